@@ -1,0 +1,564 @@
+//! Answers as given (`RawAnswers`, any JSON-like value) and as validated (`Answers`).
+//!
+//! Validation collects every problem rather than stopping at the first, so a developer wiring a
+//! UI sees all of them at once; skipped, `null` and `prefer_not` answers are never errors and
+//! count as not answered.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::cond::Ctx;
+use super::questionnaire::{is_language_tag, ItemId, ItemKind, Path, ITEMS, PREFER_NOT};
+
+/// Any value a caller may pass for one item, kept as given so validation can name its type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<RawValue>),
+    Object,
+}
+
+/// The answers object as given: its entries in order, or the kind of value given instead of an
+/// object.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawAnswers {
+    Entries(Vec<(String, RawValue)>),
+    NotAnObject(&'static str),
+}
+
+/// A validated answer. Choices are stored as the option's `&'static str`, so the engine compares
+/// against table values without allocation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Choice(&'static str),
+    Many(Vec<&'static str>),
+    Number(i8),
+    Tag(String),
+}
+
+/// Validated answers, one slot per questionnaire item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answers {
+    slots: Vec<Option<Answer>>,
+}
+
+/// What went wrong with one answer (or with the answers as a whole).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// The answers are not an object.
+    InvalidAnswers,
+    /// The key is not an item id of the questionnaire.
+    UnknownItem,
+    /// The value has the right type but is not one of the item's values.
+    InvalidValue,
+    /// The value has the wrong type (a string for a number item, a string for a list, ...).
+    WrongType,
+    /// The evaluation options are not usable.
+    InvalidOptions,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidAnswers => "invalid_answers",
+            ErrorCode::UnknownItem => "unknown_item",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::WrongType => "wrong_type",
+            ErrorCode::InvalidOptions => "invalid_options",
+        }
+    }
+}
+
+/// One problem, in the shape JavaScript receives: `{ code, item, message }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerError {
+    pub code: ErrorCode,
+    /// The item id (or key) at fault; empty when the problem is not about one item.
+    pub item: String,
+    /// One plain sentence for the developer wiring the questionnaire.
+    pub message: String,
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+impl AnswerError {
+    pub fn new(code: ErrorCode, item: &str, message: String) -> Self {
+        AnswerError { code, item: item.to_string(), message }
+    }
+}
+
+impl RawValue {
+    fn type_name(&self) -> &'static str {
+        match self {
+            RawValue::Null => "null",
+            RawValue::Bool(_) => "a true/false value",
+            RawValue::Number(_) => "a number",
+            RawValue::Text(_) => "a string",
+            RawValue::List(_) => "a list",
+            RawValue::Object => "an object",
+        }
+    }
+
+    fn is_prefer_not(&self) -> bool {
+        matches!(self, RawValue::Text(t) if t == PREFER_NOT)
+    }
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers::new()
+    }
+}
+
+impl Answers {
+    pub fn new() -> Self {
+        Answers { slots: vec![None; ITEMS.len()] }
+    }
+
+    /// Validates every entry; returns the answers, or every problem found (in the order given).
+    pub fn from_raw(raw: &RawAnswers) -> Result<Answers, Vec<AnswerError>> {
+        let entries = match raw {
+            RawAnswers::Entries(entries) => entries,
+            RawAnswers::NotAnObject(kind) => {
+                return Err(vec![AnswerError::new(
+                    ErrorCode::InvalidAnswers,
+                    "",
+                    format!("The answers must be an object of item ids to values; got {kind}."),
+                )])
+            }
+        };
+        let mut answers = Answers::new();
+        let mut errors = Vec::new();
+        for (key, value) in entries {
+            match ItemId::from_str(key) {
+                None => errors.push(AnswerError::new(
+                    ErrorCode::UnknownItem,
+                    key,
+                    format!("\"{key}\" is not an item id of the questionnaire."),
+                )),
+                Some(item) => {
+                    if let Err(error) = answers.set(item, value) {
+                        errors.push(error);
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Sets (or, for `null` and `prefer_not`, clears) one answer after checking it.
+    pub fn set(&mut self, item: ItemId, value: &RawValue) -> Result<(), AnswerError> {
+        let answer = parse_value(item, value)?;
+        self.slots[item as usize] = answer;
+        Ok(())
+    }
+
+    pub fn clear(&mut self, item: ItemId) {
+        self.slots[item as usize] = None;
+    }
+
+    pub fn get(&self, item: ItemId) -> Option<&Answer> {
+        self.slots[item as usize].as_ref()
+    }
+
+    pub fn is_answered(&self, item: ItemId) -> bool {
+        self.slots[item as usize].is_some()
+    }
+
+    pub fn n_answered(&self) -> usize {
+        self.slots.iter().filter(|s| s.is_some()).count()
+    }
+
+    /// The answered items with their answers, in questionnaire order.
+    pub fn iter(&self) -> impl Iterator<Item = (ItemId, &Answer)> {
+        ItemId::ALL.iter().zip(&self.slots).filter_map(|(&id, slot)| slot.as_ref().map(|a| (id, a)))
+    }
+
+    pub fn choice(&self, item: ItemId) -> Option<&'static str> {
+        match self.get(item) {
+            Some(Answer::Choice(value)) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Whether a multi-choice answer includes `value` (or a single-choice answer is `value`).
+    pub fn has(&self, item: ItemId, value: &str) -> bool {
+        match self.get(item) {
+            Some(Answer::Many(values)) => values.contains(&value),
+            Some(Answer::Choice(choice)) => *choice == value,
+            _ => false,
+        }
+    }
+
+    pub fn number(&self, item: ItemId) -> Option<i8> {
+        match self.get(item) {
+            Some(Answer::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn tag(&self, item: ItemId) -> Option<&str> {
+        match self.get(item) {
+            Some(Answer::Tag(tag)) => Some(tag),
+            _ => None,
+        }
+    }
+
+    /// The path the answers are on; a visitor who has not said is answering for themselves.
+    pub fn path(&self) -> Path {
+        if self.choice(ItemId::ForWhom) == Some("loved_one") {
+            Path::LovedOne
+        } else {
+            Path::OwnUse
+        }
+    }
+
+    /// Whether `item` is asked, given the answers so far (skip logic).
+    pub fn is_shown(&self, item: ItemId) -> bool {
+        item.item().show_when.holds(Ctx { answers: self, scores: None })
+    }
+
+    /// The items asked, given the answers so far, in order.
+    pub fn shown_items(&self) -> Vec<ItemId> {
+        ItemId::ALL.iter().copied().filter(|&item| self.is_shown(item)).collect()
+    }
+
+    /// Drops answers to items no longer shown (after the visitor went back and changed an
+    /// earlier answer), so stale answers never reach the result.
+    pub fn retain_shown(&mut self) {
+        // One pass in order is enough: show conditions only name earlier items.
+        for &item in ItemId::ALL {
+            if !self.is_shown(item) {
+                self.clear(item);
+            }
+        }
+    }
+}
+
+/// Skip-logic conditions, the engine and the UI all read `Answers`; this serializes them back to
+/// the public shape (item id to value).
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.n_answered()))?;
+        for (item, answer) in self.iter() {
+            match answer {
+                Answer::Choice(value) => map.serialize_entry(item.as_str(), value)?,
+                Answer::Many(values) => map.serialize_entry(item.as_str(), values)?,
+                Answer::Number(n) => map.serialize_entry(item.as_str(), n)?,
+                Answer::Tag(tag) => map.serialize_entry(item.as_str(), tag)?,
+            }
+        }
+        map.end()
+    }
+}
+
+fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerError> {
+    if matches!(value, RawValue::Null) || value.is_prefer_not() {
+        return Ok(None);
+    }
+    let spec = item.item();
+    let id = item.as_str();
+    let values = spec.options.values;
+    match spec.kind {
+        ItemKind::Single => match value {
+            RawValue::Text(text) => match values.iter().find(|v| **v == text.as_str()) {
+                Some(v) => Ok(Some(Answer::Choice(v))),
+                None => Err(not_in_list(id, values, text)),
+            },
+            other => Err(wrong_type(id, "one value as a string", other)),
+        },
+        ItemKind::Multi => match value {
+            RawValue::List(list) => {
+                let mut chosen: Vec<&'static str> = Vec::new();
+                for entry in list {
+                    match entry {
+                        RawValue::Text(t) if t == PREFER_NOT => {}
+                        RawValue::Text(text) => match values.iter().find(|v| **v == text.as_str()) {
+                            Some(v) if !chosen.contains(v) => chosen.push(v),
+                            Some(_) => {}
+                            None => return Err(not_in_list(id, values, text)),
+                        },
+                        other => return Err(wrong_type(id, "a list of strings", other)),
+                    }
+                }
+                // Keep the table's order so results never depend on the order chosen.
+                chosen.sort_by_key(|v| values.iter().position(|o| o == v));
+                Ok(if chosen.is_empty() { None } else { Some(Answer::Many(chosen)) })
+            }
+            other => Err(wrong_type(id, "a list of strings", other)),
+        },
+        ItemKind::Scale => match value {
+            RawValue::Number(n) => {
+                let min = values.first().and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);
+                let max = values.last().and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);
+                if n.fract() == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) {
+                    Ok(Some(Answer::Number(*n as i8)))
+                } else {
+                    Err(AnswerError::new(
+                        ErrorCode::InvalidValue,
+                        id,
+                        format!("\"{id}\" must be a whole number from {min} to {max}; got {n}."),
+                    ))
+                }
+            }
+            other => Err(wrong_type(id, "a whole number", other)),
+        },
+        ItemKind::Language => match value {
+            RawValue::Text(text) if is_language_tag(text) => Ok(Some(Answer::Tag(text.clone()))),
+            RawValue::Text(text) => Err(AnswerError::new(
+                ErrorCode::InvalidValue,
+                id,
+                format!("\"{id}\" must be a language tag such as \"en\" or \"es\"; got \"{text}\"."),
+            )),
+            other => Err(wrong_type(id, "a language tag as a string", other)),
+        },
+    }
+}
+
+fn not_in_list(id: &str, values: &[&str], given: &str) -> AnswerError {
+    AnswerError::new(
+        ErrorCode::InvalidValue,
+        id,
+        format!("\"{id}\" must be one of {}; got \"{given}\".", values.join(", ")),
+    )
+}
+
+fn wrong_type(id: &str, expected: &str, given: &RawValue) -> AnswerError {
+    AnswerError::new(
+        ErrorCode::WrongType,
+        id,
+        format!("\"{id}\" takes {expected}; got {}.", given.type_name()),
+    )
+}
+
+// Deserialization by hand: serde's derive cannot keep "what type was given" for error messages,
+// and this works the same from serde_json (native tests, tools) and serde-wasm-bindgen (the page).
+
+struct RawValueVisitor;
+
+impl<'de> Visitor<'de> for RawValueVisitor {
+    type Value = RawValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Number(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+        Ok(RawValue::Number(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+        Ok(RawValue::Number(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+        Ok(RawValue::Text(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
+        Ok(RawValue::Text(v))
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut list = Vec::new();
+        while let Some(value) = seq.next_element::<RawValue>()? {
+            list.push(value);
+        }
+        Ok(RawValue::List(list))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(RawValue::Object)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawValue, D::Error> {
+        d.deserialize_any(RawValueVisitor)
+    }
+}
+
+struct RawAnswersVisitor;
+
+impl<'de> Visitor<'de> for RawAnswersVisitor {
+    type Value = RawAnswers;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of answers")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswers, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, RawValue>()? {
+            entries.push((key, value));
+        }
+        Ok(RawAnswers::Entries(entries))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::NotAnObject("a true/false value"))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::NotAnObject("a number"))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::NotAnObject("a number"))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::NotAnObject("a number"))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::NotAnObject("a string"))
+    }
+    fn visit_unit<E>(self) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::NotAnObject("nothing"))
+    }
+    fn visit_none<E>(self) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::NotAnObject("nothing"))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawAnswers, D::Error> {
+        RawAnswers::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawAnswers, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(RawAnswers::NotAnObject("a list"))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawAnswers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawAnswers, D::Error> {
+        d.deserialize_any(RawAnswersVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(entries: &[(&str, RawValue)]) -> RawAnswers {
+        RawAnswers::Entries(entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+    }
+    fn text(s: &str) -> RawValue {
+        RawValue::Text(s.to_string())
+    }
+
+    #[test]
+    fn valid_answers_of_every_kind() {
+        let answers = Answers::from_raw(&raw(&[
+            ("for_whom", text("self")),
+            ("substances", RawValue::List(vec![text("opioids"), text("alcohol"), text("alcohol")])),
+            ("auditc_1", RawValue::Number(3.0)),
+            ("language", text("es-MX")),
+        ]))
+        .unwrap();
+        assert_eq!(answers.choice(ItemId::ForWhom), Some("self"));
+        assert_eq!(answers.get(ItemId::Substances), Some(&Answer::Many(vec!["alcohol", "opioids"])));
+        assert_eq!(answers.number(ItemId::AuditC1), Some(3));
+        assert_eq!(answers.tag(ItemId::Language), Some("es-MX"));
+    }
+
+    #[test]
+    fn skipped_and_prefer_not_are_not_answers() {
+        let answers = Answers::from_raw(&raw(&[
+            ("self_harm", text("prefer_not")),
+            ("phq2_1", text("prefer_not")),
+            ("barriers", RawValue::List(vec![text("prefer_not")])),
+            ("stage", RawValue::Null),
+            ("audience", RawValue::List(vec![])),
+        ]))
+        .unwrap();
+        assert_eq!(answers.n_answered(), 0);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_code_and_item() {
+        let errors = Answers::from_raw(&raw(&[
+            ("favourite_colour", text("blue")),
+            ("auditc_1", RawValue::Number(5.0)),
+            ("auditc_2", RawValue::Number(1.5)),
+            ("auditc_3", text("2")),
+            ("substances", text("alcohol")),
+            ("stage", text("ready")),
+            ("times", RawValue::List(vec![RawValue::Number(1.0)])),
+            ("language", text("not a tag")),
+            ("goal", RawValue::Bool(true)),
+        ]))
+        .unwrap_err();
+        let got: Vec<(&str, &str)> = errors.iter().map(|e| (e.code.as_str(), e.item.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("unknown_item", "favourite_colour"),
+                ("invalid_value", "auditc_1"),
+                ("invalid_value", "auditc_2"),
+                ("wrong_type", "auditc_3"),
+                ("wrong_type", "substances"),
+                ("invalid_value", "stage"),
+                ("wrong_type", "times"),
+                ("invalid_value", "language"),
+                ("wrong_type", "goal"),
+            ]
+        );
+        assert!(errors[1].message.contains("from 0 to 4"), "{}", errors[1].message);
+        assert!(errors[5].message.contains("not_sure, thinking"), "{}", errors[5].message);
+    }
+
+    #[test]
+    fn not_an_object() {
+        let errors = Answers::from_raw(&RawAnswers::NotAnObject("a list")).unwrap_err();
+        assert_eq!(errors[0].code, ErrorCode::InvalidAnswers);
+        assert!(errors[0].message.contains("a list"));
+    }
+
+    #[test]
+    fn skip_logic_follows_earlier_answers() {
+        let mut answers = Answers::new();
+        assert!(answers.is_shown(ItemId::SelfHarm));
+        assert!(!answers.is_shown(ItemId::AuditC1));
+        assert!(!answers.is_shown(ItemId::LoDanger));
+        answers.set(ItemId::Substances, &RawValue::List(vec![text("alcohol"), text("cannabis")])).unwrap();
+        assert!(answers.is_shown(ItemId::AuditC1));
+        assert!(answers.is_shown(ItemId::UseFreqCannabis));
+        assert!(!answers.is_shown(ItemId::UseFreqOpioids));
+        answers.set(ItemId::ForWhom, &text("loved_one")).unwrap();
+        assert!(answers.is_shown(ItemId::LoDanger));
+        assert!(!answers.is_shown(ItemId::SelfHarm));
+        assert!(!answers.is_shown(ItemId::AuditC1));
+        assert!(answers.is_shown(ItemId::Phq2_1));
+        assert!(!answers.is_shown(ItemId::Gad2_1));
+    }
+
+    #[test]
+    fn retain_shown_drops_stale_answers() {
+        let mut answers = Answers::new();
+        answers.set(ItemId::Substances, &RawValue::List(vec![text("alcohol")])).unwrap();
+        answers.set(ItemId::AuditC1, &RawValue::Number(4.0)).unwrap();
+        answers.set(ItemId::Substances, &RawValue::List(vec![text("cannabis")])).unwrap();
+        answers.retain_shown();
+        assert!(!answers.is_answered(ItemId::AuditC1));
+        assert!(answers.is_answered(ItemId::Substances));
+    }
+}

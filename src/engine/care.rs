@@ -1,0 +1,85 @@
+//! The care level: ASAM-informed guidance on what level of care to ask a professional about.
+//!
+//! The level is the highest level whose rule holds; its reasons are the reasons of every rule
+//! at that level. Each rule only holds for worse answers, never for better ones, so worse
+//! answers never lower the level and better answers never raise it (a property test shows it).
+
+use super::cond::named::*;
+use super::cond::Cond;
+use super::questionnaire::ItemId as I;
+use super::scores::{Fact, Severity};
+
+/// Levels of care, lowest to highest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CareLevel {
+    PeerSupport,
+    Outpatient,
+    IntensiveOutpatient,
+    Residential,
+    MedicalWithdrawal,
+}
+
+impl CareLevel {
+    pub const ALL: [CareLevel; 5] = [
+        CareLevel::PeerSupport,
+        CareLevel::Outpatient,
+        CareLevel::IntensiveOutpatient,
+        CareLevel::Residential,
+        CareLevel::MedicalWithdrawal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CareLevel::PeerSupport => "peer_support",
+            CareLevel::Outpatient => "outpatient",
+            CareLevel::IntensiveOutpatient => "intensive_outpatient",
+            CareLevel::Residential => "residential",
+            CareLevel::MedicalWithdrawal => "medical_withdrawal",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct CareRule {
+    pub level: CareLevel,
+    pub when: Cond,
+    /// String key `r.<reason>`.
+    pub reason: &'static str,
+}
+
+/// Things that make recovery harder at the same use severity; two or more of them step the
+/// guidance up one level.
+const COMPLICATIONS: Cond = Cond::AtLeastN(2, &[
+    MOOD_OR_DIAGNOSIS,
+    Cond::Is(I::Support, &["none"]),
+    UNSAFE_HOME,
+    Cond::Is(I::Stage, &["returned"]),
+    Cond::Fact(Fact::DependenceMany),
+    Cond::Is(I::PhysicalHealth, &["poor"]),
+]);
+
+use CareLevel::*;
+
+pub static CARE_RULES: [CareRule; 10] = [
+    CareRule { level: MedicalWithdrawal, when: Cond::Is(I::Withdrawal, &["severe"]), reason: "care_withdrawal_severe" },
+    CareRule {
+        level: MedicalWithdrawal,
+        when: Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+        reason: "care_withdrawal_daily",
+    },
+    CareRule { level: Residential, when: Cond::All(&[HIGH, UNSAFE_HOME]), reason: "care_high_unsafe_home" },
+    CareRule { level: Residential, when: Cond::All(&[HIGH, REPEATED_RETURNS]), reason: "care_high_returns" },
+    CareRule { level: IntensiveOutpatient, when: HIGH, reason: "care_high" },
+    CareRule { level: IntensiveOutpatient, when: Cond::All(&[MODERATE_OR_HIGH, COMPLICATIONS]), reason: "care_moderate_complex" },
+    CareRule { level: Outpatient, when: MODERATE_OR_HIGH, reason: "care_moderate" },
+    CareRule { level: Outpatient, when: Cond::All(&[ANY_SEVERITY, COMPLICATIONS]), reason: "care_low_complex" },
+    CareRule { level: PeerSupport, when: Cond::All(&[OWN, Cond::Fact(Fact::SeverityAtMost(Severity::Low)), USES]), reason: "care_low" },
+    CareRule { level: PeerSupport, when: LOVED, reason: "care_loved_one" },
+];
+
+/// Notes added to the care guidance whatever the level.
+pub static CARE_NOTES: [(Cond, &str); 3] = [
+    (Cond::Is(I::AgeGroup, &["under_18"]), "care_under_18"),
+    (Cond::Is(I::Medication, &["taking"]), "care_keep_medication"),
+    (Cond::All(&[OWN, Cond::Is(I::Stage, &["returned"])]), "care_returned"),
+];

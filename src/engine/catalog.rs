@@ -1,0 +1,345 @@
+//! The built-in catalog of `shared/spec/catalog.md`: peer-support group types and aftercare
+//! options, each with who it suits written as weighted fit rules.
+//!
+//! Editing rules:
+//! - ids are a public contract (centers hide entries by id, tests name them);
+//! - `eligible` is a hard gate: an entry that must never be suggested to someone (moderation for
+//!   a high-severity drinker, family groups on the own-use path) says so there, not by weights;
+//! - a rule with a `reason` must be something the visitor would agree describes them; rules
+//!   that only push an entry down (another approach was preferred) carry no reason;
+//! - weights are points on one list's scale; an entry is shown when eligible, at `SHOW_AT` points
+//!   or more, and with at least one reason;
+//! - names and descriptions live in the string tables as `g.<id>.name` and `g.<id>.text`,
+//!   reasons as `r.<reason>`.
+
+use super::cond::named::*;
+use super::cond::Cond;
+use super::questionnaire::ItemId as I;
+use super::scores::{Fact, Severity};
+
+/// Which result list an entry belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Groups,
+    Aftercare,
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    pub when: Cond,
+    pub points: i16,
+    /// String key `r.<reason>`; `None` for rules that only lower the score.
+    pub reason: Option<&'static str>,
+}
+
+/// A plain link to an organization's own meeting finder or directory. Nothing about the answers
+/// is ever added to it.
+#[derive(Debug)]
+pub struct Finder {
+    /// String key `f.<label>` of the link text.
+    pub label: &'static str,
+    pub url: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Entry {
+    pub id: &'static str,
+    pub list: List,
+    pub eligible: Cond,
+    pub rules: &'static [Rule],
+    pub finders: &'static [Finder],
+}
+
+/// Points an entry needs to be suggested.
+pub const SHOW_AT: i16 = 15;
+
+const fn fit(when: Cond, points: i16, reason: &'static str) -> Rule {
+    Rule { when, points, reason: Some(reason) }
+}
+
+const fn lower(when: Cond, points: i16) -> Rule {
+    Rule { when, points: -points, reason: None }
+}
+
+const fn entry(id: &'static str, list: List, eligible: Cond, rules: &'static [Rule], finders: &'static [Finder]) -> Entry {
+    Entry { id, list, eligible, rules, finders }
+}
+
+const AA: Finder = Finder { label: "aa", url: "https://www.aa.org/find-aa-near-you" };
+const NA: Finder = Finder { label: "na", url: "https://www.na.org/meetingsearch/" };
+const SMART: Finder = Finder { label: "smart", url: "https://meetings.smartrecovery.org/" };
+const FIND_TREATMENT: Finder = Finder { label: "findtreatment", url: "https://findtreatment.gov/" };
+const HELPLINE: Finder = Finder { label: "helpline", url: "tel:+18006624357" };
+const FACES_VOICES: Finder = Finder { label: "recovery_centers", url: "https://facesandvoicesofrecovery.org/" };
+
+const SPIRITUAL: Cond = Cond::Is(I::Approach, &["spiritual"]);
+const SECULAR: Cond = Cond::Is(I::Approach, &["secular"]);
+const FAITH: Cond = Cond::Is(I::Approach, &["faith"]);
+const MINDFULNESS: Cond = Cond::Is(I::Approach, &["mindfulness"]);
+const NO_PREFERENCE: Cond = Cond::Is(I::Approach, &["no_preference"]);
+const GOAL_STOP: Cond = Cond::Is(I::Goal, &["stop"]);
+const GOAL_CUT_DOWN: Cond = Cond::Is(I::Goal, &["cut_down"]);
+const NOT_NOW: Cond = Cond::Is(I::GroupComfort, &["not_now"]);
+const IN_RECOVERY: Cond = Cond::Is(I::Stage, &["changing", "maintaining"]);
+const WORK_HOURS: Cond = Cond::Has(I::Barriers, &["work_hours"]);
+const ONLINE: Cond = Cond::Is(I::Format, &["online"]);
+const MOOD: Cond = Cond::Fact(Fact::MoodPositive);
+const DIAGNOSIS: Cond = Cond::Is(I::MhDiagnosis, &["yes"]);
+const PREFERS_ONE_ON_ONE: Cond = Cond::Is(I::GroupComfort, &["one_on_one"]);
+const OPIOIDS: Cond = Cond::Has(I::Substances, &["opioids"]);
+const ALCOHOL: Cond = Cond::Has(I::Substances, &["alcohol"]);
+const UNSTABLE_HOME: Cond = Cond::Is(I::Housing, &["unstable", "none"]);
+const DRUGS: Cond = Cond::Has(I::Substances, &["opioids", "stimulants", "cannabis", "sedatives", "other"]);
+
+use List::{Aftercare, Groups};
+
+pub static CATALOG: [Entry; 32] = [
+    // Peer-support group types.
+    entry("twelve_step", Groups, OWN, &[
+        fit(SPIRITUAL, 40, "spiritual"),
+        fit(NO_PREFERENCE, 25, "twelve_step_everywhere"),
+        fit(GOAL_STOP, 15, "goal_stop"),
+        fit(Cond::Is(I::OneOnOne, &["yes", "maybe"]), 10, "sponsor"),
+        fit(Cond::All(&[DRUGS, Cond::Any(&[SPIRITUAL, NO_PREFERENCE, GOAL_STOP])]), 5, "na_for_drugs"),
+        lower(SECULAR, 35),
+        lower(MINDFULNESS, 15),
+        lower(FAITH, 5),
+        lower(NOT_NOW, 15),
+    ], &[AA, NA]),
+    entry("smart_recovery", Groups, OWN, &[
+        fit(SECULAR, 40, "secular"),
+        fit(NO_PREFERENCE, 20, "smart_science"),
+        fit(Cond::Is(I::Goal, &["stop", "not_sure"]), 10, "smart_goal"),
+        fit(MOOD_OR_DIAGNOSIS, 15, "smart_mood"),
+        lower(Cond::Is(I::Approach, &["spiritual", "faith"]), 15),
+        lower(NOT_NOW, 15),
+    ], &[SMART]),
+    entry("lifering", Groups, Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN)]), &[
+        fit(SECULAR, 30, "secular"),
+        fit(Cond::All(&[SECULAR, GOAL_STOP]), 15, "goal_stop"),
+    ], &[Finder { label: "lifering", url: "https://lifering.org/meetings/" }]),
+    entry("women_for_sobriety", Groups, Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN), Cond::Has(I::Audience, &["women"])]), &[
+        fit(Cond::Has(I::Audience, &["women"]), 45, "audience_women"),
+    ], &[Finder { label: "wfs", url: "https://womenforsobriety.org/" }]),
+    entry("recovery_dharma", Groups, Cond::All(&[OWN, MINDFULNESS]), &[
+        fit(MINDFULNESS, 50, "mindfulness"),
+    ], &[Finder { label: "dharma", url: "https://recoverydharma.org/" }]),
+    entry("celebrate_recovery", Groups, Cond::All(&[OWN, FAITH]), &[
+        fit(FAITH, 50, "faith"),
+    ], &[Finder { label: "celebrate", url: "https://www.celebraterecovery.com/" }]),
+    entry("dual_recovery", Groups, Cond::All(&[OWN, MOOD_OR_DIAGNOSIS]), &[
+        fit(MOOD, 30, "mood_screen"),
+        fit(DIAGNOSIS, 30, "mh_diagnosis"),
+    ], &[Finder { label: "dra", url: "https://draonline.org/" }]),
+    // Moderation is only for lower-risk drinkers who want to cut down: never with high severity,
+    // withdrawal, a return to use after abstinence, past detox or residential care, dependence,
+    // pregnancy, or under 18.
+    entry("moderation_management", Groups, Cond::All(&[
+        OWN,
+        GOAL_CUT_DOWN,
+        ALCOHOL,
+        Cond::Fact(Fact::SeverityAtMost(Severity::Low)),
+        Cond::Not(&Cond::Fact(Fact::DependenceMany)),
+        Cond::Not(&Cond::Is(I::Withdrawal, &["uncomfortable", "severe"])),
+        Cond::Not(&Cond::Is(I::Stage, &["returned"])),
+        Cond::Not(&Cond::Has(I::TreatmentHistory, &["detox", "residential"])),
+        Cond::Not(&Cond::Is(I::Pregnant, &["yes"])),
+        Cond::Not(&Cond::Is(I::AgeGroup, &["under_18"])),
+    ]), &[
+        fit(Cond::All(&[GOAL_CUT_DOWN, Cond::Fact(Fact::SeverityAtMost(Severity::Low))]), 40, "cut_down_low_risk"),
+    ], &[Finder { label: "mm", url: "https://moderation.org/" }]),
+    entry("family_groups", Groups, LOVED, &[
+        fit(LOVED, 40, "family_support"),
+        fit(Cond::Has(I::LoWants, &["support_for_me"]), 20, "support_for_me"),
+    ], &[
+        Finder { label: "alanon", url: "https://al-anon.org/al-anon-meetings/" },
+        Finder { label: "naranon", url: "https://www.nar-anon.org/" },
+    ]),
+    entry("smart_family", Groups, Cond::All(&[LOVED, Cond::Any(&[
+        Cond::Has(I::LoWants, &["learn_to_help"]),
+        Cond::Is(I::LoStage, &["not_ready", "thinking"]),
+    ])]), &[
+        fit(Cond::Has(I::LoWants, &["learn_to_help"]), 30, "learn_to_help"),
+        fit(Cond::Is(I::LoStage, &["not_ready", "thinking"]), 25, "loved_one_not_ready"),
+    ], &[Finder { label: "smart_family", url: "https://smartrecovery.org/family/" }]),
+    entry("grief_support", Groups, Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), &[
+        fit(Cond::Has(I::LoWants, &["lost_someone"]), 70, "lost_someone"),
+    ], &[Finder { label: "grasp", url: "https://grasphelp.org/" }]),
+    entry("youth_groups", Groups, Cond::Is(I::AgeGroup, &["under_18", "18_25"]), &[
+        fit(Cond::All(&[OWN, Cond::Is(I::AgeGroup, &["under_18"])]), 50, "youth_under_18"),
+        fit(Cond::All(&[LOVED, Cond::Is(I::AgeGroup, &["under_18"])]), 50, "alateen"),
+        fit(Cond::Is(I::AgeGroup, &["18_25"]), 30, "young_adult"),
+        fit(Cond::Has(I::Audience, &["young_adults"]), 15, "audience_young"),
+    ], &[Finder { label: "alateen", url: "https://al-anon.org/newcomers/teen-corner-alateen/" }]),
+    entry("online_meetings", Groups, Cond::Always, &[
+        fit(ONLINE, 35, "format_online"),
+        fit(Cond::Is(I::Format, &["either"]), 10, "format_either"),
+        fit(ACCESS_BARRIERS, 20, "barrier_access"),
+        fit(WORK_HOURS, 10, "barrier_hours_online"),
+        fit(Cond::Is(I::GroupComfort, &["nervous_willing"]), 15, "nervous_online"),
+        lower(Cond::Is(I::Format, &["in_person"]), 25),
+    ], &[
+        Finder { label: "aa_online", url: "https://aa-intergroup.org/" },
+        SMART,
+    ]),
+    entry("alumni_group", Groups, Cond::All(&[OWN, TREATED]), &[
+        fit(TREATED, 25, "alumni_peers"),
+        fit(IN_RECOVERY, 15, "stage_recovery"),
+    ], &[]),
+    entry("peer_mentor", Groups, OWN, &[
+        fit(Cond::Is(I::OneOnOne, &["yes"]), 35, "one_on_one_yes"),
+        fit(Cond::Is(I::OneOnOne, &["maybe"]), 20, "one_on_one_maybe"),
+        fit(PREFERS_ONE_ON_ONE, 30, "prefers_one_on_one"),
+        fit(Cond::Is(I::Stage, &["preparing", "changing"]), 10, "early_recovery"),
+        fit(Cond::Is(I::Stage, &["returned"]), 10, "returned_support"),
+        lower(Cond::Is(I::OneOnOne, &["no"]), 30),
+    ], &[FACES_VOICES]),
+    entry("recovery_community", Groups, OWN, &[
+        fit(Cond::Is(I::Stage, &["maintaining"]), 25, "maintaining"),
+        fit(LOW_SUPPORT, 25, "low_support"),
+        fit(Cond::Is(I::Stage, &["changing"]), 10, "stage_recovery"),
+    ], &[FACES_VOICES]),
+
+    // Aftercare and care options.
+    entry("medical_withdrawal", Aftercare, Cond::All(&[OWN, Cond::Any(&[
+        Cond::Is(I::Withdrawal, &["severe"]),
+        DAILY_ALCOHOL_OR_SEDATIVES,
+    ])]), &[
+        fit(Cond::Is(I::Withdrawal, &["severe"]), 80, "withdrawal_severe"),
+        fit(Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]), 70, "withdrawal_daily"),
+        fit(DAILY_ALCOHOL_OR_SEDATIVES, 30, "daily_alcohol_sedatives"),
+    ], &[FIND_TREATMENT, HELPLINE]),
+    entry("residential", Aftercare, Cond::All(&[OWN, HIGH, Cond::Any(&[UNSAFE_HOME, REPEATED_RETURNS])]), &[
+        fit(Cond::All(&[HIGH, UNSAFE_HOME]), 50, "high_unsafe_home"),
+        fit(Cond::All(&[HIGH, REPEATED_RETURNS]), 40, "high_returns"),
+    ], &[FIND_TREATMENT, HELPLINE]),
+    entry("intensive_outpatient", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH]), &[
+        fit(HIGH, 50, "severity_high"),
+        fit(MODERATE, 25, "severity_moderate"),
+        fit(Cond::Is(I::Housing, &["stable_sober"]), 10, "stable_home"),
+        fit(Cond::Has(I::TreatmentHistory, &["detox", "residential"]), 10, "step_down"),
+        lower(UNSAFE_HOME, 5),
+    ], &[FIND_TREATMENT, HELPLINE]),
+    entry("virtual_iop", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH, Cond::Any(&[ACCESS_BARRIERS, WORK_HOURS, ONLINE])]), &[
+        fit(MODERATE_OR_HIGH, 25, "severity_moderate_or_high"),
+        fit(ACCESS_BARRIERS, 20, "barrier_access"),
+        fit(WORK_HOURS, 15, "barrier_hours_iop"),
+        fit(ONLINE, 15, "format_online"),
+    ], &[FIND_TREATMENT]),
+    entry("outpatient", Aftercare, Cond::All(&[OWN, Cond::Any(&[ANY_SEVERITY, TREATED])]), &[
+        fit(MODERATE, 40, "severity_moderate"),
+        fit(LOW, 20, "severity_low"),
+        fit(Cond::Has(I::TreatmentHistory, &["detox", "residential", "current"]), 20, "step_down_outpatient"),
+        fit(HIGH, 10, "after_iop"),
+    ], &[FIND_TREATMENT, HELPLINE]),
+    entry("counseling", Aftercare, Cond::Always, &[
+        fit(MOOD, 35, "mood_screen"),
+        fit(PREFERS_ONE_ON_ONE, 25, "prefers_one_on_one"),
+        fit(DIAGNOSIS, 15, "mh_diagnosis"),
+        fit(SELF_HARM_THOUGHTS, 30, "self_harm_support"),
+        fit(Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), 20, "grief_counseling"),
+    ], &[FIND_TREATMENT]),
+    entry("co_occurring_care", Aftercare, Cond::All(&[OWN, MOOD_OR_DIAGNOSIS, ANY_SEVERITY]), &[
+        fit(Cond::All(&[MOOD, ANY_SEVERITY]), 40, "co_occurring"),
+        fit(Cond::All(&[DIAGNOSIS, ANY_SEVERITY]), 40, "co_occurring_diagnosis"),
+    ], &[FIND_TREATMENT]),
+    // Medication is never advised against: someone taking it is told to keep taking it.
+    entry("medication", Aftercare, Cond::All(&[OWN, Cond::Any(&[
+        Cond::Is(I::Medication, &["taking", "interested"]),
+        Cond::All(&[Cond::Any(&[OPIOIDS, ALCOHOL]), MODERATE_OR_HIGH]),
+    ])]), &[
+        fit(Cond::Is(I::Medication, &["taking"]), 50, "medication_taking"),
+        fit(Cond::Is(I::Medication, &["interested"]), 40, "medication_interested"),
+        fit(Cond::All(&[OPIOIDS, MODERATE_OR_HIGH]), 35, "medication_opioids"),
+        fit(Cond::All(&[ALCOHOL, MODERATE_OR_HIGH]), 25, "medication_alcohol"),
+        lower(Cond::Is(I::Medication, &["no"]), 15),
+    ], &[FIND_TREATMENT, HELPLINE]),
+    entry("naloxone", Aftercare, Cond::Any(&[OPIOIDS, Cond::Is(I::Overdose, &["yes"])]), &[
+        fit(Cond::All(&[OWN, OPIOIDS]), 50, "naloxone_opioids"),
+        fit(Cond::All(&[LOVED, OPIOIDS]), 55, "naloxone_loved_one"),
+        fit(Cond::Is(I::Overdose, &["yes"]), 40, "overdose_past"),
+    ], &[HELPLINE]),
+    entry("recovery_housing", Aftercare, Cond::All(&[OWN, UNSAFE_HOME]), &[
+        fit(Cond::Is(I::Housing, &["stable_use_around"]), 40, "home_use_around"),
+        fit(UNSTABLE_HOME, 50, "home_unstable"),
+    ], &[Finder { label: "narr", url: "https://narronline.org/" }]),
+    entry("alumni_program", Aftercare, Cond::All(&[OWN, TREATED]), &[
+        fit(TREATED, 35, "treated"),
+        fit(IN_RECOVERY, 10, "stage_recovery"),
+    ], &[]),
+    entry("reentry_support", Aftercare, Cond::All(&[OWN, Cond::Is(I::Justice, &["recently_released", "supervision"])]), &[
+        fit(Cond::Is(I::Justice, &["recently_released", "supervision"]), 60, "justice_recent"),
+    ], &[HELPLINE]),
+    entry("employment_housing_help", Aftercare, Cond::All(&[OWN, Cond::Any(&[
+        Cond::Is(I::Work, &["looking", "not_working"]),
+        UNSTABLE_HOME,
+    ])]), &[
+        fit(Cond::Is(I::Work, &["looking", "not_working"]), 30, "work_looking"),
+        fit(UNSTABLE_HOME, 30, "home_unstable_help"),
+    ], &[Finder { label: "two_one_one", url: "https://www.211.org/" }]),
+    entry("family_program", Aftercare, Cond::Any(&[LOVED, Cond::Is(I::FamilyInvolved, &["yes", "maybe"])]), &[
+        fit(LOVED, 40, "family_program_loved_one"),
+        fit(Cond::Is(I::FamilyInvolved, &["yes"]), 40, "family_yes"),
+        fit(Cond::Is(I::FamilyInvolved, &["maybe"]), 20, "family_maybe"),
+    ], &[]),
+    entry("sober_activities", Aftercare, OWN, &[
+        fit(IN_RECOVERY, 20, "stage_recovery"),
+        fit(LOW_SUPPORT, 25, "low_support"),
+    ], &[FACES_VOICES]),
+    entry("recovery_checkups", Aftercare, Cond::All(&[OWN, Cond::Any(&[TREATED, Cond::Is(I::Stage, &["changing", "returned"])])]), &[
+        fit(TREATED, 20, "treated_checkups"),
+        fit(Cond::Is(I::Stage, &["changing"]), 20, "stage_changing_checkups"),
+        fit(Cond::Is(I::Stage, &["returned"]), 30, "returned"),
+    ], &[]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GROUPS: [&str; 16] = [
+        "twelve_step", "smart_recovery", "lifering", "women_for_sobriety", "recovery_dharma",
+        "celebrate_recovery", "dual_recovery", "moderation_management", "family_groups",
+        "smart_family", "grief_support", "youth_groups", "online_meetings", "alumni_group",
+        "peer_mentor", "recovery_community",
+    ];
+    const AFTERCARE: [&str; 16] = [
+        "medical_withdrawal", "residential", "intensive_outpatient", "virtual_iop", "outpatient",
+        "counseling", "co_occurring_care", "medication", "naloxone", "recovery_housing",
+        "alumni_program", "reentry_support", "employment_housing_help", "family_program",
+        "sober_activities", "recovery_checkups",
+    ];
+
+    #[test]
+    fn catalog_has_exactly_the_contract_ids() {
+        let groups: Vec<&str> = CATALOG.iter().filter(|e| e.list == List::Groups).map(|e| e.id).collect();
+        let aftercare: Vec<&str> = CATALOG.iter().filter(|e| e.list == List::Aftercare).map(|e| e.id).collect();
+        assert_eq!(groups, GROUPS);
+        assert_eq!(aftercare, AFTERCARE);
+    }
+
+    #[test]
+    fn rules_name_real_values_and_can_reach_the_threshold() {
+        for entry in CATALOG.iter() {
+            let conds = std::iter::once(&entry.eligible).chain(entry.rules.iter().map(|r| &r.when));
+            for cond in conds {
+                for (item, values) in cond.references() {
+                    for value in values {
+                        assert!(item.item().options.values.contains(value), "{}: {value} is not a value of {}", entry.id, item.as_str());
+                    }
+                }
+            }
+            let best: i16 = entry.rules.iter().map(|r| r.points.max(0)).sum();
+            assert!(best >= SHOW_AT, "{} can never be shown", entry.id);
+            assert!(entry.rules.iter().all(|r| (r.points > 0) == r.reason.is_some()), "{}: reasons go with positive points only", entry.id);
+        }
+    }
+
+    #[test]
+    fn finder_links_use_safe_schemes() {
+        for finder in CATALOG.iter().flat_map(|e| e.finders) {
+            assert!(finder.url.starts_with("https://") || finder.url.starts_with("tel:"), "{}", finder.url);
+            assert!(!finder.url.contains('{'), "links never carry answers: {}", finder.url);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! One small condition language for the questionnaire's skip logic, the safety rules and the
+//! catalog's fit rules, so all three stay data and explain themselves the same way.
+//!
+//! A condition that holds can say which answered items made it hold (`because`); reasons are
+//! built from that, so a reason can only ever name items the visitor answered.
+
+use super::answers::Answers;
+use super::questionnaire::ItemId;
+use super::scores::{Fact, Scores};
+
+#[derive(Clone, Copy, Debug)]
+pub enum Cond {
+    Always,
+    /// A single-choice item answered with one of these values.
+    Is(ItemId, &'static [&'static str]),
+    /// A multi-choice item whose answer includes any of these values.
+    Has(ItemId, &'static [&'static str]),
+    /// A number item answered with at least this number.
+    AtLeast(ItemId, i8),
+    /// A fact derived from several answers (a positive screen, a use-severity band, ...).
+    Fact(Fact),
+    All(&'static [Cond]),
+    Any(&'static [Cond]),
+    /// At least this many of the conditions hold.
+    AtLeastN(u8, &'static [Cond]),
+    /// Holds when the inner condition does not; an unanswered item makes `Is` false, so
+    /// `Not(Is(..))` holds for a skipped item.
+    Not(&'static Cond),
+}
+
+/// What a condition is judged against: the answers and, once computed, the scores. Before the
+/// scores exist (while the questionnaire is being shown) every `Fact` is false.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub answers: &'a Answers,
+    pub scores: Option<&'a Scores>,
+}
+
+impl Cond {
+    pub fn holds(&self, ctx: Ctx) -> bool {
+        match *self {
+            Cond::Always => true,
+            Cond::Is(item, values) => ctx.answers.choice(item).is_some_and(|v| values.contains(&v)),
+            Cond::Has(item, values) => values.iter().any(|v| ctx.answers.has(item, v)),
+            Cond::AtLeast(item, n) => ctx.answers.number(item).is_some_and(|v| v >= n),
+            Cond::Fact(fact) => ctx.scores.is_some_and(|s| s.fact(fact)),
+            Cond::All(conds) => conds.iter().all(|c| c.holds(ctx)),
+            Cond::Any(conds) => conds.iter().any(|c| c.holds(ctx)),
+            Cond::AtLeastN(n, conds) => conds.iter().filter(|c| c.holds(ctx)).count() >= usize::from(n),
+            Cond::Not(cond) => !cond.holds(ctx),
+        }
+    }
+
+    /// Adds to `out` the answered items that make this (holding) condition hold, without
+    /// duplicates and in questionnaire order.
+    pub fn because(&self, ctx: Ctx, out: &mut Vec<ItemId>) {
+        match *self {
+            Cond::Always => {}
+            Cond::Is(item, _) | Cond::Has(item, _) | Cond::AtLeast(item, _) => push_answered(ctx, item, out),
+            Cond::Fact(fact @ (Fact::SeverityAtLeast(_) | Fact::SeverityAtMost(_))) => match ctx.scores {
+                // The band names only the answers that set it, not every use item.
+                Some(scores) => scores.severity_because.iter().for_each(|&item| push_answered(ctx, item, out)),
+                None => fact.items().iter().for_each(|&item| push_answered(ctx, item, out)),
+            },
+            Cond::Fact(fact) => fact.items().iter().for_each(|&item| push_answered(ctx, item, out)),
+            Cond::All(conds) => conds.iter().for_each(|c| c.because(ctx, out)),
+            Cond::Any(conds) | Cond::AtLeastN(_, conds) => {
+                conds.iter().filter(|c| c.holds(ctx)).for_each(|c| c.because(ctx, out))
+            }
+            Cond::Not(cond) => cond.references().into_iter().for_each(|(item, _)| push_answered(ctx, item, out)),
+        }
+        out.sort_unstable();
+    }
+
+    /// Every item this condition names with the values it names (facts name their items with no
+    /// values). Used by tests that check the tables, and by `Not` to explain itself.
+    pub fn references(&self) -> Vec<(ItemId, &'static [&'static str])> {
+        let mut out = Vec::new();
+        self.collect_references(&mut out);
+        out
+    }
+
+    fn collect_references(&self, out: &mut Vec<(ItemId, &'static [&'static str])>) {
+        match *self {
+            Cond::Always => {}
+            Cond::Is(item, values) | Cond::Has(item, values) => out.push((item, values)),
+            Cond::AtLeast(item, _) => out.push((item, &[])),
+            Cond::Fact(fact) => out.extend(fact.items().iter().map(|&item| (item, &[] as &[&str]))),
+            Cond::All(conds) | Cond::Any(conds) | Cond::AtLeastN(_, conds) => {
+                conds.iter().for_each(|c| c.collect_references(out))
+            }
+            Cond::Not(cond) => cond.collect_references(out),
+        }
+    }
+}
+
+fn push_answered(ctx: Ctx, item: ItemId, out: &mut Vec<ItemId>) {
+    if ctx.answers.is_answered(item) && !out.contains(&item) {
+        out.push(item);
+    }
+}
+
+/// Conditions used by several tables, named once so the tables read as the spec does.
+pub mod named {
+    use super::super::questionnaire::ItemId as I;
+    use super::super::scores::{Fact, Severity};
+    use super::Cond;
+
+    /// The visitor answers about their own use (or has not said).
+    pub const OWN: Cond = Cond::Not(&Cond::Is(I::ForWhom, &["loved_one"]));
+    /// The visitor answers about a loved one.
+    pub const LOVED: Cond = Cond::Is(I::ForWhom, &["loved_one"]);
+    /// Any substance other than `none` chosen.
+    pub const USES: Cond =
+        Cond::Has(I::Substances, &["alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other"]);
+    pub const OWN_USES: Cond = Cond::All(&[OWN, USES]);
+    /// A positive PHQ-2 or GAD-2, or a mental health diagnosis.
+    pub const MOOD_OR_DIAGNOSIS: Cond = Cond::Any(&[Cond::Fact(Fact::MoodPositive), Cond::Is(I::MhDiagnosis, &["yes"])]);
+    /// A home that does not support recovery: substances used there, unstable, or none.
+    pub const UNSAFE_HOME: Cond = Cond::Is(I::Housing, &["stable_use_around", "unstable", "none"]);
+    /// Any treatment, past or current.
+    pub const TREATED: Cond =
+        Cond::Has(I::TreatmentHistory, &["detox", "residential", "outpatient", "current", "left_early"]);
+    /// A return to use after treatment: "repeated returns to use" in catalog.md.
+    pub const REPEATED_RETURNS: Cond = Cond::All(&[
+        Cond::Is(I::Stage, &["returned"]),
+        Cond::Has(I::TreatmentHistory, &["detox", "residential", "outpatient", "left_early"]),
+    ]);
+    /// Getting to a place is hard.
+    pub const ACCESS_BARRIERS: Cond = Cond::Has(I::Barriers, &["transport", "childcare", "mobility"]);
+    pub const LOW_SUPPORT: Cond = Cond::Is(I::Support, &["none", "one_or_two"]);
+    pub const DAILY_ALCOHOL_OR_SEDATIVES: Cond =
+        Cond::Any(&[Cond::Fact(Fact::DailyAlcohol), Cond::Fact(Fact::DailySedatives)]);
+    /// The `withdrawal_medical` trigger of screening.md.
+    pub const WITHDRAWAL_MEDICAL: Cond = Cond::Any(&[
+        Cond::Is(I::Withdrawal, &["severe"]),
+        Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+    ]);
+    pub const SELF_HARM_THOUGHTS: Cond = Cond::Is(I::SelfHarm, &["several_days", "more_than_half", "nearly_every_day"]);
+    pub const HIGH: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::High));
+    pub const MODERATE_OR_HIGH: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::Moderate));
+    pub const MODERATE: Cond = Cond::All(&[MODERATE_OR_HIGH, Cond::Fact(Fact::SeverityAtMost(Severity::Moderate))]);
+    pub const LOW: Cond = Cond::All(&[
+        Cond::Fact(Fact::SeverityAtLeast(Severity::Low)),
+        Cond::Fact(Fact::SeverityAtMost(Severity::Low)),
+    ]);
+    pub const ANY_SEVERITY: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::Low));
+}

@@ -1,0 +1,343 @@
+//! The screening engine: plain data in (`Answers`, `Options`), plain data out (`Evaluation`).
+//!
+//! answers -> scores -> profile, safety, care level -> ranked suggestions with reasons.
+//! **Invariant:** nothing here imports `web_sys`, `js_sys` or `wasm_bindgen`; it is tested
+//! natively with `cargo test`.
+
+pub mod answers;
+pub mod care;
+pub mod catalog;
+pub mod cond;
+pub mod options;
+pub mod profile;
+pub mod questionnaire;
+pub mod result;
+pub mod safety;
+pub mod scores;
+
+use crate::strings::{fill, Lang};
+use answers::Answers;
+use care::{CareLevel, CARE_NOTES, CARE_RULES};
+use catalog::{List, CATALOG, SHOW_AT};
+use cond::{Cond, Ctx};
+use options::{Center, Options};
+use profile::{Level, DOMAINS};
+use questionnaire::{ItemId, Path};
+use result::*;
+use safety::{ContactKind, NOTICES};
+use scores::Scores;
+
+/// The crate version, reported in every result.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// SAMHSA's National Helpline, in `tel:` form.
+const HELPLINE_TEL: &str = "+18006624357";
+
+/// Scores the answers and builds the whole result. Never fails: validation happened when the
+/// `Answers` were built, and every table lookup has a fallback.
+pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
+    let scores = Scores::compute(answers);
+    let ctx = Ctx { answers, scores: Some(&scores) };
+    let writer = Writer { ctx, lang: options.lang, values: placeholders(&scores, &options.center) };
+
+    Evaluation {
+        version: VERSION,
+        lang: options.lang.as_str(),
+        urgent: urgent(&writer, &options.center),
+        care: care(&writer),
+        groups: suggestions(&writer, List::Groups, &options.hide),
+        aftercare: suggestions(&writer, List::Aftercare, &options.hide),
+        local: Vec::new(),
+        scores: scores_out(&scores),
+        profile: ProfileOut { domains: DOMAINS.iter().map(|d| domain(&writer, d)).collect() },
+        not_diagnosis: options.lang.text("ui.not_diagnosis"),
+        contacts: center_contacts(options.lang, &options.center),
+    }
+}
+
+/// Writes reasons in one language, with the visitor's scores filled in.
+struct Writer<'a> {
+    ctx: Ctx<'a>,
+    lang: Lang,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Writer<'_> {
+    fn holds(&self, cond: &Cond) -> bool {
+        cond.holds(self.ctx)
+    }
+
+    /// The reason `r.<key>` for a condition that holds, naming the answers behind it.
+    fn reason(&self, key: &str, cond: &Cond) -> Reason {
+        let mut because = Vec::new();
+        cond.because(self.ctx, &mut because);
+        let template = self.lang.text(&["r.", key].concat());
+        let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        Reason { text: fill(template, &values), because: because.into_iter().map(ItemId::as_str).collect() }
+    }
+
+    fn text(&self, prefix: &str, id: &str, suffix: &str) -> &'static str {
+        self.lang.text(&[prefix, id, suffix].concat())
+    }
+}
+
+fn placeholders(scores: &Scores, center: &Center) -> Vec<(&'static str, String)> {
+    let number = |n: Option<u8>| n.map_or_else(String::new, |n| n.to_string());
+    let ruler = |n: Option<i8>| n.map_or_else(String::new, |n| n.to_string());
+    vec![
+        ("auditc", number(scores.auditc.map(|s| s.score))),
+        ("phq2", number(scores.phq2.map(|s| s.score))),
+        ("gad2", number(scores.gad2.map(|s| s.score))),
+        ("barc10", number(scores.barc10.map(|s| s.score))),
+        ("dependence", scores.dependence.count.to_string()),
+        ("importance", ruler(scores.readiness.importance)),
+        ("confidence", ruler(scores.readiness.confidence)),
+        ("center", center.name.clone().unwrap_or_default()),
+    ]
+}
+
+fn urgent(writer: &Writer, center: &Center) -> Vec<Notice> {
+    NOTICES
+        .iter()
+        .filter(|rule| writer.holds(&rule.when))
+        .map(|rule| {
+            let mut because = Vec::new();
+            rule.when.because(writer.ctx, &mut because);
+            Notice {
+                id: rule.id,
+                title: writer.text("u.", rule.id, ".title"),
+                text: writer.text("u.", rule.id, ".text"),
+                contacts: rule.contacts.iter().filter_map(|&kind| contact(writer.lang, kind, center)).collect(),
+                because: because.into_iter().map(ItemId::as_str).collect(),
+            }
+        })
+        .collect()
+}
+
+fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
+    let phone = |label: &str, number: &str| Contact {
+        label: label.to_string(),
+        tel: Some(number.to_string()),
+        sms: None,
+        url: None,
+    };
+    match kind {
+        ContactKind::Call988 => Some(phone(lang.text("c.call_988"), "988")),
+        ContactKind::Text988 => Some(Contact {
+            label: lang.text("c.text_988").to_string(),
+            tel: None,
+            sms: Some("988".to_string()),
+            url: None,
+        }),
+        ContactKind::Call911 => Some(phone(lang.text("c.call_911"), "911")),
+        ContactKind::Helpline => Some(phone(lang.text("c.helpline"), HELPLINE_TEL)),
+        ContactKind::Center => {
+            let name = center.name.as_deref().unwrap_or("");
+            let (key, number) = match (&center.crisis_phone, &center.phone) {
+                (Some(crisis), _) => ("c.center_crisis", crisis),
+                (None, Some(phone)) => ("c.center_phone", phone),
+                (None, None) => return None,
+            };
+            let number = tel_number(number)?;
+            Some(phone(&fill(lang.text(key), &[("center", name)]), &number))
+        }
+    }
+}
+
+/// How to reach the center: its phone, text line and contact page, each when configured and
+/// usable; without a configured phone, the national helpline.
+fn center_contacts(lang: Lang, center: &Center) -> Vec<Contact> {
+    let name = center.name.as_deref().unwrap_or("");
+    let mut contacts = Vec::new();
+    if let Some(number) = center.phone.as_deref().and_then(tel_number) {
+        contacts.push(Contact {
+            label: fill(lang.text("c.center_phone"), &[("center", name)]),
+            tel: Some(number),
+            sms: None,
+            url: None,
+        });
+    }
+    if let Some(number) = center.text.as_deref().and_then(tel_number) {
+        contacts.push(Contact {
+            label: fill(lang.text("c.center_text"), &[("center", name)]),
+            tel: None,
+            sms: Some(number),
+            url: None,
+        });
+    }
+    if let Some(url) = center.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        contacts.push(Contact {
+            label: fill(lang.text("c.center_url"), &[("center", name)]),
+            tel: None,
+            sms: None,
+            url: Some(url.to_string()),
+        });
+    }
+    if contacts.is_empty() {
+        contacts.push(Contact {
+            label: lang.text("c.helpline").to_string(),
+            tel: Some(HELPLINE_TEL.to_string()),
+            sms: None,
+            url: None,
+        });
+    }
+    contacts
+}
+
+/// A phone number as a `tel:` link holds it (a leading `+` and digits). `None` for anything that
+/// is not written like a phone number (digits with spaces, dots, dashes and parentheses).
+fn tel_number(given: &str) -> Option<String> {
+    let given = given.trim();
+    let allowed = |c: char| c.is_ascii_digit() || " .-()".contains(c);
+    let rest = given.strip_prefix('+').unwrap_or(given);
+    if !rest.chars().all(allowed) || !rest.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    Some(if given.starts_with('+') { ["+", &digits].concat() } else { digits })
+}
+
+fn care(writer: &Writer) -> Care {
+    let level = CARE_RULES
+        .iter()
+        .filter(|rule| writer.holds(&rule.when))
+        .map(|rule| rule.level)
+        .max()
+        .unwrap_or(CareLevel::PeerSupport);
+    let mut reasons: Vec<Reason> = CARE_RULES
+        .iter()
+        .filter(|rule| rule.level == level && writer.holds(&rule.when))
+        .map(|rule| writer.reason(rule.reason, &rule.when))
+        .collect();
+    reasons.extend(CARE_NOTES.iter().filter(|(when, _)| writer.holds(when)).map(|(when, key)| writer.reason(key, when)));
+    let key = if writer.ctx.answers.path() == Path::LovedOne { "loved_one" } else { level.as_str() };
+    Care { level, title: writer.text("care.", key, ".title"), text: writer.text("care.", key, ".text"), reasons }
+}
+
+fn suggestions(writer: &Writer, list: List, hide: &[String]) -> Vec<Suggestion> {
+    let mut out: Vec<(i16, Suggestion)> = Vec::new();
+    for entry in CATALOG.iter().filter(|e| e.list == list && !hide.iter().any(|h| h == e.id)) {
+        if !writer.holds(&entry.eligible) {
+            continue;
+        }
+        let holding = entry.rules.iter().filter(|rule| writer.holds(&rule.when));
+        let points: i16 = holding.clone().map(|rule| rule.points).sum();
+        let reasons: Vec<Reason> =
+            holding.filter_map(|rule| rule.reason.map(|key| writer.reason(key, &rule.when))).collect();
+        if points < SHOW_AT || reasons.is_empty() {
+            continue;
+        }
+        out.push((
+            points,
+            Suggestion {
+                id: entry.id,
+                name: writer.text("g.", entry.id, ".name"),
+                score: points.clamp(0, 100) as u8,
+                text: writer.text("g.", entry.id, ".text"),
+                reasons,
+                find: entry
+                    .finders
+                    .iter()
+                    .map(|f| Link { label: writer.text("f.", f.label, ""), url: f.url })
+                    .collect(),
+            },
+        ));
+    }
+    // Stable: equal scores keep the catalog's order.
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+fn domain(writer: &Writer, domain: &profile::Domain) -> DomainOut {
+    let mut holding: Vec<&profile::DomainRule> = domain.rules.iter().filter(|r| writer.holds(&r.when)).collect();
+    holding.sort_by(|a, b| b.level.cmp(&a.level));
+    DomainOut {
+        id: domain.id,
+        name: writer.text("d.", domain.id, ""),
+        level: holding.first().map_or(Level::Neutral, |r| r.level),
+        reasons: holding.iter().map(|r| writer.reason(r.reason, &r.when)).collect(),
+    }
+}
+
+fn scores_out(scores: &Scores) -> ScoresOut {
+    ScoresOut {
+        auditc: scores.auditc.map(|s| AuditC {
+            score: s.score,
+            max: s.max,
+            positive: s.positive,
+            complete: s.complete,
+            high_risk: scores.auditc_high_risk,
+        }),
+        phq2: scores.phq2,
+        gad2: scores.gad2,
+        dependence: DependenceOut { count: scores.dependence.count, band: scores.dependence.band },
+        use_severity: scores.use_severity,
+        barc10: scores.barc10,
+        readiness: ReadinessOut { importance: scores.readiness.importance, confidence: scores.readiness.confidence },
+    }
+}
+
+/// Every string key the engine can look up, for the string-table tests.
+pub fn string_keys() -> Vec<String> {
+    use questionnaire::{ItemKind, Section, ITEMS};
+    let mut keys = Vec::new();
+    for item in ITEMS.iter() {
+        keys.push(["q.", item.id.as_str()].concat());
+        if item.kind != ItemKind::Scale || item.options.id != "ruler" {
+            for value in item.options.values {
+                keys.push(["o.", item.options.id, ".", value].concat());
+            }
+        }
+    }
+    keys.push("o.ruler.0".into());
+    keys.push("o.ruler.10".into());
+    keys.push("o.prefer_not".into());
+    keys.extend(Section::ALL.iter().map(|s| ["sec.", s.as_str()].concat()));
+    for entry in CATALOG.iter() {
+        keys.push(["g.", entry.id, ".name"].concat());
+        keys.push(["g.", entry.id, ".text"].concat());
+        keys.extend(entry.rules.iter().filter_map(|r| r.reason).map(|r| ["r.", r].concat()));
+        keys.extend(entry.finders.iter().map(|f| ["f.", f.label].concat()));
+    }
+    for notice in NOTICES.iter() {
+        keys.push(["u.", notice.id, ".title"].concat());
+        keys.push(["u.", notice.id, ".text"].concat());
+    }
+    for level in CareLevel::ALL.iter().map(|l| l.as_str()).chain(["loved_one"]) {
+        keys.push(["care.", level, ".title"].concat());
+        keys.push(["care.", level, ".text"].concat());
+    }
+    keys.extend(CARE_RULES.iter().map(|r| ["r.", r.reason].concat()));
+    keys.extend(CARE_NOTES.iter().map(|(_, r)| ["r.", r].concat()));
+    for domain in DOMAINS.iter() {
+        keys.push(["d.", domain.id].concat());
+        keys.extend(domain.rules.iter().map(|r| ["r.", r.reason].concat()));
+    }
+    for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {
+        keys.push(key.to_string());
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_engine_string_exists_in_every_language() {
+        for lang in Lang::ALL {
+            let missing: Vec<String> = string_keys().into_iter().filter(|k| lang.lookup(k).is_none()).collect();
+            assert!(missing.is_empty(), "{} is missing {missing:#?}", lang.as_str());
+        }
+    }
+
+    #[test]
+    fn tel_numbers_keep_only_digits_and_a_leading_plus() {
+        assert_eq!(tel_number("+1 (555) 010-0100").as_deref(), Some("+15550100100"));
+        assert_eq!(tel_number("call us"), None);
+        assert_eq!(tel_number("javascript:alert(1)"), None);
+        assert_eq!(tel_number("988").as_deref(), Some("988"));
+    }
+}

@@ -1,0 +1,164 @@
+//! The result of `evaluate`, in the public shape of screening.md ("Result shape"). Field names
+//! here are a contract: add freely, never rename or drop.
+
+use serde::ser::{Serialize, Serializer};
+use serde::Serialize as DeriveSerialize;
+
+use super::care::CareLevel;
+use super::profile::Level;
+use super::scores::{DependenceBand, ScaleScore, Severity};
+
+/// One plain-language sentence and the answered items behind it.
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Reason {
+    pub text: String,
+    pub because: Vec<&'static str>,
+}
+
+/// A way to reach someone: exactly one of `tel`, `sms` or `url` is set.
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Contact {
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tel: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Notice {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub contacts: Vec<Contact>,
+    pub because: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Care {
+    pub level: CareLevel,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub reasons: Vec<Reason>,
+}
+
+/// A plain link to an organization's finder; `url` may be `tel:`.
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Link {
+    pub label: &'static str,
+    pub url: &'static str,
+}
+
+/// A suggested group type or aftercare option.
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Suggestion {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// 0..100, comparable within one list only.
+    pub score: u8,
+    pub text: &'static str,
+    pub reasons: Vec<Reason>,
+    /// Where to find one when the center lists none.
+    pub find: Vec<Link>,
+}
+
+/// A center's own resource matched to the visitor (filled by the local finder).
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct LocalMatch {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub score: u8,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, DeriveSerialize)]
+pub struct AuditC {
+    pub score: u8,
+    pub max: u8,
+    pub positive: bool,
+    pub complete: bool,
+    /// 8..12, the highest-risk band.
+    pub high_risk: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, DeriveSerialize)]
+pub struct DependenceOut {
+    pub count: u8,
+    pub band: DependenceBand,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, DeriveSerialize)]
+pub struct ReadinessOut {
+    pub importance: Option<i8>,
+    pub confidence: Option<i8>,
+}
+
+/// Screens not answered at all are `null`; BARC-10 is `null` unless all ten were answered.
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct ScoresOut {
+    pub auditc: Option<AuditC>,
+    pub phq2: Option<ScaleScore>,
+    pub gad2: Option<ScaleScore>,
+    pub dependence: DependenceOut,
+    pub use_severity: Severity,
+    pub barc10: Option<ScaleScore>,
+    pub readiness: ReadinessOut,
+}
+
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct DomainOut {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub level: Level,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct ProfileOut {
+    pub domains: Vec<DomainOut>,
+}
+
+/// Everything `evaluate` returns.
+#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+pub struct Evaluation {
+    pub version: &'static str,
+    pub lang: &'static str,
+    pub urgent: Vec<Notice>,
+    pub care: Care,
+    pub groups: Vec<Suggestion>,
+    pub aftercare: Vec<Suggestion>,
+    pub local: Vec<LocalMatch>,
+    pub scores: ScoresOut,
+    pub profile: ProfileOut,
+    /// "This is not a diagnosis", in plain words.
+    pub not_diagnosis: &'static str,
+    /// How to reach the center (and, without a configured center, the national helpline).
+    pub contacts: Vec<Contact>,
+}
+
+macro_rules! serialize_as_str {
+    ($($ty:ty),*) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+serialize_as_str!(CareLevel, Level, Severity, DependenceBand);
+
+impl Serialize for ScaleScore {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ScaleScore", 4)?;
+        st.serialize_field("score", &self.score)?;
+        st.serialize_field("max", &self.max)?;
+        st.serialize_field("positive", &self.positive)?;
+        st.serialize_field("complete", &self.complete)?;
+        st.end()
+    }
+}

@@ -1,0 +1,470 @@
+//! Published screening scores (AUDIT-C, PHQ-2, GAD-2, BARC-10), the dependence count and the
+//! combined use-severity band, exactly as `shared/spec/screening.md` fixes them.
+//!
+//! A partly answered screen is still scored (the sum of what was answered): the sum can only
+//! grow with more answers, so a positive partial screen is a true positive; `complete` says
+//! whether every item was answered. BARC-10 is reported only when complete, as the spec asks.
+
+use super::answers::Answers;
+use super::questionnaire::{
+    ItemId, Path, AUDITC_ITEMS, BARC_ITEMS, DEPENDENCE_ITEMS, FREQ_ITEMS, GAD2_ITEMS, PHQ2_ITEMS,
+};
+
+/// AUDIT-C positive cut-offs: men >= 4; women, other and unknown >= 3.
+const AUDITC_CUTOFF_MEN: u8 = 4;
+const AUDITC_CUTOFF_OTHERS: u8 = 3;
+/// 8..12 is the highest-risk band of AUDIT-C.
+const AUDITC_HIGH_RISK: u8 = 8;
+/// PHQ-2 and GAD-2 are positive at 3 or more.
+const TWO_ITEM_CUTOFF: u8 = 3;
+/// BARC-10 >= 47 is associated with sustained remission (Vilsaint et al., 2017).
+const BARC_CUTOFF: u8 = 47;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScaleScore {
+    pub score: u8,
+    pub max: u8,
+    pub positive: bool,
+    /// Every item of the screen was answered.
+    pub complete: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DependenceBand {
+    None,
+    Some,
+    Many,
+}
+
+impl DependenceBand {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DependenceBand::None => "none",
+            DependenceBand::Some => "some",
+            DependenceBand::Many => "many",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dependence {
+    /// Number of `yes` answers, 0..4.
+    pub count: u8,
+    pub band: DependenceBand,
+}
+
+/// One band for the substance use pattern and level of dependence, lowest to highest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    None,
+    Low,
+    Moderate,
+    High,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::None => "none",
+            Severity::Low => "low",
+            Severity::Moderate => "moderate",
+            Severity::High => "high",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Readiness {
+    pub importance: Option<i8>,
+    pub confidence: Option<i8>,
+}
+
+/// Facts derived from several answers, for conditions in the rule tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    AuditcPositive,
+    AuditcHighRisk,
+    Phq2Positive,
+    Gad2Positive,
+    /// PHQ-2 or GAD-2 positive.
+    MoodPositive,
+    SeverityAtLeast(Severity),
+    SeverityAtMost(Severity),
+    DependenceMany,
+    /// Alcohol chosen and AUDIT-C item 1 is "4 or more times a week".
+    DailyAlcohol,
+    /// Sedatives chosen and used daily.
+    DailySedatives,
+    /// Any substance chosen and a last use within the past year (or not said).
+    CurrentUse,
+    /// Opioids used weekly or daily.
+    FrequentOpioids,
+    /// All ten BARC-10 items answered.
+    BarcScored,
+    BarcPositive,
+}
+
+impl Fact {
+    /// Every item the fact may depend on; reasons name only those answered (and, for the
+    /// use-severity band, only those that set it: see `Scores::severity_because`).
+    pub fn items(self) -> &'static [ItemId] {
+        use ItemId as I;
+        match self {
+            Fact::AuditcPositive | Fact::AuditcHighRisk => &[I::AuditC1, I::AuditC2, I::AuditC3, I::Sex],
+            Fact::Phq2Positive => &PHQ2_ITEMS,
+            Fact::Gad2Positive => &GAD2_ITEMS,
+            Fact::MoodPositive => &[I::Phq2_1, I::Phq2_2, I::Gad2_1, I::Gad2_2],
+            Fact::SeverityAtLeast(_) | Fact::SeverityAtMost(_) => &[
+                I::Substances,
+                I::AuditC1,
+                I::AuditC2,
+                I::AuditC3,
+                I::Sex,
+                I::UseFreqOpioids,
+                I::UseFreqStimulants,
+                I::UseFreqCannabis,
+                I::UseFreqSedatives,
+                I::UseFreqOther,
+                I::LastUse,
+                I::DepControl,
+                I::DepCraving,
+                I::DepConsequences,
+                I::DepQuitFailed,
+            ],
+            Fact::DependenceMany => &DEPENDENCE_ITEMS,
+            Fact::DailyAlcohol => &[I::Substances, I::AuditC1],
+            Fact::DailySedatives => &[I::Substances, I::UseFreqSedatives],
+            Fact::CurrentUse => &[I::Substances, I::LastUse],
+            Fact::FrequentOpioids => &[I::Substances, I::UseFreqOpioids],
+            Fact::BarcScored | Fact::BarcPositive => &BARC_ITEMS,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    pub auditc: Option<ScaleScore>,
+    pub auditc_high_risk: bool,
+    pub phq2: Option<ScaleScore>,
+    pub gad2: Option<ScaleScore>,
+    pub dependence: Dependence,
+    pub use_severity: Severity,
+    /// The answered items that set the use-severity band.
+    pub severity_because: Vec<ItemId>,
+    pub barc10: Option<ScaleScore>,
+    pub readiness: Readiness,
+    pub daily_alcohol: bool,
+    pub daily_sedatives: bool,
+    pub current_use: bool,
+    pub frequent_opioids: bool,
+}
+
+impl Scores {
+    pub fn compute(answers: &Answers) -> Scores {
+        let auditc = sum_score(answers, &AUDITC_ITEMS, 12).map(|mut s| {
+            let cutoff = if answers.choice(ItemId::Sex) == Some("male") {
+                AUDITC_CUTOFF_MEN
+            } else {
+                AUDITC_CUTOFF_OTHERS
+            };
+            // Published guidance: when all points come from item 1, assume drinking within limits.
+            let only_item_1 = answers.number(ItemId::AuditC2).unwrap_or(0) == 0
+                && answers.number(ItemId::AuditC3).unwrap_or(0) == 0;
+            s.positive = s.score >= cutoff && !only_item_1;
+            s
+        });
+        let auditc_high_risk = auditc.is_some_and(|s| s.score >= AUDITC_HIGH_RISK);
+        let two_item = |items: &[ItemId]| {
+            sum_score(answers, items, 6).map(|mut s| {
+                s.positive = s.score >= TWO_ITEM_CUTOFF;
+                s
+            })
+        };
+        let phq2 = two_item(&PHQ2_ITEMS);
+        let gad2 = two_item(&GAD2_ITEMS);
+        let count = DEPENDENCE_ITEMS.iter().filter(|&&i| answers.choice(i) == Some("yes")).count() as u8;
+        let dependence = Dependence {
+            count,
+            band: match count {
+                0 => DependenceBand::None,
+                1 => DependenceBand::Some,
+                _ => DependenceBand::Many,
+            },
+        };
+        let barc10 = sum_score(answers, &BARC_ITEMS, 60).filter(|s| s.complete).map(|mut s| {
+            s.positive = s.score >= BARC_CUTOFF;
+            s
+        });
+        let own = answers.path() == Path::OwnUse;
+        let daily_alcohol =
+            own && answers.has(ItemId::Substances, "alcohol") && answers.number(ItemId::AuditC1) == Some(4);
+        let daily_sedatives = own
+            && answers.has(ItemId::Substances, "sedatives")
+            && answers.choice(ItemId::UseFreqSedatives) == Some("daily");
+        let frequent_opioids = own
+            && answers.has(ItemId::Substances, "opioids")
+            && matches!(answers.choice(ItemId::UseFreqOpioids), Some("weekly" | "daily"));
+        let current_use = own && uses_any(answers) && answers.choice(ItemId::LastUse) != Some("over_year");
+
+        let mut scores = Scores {
+            auditc,
+            auditc_high_risk,
+            phq2,
+            gad2,
+            dependence,
+            use_severity: Severity::None,
+            severity_because: Vec::new(),
+            barc10,
+            readiness: Readiness {
+                importance: answers.number(ItemId::Importance),
+                confidence: answers.number(ItemId::Confidence),
+            },
+            daily_alcohol,
+            daily_sedatives,
+            current_use,
+            frequent_opioids,
+        };
+        if own {
+            let (severity, because) = use_severity(answers, &scores);
+            scores.use_severity = severity;
+            scores.severity_because = because;
+        }
+        scores
+    }
+
+    pub fn fact(&self, fact: Fact) -> bool {
+        let positive = |s: Option<ScaleScore>| s.is_some_and(|s| s.positive);
+        match fact {
+            Fact::AuditcPositive => positive(self.auditc),
+            Fact::AuditcHighRisk => self.auditc_high_risk,
+            Fact::Phq2Positive => positive(self.phq2),
+            Fact::Gad2Positive => positive(self.gad2),
+            Fact::MoodPositive => positive(self.phq2) || positive(self.gad2),
+            Fact::SeverityAtLeast(band) => self.use_severity >= band,
+            Fact::SeverityAtMost(band) => self.use_severity <= band,
+            Fact::DependenceMany => self.dependence.band == DependenceBand::Many,
+            Fact::DailyAlcohol => self.daily_alcohol,
+            Fact::DailySedatives => self.daily_sedatives,
+            Fact::CurrentUse => self.current_use,
+            Fact::FrequentOpioids => self.frequent_opioids,
+            Fact::BarcScored => self.barc10.is_some(),
+            Fact::BarcPositive => positive(self.barc10),
+        }
+    }
+}
+
+/// Any substance other than `none` chosen.
+pub fn uses_any(answers: &Answers) -> bool {
+    matches!(answers.get(ItemId::Substances), Some(super::answers::Answer::Many(v)) if v.iter().any(|s| *s != "none"))
+}
+
+fn sum_score(answers: &Answers, items: &[ItemId], max: u8) -> Option<ScaleScore> {
+    let answered: Vec<i8> = items.iter().filter_map(|&i| answers.number(i)).collect();
+    if answered.is_empty() {
+        return None;
+    }
+    let score = answered.iter().map(|&n| n.max(0) as u8).sum();
+    Some(ScaleScore { score, max, positive: false, complete: answered.len() == items.len() })
+}
+
+fn freq_rank(value: &str) -> u8 {
+    match value {
+        "once_or_twice" => 1,
+        "monthly" => 2,
+        "weekly" => 3,
+        "daily" => 4,
+        _ => 0,
+    }
+}
+
+/// The use-severity band and the answered items that set it.
+///
+/// Each finding raises the band to at least its level, and only the findings at the final level
+/// are kept as the explanation. A last use long ago then caps the band: over a year ago at
+/// `low`, 3 to 12 months ago at `moderate`. Every step only raises with worse answers, so the
+/// band (and the care level built on it) never drops when an answer gets worse.
+fn use_severity(answers: &Answers, scores: &Scores) -> (Severity, Vec<ItemId>) {
+    use ItemId as I;
+    let mut band = Severity::None;
+    let mut because: Vec<ItemId> = Vec::new();
+    let mut raise = |level: Severity, items: &[ItemId]| {
+        if level > band {
+            band = level;
+            because.clear();
+        }
+        if level == band {
+            for &item in items {
+                if answers.is_answered(item) && !because.contains(&item) {
+                    because.push(item);
+                }
+            }
+        }
+    };
+
+    if uses_any(answers) {
+        raise(Severity::Low, &[I::Substances]);
+    }
+    let auditc_items = [I::AuditC1, I::AuditC2, I::AuditC3, I::Sex];
+    if let Some(auditc) = scores.auditc {
+        if auditc.score > 0 {
+            raise(Severity::Low, &auditc_items);
+        }
+        if auditc.positive {
+            raise(Severity::Moderate, &auditc_items);
+        }
+        if scores.auditc_high_risk || (scores.daily_alcohol && auditc.positive) {
+            raise(Severity::High, &auditc_items);
+        }
+    }
+    let mut max_freq = 0;
+    for (_, item) in FREQ_ITEMS {
+        let rank = answers.choice(item).map_or(0, freq_rank);
+        max_freq = max_freq.max(rank);
+        match rank {
+            4 => raise(Severity::High, &[item]),
+            3 => raise(Severity::Moderate, &[item]),
+            1 | 2 => raise(Severity::Low, &[item]),
+            _ => {}
+        }
+    }
+    let count = scores.dependence.count;
+    if count >= 1 {
+        raise(Severity::Low, &DEPENDENCE_ITEMS);
+    }
+    if count >= 2 {
+        raise(Severity::Moderate, &DEPENDENCE_ITEMS);
+    }
+    let frequent_drinking = scores.auditc.is_some_and(|s| s.positive);
+    if count >= 3 && (frequent_drinking || max_freq >= 3) {
+        raise(Severity::High, &DEPENDENCE_ITEMS);
+    }
+    if scores.frequent_opioids && count >= 1 {
+        raise(Severity::High, &[I::UseFreqOpioids, I::DepControl, I::DepCraving, I::DepConsequences, I::DepQuitFailed]);
+    }
+
+    let cap = match answers.choice(I::LastUse) {
+        Some("over_year") => Severity::Low,
+        Some("3_12_months") => Severity::Moderate,
+        _ => Severity::High,
+    };
+    if band > cap {
+        band = cap;
+        because.push(I::LastUse);
+    }
+    because.sort_unstable();
+    (band, because)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::answers::RawValue;
+
+    fn answers(entries: &[(ItemId, RawValue)]) -> Answers {
+        let mut answers = Answers::new();
+        for (item, value) in entries {
+            answers.set(*item, value).unwrap();
+        }
+        answers
+    }
+    fn n(v: i8) -> RawValue {
+        RawValue::Number(f64::from(v))
+    }
+    fn t(v: &str) -> RawValue {
+        RawValue::Text(v.to_string())
+    }
+    fn list(v: &[&str]) -> RawValue {
+        RawValue::List(v.iter().map(|s| t(s)).collect())
+    }
+    fn auditc(a: i8, b: i8, c: i8, sex: Option<&str>) -> ScaleScore {
+        let mut entries = vec![(ItemId::Substances, list(&["alcohol"])), (ItemId::AuditC1, n(a)), (ItemId::AuditC2, n(b)), (ItemId::AuditC3, n(c))];
+        if let Some(sex) = sex {
+            entries.push((ItemId::Sex, t(sex)));
+        }
+        Scores::compute(&answers(&entries)).auditc.unwrap()
+    }
+
+    #[test]
+    fn auditc_cutoffs_by_sex() {
+        assert!(!auditc(1, 1, 1, Some("male")).positive); // 3, men need 4
+        assert!(auditc(2, 1, 1, Some("male")).positive); // 4
+        assert!(auditc(1, 1, 1, Some("female")).positive); // 3
+        assert!(!auditc(1, 1, 0, Some("female")).positive); // 2
+        assert!(auditc(1, 1, 1, Some("other")).positive);
+        assert!(auditc(1, 1, 1, None).positive);
+        assert_eq!(auditc(4, 4, 4, None).score, 12);
+    }
+
+    #[test]
+    fn auditc_points_only_from_item_1_are_not_positive() {
+        let s = auditc(4, 0, 0, Some("male"));
+        assert_eq!(s.score, 4);
+        assert!(!s.positive);
+        assert!(auditc(3, 1, 0, Some("male")).positive);
+    }
+
+    #[test]
+    fn two_item_screens_positive_at_three() {
+        let s = Scores::compute(&answers(&[(ItemId::Phq2_1, n(1)), (ItemId::Phq2_2, n(1)), (ItemId::Gad2_1, n(2)), (ItemId::Gad2_2, n(1))]));
+        assert_eq!(s.phq2.unwrap().score, 2);
+        assert!(!s.phq2.unwrap().positive);
+        assert_eq!(s.gad2.unwrap().score, 3);
+        assert!(s.gad2.unwrap().positive);
+        assert!(s.gad2.unwrap().complete);
+    }
+
+    #[test]
+    fn barc10_only_when_complete() {
+        let mut entries: Vec<(ItemId, RawValue)> = BARC_ITEMS.iter().map(|&i| (i, n(5))).collect();
+        let s = Scores::compute(&answers(&entries));
+        assert_eq!(s.barc10.unwrap().score, 50);
+        assert!(s.barc10.unwrap().positive);
+        entries.pop();
+        assert_eq!(Scores::compute(&answers(&entries)).barc10, None);
+        let low: Vec<(ItemId, RawValue)> = BARC_ITEMS.iter().enumerate().map(|(k, &i)| (i, n(if k < 7 { 5 } else { 4 }))).collect();
+        assert_eq!(Scores::compute(&answers(&low)).barc10.unwrap().score, 47);
+        assert!(Scores::compute(&answers(&low)).barc10.unwrap().positive);
+    }
+
+    #[test]
+    fn dependence_bands() {
+        for (yes, band) in [(0, "none"), (1, "some"), (2, "many"), (4, "many")] {
+            let entries: Vec<(ItemId, RawValue)> =
+                DEPENDENCE_ITEMS.iter().enumerate().map(|(k, &i)| (i, t(if k < yes { "yes" } else { "no" }))).collect();
+            let s = Scores::compute(&answers(&entries));
+            assert_eq!(s.dependence.count as usize, yes);
+            assert_eq!(s.dependence.band.as_str(), band);
+        }
+    }
+
+    #[test]
+    fn use_severity_bands_and_caps() {
+        let sev = |entries: &[(ItemId, RawValue)]| Scores::compute(&answers(entries)).use_severity;
+        assert_eq!(sev(&[]), Severity::None);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["none"]))]), Severity::None);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["cannabis"]))]), Severity::Low);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["cannabis"])), (ItemId::UseFreqCannabis, t("weekly"))]), Severity::Moderate);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["cannabis"])), (ItemId::UseFreqCannabis, t("daily"))]), Severity::High);
+        assert_eq!(
+            sev(&[(ItemId::Substances, list(&["cannabis"])), (ItemId::UseFreqCannabis, t("daily")), (ItemId::LastUse, t("over_year"))]),
+            Severity::Low
+        );
+        assert_eq!(
+            sev(&[(ItemId::Substances, list(&["alcohol"])), (ItemId::AuditC1, n(4)), (ItemId::AuditC2, n(3)), (ItemId::AuditC3, n(2))]),
+            Severity::High
+        );
+        // Loved-one path: the substances are the loved one's, not the visitor's.
+        assert_eq!(sev(&[(ItemId::ForWhom, t("loved_one")), (ItemId::Substances, list(&["opioids"]))]), Severity::None);
+    }
+
+    #[test]
+    fn severity_explains_itself_with_the_items_that_set_it() {
+        let s = Scores::compute(&answers(&[
+            (ItemId::Substances, list(&["cannabis", "stimulants"])),
+            (ItemId::UseFreqCannabis, t("monthly")),
+            (ItemId::UseFreqStimulants, t("daily")),
+        ]));
+        assert_eq!(s.use_severity, Severity::High);
+        assert_eq!(s.severity_because, vec![ItemId::UseFreqStimulants]);
+    }
+}
