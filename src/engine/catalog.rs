@@ -191,7 +191,7 @@ pub static CATALOG: [Entry; 32] = [
         fit(Cond::Is(I::OneOnOne, &["maybe"]), 20, "one_on_one_maybe"),
         fit(PREFERS_ONE_ON_ONE, 30, "prefers_one_on_one"),
         fit(Cond::Is(I::Stage, &["preparing", "changing"]), 10, "early_recovery"),
-        fit(Cond::Is(I::Stage, &["returned"]), 10, "returned_support"),
+        fit(Cond::Is(I::Stage, &["returned"]), 20, "returned_support"),
         lower(Cond::Is(I::OneOnOne, &["no"]), 30),
     ], &[FACES_VOICES]),
     entry("recovery_community", Groups, OWN, &[
@@ -210,8 +210,8 @@ pub static CATALOG: [Entry; 32] = [
         fit(DAILY_ALCOHOL_OR_SEDATIVES, 30, "daily_alcohol_sedatives"),
     ], &[FIND_TREATMENT, HELPLINE]),
     entry("residential", Aftercare, Cond::All(&[OWN, HIGH, Cond::Any(&[UNSAFE_HOME, REPEATED_RETURNS])]), &[
-        fit(Cond::All(&[HIGH, UNSAFE_HOME]), 50, "high_unsafe_home"),
-        fit(Cond::All(&[HIGH, REPEATED_RETURNS]), 40, "high_returns"),
+        fit(Cond::All(&[HIGH, UNSAFE_HOME]), 70, "high_unsafe_home"),
+        fit(Cond::All(&[HIGH, REPEATED_RETURNS]), 60, "high_returns"),
     ], &[FIND_TREATMENT, HELPLINE]),
     entry("intensive_outpatient", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH]), &[
         fit(HIGH, 50, "severity_high"),

@@ -146,3 +146,40 @@ pub mod named {
     ]);
     pub const ANY_SEVERITY: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::Low));
 }
+
+/// Conditions travel to JavaScript as plain data, so any UI can apply the skip logic:
+/// `true`, `{"item","is":[..]}`, `{"item","has":[..]}`, `{"item","at_least":n}`, `{"fact"}`,
+/// `{"all":[..]}`, `{"any":[..]}`, `{"at_least_n":n,"of":[..]}`, `{"not":..}`.
+impl serde::Serialize for Cond {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = match self {
+            Cond::Always => return s.serialize_bool(true),
+            _ => s.serialize_map(None)?,
+        };
+        match *self {
+            Cond::Always => {}
+            Cond::Is(item, values) => {
+                map.serialize_entry("item", item.as_str())?;
+                map.serialize_entry("is", values)?;
+            }
+            Cond::Has(item, values) => {
+                map.serialize_entry("item", item.as_str())?;
+                map.serialize_entry("has", values)?;
+            }
+            Cond::AtLeast(item, n) => {
+                map.serialize_entry("item", item.as_str())?;
+                map.serialize_entry("at_least", &n)?;
+            }
+            Cond::Fact(fact) => map.serialize_entry("fact", &format!("{fact:?}"))?,
+            Cond::All(conds) => map.serialize_entry("all", conds)?,
+            Cond::Any(conds) => map.serialize_entry("any", conds)?,
+            Cond::AtLeastN(n, conds) => {
+                map.serialize_entry("at_least_n", &n)?;
+                map.serialize_entry("of", conds)?;
+            }
+            Cond::Not(cond) => map.serialize_entry("not", cond)?,
+        }
+        map.end()
+    }
+}

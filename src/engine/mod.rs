@@ -277,6 +277,63 @@ fn scores_out(scores: &Scores) -> ScoresOut {
     }
 }
 
+/// The questionnaire in one language, for any UI.
+pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
+    use questionnaire::{ItemKind, Paths, Section, ITEMS};
+    let items = ITEMS
+        .iter()
+        .map(|item| {
+            let id = item.id.as_str();
+            let options = item
+                .options
+                .values
+                .iter()
+                .map(|&value| match item.kind {
+                    ItemKind::Scale => OptionOut {
+                        value: OptionValue::Number(value.parse().unwrap_or(0)),
+                        label: option_label(lang, item.options.id, value),
+                    },
+                    _ => OptionOut { value: OptionValue::Text(value), label: option_label(lang, item.options.id, value) },
+                })
+                .collect();
+            ItemOut {
+                id,
+                kind: match item.kind {
+                    ItemKind::Single => "single",
+                    ItemKind::Multi => "multi",
+                    ItemKind::Scale => "scale",
+                    ItemKind::Language => "language",
+                },
+                section: item.section.as_str(),
+                text: lang.text(&["q.", id].concat()),
+                help: lang.lookup(&["h.", id].concat()),
+                options,
+                sensitive: item.sensitive,
+                optional: item.optional,
+                paths: match item.paths {
+                    Paths::Both => vec!["self", "loved_one"],
+                    Paths::OwnUseOnly => vec!["self"],
+                    Paths::LovedOneOnly => vec!["loved_one"],
+                },
+                show_when: &item.show_when,
+            }
+        })
+        .collect();
+    QuestionnaireOut {
+        version: VERSION,
+        lang: lang.as_str(),
+        sections: Section::ALL.iter().map(|s| SectionOut { id: s.as_str(), title: lang.text(&["sec.", s.as_str()].concat()) }).collect(),
+        items,
+        prefer_not: lang.text("o.prefer_not"),
+    }
+}
+
+/// The label of one answer value. The 0..10 rulers label only their ends in the tables; the
+/// numbers between are their own labels.
+pub fn option_label(lang: Lang, set: &str, value: &'static str) -> &'static str {
+    lang.lookup(&["o.", set, ".", value].concat()).unwrap_or(value)
+}
+
 /// Every string key the engine can look up, for the string-table tests.
 pub fn string_keys() -> Vec<String> {
     use questionnaire::{ItemKind, Section, ITEMS};

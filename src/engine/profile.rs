@@ -1,20 +1,22 @@
 //! The nine-domain profile: the screening criteria peer recovery programs assess, each judged
 //! from the items screening.md names beside it.
 //!
-//! A domain's level is the highest level among its rules that hold (strength < neutral <
-//! concern < urgent), and its reasons are every rule that holds, highest level first, so a
-//! clinician sees strengths beside concerns. A domain with no answers is `neutral` with no
-//! reasons. Levels are never a diagnosis; they shape wording and ranking.
+//! A domain's level is the weightiest level among its rules that hold (neutral < strength <
+//! concern < urgent: a neutral reason only informs, so it never hides a strength), and its
+//! reasons are every rule that holds, weightiest first, so a clinician sees strengths beside
+//! concerns. A domain with no answers is `neutral` with no reasons. Levels are never a
+//! diagnosis; they shape wording and ranking.
 
 use super::cond::named::*;
 use super::cond::Cond;
 use super::questionnaire::ItemId as I;
 use super::scores::Fact;
 
+/// Ordered by weight: which level a domain shows when rules of several levels hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
-    Strength,
     Neutral,
+    Strength,
     Concern,
     Urgent,
 }

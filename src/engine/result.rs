@@ -162,3 +162,59 @@ impl Serialize for ScaleScore {
         st.end()
     }
 }
+
+/// The questionnaire as any UI needs it: items in order, their labels in one language, and the
+/// skip logic as data.
+#[derive(Clone, Debug, DeriveSerialize)]
+pub struct QuestionnaireOut {
+    pub version: &'static str,
+    pub lang: &'static str,
+    pub sections: Vec<SectionOut>,
+    pub items: Vec<ItemOut>,
+    /// The label of the "prefer not to say" answer every item accepts.
+    pub prefer_not: &'static str,
+}
+
+#[derive(Clone, Debug, DeriveSerialize)]
+pub struct SectionOut {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+#[derive(Clone, Debug, DeriveSerialize)]
+pub struct ItemOut {
+    pub id: &'static str,
+    /// `single`, `multi`, `scale` or `language`.
+    pub kind: &'static str,
+    pub section: &'static str,
+    pub text: &'static str,
+    pub help: Option<&'static str>,
+    pub options: Vec<OptionOut>,
+    pub sensitive: bool,
+    pub optional: bool,
+    /// `self`, `loved_one`, or both.
+    pub paths: Vec<&'static str>,
+    pub show_when: &'static super::cond::Cond,
+}
+
+#[derive(Clone, Debug, DeriveSerialize)]
+pub struct OptionOut {
+    pub value: OptionValue,
+    pub label: &'static str,
+}
+
+/// Scale values are numbers; all others are strings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OptionValue {
+    Text(&'static str),
+    Number(i8),
+}
+
+impl Serialize for OptionValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            OptionValue::Text(t) => s.serialize_str(t),
+            OptionValue::Number(n) => s.serialize_i8(n),
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! Native tests of the engine through its public surface: scenario vignettes as data, property
+//! tests over random visitors, and checks of the string tables. The wasm boundary has its own
+//! file (`tests/wasm.rs`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use peerpath::{evaluate, Answers, Options, RawAnswers, RawOptions};
+use serde_json::Value;
+
+/// Validates and evaluates JSON answers the way the wasm export does, returning the result as
+/// the JSON JavaScript would see.
+fn run(answers: &Value, options: Option<&Value>) -> Value {
+    let raw: RawAnswers = serde_json::from_value(answers.clone()).expect("answers parse");
+    let answers = Answers::from_raw(&raw).unwrap_or_else(|e| panic!("invalid answers: {e:?}"));
+    let options = match options {
+        Some(o) => Options::from_raw(serde_json::from_value::<RawOptions>(o.clone()).expect("options parse")),
+        None => Options::default(),
+    };
+    serde_json::to_value(evaluate(&answers, &options)).expect("result serializes")
+}
+
+fn ids(list: &Value) -> Vec<&str> {
+    list.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect()
+}
+
+/// Every string anywhere in a JSON value.
+fn strings(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+        Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// Every `because` list anywhere in the result.
+fn becauses(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Array(a) => a.iter().for_each(|v| becauses(v, out)),
+        Value::Object(o) => {
+            for (key, v) in o {
+                if key == "because" {
+                    out.extend(v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()));
+                } else {
+                    becauses(v, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `expected` is a subset of `actual` (objects by key, everything else equal).
+fn assert_subset(expected: &Value, actual: &Value, path: &str) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (key, value) in e {
+                let inner = a.get(key).unwrap_or_else(|| panic!("{path}.{key} is missing"));
+                assert_subset(value, inner, &format!("{path}.{key}"));
+            }
+        }
+        _ => assert_eq!(expected, actual, "at {path}"),
+    }
+}
+
+mod vignettes {
+    use super::*;
+
+    fn load() -> Vec<Value> {
+        let text = include_str!("vignettes.json");
+        serde_json::from_str::<Value>(text).expect("vignettes.json parses").as_array().unwrap().clone()
+    }
+
+    /// Checks one vignette's expectations; every expectation key must be known, so a typo fails.
+    fn check(vignette: &Value) {
+        let name = vignette["name"].as_str().unwrap();
+        let result = run(&vignette["answers"], vignette.get("options"));
+        let list = |key: &str| -> Vec<&str> {
+            vignette["expect"][key].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect()
+        };
+        for (key, want) in vignette["expect"].as_object().unwrap() {
+            match key.as_str() {
+                "urgent" => assert_eq!(ids(&result["urgent"]), list(key), "{name}: urgent"),
+                "care" => assert_eq!(result["care"]["level"], *want, "{name}: care level"),
+                "groups" | "aftercare" => assert_eq!(ids(&result[key]), list(key), "{name}: {key}"),
+                "groups_first" | "aftercare_first" => {
+                    let field = key.trim_end_matches("_first");
+                    assert_eq!(ids(&result[field]).first().copied(), want.as_str(), "{name}: first of {field}: {:?}", ids(&result[field]));
+                }
+                "groups_include" | "aftercare_include" => {
+                    let field = key.trim_end_matches("_include");
+                    for id in list(key) {
+                        assert!(ids(&result[field]).contains(&id), "{name}: {field} lacks {id}: {:?}", ids(&result[field]));
+                    }
+                }
+                "groups_exclude" | "aftercare_exclude" => {
+                    let field = key.trim_end_matches("_exclude");
+                    for id in list(key) {
+                        assert!(!ids(&result[field]).contains(&id), "{name}: {field} has {id}");
+                    }
+                }
+                "scores" => assert_subset(want, &result["scores"], &format!("{name}: scores")),
+                "domains" => {
+                    for (domain, level) in want.as_object().unwrap() {
+                        let found = result["profile"]["domains"].as_array().unwrap().iter().find(|d| d["id"] == **domain).unwrap();
+                        assert_eq!(found["level"], *level, "{name}: domain {domain}: {found}");
+                    }
+                }
+                "care_reason_because" => {
+                    let mut because = Vec::new();
+                    becauses(&result["care"], &mut because);
+                    for item in list(key) {
+                        assert!(because.iter().any(|b| b == item), "{name}: no care reason names {item}");
+                    }
+                }
+                "text_never" => {
+                    let mut all = Vec::new();
+                    strings(&result, &mut all);
+                    for phrase in list(key) {
+                        assert!(!all.iter().any(|s| s.to_lowercase().contains(phrase)), "{name}: says {phrase:?}");
+                    }
+                }
+                "urgent_tel" | "contacts_tel" => {
+                    let source = if key == "urgent_tel" { &result["urgent"] } else { &result["contacts"] };
+                    let mut tels = Vec::new();
+                    for contact in source.as_array().unwrap().iter().flat_map(|c| c.get("contacts").and_then(Value::as_array).cloned().unwrap_or_else(|| vec![c.clone()])) {
+                        if let Some(tel) = contact["tel"].as_str() {
+                            tels.push(tel.to_string());
+                        }
+                    }
+                    for tel in list(key) {
+                        assert!(tels.iter().any(|t| t == tel), "{name}: no tel {tel} in {tels:?}");
+                    }
+                }
+                other => panic!("{name}: unknown expectation {other}"),
+            }
+        }
+    }
+
+    #[test]
+    fn every_vignette_holds() {
+        let vignettes = load();
+        assert!(vignettes.len() >= 40, "only {} vignettes", vignettes.len());
+        // Run them all and report every failure together, not only the first.
+        std::panic::set_hook(Box::new(|_| {}));
+        let failures: Vec<String> = vignettes
+            .iter()
+            .filter_map(|v| std::panic::catch_unwind(|| check(v)).err())
+            .map(|e| e.downcast_ref::<String>().cloned().unwrap_or_default())
+            .collect();
+        let _ = std::panic::take_hook();
+        assert!(failures.is_empty(), "{} vignettes failed:\n{}", failures.len(), failures.join("\n\n"));
+    }
+
+    /// The vignettes between them reach every catalog id, raise every safety notice, judge every
+    /// domain, and walk both paths.
+    #[test]
+    fn vignettes_cover_the_contract() {
+        let mut suggested = std::collections::BTreeSet::new();
+        let mut notices = std::collections::BTreeSet::new();
+        let mut domains = std::collections::BTreeSet::new();
+        let mut paths = std::collections::BTreeSet::new();
+        for vignette in load() {
+            let result = run(&vignette["answers"], vignette.get("options"));
+            suggested.extend(ids(&result["groups"]).into_iter().map(String::from));
+            suggested.extend(ids(&result["aftercare"]).into_iter().map(String::from));
+            notices.extend(ids(&result["urgent"]).into_iter().map(String::from));
+            if let Some(d) = vignette["expect"].get("domains") {
+                domains.extend(d.as_object().unwrap().keys().cloned());
+            }
+            paths.insert(vignette["answers"].get("for_whom").and_then(Value::as_str).unwrap_or("self").to_string());
+        }
+        let catalog: std::collections::BTreeSet<String> = peerpath::CATALOG.iter().map(|e| e.id.to_string()).collect();
+        let unreached: Vec<_> = catalog.difference(&suggested).collect();
+        assert!(unreached.is_empty(), "no vignette reaches {unreached:?}");
+        assert_eq!(notices.len(), 5, "notices raised: {notices:?}");
+        assert_eq!(domains.len(), 9, "domains judged: {domains:?}");
+        assert_eq!(paths.len(), 2);
+    }
+}
+
+mod shape {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn result_has_every_contract_field() {
+        let result = run(&json!({"for_whom": "self", "substances": ["alcohol"], "auditc_1": 3, "auditc_2": 2, "auditc_3": 1, "phq2_1": 1, "phq2_2": 1, "gad2_1": 0, "gad2_2": 0, "dep_control": "yes", "importance": 8, "confidence": 5, "approach": "secular"}), None);
+        for key in ["version", "lang", "urgent", "care", "groups", "aftercare", "local", "scores", "profile"] {
+            assert!(result.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(result["version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(result["lang"], "en");
+        for key in ["level", "title", "text", "reasons"] {
+            assert!(result["care"].get(key).is_some(), "care.{key}");
+        }
+        for entry in result["groups"].as_array().unwrap().iter().chain(result["aftercare"].as_array().unwrap()) {
+            for key in ["id", "name", "score", "text", "reasons"] {
+                assert!(entry.get(key).is_some(), "{key} in {entry}");
+            }
+            for reason in entry["reasons"].as_array().unwrap() {
+                assert!(reason["text"].is_string() && reason["because"].is_array());
+            }
+        }
+        let scores = &result["scores"];
+        assert_eq!(scores["auditc"], json!({"score": 6, "max": 12, "positive": true, "complete": true, "high_risk": false}));
+        assert_eq!(scores["phq2"], json!({"score": 2, "max": 6, "positive": false, "complete": true}));
+        assert_eq!(scores["gad2"], json!({"score": 0, "max": 6, "positive": false, "complete": true}));
+        assert_eq!(scores["dependence"], json!({"count": 1, "band": "some"}));
+        assert_eq!(scores["readiness"], json!({"importance": 8, "confidence": 5}));
+        assert!(scores["barc10"].is_null());
+        assert!(["none", "low", "moderate", "high"].contains(&scores["use_severity"].as_str().unwrap()));
+        let domains = ids(&result["profile"]["domains"]);
+        assert_eq!(domains, ["diagnosis", "motivation", "participation", "risk_to_others", "use_severity", "sobriety", "insight", "stage_of_change", "health"]);
+        for domain in result["profile"]["domains"].as_array().unwrap() {
+            assert!(["strength", "neutral", "concern", "urgent"].contains(&domain["level"].as_str().unwrap()));
+        }
+        assert!(result["not_diagnosis"].as_str().unwrap().contains("not a diagnosis"));
+    }
+
+    #[test]
+    fn questionnaire_lists_every_item_once_with_labels() {
+        let q = serde_json::to_value(peerpath::questionnaire(peerpath::Lang::En)).unwrap();
+        let items = q["items"].as_array().unwrap();
+        let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+        for id in ["for_whom", "self_harm", "auditc_1", "use_freq_opioids", "barc_10", "lo_danger", "lo_wants", "language", "audience"] {
+            assert!(ids.contains(&id), "{id}");
+        }
+        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
+        for item in items {
+            assert!(!item["text"].as_str().unwrap().is_empty());
+            assert!(["single", "multi", "scale", "language"].contains(&item["kind"].as_str().unwrap()));
+            for option in item["options"].as_array().unwrap() {
+                assert!(!option["label"].as_str().unwrap().is_empty());
+            }
+        }
+        let auditc = items.iter().find(|i| i["id"] == "auditc_1").unwrap();
+        assert_eq!(auditc["show_when"], json!({"all": [{"not": {"item": "for_whom", "is": ["loved_one"]}}, {"item": "substances", "has": ["alcohol"]}]}));
+        assert_eq!(auditc["options"][4]["value"], json!(4));
+    }
+
+    #[test]
+    fn errors_name_code_and_item() {
+        let raw: RawAnswers = serde_json::from_value(json!({"auditc_1": "3", "stage": "ready", "nope": 1})).unwrap();
+        let errors = Answers::from_raw(&raw).unwrap_err();
+        // serde_json's objects are sorted by key; JavaScript keeps the order given.
+        let mut got: Vec<(&str, &str)> = errors.iter().map(|e| (e.code.as_str(), e.item.as_str())).collect();
+        got.sort();
+        assert_eq!(got, [("invalid_value", "stage"), ("unknown_item", "nope"), ("wrong_type", "auditc_1")]);
+        for raw in [json!([1, 2]), json!("answers"), json!(null), json!(3)] {
+            let raw: RawAnswers = serde_json::from_value(raw).unwrap();
+            assert_eq!(Answers::from_raw(&raw).unwrap_err()[0].code.as_str(), "invalid_answers");
+        }
+    }
+
+    #[test]
+    fn language_falls_back_to_english() {
+        let result = run(&json!({}), Some(&json!({"lang": "fr"})));
+        assert_eq!(result["lang"], "en");
+        let result = run(&json!({}), Some(&json!({"config": {"languages": ["de", "en"]}})));
+        assert_eq!(result["lang"], "en");
+    }
+}
+
+mod properties {
+    use super::*;
+    use peerpath::{ItemId, ItemKind, RawValue, ITEMS};
+    use proptest::prelude::*;
+
+    /// A random valid visitor: each item is skipped, declined or answered, from one seed per item.
+    fn visitor() -> impl Strategy<Value = Vec<(String, RawValue)>> {
+        (proptest::collection::vec(any::<u32>(), ITEMS.len()), any::<bool>()).prop_map(|(seeds, own_use)| {
+            let mut entries = Vec::new();
+            for (item, seed) in ITEMS.iter().zip(seeds) {
+                let values = item.options.values;
+                let n = values.len() as u32;
+                let pick = seed % (n + 3);
+                if pick == n {
+                    continue; // skipped
+                }
+                if pick == n + 1 {
+                    entries.push((item.id.as_str().to_string(), RawValue::Text("prefer_not".into())));
+                    continue;
+                }
+                let value = match item.kind {
+                    ItemKind::Multi => RawValue::List(
+                        values.iter().enumerate().filter(|(k, _)| seed >> (k + 4) & 1 == 1).map(|(_, v)| RawValue::Text(v.to_string())).collect(),
+                    ),
+                    ItemKind::Scale => RawValue::Number(values[(pick % n) as usize].parse().unwrap()),
+                    _ => RawValue::Text(values[(pick % n) as usize].to_string()),
+                };
+                entries.push((item.id.as_str().to_string(), value));
+            }
+            // Half the visitors answer for themselves for sure, so the own-use rules get exercised.
+            if own_use {
+                entries.retain(|(k, _)| k != "for_whom");
+                entries.insert(0, ("for_whom".into(), RawValue::Text("self".into())));
+            }
+            entries
+        })
+    }
+
+    fn answers(entries: &[(String, RawValue)]) -> Answers {
+        Answers::from_raw(&RawAnswers::Entries(entries.to_vec())).expect("random visitors are valid")
+    }
+
+    fn care_level(entries: &[(String, RawValue)]) -> peerpath::CareLevel {
+        evaluate(&answers(entries), &Options::default()).care.level
+    }
+
+    fn with(entries: &[(String, RawValue)], item: &str, value: RawValue) -> Vec<(String, RawValue)> {
+        let mut out: Vec<(String, RawValue)> = entries.iter().filter(|(k, _)| k != item).cloned().collect();
+        out.push((item.to_string(), value));
+        out
+    }
+
+    /// Answers ordered from better to worse, for the monotonicity property.
+    fn worse_orders() -> Vec<(&'static str, Vec<RawValue>)> {
+        let text = |v: &[&str]| v.iter().map(|s| RawValue::Text(s.to_string())).collect::<Vec<_>>();
+        let numbers = || (0..=4).map(|n| RawValue::Number(n as f64)).collect::<Vec<_>>();
+        vec![
+            ("withdrawal", text(&["none", "not_stopped", "uncomfortable", "severe"])),
+            ("last_use", text(&["over_year", "3_12_months", "1_3_months", "past_month", "past_week", "today"])),
+            ("auditc_1", numbers()),
+            ("auditc_2", numbers()),
+            ("auditc_3", numbers()),
+            ("dep_control", text(&["no", "yes"])),
+            ("dep_craving", text(&["no", "yes"])),
+            ("dep_consequences", text(&["no", "yes"])),
+            ("dep_quit_failed", text(&["no", "yes"])),
+            ("housing", text(&["stable_sober", "stable_use_around", "unstable", "none"])),
+            ("support", text(&["several", "one_or_two", "none"])),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        #[test]
+        fn evaluation_is_deterministic_and_order_free(entries in visitor()) {
+            let first = evaluate(&answers(&entries), &Options::default());
+            let again = evaluate(&answers(&entries), &Options::default());
+            let reversed: Vec<_> = entries.iter().rev().cloned().collect();
+            let other_order = evaluate(&answers(&reversed), &Options::default());
+            prop_assert_eq!(&first, &again);
+            prop_assert_eq!(&first, &other_order);
+        }
+
+        #[test]
+        fn worse_answers_never_lower_the_care_level(entries in visitor(), which in 0usize..11, a in 0usize..6, b in 0usize..6) {
+            let orders = worse_orders();
+            let (item, values) = &orders[which];
+            let (low, high) = (a.min(b) % values.len(), a.max(b) % values.len());
+            let (low, high) = (low.min(high), low.max(high));
+            let better = care_level(&with(&entries, item, values[low].clone()));
+            let worse = care_level(&with(&entries, item, values[high].clone()));
+            prop_assert!(worse >= better, "{} {:?} gave {:?}, worse {:?} gave {:?}", item, values[low], better, values[high], worse);
+        }
+
+        #[test]
+        fn reasons_name_only_answered_items(entries in visitor()) {
+            let validated = answers(&entries);
+            let answered: Vec<&str> = validated.iter().map(|(id, _)| id.as_str()).collect();
+            let result = serde_json::to_value(evaluate(&validated, &Options::default())).unwrap();
+            let mut named = Vec::new();
+            becauses(&result, &mut named);
+            for item in named {
+                prop_assert!(answered.contains(&item.as_str()), "{} was not answered", item);
+            }
+        }
+
+        #[test]
+        fn results_are_well_formed(entries in visitor()) {
+            let result = serde_json::to_value(evaluate(&answers(&entries), &Options::default())).unwrap();
+            let mut texts = Vec::new();
+            strings(&result, &mut texts);
+            for text in &texts {
+                prop_assert!(!text.contains('{') && !text.contains('…'), "unfilled text: {}", text);
+            }
+            for list in ["groups", "aftercare"] {
+                let entries = result[list].as_array().unwrap();
+                let scores: Vec<u64> = entries.iter().map(|e| e["score"].as_u64().unwrap()).collect();
+                prop_assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{} not best first: {:?}", list, scores);
+                prop_assert!(entries.iter().all(|e| !e["reasons"].as_array().unwrap().is_empty()), "{} entry without reasons", list);
+            }
+            // Moderation is never suggested to someone with high severity, withdrawal or a return to use.
+            let groups = ids(&result["groups"]);
+            if groups.contains(&"moderation_management") {
+                prop_assert!(result["scores"]["use_severity"] != "high");
+                prop_assert!(!entries.iter().any(|(k, v)| k == "withdrawal" && matches!(v, RawValue::Text(t) if t == "severe" || t == "uncomfortable")));
+                prop_assert!(!entries.iter().any(|(k, v)| k == "stage" && matches!(v, RawValue::Text(t) if t == "returned")));
+            }
+        }
+
+        #[test]
+        fn any_json_answers_give_a_result_or_named_errors(keys in proptest::collection::vec(0usize..70, 0..12), values in proptest::collection::vec(any::<(u8, i16, bool)>(), 12)) {
+            let entries: Vec<(String, RawValue)> = keys.iter().zip(values).map(|(&k, (kind, n, flag))| {
+                let key = ItemId::ALL.get(k).map_or_else(|| format!("unknown_{k}"), |i| i.as_str().to_string());
+                let value = match kind % 6 {
+                    0 => RawValue::Number(f64::from(n) / 2.0),
+                    1 => RawValue::Text(["yes", "no", "alcohol", "daily", "prefer_not", ""][(n.unsigned_abs() % 6) as usize].into()),
+                    2 => RawValue::Bool(flag),
+                    3 => RawValue::List(vec![RawValue::Text("alcohol".into()), RawValue::Number(1.0)]),
+                    4 => RawValue::Null,
+                    _ => RawValue::Object,
+                };
+                (key, value)
+            }).collect();
+            match Answers::from_raw(&RawAnswers::Entries(entries.clone())) {
+                Ok(valid) => { evaluate(&valid, &Options::default()); }
+                Err(errors) => {
+                    prop_assert!(!errors.is_empty());
+                    for error in errors {
+                        prop_assert!(entries.iter().any(|(k, _)| *k == error.item), "error names {} which was not given", error.item);
+                        prop_assert!(error.message.contains(&error.item));
+                    }
+                }
+            }
+        }
+    }
+}
+
+mod words {
+    /// NIDA "Words Matter": stigmatizing terms never appear in anything a visitor reads.
+    #[test]
+    fn no_stigmatizing_words() {
+        let banned = ["addict", "abuser", "abuse", "clean", "dirty", "alcoholic", "junkie", "relapse"];
+        for lang in peerpath::Lang::ALL {
+            for key in lang.keys() {
+                let text = lang.text(key).to_lowercase();
+                for word in text.split(|c: char| !c.is_alphanumeric()) {
+                    assert!(!banned.contains(&word), "{}: {key} says {word:?}", lang.as_str());
+                }
+            }
+        }
+    }
+}
