@@ -1,0 +1,70 @@
+# PeerPath. `make serve` builds and serves the demo page; `make test` runs every test.
+# Each target installs what it needs on a fresh Debian machine with rustup, and skips what is
+# already there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+WASM_TARGET := wasm32-unknown-unknown
+# The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+PKG := www/pkg
+PORT ?= 8000
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: build serve test test-native test-wasm test-js bench tools wasm-tools node-tools clean
+
+## Tools ---------------------------------------------------------------------------------------
+
+wasm-tools:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 4 minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+# npm packages for the JavaScript tests; reinstalled only when package-lock.json changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@mkdir -p node_modules && touch $@
+
+node-tools: node_modules/.installed
+
+tools: wasm-tools node-tools
+
+## Build ---------------------------------------------------------------------------------------
+
+build: wasm-tools
+	cargo build --release --target $(WASM_TARGET) --lib
+	wasm-bindgen --target web --out-dir $(PKG) --out-name peerpath \
+	  --remove-name-section --remove-producers-section \
+	  target/$(WASM_TARGET)/release/peerpath.wasm
+	@echo "Built $(PKG)/peerpath_bg.wasm: $$(wc -c < $(PKG)/peerpath_bg.wasm) B, $$(gzip -9 -c $(PKG)/peerpath_bg.wasm | wc -c) B gzip"
+
+serve: build
+	@echo "Serving www/ at http://127.0.0.1:$(PORT)/"
+	python3 -m http.server --bind 127.0.0.1 --directory www $(PORT)
+
+## Tests ---------------------------------------------------------------------------------------
+
+test: test-native test-wasm test-js
+
+test-native:
+	cargo test
+
+test-wasm: wasm-tools
+	cargo test --target $(WASM_TARGET) --test wasm
+
+test-js: build node-tools
+	node --test tests/js/
+
+## Benchmarks ------------------------------------------------------------------------------------
+
+bench: build node-tools
+	cargo bench --bench evaluate
+	node tests/js/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf $(PKG) node_modules

@@ -1,0 +1,38 @@
+// `make bench`: evaluate in WebAssembly under node, median of repeated batches.
+import os from 'node:os';
+import peerpath from './load.mjs';
+
+const visitors = {
+  'own use, every item': {
+    for_whom: 'self', age_group: '26_64', self_harm: 'not_at_all', harm_others: 'no',
+    substances: ['alcohol', 'opioids'], auditc_1: 4, auditc_2: 3, auditc_3: 2, sex: 'male',
+    use_freq_opioids: 'weekly', last_use: 'past_week', dep_control: 'yes', dep_craving: 'yes',
+    dep_consequences: 'no', dep_quit_failed: 'yes', withdrawal: 'uncomfortable', overdose: 'no',
+    phq2_1: 2, phq2_2: 1, gad2_1: 1, gad2_2: 2, mh_diagnosis: 'unsure', physical_health: 'fair',
+    treatment_history: ['detox'], medication: 'interested', importance: 8, confidence: 5,
+    stage: 'preparing', goal: 'stop', housing: 'stable_use_around', support: 'one_or_two',
+    family_involved: 'maybe', justice: 'none', work: 'looking', group_comfort: 'nervous_willing',
+    one_on_one: 'maybe', barriers: ['transport'], approach: 'no_preference', format: 'either',
+    times: ['weekday_evening'], language: 'en', audience: ['none'],
+  },
+  'loved one': {
+    for_whom: 'loved_one', age_group: '26_64', lo_relationship: 'parent', lo_danger: 'no',
+    substances: ['opioids'], lo_stage: 'not_ready', lo_wants: ['learn_to_help', 'support_for_me'],
+    phq2_1: 1, phq2_2: 1, approach: 'no_preference', format: 'either', times: ['weekend'],
+  },
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`evaluate in wasm (node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores)`);
+for (const [name, answers] of Object.entries(visitors)) {
+  for (let i = 0; i < 200; i++) peerpath.evaluate(answers); // warm up
+  const perCall = [];
+  for (let batch = 0; batch < 30; batch++) {
+    const n = 100;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) peerpath.evaluate(answers);
+    perCall.push(Number(process.hrtime.bigint() - start) / n / 1000);
+  }
+  const sorted = [...perCall].sort((a, b) => a - b);
+  console.log(`  ${name}: median ${median(perCall).toFixed(1)} µs per evaluate (min ${sorted[0].toFixed(1)}, max ${sorted.at(-1).toFixed(1)}; 30 batches of 100)`);
+}
