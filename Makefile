@@ -13,7 +13,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build serve test test-native test-wasm test-js bench tools wasm-tools node-tools clean
+.PHONY: build serve test test-native test-wasm test-js bench tools wasm-tools node-runtime node-tools clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -24,8 +24,13 @@ wasm-tools:
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
 	fi
 
+# Node.js runs the JavaScript tests; Debian's packages when the machine has none.
+node-runtime:
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+
 # npm packages for the JavaScript tests; reinstalled only when package-lock.json changes.
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | node-runtime
 	npm ci --no-audit --no-fund
 	@mkdir -p node_modules && touch $@
 

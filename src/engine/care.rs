@@ -83,3 +83,22 @@ pub static CARE_NOTES: [(Cond, &str); 3] = [
     (Cond::Is(I::Medication, &["taking"]), "care_keep_medication"),
     (Cond::All(&[OWN, Cond::Is(I::Stage, &["returned"])]), "care_returned"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_ordered_lowest_to_highest() {
+        assert!(CareLevel::ALL.windows(2).all(|w| w[0] < w[1]));
+        let names: Vec<&str> = CareLevel::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(names, ["peer_support", "outpatient", "intensive_outpatient", "residential", "medical_withdrawal"]);
+    }
+
+    #[test]
+    fn every_level_has_a_rule() {
+        for level in CareLevel::ALL {
+            assert!(CARE_RULES.iter().any(|r| r.level == level), "{level:?}");
+        }
+    }
+}

@@ -183,3 +183,71 @@ impl serde::Serialize for Cond {
         map.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::named::*;
+    use super::*;
+    use crate::engine::answers::RawValue;
+
+    fn answers(entries: &[(ItemId, &str)]) -> Answers {
+        let mut answers = Answers::new();
+        for (item, value) in entries {
+            let raw = if item.item().kind == crate::engine::questionnaire::ItemKind::Multi {
+                RawValue::List(vec![RawValue::Text(value.to_string())])
+            } else {
+                RawValue::Text(value.to_string())
+            };
+            answers.set(*item, &raw).unwrap();
+        }
+        answers
+    }
+
+    fn because(cond: &Cond, answers: &Answers) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        cond.because(Ctx { answers, scores: None }, &mut out);
+        out.into_iter().map(ItemId::as_str).collect()
+    }
+
+    #[test]
+    fn any_explains_only_the_branches_that_hold() {
+        let a = answers(&[(ItemId::Housing, "unstable"), (ItemId::Support, "several")]);
+        let cond = Cond::Any(&[UNSAFE_HOME, LOW_SUPPORT]);
+        assert!(cond.holds(Ctx { answers: &a, scores: None }));
+        assert_eq!(because(&cond, &a), ["housing"]);
+    }
+
+    #[test]
+    fn not_holds_for_skipped_items_and_names_them_when_answered() {
+        let none = Answers::new();
+        assert!(OWN.holds(Ctx { answers: &none, scores: None }));
+        assert!(because(&OWN, &none).is_empty());
+        let own = answers(&[(ItemId::ForWhom, "self")]);
+        assert_eq!(because(&OWN, &own), ["for_whom"]);
+        let loved = answers(&[(ItemId::ForWhom, "loved_one")]);
+        assert!(!OWN.holds(Ctx { answers: &loved, scores: None }));
+    }
+
+    #[test]
+    fn at_least_n_counts_holding_conditions() {
+        let two = Cond::AtLeastN(2, &[UNSAFE_HOME, LOW_SUPPORT, Cond::Is(ItemId::Stage, &["returned"])]);
+        let one = answers(&[(ItemId::Housing, "none")]);
+        assert!(!two.holds(Ctx { answers: &one, scores: None }));
+        let both = answers(&[(ItemId::Housing, "none"), (ItemId::Stage, "returned")]);
+        assert!(two.holds(Ctx { answers: &both, scores: None }));
+        assert_eq!(because(&two, &both), ["stage", "housing"]);
+    }
+
+    #[test]
+    fn facts_are_false_before_scores_exist() {
+        let a = answers(&[(ItemId::Substances, "alcohol")]);
+        assert!(!Cond::Fact(crate::engine::scores::Fact::CurrentUse).holds(Ctx { answers: &a, scores: None }));
+    }
+
+    #[test]
+    fn conditions_serialize_as_data() {
+        let json = serde_json::to_string(&Cond::All(&[OWN, Cond::AtLeast(ItemId::Importance, 7)])).unwrap();
+        assert_eq!(json, r#"{"all":[{"not":{"item":"for_whom","is":["loved_one"]}},{"item":"importance","at_least":7}]}"#);
+        assert_eq!(serde_json::to_string(&Cond::Always).unwrap(), "true");
+    }
+}

@@ -65,3 +65,27 @@ impl Options {
         Options { lang, center: config.center.unwrap_or_default(), hide: config.hide.unwrap_or_default() }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(json: &str) -> Options {
+        Options::from_raw(serde_json::from_str(json).unwrap())
+    }
+
+    #[test]
+    fn language_negotiation() {
+        assert_eq!(options("{}").lang, Lang::En);
+        assert_eq!(options(r#"{"lang":"en-GB"}"#).lang, Lang::En);
+        assert_eq!(options(r#"{"lang":"xx","config":{"languages":["yy","en"]}}"#).lang, Lang::En);
+    }
+
+    #[test]
+    fn center_and_hide_are_read_and_unknown_fields_ignored() {
+        let o = options(r#"{"config":{"center":{"name":"Harbor","phone":"555","extra":1},"hide":["lifering"],"resources":[]}}"#);
+        assert_eq!(o.center.name.as_deref(), Some("Harbor"));
+        assert_eq!(o.center.phone.as_deref(), Some("555"));
+        assert_eq!(o.hide, ["lifering"]);
+    }
+}

@@ -133,3 +133,32 @@ pub static DOMAINS: [Domain; 9] = [
         rule(Strength, Cond::Is(I::PhysicalHealth, &["good"]), "d_health_good"),
     ]},
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nine_domains_of_screening_md() {
+        let ids: Vec<&str> = DOMAINS.iter().map(|d| d.id).collect();
+        assert_eq!(ids, ["diagnosis", "motivation", "participation", "risk_to_others", "use_severity", "sobriety", "insight", "stage_of_change", "health"]);
+    }
+
+    #[test]
+    fn a_neutral_note_never_outweighs_a_strength() {
+        assert!(Level::Neutral < Level::Strength && Level::Strength < Level::Concern && Level::Concern < Level::Urgent);
+    }
+
+    #[test]
+    fn rules_name_real_values() {
+        for domain in DOMAINS.iter() {
+            for rule in domain.rules {
+                for (item, values) in rule.when.references() {
+                    for value in values {
+                        assert!(item.item().options.values.contains(value), "{}: {value} of {}", domain.id, item.as_str());
+                    }
+                }
+            }
+        }
+    }
+}

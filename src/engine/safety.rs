@@ -51,3 +51,24 @@ pub static NOTICES: [NoticeRule; 5] = [
         contacts: &[Helpline, Center],
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notice_ids_are_the_contract_in_order() {
+        let ids: Vec<&str> = NOTICES.iter().map(|n| n.id).collect();
+        assert_eq!(ids, ["crisis_988", "harm_others", "withdrawal_medical", "naloxone", "pregnancy_care"]);
+    }
+
+    #[test]
+    fn crisis_notices_give_988_and_911() {
+        for notice in &NOTICES[..2] {
+            assert!(notice.contacts.contains(&Call988) && notice.contacts.contains(&Text988) && notice.contacts.contains(&Call911));
+        }
+        for notice in NOTICES.iter() {
+            assert!(notice.contacts.contains(&Center), "{}: the center's line belongs beside every notice", notice.id);
+        }
+    }
+}
