@@ -5,6 +5,7 @@
 //! **Invariant:** only this file touches `JsValue`; nothing a visitor answers leaves the device.
 
 mod engine;
+mod flow;
 mod strings;
 
 pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};

@@ -113,6 +113,9 @@ pub struct Item {
     pub sensitive: bool,
     /// Optional items say so on screen; skipping any item is always allowed.
     pub optional: bool,
+    /// Items of one named group that are shown one after another share a screen (a small
+    /// related group, like the three AUDIT-C questions).
+    pub group: Option<&'static str>,
 }
 
 macro_rules! item_ids {
@@ -350,7 +353,12 @@ const fn item(
     paths: Paths,
     show_when: Cond,
 ) -> Item {
-    Item { id, kind, section, options, paths, show_when, sensitive: false, optional: false }
+    Item { id, kind, section, options, paths, show_when, sensitive: false, optional: false, group: None }
+}
+
+const fn grouped(group: &'static str, mut item: Item) -> Item {
+    item.group = Some(group);
+    item
 }
 
 const fn sensitive(mut item: Item) -> Item {
@@ -378,28 +386,28 @@ pub static ITEMS: [Item; 61] = [
     sensitive(item(I::SelfHarm, Single, S::Safety, &SELF_HARM, OwnUseOnly, OWN)),
     sensitive(item(I::HarmOthers, Single, S::Safety, &YES_NO, OwnUseOnly, OWN)),
     item(I::Substances, Multi, S::Use, &SUBSTANCES, Both, Cond::Always),
-    item(I::AuditC1, Scale, S::Use, &AUDITC_1, OwnUseOnly, ALCOHOL),
-    item(I::AuditC2, Scale, S::Use, &AUDITC_2, OwnUseOnly, ALCOHOL),
-    item(I::AuditC3, Scale, S::Use, &AUDITC_3, OwnUseOnly, ALCOHOL),
+    grouped("auditc", item(I::AuditC1, Scale, S::Use, &AUDITC_1, OwnUseOnly, ALCOHOL)),
+    grouped("auditc", item(I::AuditC2, Scale, S::Use, &AUDITC_2, OwnUseOnly, ALCOHOL)),
+    grouped("auditc", item(I::AuditC3, Scale, S::Use, &AUDITC_3, OwnUseOnly, ALCOHOL)),
     optional(sensitive(item(I::Sex, Single, S::Use, &SEX, OwnUseOnly, ALCOHOL))),
-    item(I::UseFreqOpioids, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["opioids"])])),
-    item(I::UseFreqStimulants, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["stimulants"])])),
-    item(I::UseFreqCannabis, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["cannabis"])])),
-    item(I::UseFreqSedatives, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["sedatives"])])),
-    item(I::UseFreqOther, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["other"])])),
+    grouped("use_freq", item(I::UseFreqOpioids, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["opioids"])]))),
+    grouped("use_freq", item(I::UseFreqStimulants, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["stimulants"])]))),
+    grouped("use_freq", item(I::UseFreqCannabis, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["cannabis"])]))),
+    grouped("use_freq", item(I::UseFreqSedatives, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["sedatives"])]))),
+    grouped("use_freq", item(I::UseFreqOther, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["other"])]))),
     item(I::LastUse, Single, S::Use, &LAST_USE, OwnUseOnly, OWN_USES),
-    sensitive(item(I::DepControl, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES)),
-    sensitive(item(I::DepCraving, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES)),
-    sensitive(item(I::DepConsequences, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES)),
-    sensitive(item(I::DepQuitFailed, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES)),
+    grouped("dependence", sensitive(item(I::DepControl, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES))),
+    grouped("dependence", sensitive(item(I::DepCraving, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES))),
+    grouped("dependence", sensitive(item(I::DepConsequences, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES))),
+    grouped("dependence", sensitive(item(I::DepQuitFailed, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES))),
     sensitive(item(I::Withdrawal, Single, S::Use, &WITHDRAWAL, OwnUseOnly, OWN_USES)),
     sensitive(item(I::Overdose, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES)),
     item(I::LoStage, Single, S::LovedOne, &LO_STAGE, LovedOneOnly, LOVED),
     sensitive(item(I::LoWants, Multi, S::LovedOne, &LO_WANTS, LovedOneOnly, LOVED)),
-    sensitive(item(I::Phq2_1, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always)),
-    sensitive(item(I::Phq2_2, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always)),
-    sensitive(item(I::Gad2_1, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN)),
-    sensitive(item(I::Gad2_2, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN)),
+    grouped("mood", sensitive(item(I::Phq2_1, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always))),
+    grouped("mood", sensitive(item(I::Phq2_2, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always))),
+    grouped("mood", sensitive(item(I::Gad2_1, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
+    grouped("mood", sensitive(item(I::Gad2_2, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
     sensitive(item(I::MhDiagnosis, Single, S::Wellbeing, &YES_NO_UNSURE, OwnUseOnly, OWN)),
     item(I::PhysicalHealth, Single, S::Wellbeing, &PHYSICAL_HEALTH, OwnUseOnly, OWN),
     optional(sensitive(item(I::Pregnant, Single, S::Wellbeing, &YES_NO, OwnUseOnly, Cond::All(&[OWN, Cond::Not(&Cond::Is(I::Sex, &["male"]))])))),
@@ -409,16 +417,16 @@ pub static ITEMS: [Item; 61] = [
     item(I::Confidence, Scale, S::Readiness, &RULER, OwnUseOnly, OWN),
     item(I::Stage, Single, S::Readiness, &STAGE, OwnUseOnly, OWN),
     item(I::Goal, Single, S::Readiness, &GOAL, OwnUseOnly, OWN),
-    item(I::Barc1, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc2, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc3, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc4, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc5, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc6, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc7, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc8, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc9, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
-    item(I::Barc10, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE),
+    grouped("barc", item(I::Barc1, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc2, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc3, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc4, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc5, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc6, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc7, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc8, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc9, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
+    grouped("barc", item(I::Barc10, Scale, S::Readiness, &AGREE_6, OwnUseOnly, IN_RECOVERY_STAGE)),
     item(I::Housing, Single, S::Life, &HOUSING, OwnUseOnly, OWN),
     item(I::Support, Single, S::Life, &SUPPORT, OwnUseOnly, OWN),
     item(I::FamilyInvolved, Single, S::Life, &YES_MAYBE_NO, OwnUseOnly, OWN),
