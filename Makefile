@@ -13,7 +13,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build serve test test-native test-wasm test-js bench tools wasm-tools node-runtime node-tools clean
+.PHONY: build dist serve test test-native test-wasm test-js test-browser bench tools wasm-tools node-runtime node-tools browser-tools clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -36,7 +36,12 @@ node_modules/.installed: package.json package-lock.json | node-runtime
 
 node-tools: node_modules/.installed
 
-tools: wasm-tools node-tools
+# Debian's Chromium and its driver, for the browser tests (never a browser downloaded by npm).
+browser-tools:
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+
+tools: wasm-tools node-tools browser-tools
 
 ## Build ---------------------------------------------------------------------------------------
 
@@ -47,13 +52,20 @@ build: wasm-tools
 	  target/$(WASM_TARGET)/release/peerpath.wasm
 	@echo "Built $(PKG)/peerpath_bg.wasm: $$(wc -c < $(PKG)/peerpath_bg.wasm) B, $$(gzip -9 -c $(PKG)/peerpath_bg.wasm | wc -c) B gzip"
 
+# The files a center copies to its site: the shell, the stylesheet and the module.
+dist: build
+	rm -rf dist && mkdir -p dist/pkg
+	cp www/peer-path.js www/peer-path.css dist/
+	cp $(PKG)/peerpath.js $(PKG)/peerpath_bg.wasm dist/pkg/
+	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
+
 serve: build
 	@echo "Serving www/ at http://127.0.0.1:$(PORT)/"
 	python3 -m http.server --bind 127.0.0.1 --directory www $(PORT)
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: test-native test-wasm test-js
+test: test-native test-wasm test-js test-browser
 
 test-native:
 	cargo test
@@ -63,6 +75,9 @@ test-wasm: wasm-tools
 
 test-js: build node-tools
 	node --test tests/js/
+
+test-browser: build node-tools browser-tools
+	node --test --test-concurrency=1 tests/browser/
 
 ## Benchmarks ------------------------------------------------------------------------------------
 

@@ -2,10 +2,12 @@
 //! browser. This file holds only the WebAssembly exports and the crate's public surface; the
 //! engine (`engine`) is plain Rust and knows nothing of the web.
 //!
-//! **Invariant:** only this file touches `JsValue`; nothing a visitor answers leaves the device.
+//! **Invariant:** only this file and `render` touch `JsValue`; nothing a visitor answers leaves
+//! the device.
 
 mod engine;
 mod flow;
+mod render;
 mod strings;
 
 pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
@@ -84,4 +86,30 @@ fn js_error(errors: &[AnswerError]) -> JsValue {
     }
     let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &all);
     error
+}
+
+/// A widget mounted in a shadow root. `free()` it when the element leaves the page: that
+/// removes every listener it added.
+#[wasm_bindgen]
+pub struct Mounted {
+    _widget: render::Widget,
+}
+
+/// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
+/// the center's `config` object (center-config.md; unusable fields are left out, never fatal).
+/// `lang` is the element's language, or empty.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>) -> Result<Mounted, JsValue> {
+    let config: engine::options::RawConfig = if config.is_undefined() || config.is_null() {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(config).unwrap_or_else(|e| {
+            web_sys::console::warn_1(&JsValue::from_str(&format!("PeerPath: the center config could not be read ({e}); using defaults.")));
+            Default::default()
+        })
+    };
+    let quick_exit_url = config.quick_exit_url();
+    let options = Options::from_raw(RawOptions { lang, config: Some(config) });
+    let widget = render::mount(&root, render::Setup { options, quick_exit_url })?;
+    Ok(Mounted { _widget: widget })
 }

@@ -186,7 +186,7 @@ fn center_contacts(lang: Lang, center: &Center) -> Vec<Contact> {
 
 /// A phone number as a `tel:` link holds it (a leading `+` and digits). `None` for anything that
 /// is not written like a phone number (digits with spaces, dots, dashes and parentheses).
-fn tel_number(given: &str) -> Option<String> {
+pub fn tel_number(given: &str) -> Option<String> {
     let given = given.trim();
     let allowed = |c: char| c.is_ascii_digit() || " .-()".contains(c);
     let rest = given.strip_prefix('+').unwrap_or(given);
@@ -369,6 +369,12 @@ pub fn string_keys() -> Vec<String> {
     for domain in DOMAINS.iter() {
         keys.push(["d.", domain.id].concat());
         keys.extend(domain.rules.iter().map(|r| ["r.", r.reason].concat()));
+    }
+    for level in ["strength", "neutral", "concern", "urgent"] {
+        keys.push(["ui.level.", level].concat());
+    }
+    for band in ["none", "low", "moderate", "high"] {
+        keys.push(["ui.severity.", band].concat());
     }
     for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {
         keys.push(key.to_string());

@@ -49,6 +49,20 @@ pub struct RawConfig {
     pub center: Option<Center>,
     pub languages: Option<Vec<String>>,
     pub hide: Option<Vec<String>>,
+    pub quick_exit_url: Option<String>,
+}
+
+/// Where the quick exit goes when the center names no usable page: a plain weather page.
+pub const DEFAULT_QUICK_EXIT: &str = "https://www.weather.gov/";
+
+impl RawConfig {
+    /// The center's quick-exit page when it is an http(s) URL, else the default.
+    pub fn quick_exit_url(&self) -> String {
+        match self.quick_exit_url.as_deref() {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => url.to_string(),
+            _ => DEFAULT_QUICK_EXIT.to_string(),
+        }
+    }
 }
 
 impl Options {

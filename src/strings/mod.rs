@@ -123,6 +123,26 @@ mod tests {
         assert_eq!(fill("{a} and {b}, {a}", &[("a", "1"), ("b", "2")]), "1 and 2, 1");
     }
 
+    /// Every `"ui.…"` key written in the rendering code exists in every language (the keys built
+    /// from a prefix, like `ui.level.` + level, are listed by the engine's `string_keys`).
+    #[test]
+    fn interface_strings_exist() {
+        let sources = [include_str!("../render/mod.rs"), include_str!("../render/screens.rs"), include_str!("../render/copy.rs")];
+        let mut keys: Vec<String> = Vec::new();
+        for source in sources {
+            for piece in source.split('"').skip(1).step_by(2) {
+                if piece.starts_with("ui.") && !piece.ends_with('.') {
+                    keys.push(piece.to_string());
+                }
+            }
+        }
+        assert!(keys.len() > 40, "found only {} keys", keys.len());
+        for lang in Lang::ALL {
+            let missing: Vec<&String> = keys.iter().filter(|k| lang.lookup(k).is_none()).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.as_str());
+        }
+    }
+
     #[test]
     fn language_tags_pick_a_language() {
         assert_eq!(Lang::from_tag("en-US"), Some(Lang::En));

@@ -1,0 +1,89 @@
+//! The "save a copy" file: the result as plain text in the visitor's language. Plain text can
+//! be opened anywhere and cannot run anything.
+
+use crate::engine::options::Options;
+use crate::engine::result::{Contact, Evaluation, Suggestion};
+use crate::strings::{fill, Lang};
+
+pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &str) -> String {
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
+    line(lang.text("ui.file.title"));
+    line(&fill(lang.text("ui.file.date"), &[("date", date)]));
+    line("");
+    for notice in &result.urgent {
+        line(&["!! ", notice.title].concat());
+        line(notice.text);
+        for contact in &notice.contacts {
+            line(&["   ", &contact_text(contact)].concat());
+        }
+        line("");
+    }
+    line(&["== ", result.care.title, " =="].concat());
+    line(result.care.text);
+    for reason in &result.care.reasons {
+        line(&["  - ", &reason.text].concat());
+    }
+    line("");
+    let mut list = |title: &str, entries: &[Suggestion]| {
+        line(&["== ", title, " =="].concat());
+        for (n, s) in entries.iter().enumerate() {
+            line(&[&(n + 1).to_string(), ". ", s.name].concat());
+            line(&["   ", s.text].concat());
+            for reason in &s.reasons {
+                line(&["   - ", &reason.text].concat());
+            }
+            for link in &s.find {
+                line(&["   ", link.label, ": ", link.url.trim_start_matches("tel:")].concat());
+            }
+        }
+        line("");
+    };
+    list(lang.text("ui.result.groups"), &result.groups);
+    list(lang.text("ui.result.aftercare"), &result.aftercare);
+    let mut out = out;
+    out.push_str(result.not_diagnosis);
+    out.push('\n');
+    if let Some(name) = options.center.name.as_deref() {
+        out.push_str(name);
+        out.push('\n');
+    }
+    for contact in &result.contacts {
+        out.push_str(&contact_text(contact));
+        out.push('\n');
+    }
+    out
+}
+
+fn contact_text(contact: &Contact) -> String {
+    let target = contact.tel.as_deref().or(contact.sms.as_deref()).or(contact.url.as_deref()).unwrap_or("");
+    [contact.label.as_str(), ": ", target].concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::answers::{Answers, RawValue};
+    use crate::engine::evaluate;
+    use crate::engine::questionnaire::ItemId;
+
+    #[test]
+    fn the_copy_holds_the_result_in_order() {
+        let mut answers = Answers::new();
+        answers.set(ItemId::SelfHarm, &RawValue::Text("several_days".into())).unwrap();
+        answers.set(ItemId::Approach, &RawValue::Text("secular".into())).unwrap();
+        let options = Options::default();
+        let result = evaluate(&answers, &options);
+        let text = result_text(&result, Lang::En, &options, "1/2/2026");
+        let crisis = text.find(result.urgent[0].title).unwrap();
+        let care = text.find(result.care.title).unwrap();
+        let smart = text.find("SMART Recovery").unwrap();
+        assert!(crisis < care && care < smart);
+        assert!(text.contains("not a diagnosis"));
+        assert!(text.contains("1/2/2026"));
+        assert!(text.contains("988"));
+    }
+}

@@ -1,0 +1,327 @@
+//! The widget in the page: draws the flow into the element's shadow root with web-sys and
+//! handles the visitor's input.
+//!
+//! A handful of listeners do all the work (click, change and focusin on the shadow root by
+//! delegation, keydown on the window for the Shift quick exit). `Widget` owns them and removes
+//! them when dropped, so an element taken off the page leaves nothing behind: no
+//! `Closure::forget`. Handlers use `try_borrow_mut`, so an event fired while the state is busy
+//! (focus() inside a click) is skipped instead of panicking.
+
+mod copy;
+mod dom;
+mod screens;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardEvent, ShadowRoot, Window};
+
+use crate::engine::answers::RawValue;
+use crate::engine::options::Options;
+use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
+use crate::engine::result::Evaluation;
+use crate::engine::evaluate;
+use crate::flow::{Flow, Screen};
+use dom::{closest, focus, El, Result};
+use screens::View;
+
+/// Shift pressed this many times within `SHIFT_WINDOW_MS` leaves the page.
+const SHIFT_PRESSES: usize = 3;
+const SHIFT_WINDOW_MS: f64 = 5000.0;
+/// Values that, when chosen in a multi-choice question, clear the others (and the reverse).
+const EXCLUSIVE: [&str; 2] = ["none", PREFER_NOT];
+
+/// What the widget needs from the center's config.
+pub struct Setup {
+    pub options: Options,
+    /// Where the quick exit goes (already checked to be http or https).
+    pub quick_exit_url: String,
+}
+
+struct App {
+    window: Window,
+    doc: Document,
+    frame: Element,
+    screen_el: Element,
+    live: Element,
+    setup: Setup,
+    flow: Flow,
+    result: Option<Evaluation>,
+    shift_times: Vec<f64>,
+}
+
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+/// A mounted widget. Dropping it removes every listener it added.
+pub struct Widget {
+    _app: Rc<RefCell<App>>,
+    listeners: Vec<Listener>,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        for listener in &self.listeners {
+            let _ = listener.target.remove_event_listener_with_callback(listener.kind, listener.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Draws the welcome screen into `root` (replacing the fallback `<slot>`) and starts listening.
+pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let doc = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let slots = root.query_selector_all("slot")?;
+    for i in 0..slots.length() {
+        if let Some(slot) = slots.item(i) {
+            root.remove_child(&slot)?;
+        }
+    }
+    let lang = setup.options.lang;
+    let view = View { doc: &doc, lang, options: &setup.options };
+    let screen_el = El::new(&doc, "div")?.class("screen")?.attr("part", "screen")?.into_element();
+    let live = El::new(&doc, "p")?.class("sr-only")?.attr("role", "status")?.attr("aria-live", "polite")?.into_element();
+    let frame = El::new(&doc, "section")?
+        .class("pp")?
+        .attr("part", "widget")?
+        .attr("lang", lang.as_str())?
+        .attr("aria-label", lang.text("ui.widget_label"))?
+        .child(view.crisis_bar()?)?
+        .child(El(live.clone()))?
+        .child(El(screen_el.clone()))?
+        .append_to(root)?;
+    let app = Rc::new(RefCell::new(App {
+        window: window.clone(),
+        doc,
+        frame,
+        screen_el,
+        live,
+        setup,
+        flow: Flow::new(),
+        result: None,
+        shift_times: Vec::new(),
+    }));
+    draw(&app.borrow(), false)?;
+
+    let mut widget = Widget { _app: app.clone(), listeners: Vec::new() };
+    widget.listen(root.as_ref(), "click", &app, on_click)?;
+    widget.listen(root.as_ref(), "change", &app, on_change)?;
+    widget.listen(root.as_ref(), "focusin", &app, on_focus)?;
+    widget.listen(window.as_ref(), "keydown", &app, on_key)?;
+    Ok(widget)
+}
+
+impl Widget {
+    fn listen(&mut self, target: &EventTarget, kind: &'static str, app: &Rc<RefCell<App>>, handler: fn(&mut App, Event) -> Result) -> Result {
+        let app = app.clone();
+        let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            // Busy means this event was fired from inside another handler: nothing to do.
+            if let Ok(mut app) = app.try_borrow_mut() {
+                if handler(&mut app, event).is_err() {
+                    show_problem(&app);
+                }
+            }
+        });
+        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+        self.listeners.push(Listener { target: target.clone(), kind, closure });
+        Ok(())
+    }
+}
+
+/// Draws the current screen; `move_focus` sends focus to its heading (not on first load, so
+/// the widget never steals focus from the host page).
+fn draw(app: &App, move_focus: bool) -> Result {
+    let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
+    view.screen(&app.flow, app.result.as_ref(), &app.screen_el)?;
+    if move_focus {
+        if let Some(heading) = app.screen_el.query_selector("[data-focus]")? {
+            focus(&heading);
+            keep_clear_of_bar(app, &heading);
+        }
+    }
+    Ok(())
+}
+
+fn on_click(app: &mut App, event: Event) -> Result {
+    let Some(button) = closest(event.target(), "[data-action]") else { return Ok(()) };
+    let action = button.get_attribute("data-action").unwrap_or_default();
+    match action.as_str() {
+        "start" => app.flow.start(),
+        "next" => {
+            if app.flow.screen == Screen::Review {
+                app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
+            }
+            app.flow.next();
+        }
+        "back" => app.flow.back(),
+        "change" => {
+            if let Some(item) = button.get_attribute("data-item").as_deref().and_then(ItemId::from_str) {
+                app.flow.change(item);
+            }
+        }
+        "restart" => {
+            app.flow.start_over();
+            app.result = None;
+        }
+        "exit" => return quick_exit(app),
+        "save" => return save_copy(app),
+        "print" => {
+            // Closed <details> do not print: open them first.
+            let details = app.screen_el.query_selector_all("details")?;
+            for i in 0..details.length() {
+                if let Some(element) = details.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    element.set_attribute("open", "")?;
+                }
+            }
+            return app.window.print();
+        }
+        _ => return Ok(()),
+    }
+    draw(app, true)
+}
+
+fn on_change(app: &mut App, event: Event) -> Result {
+    let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return Ok(()) };
+    let Some(item) = ItemId::from_str(&input.name()) else { return Ok(()) };
+    let value = input.value();
+    let raw = if input.type_() == "checkbox" {
+        let Some(fieldset) = input.closest("fieldset")? else { return Ok(()) };
+        let boxes = fieldset.query_selector_all("input[type=checkbox]")?;
+        let exclusive = EXCLUSIVE.contains(&value.as_str());
+        let mut chosen = Vec::new();
+        for i in 0..boxes.length() {
+            let Some(other) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            // Choosing "none" or "prefer not to say" clears the rest, and the reverse.
+            if input.checked() && other != input && (exclusive || EXCLUSIVE.contains(&other.value().as_str())) {
+                other.set_checked(false);
+            }
+            if other.checked() {
+                chosen.push(RawValue::Text(other.value()));
+            }
+        }
+        RawValue::List(chosen)
+    } else if item.item().kind == ItemKind::Scale && value != PREFER_NOT {
+        RawValue::Number(value.parse().unwrap_or(f64::NAN))
+    } else {
+        RawValue::Text(value)
+    };
+    // The inputs only offer valid values; an error here would be a bug, never the visitor's.
+    if app.flow.answer(item, &raw).is_err() {
+        return Err(JsValue::from_str("answer rejected"));
+    }
+    update_progress(app)
+}
+
+/// Answers can add or remove later questions: the step count follows.
+fn update_progress(app: &App) -> Result {
+    let (n, total) = app.flow.progress();
+    if let Some(progress) = app.screen_el.query_selector("progress")? {
+        progress.set_attribute("max", &total.max(1).to_string())?;
+        progress.set_attribute("value", &n.to_string())?;
+    }
+    if let (Some(line), Screen::Page(first)) = (app.screen_el.query_selector(".progress")?, app.flow.screen) {
+        let lang = app.setup.options.lang;
+        let text = crate::strings::fill(lang.text("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
+        line.set_text_content(Some(&[text.as_str(), " · ", lang.text(&["sec.", first.item().section.as_str()].concat())].concat()));
+    }
+    Ok(())
+}
+
+fn on_focus(app: &mut App, event: Event) -> Result {
+    if let Some(element) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+        keep_clear_of_bar(app, &element);
+    }
+    Ok(())
+}
+
+/// The crisis bar sticks to the top of the screen; a control focused beneath it is scrolled
+/// into view (WCAG 2.4.11).
+fn keep_clear_of_bar(app: &App, element: &Element) {
+    let Ok(Some(bar)) = app.frame.query_selector(".bar") else { return };
+    if bar.contains(Some(element)) {
+        return;
+    }
+    let bar_bottom = bar.get_bounding_client_rect().bottom();
+    let top = element.get_bounding_client_rect().top();
+    if top < bar_bottom + 8.0 {
+        app.window.scroll_by_with_x_and_y(0.0, top - bar_bottom - 16.0);
+    }
+}
+
+fn on_key(app: &mut App, event: Event) -> Result {
+    let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return Ok(()) };
+    if key.key() != "Shift" || key.repeat() {
+        return Ok(());
+    }
+    let now = js_sys::Date::now();
+    app.shift_times.retain(|t| now - t < SHIFT_WINDOW_MS);
+    app.shift_times.push(now);
+    let lang = app.setup.options.lang;
+    match SHIFT_PRESSES.saturating_sub(app.shift_times.len()) {
+        0 => {
+            app.live.set_text_content(Some(lang.text("ui.shift.exit")));
+            quick_exit(app)
+        }
+        1 => {
+            app.live.set_text_content(Some(lang.text("ui.shift.1")));
+            Ok(())
+        }
+        _ => {
+            app.live.set_text_content(Some(lang.text("ui.shift.2")));
+            Ok(())
+        }
+    }
+}
+
+/// Leaves at once: forgets every answer, covers the widget, and replaces this page in the
+/// history with the center's safe page, so Back does not return here.
+fn quick_exit(app: &mut App) -> Result {
+    app.flow.start_over();
+    app.result = None;
+    while let Some(child) = app.screen_el.first_child() {
+        app.screen_el.remove_child(&child)?;
+    }
+    app.frame.class_list().add_1("left")?;
+    app.window.location().replace(&app.setup.quick_exit_url)
+}
+
+/// Saves the result as a text file made on the device: a Blob and a download link, nothing
+/// sent anywhere.
+fn save_copy(app: &mut App) -> Result {
+    let Some(result) = app.result.as_ref() else { return Ok(()) };
+    let lang = app.setup.options.lang;
+    let text = copy::result_text(result, lang, &app.setup.options, &js_sys::Date::new_0().to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED).as_string().unwrap_or_default());
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("text/plain;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    // A link that is never added to the page, so its click does not reach our own listener.
+    let link: web_sys::HtmlAnchorElement = app.doc.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(lang.text("ui.file.name"));
+    link.click();
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    app.window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
+    app.live.set_text_content(Some(lang.text("ui.saved")));
+    Ok(())
+}
+
+/// A calm message with the center's contact in place of a broken screen.
+fn show_problem(app: &App) {
+    let lang = app.setup.options.lang;
+    let _ = (|| -> Result {
+        while let Some(child) = app.screen_el.first_child() {
+            app.screen_el.remove_child(&child)?;
+        }
+        dom::text_el(&app.doc, "p", "problem", lang.text("ui.error"))?.append_to(&app.screen_el)?;
+        Ok(())
+    })();
+}

@@ -1,0 +1,412 @@
+//! Draws one screen of the flow into the screen container. Each screen has one heading marked
+//! `data-focus`, which receives focus when the screen appears.
+
+use web_sys::{Document, Element};
+
+use super::dom::{text_el, El, Result};
+use crate::engine::answers::Answer;
+use crate::engine::options::Options;
+use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
+use crate::engine::result::{Contact, Evaluation, Suggestion};
+use crate::engine::{option_label, tel_number};
+use crate::flow::{Flow, Screen};
+use crate::strings::{fill, Lang};
+
+/// Suggestions shown at once in each list; the rest are behind "show more".
+const SHOW_FIRST: usize = 4;
+
+/// What the screens need to draw: the document, the language, the center.
+pub struct View<'a> {
+    pub doc: &'a Document,
+    pub lang: Lang,
+    pub options: &'a Options,
+}
+
+impl View<'_> {
+    fn t(&self, key: &str) -> &'static str {
+        self.lang.text(key)
+    }
+
+    fn center_name(&self) -> &str {
+        self.options.center.name.as_deref().unwrap_or("")
+    }
+
+    fn el(&self, tag: &str) -> Result<El> {
+        El::new(self.doc, tag)
+    }
+
+    fn heading(&self, tag: &str, text: &str) -> Result<El> {
+        self.el(tag)?.attr("tabindex", "-1")?.attr("data-focus", "")?.text(text)
+    }
+
+    fn button(&self, action: &str, class: &str, text: &str) -> Result<El> {
+        self.el("button")?.attr("type", "button")?.attr("data-action", action)?.class(class)?.attr("part", "button")?.text(text)
+    }
+
+    /// A link for a contact; `None` for a URL that is not http(s).
+    fn contact_link(&self, contact: &Contact) -> Result<Option<El>> {
+        let href = match (&contact.tel, &contact.sms, &contact.url) {
+            (Some(tel), _, _) => ["tel:", tel].concat(),
+            (_, Some(sms), _) => ["sms:", sms].concat(),
+            (_, _, Some(url)) if url.starts_with("https://") || url.starts_with("http://") => url.clone(),
+            _ => return Ok(None),
+        };
+        Ok(Some(self.el("a")?.attr("href", &href)?.text(&contact.label)?))
+    }
+
+    /// The crisis strip: the same place and content on every screen (WCAG 3.2.6).
+    pub fn crisis_bar(&self) -> Result<El> {
+        let exit = self.button("exit", "exit", self.t("ui.exit"))?.attr("part", "exit")?;
+        let hint = text_el(self.doc, "span", "exit-hint", self.t("ui.exit_hint"))?;
+        let lines = self.el("p")?.class("crisis-lines")?;
+        let lines = lines
+            .child(text_el(self.doc, "strong", "", self.t("ui.crisis_lead"))?)?
+            .text(" ")?
+            .child(self.el("a")?.attr("href", "tel:988")?.text(self.t("ui.call_988"))?)?
+            .text(" · ")?
+            .child(self.el("a")?.attr("href", "sms:988")?.text(self.t("ui.text_988"))?)?
+            .text(" · ")?
+            .child(self.el("a")?.attr("href", "tel:911")?.text(self.t("ui.call_911"))?)?;
+        let center_phone = self.options.center.crisis_phone.as_deref().or(self.options.center.phone.as_deref());
+        let lines = match center_phone.and_then(|p| tel_number(p).map(|tel| (p, tel))) {
+            Some((shown, tel)) => lines.text(" · ")?.child(
+                self.el("a")?.attr("href", &["tel:", &tel].concat())?.text(&fill(self.t("ui.call_center"), &[("center", self.center_name()), ("phone", shown)]))?,
+            )?,
+            None => lines,
+        };
+        self.el("div")?
+            .class("bar")?
+            .attr("part", "crisis")?
+            .attr("role", "region")?
+            .attr("aria-label", self.t("ui.crisis_label"))?
+            .child(self.el("div")?.class("exit-wrap")?.child(exit)?.child(hint)?)?
+            .child(lines)
+    }
+
+    pub fn welcome(&self, into: &Element) -> Result {
+        let list = self.el("ul")?.class("promises")?.children([
+            text_el(self.doc, "li", "", self.t("ui.welcome.anonymous"))?,
+            text_el(self.doc, "li", "", self.t("ui.welcome.private"))?,
+            text_el(self.doc, "li", "", self.t("ui.welcome.time"))?,
+            text_el(self.doc, "li", "", self.t("ui.welcome.not_diagnosis"))?,
+        ])?;
+        let intro = if self.center_name().is_empty() {
+            self.t("ui.welcome.intro").to_string()
+        } else {
+            fill(self.t("ui.welcome.intro_center"), &[("center", self.center_name())])
+        };
+        for el in [
+            self.heading("h2", self.t("ui.welcome.title"))?,
+            text_el(self.doc, "p", "", &intro)?,
+            list,
+            self.el("div")?.class("nav")?.child(self.button("start", "primary", self.t("ui.start"))?)?,
+        ] {
+            el.append_to(into)?;
+        }
+        Ok(())
+    }
+
+    pub fn page(&self, flow: &Flow, into: &Element) -> Result {
+        let items = flow.page_items();
+        let (n, total) = flow.progress();
+        let section = items.first().map_or("", |i| i.item().section.as_str());
+        let progress = fill(self.t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
+        self.el("p")?
+            .class("progress")?
+            .text(&progress)?
+            .text(" · ")?
+            .text(self.t(&["sec.", section].concat()))?
+            .append_to(into)?;
+        self.el("progress")?
+            .attr("max", &total.max(1).to_string())?
+            .attr("value", &n.to_string())?
+            .attr("aria-hidden", "true")?
+            .append_to(into)?;
+        if items.len() == 1 {
+            self.item(flow, items[0], true)?.append_to(into)?;
+        } else {
+            self.heading("h2", self.t(&["sec.", section].concat()))?.append_to(into)?;
+            for &item in &items {
+                self.item(flow, item, false)?.append_to(into)?;
+            }
+        }
+        text_el(self.doc, "p", "hint", self.t("ui.skip_hint"))?.append_to(into)?;
+        let next_label = if flow.from_review { self.t("ui.back_to_review") } else { self.t("ui.next") };
+        self.el("div")?
+            .class("nav")?
+            .child(self.button("next", "primary", next_label)?)?
+            .child(self.button("back", "secondary", self.t("ui.back"))?)?
+            .child(self.button("restart", "tertiary", self.t("ui.start_over"))?)?
+            .append_to(into)?;
+        Ok(())
+    }
+
+    /// One question as a fieldset; on a one-question page its legend is the page heading.
+    fn item(&self, flow: &Flow, item: ItemId, alone: bool) -> Result<El> {
+        let spec = item.item();
+        let id = item.as_str();
+        let mut question = self.t(&["q.", id].concat()).to_string();
+        if spec.optional {
+            question = [question.as_str(), " ", self.t("ui.optional")].concat();
+        }
+        let legend = if alone {
+            self.el("legend")?.child(self.heading("h2", &question)?)?
+        } else {
+            self.el("legend")?.text(&question)?
+        };
+        let mut fieldset = self.el("fieldset")?.attr("data-item", id)?.child(legend)?;
+        if let Some(help) = self.lang.lookup(&["h.", id].concat()) {
+            fieldset = fieldset.child(text_el(self.doc, "p", "help", help)?)?;
+        }
+        let ruler = spec.options.id == "ruler";
+        let kind = match spec.kind {
+            ItemKind::Multi => "checkbox",
+            _ => "radio",
+        };
+        let answer = flow.answers.get(item);
+        let mut options = self.el("div")?.class(if ruler { "options ruler" } else { "options" })?;
+        for &value in spec.options.values {
+            let checked = match answer {
+                Some(Answer::Choice(v)) => *v == value,
+                Some(Answer::Many(v)) => v.contains(&value),
+                Some(Answer::Number(n)) => value.parse::<i8>().ok() == Some(*n),
+                Some(Answer::Tag(tag)) => tag == value,
+                None => false,
+            };
+            let label = if ruler { value } else { option_label(self.lang, spec.options.id, value) };
+            options = options.child(self.choice(id, kind, value, label, checked)?)?;
+        }
+        if spec.sensitive {
+            options = options.child(self.choice(id, kind, PREFER_NOT, self.t("o.prefer_not"), false)?.class("option prefer-not")?)?;
+        }
+        fieldset.child(options)
+    }
+
+    fn choice(&self, name: &str, kind: &str, value: &str, label: &str, checked: bool) -> Result<El> {
+        let mut input = self.el("input")?.attr("type", kind)?.attr("name", name)?.attr("value", value)?;
+        if checked {
+            input = input.attr("checked", "")?;
+        }
+        self.el("label")?.class("option")?.child(input)?.child(text_el(self.doc, "span", "", label)?)
+    }
+
+    pub fn review(&self, flow: &Flow, into: &Element) -> Result {
+        self.heading("h2", self.t("ui.review.title"))?.append_to(into)?;
+        text_el(self.doc, "p", "", self.t("ui.review.intro"))?.append_to(into)?;
+        let mut list = self.el("dl")?.class("review")?;
+        for item in flow.pages().into_iter().flatten() {
+            let question = self.t(&["q.", item.as_str()].concat());
+            let answer = self.answer_text(flow, item);
+            let change = self
+                .button("change", "link", self.t("ui.review.change"))?
+                .attr("data-item", item.as_str())?
+                .child(text_el(self.doc, "span", "sr-only", &fill(self.t("ui.review.change_hidden"), &[("question", question)]))?)?;
+            list = list.child(
+                self.el("div")?
+                    .class("row")?
+                    .child(text_el(self.doc, "dt", "", question)?)?
+                    .child(text_el(self.doc, "dd", "", &answer)?)?
+                    .child(self.el("dd")?.child(change)?)?,
+            )?;
+        }
+        list.append_to(into)?;
+        self.el("div")?
+            .class("nav")?
+            .child(self.button("next", "primary", self.t("ui.see_results"))?)?
+            .child(self.button("back", "secondary", self.t("ui.back"))?)?
+            .child(self.button("restart", "tertiary", self.t("ui.start_over"))?)?
+            .append_to(into)?;
+        Ok(())
+    }
+
+    /// The answer to `item` in words, for the review and the saved copy.
+    pub fn answer_text(&self, flow: &Flow, item: ItemId) -> String {
+        let set = item.item().options.id;
+        match flow.answers.get(item) {
+            None => self.t("ui.review.not_answered").to_string(),
+            Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
+            Some(Answer::Many(values)) => values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>().join(", "),
+            Some(Answer::Number(n)) => {
+                let value = n.to_string();
+                match item.item().options.values.iter().find(|v| **v == value) {
+                    Some(v) => option_label(self.lang, set, v).to_string(),
+                    None => value,
+                }
+            }
+            Some(Answer::Tag(tag)) => tag.clone(),
+        }
+    }
+
+    pub fn result(&self, result: &Evaluation, into: &Element) -> Result {
+        self.heading("h2", self.t("ui.result.title"))?.append_to(into)?;
+        for notice in &result.urgent {
+            let mut contacts = self.el("ul")?.class("contacts")?;
+            for contact in &notice.contacts {
+                if let Some(link) = self.contact_link(contact)? {
+                    contacts = contacts.child(self.el("li")?.child(link)?)?;
+                }
+            }
+            self.el("section")?
+                .class("urgent")?
+                .attr("part", "urgent")?
+                .attr("data-notice", notice.id)?
+                .child(text_el(self.doc, "h3", "", notice.title)?)?
+                .child(text_el(self.doc, "p", "", notice.text)?)?
+                .child(contacts)?
+                .append_to(into)?;
+        }
+        let mut care = self
+            .el("section")?
+            .class("care")?
+            .attr("part", "care")?
+            .attr("data-level", result.care.level.as_str())?
+            .child(text_el(self.doc, "h3", "", result.care.title)?)?
+            .child(text_el(self.doc, "p", "", result.care.text)?)?;
+        if !result.care.reasons.is_empty() {
+            care = care.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))?)?.child(self.reasons(&result.care.reasons)?)?;
+        }
+        care.append_to(into)?;
+        self.suggestions("groups", self.t("ui.result.groups"), &result.groups)?.append_to(into)?;
+        self.suggestions("aftercare", self.t("ui.result.aftercare"), &result.aftercare)?.append_to(into)?;
+        self.details(result)?.append_to(into)?;
+        let mut note = self
+            .el("section")?
+            .class("note")?
+            .attr("part", "note")?
+            .child(text_el(self.doc, "p", "", result.not_diagnosis)?)?;
+        let mut contacts = self.el("ul")?.class("contacts")?;
+        for contact in &result.contacts {
+            if let Some(link) = self.contact_link(contact)? {
+                contacts = contacts.child(self.el("li")?.child(link)?)?;
+            }
+        }
+        if let Some(hours) = self.options.center.hours.as_deref() {
+            contacts = contacts.child(text_el(self.doc, "li", "hours", hours)?)?;
+        }
+        note = note.child(contacts)?;
+        note.append_to(into)?;
+        self.el("div")?
+            .class("nav actions")?
+            .child(self.button("save", "secondary", self.t("ui.save"))?)?
+            .child(self.button("print", "secondary", self.t("ui.print"))?)?
+            .child(self.button("back", "secondary", self.t("ui.back"))?)?
+            .child(self.button("restart", "tertiary", self.t("ui.start_over"))?)?
+            .append_to(into)?;
+        Ok(())
+    }
+
+    fn reasons(&self, reasons: &[crate::engine::result::Reason]) -> Result<El> {
+        self.el("ul")?.class("reasons")?.children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Result<Vec<_>>>()?)
+    }
+
+    fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> Result<El> {
+        let mut section = self.el("section")?.class("suggestions")?.attr("part", "suggestions")?.attr("data-list", id)?.child(text_el(self.doc, "h3", "", title)?)?;
+        if list.is_empty() {
+            return section.child(text_el(self.doc, "p", "", self.t("ui.result.none"))?);
+        }
+        // The best few first; the rest one tap away, so a long list never buries the top.
+        let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
+        section = section.child(self.cards(first, 1)?)?;
+        if !rest.is_empty() {
+            let label = fill(self.t("ui.result.more"), &[("n", &rest.len().to_string())]);
+            section = section.child(
+                self.el("details")?.class("more")?.child(text_el(self.doc, "summary", "", &label)?)?.child(self.cards(rest, first.len() + 1)?)?,
+            )?;
+        }
+        Ok(section)
+    }
+
+    fn cards(&self, list: &[Suggestion], start: usize) -> Result<El> {
+        let mut cards = self.el("ol")?.class("cards")?.attr("start", &start.to_string())?;
+        for s in list {
+            let mut card = self
+                .el("li")?
+                .class("card")?
+                .attr("part", "card")?
+                .attr("data-id", s.id)?
+                .child(text_el(self.doc, "h4", "", s.name)?)?
+                .child(text_el(self.doc, "p", "", s.text)?)?
+                .child(text_el(self.doc, "p", "why", self.t("ui.result.why"))?)?
+                .child(self.reasons(&s.reasons)?)?;
+            if !s.find.is_empty() {
+                let mut links = self.el("ul")?.class("links")?;
+                for link in &s.find {
+                    let mut a = self.el("a")?.attr("href", link.url)?.text(link.label)?;
+                    if link.url.starts_with("https://") {
+                        a = a.attr("target", "_blank")?.attr("rel", "noopener noreferrer")?;
+                    }
+                    links = links.child(self.el("li")?.child(a)?)?;
+                }
+                card = card.child(links)?;
+            }
+            cards = cards.child(card)?;
+        }
+        Ok(cards)
+    }
+
+    fn details(&self, result: &Evaluation) -> Result<El> {
+        let s = &result.scores;
+        let mut rows: Vec<(String, String)> = Vec::new();
+        let cutoff = |positive: bool| if positive { self.t("ui.score.above") } else { self.t("ui.score.below") };
+        let of = |score: u8, max: u8| fill(self.t("ui.score.of"), &[("score", &score.to_string()), ("max", &max.to_string())]);
+        if let Some(a) = s.auditc {
+            rows.push((self.t("ui.score.auditc").into(), [of(a.score, a.max).as_str(), ", ", cutoff(a.positive)].concat()));
+        }
+        if let Some(p) = s.phq2 {
+            rows.push((self.t("ui.score.phq2").into(), [of(p.score, p.max).as_str(), ", ", cutoff(p.positive)].concat()));
+        }
+        if let Some(g) = s.gad2 {
+            rows.push((self.t("ui.score.gad2").into(), [of(g.score, g.max).as_str(), ", ", cutoff(g.positive)].concat()));
+        }
+        rows.push((self.t("ui.score.dependence").into(), fill(self.t("ui.score.dependence_count"), &[("count", &s.dependence.count.to_string())])));
+        rows.push((self.t("ui.score.use_severity").into(), self.t(&["ui.severity.", s.use_severity.as_str()].concat()).into()));
+        if let Some(b) = s.barc10 {
+            rows.push((self.t("ui.score.barc10").into(), of(b.score, b.max)));
+        }
+        if let Some(n) = s.readiness.importance {
+            rows.push((self.t("ui.score.importance").into(), fill(self.t("ui.score.of"), &[("score", &n.to_string()), ("max", "10")])));
+        }
+        if let Some(n) = s.readiness.confidence {
+            rows.push((self.t("ui.score.confidence").into(), fill(self.t("ui.score.of"), &[("score", &n.to_string()), ("max", "10")])));
+        }
+        let mut scores = self.el("dl")?.class("scores")?;
+        for (name, value) in rows {
+            scores = scores.child(self.el("div")?.class("row")?.child(text_el(self.doc, "dt", "", &name)?)?.child(text_el(self.doc, "dd", "", &value)?)?)?;
+        }
+        let mut domains = self.el("ul")?.class("domains")?;
+        for d in &result.profile.domains {
+            let level = self.t(&["ui.level.", d.level.as_str()].concat());
+            domains = domains.child(
+                self.el("li")?
+                    .attr("data-level", d.level.as_str())?
+                    .child(text_el(self.doc, "strong", "", d.name)?)?
+                    .text(": ")?
+                    .text(level)?
+                    .child(self.reasons(&d.reasons)?)?,
+            )?;
+        }
+        self.el("details")?
+            .class("details")?
+            .attr("part", "details")?
+            .child(text_el(self.doc, "summary", "", self.t("ui.result.details"))?)?
+            .child(text_el(self.doc, "h4", "", self.t("ui.result.scores"))?)?
+            .child(scores)?
+            .child(text_el(self.doc, "p", "hint", self.t("ui.result.scores_note"))?)?
+            .child(text_el(self.doc, "h4", "", self.t("ui.result.profile"))?)?
+            .child(domains)
+    }
+
+    /// Draws `flow`'s screen (the result, when on the result screen, from `result`).
+    pub fn screen(&self, flow: &Flow, result: Option<&Evaluation>, into: &Element) -> Result {
+        while let Some(child) = into.first_child() {
+            into.remove_child(&child)?;
+        }
+        match (flow.screen, result) {
+            (Screen::Welcome, _) => self.welcome(into),
+            (Screen::Page(_), _) => self.page(flow, into),
+            (Screen::Review, _) => self.review(flow, into),
+            (Screen::Result, Some(result)) => self.result(result, into),
+            (Screen::Result, None) => self.review(flow, into),
+        }
+    }
+}

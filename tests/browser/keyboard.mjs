@@ -1,0 +1,96 @@
+// Drives the widget with the keyboard alone: Tab, arrow keys, Space and Enter. The DOM is read
+// only to decide which key to press next and to check where focus is.
+
+/** What has focus inside the widget's shadow root (or the page when focus is outside it). */
+export function active(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type'),
+      name: el.getAttribute('name'),
+      value: el.getAttribute('value'),
+      action: el.getAttribute('data-action'),
+      focusHeading: el.hasAttribute('data-focus'),
+      checked: el.checked ?? null,
+      text: el.textContent?.trim().slice(0, 80),
+    };
+  });
+}
+
+/** Presses Tab until the focused element matches `want` (its fields), at most `limit` times. */
+export async function tabTo(page, want, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    const now = await active(page);
+    if (now && Object.entries(want).every(([k, v]) => now[k] === v)) return now;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(want)}`);
+}
+
+/** The current screen: its kind and, on a question page, its items with their inputs. */
+export function screen(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('peer-path').shadowRoot;
+    const items = [...root.querySelectorAll('fieldset[data-item]')].map((fieldset) => ({
+      id: fieldset.dataset.item,
+      inputs: [...fieldset.querySelectorAll('input')].map((i) => ({ type: i.type, value: i.value })),
+    }));
+    const has = (action) => !!root.querySelector(`[data-action="${action}"]`);
+    const kind = root.querySelector('.urgent, .care') ? 'result'
+      : root.querySelector('dl.review') ? 'review'
+        : items.length ? 'page' : has('start') ? 'welcome' : 'other';
+    return { kind, items };
+  });
+}
+
+/** Chooses `value` (a string, a number, or a list for multi-choice) for one item. */
+async function choose(page, item, value) {
+  const values = (Array.isArray(value) ? value : [value]).map(String);
+  const checkbox = item.inputs[0]?.type === 'checkbox';
+  if (checkbox) {
+    for (const v of values) {
+      await tabTo(page, { name: item.id, value: v });
+      await page.keyboard.press('Space');
+    }
+    return;
+  }
+  const target = values[0];
+  await tabTo(page, { name: item.id });
+  for (let i = 0; i <= item.inputs.length; i++) {
+    const now = await active(page);
+    if (now.value === target) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  const now = await active(page);
+  if (now.value !== target) throw new Error(`could not reach ${item.id}=${target}`);
+  if (!now.checked) await page.keyboard.press('Space');
+}
+
+/**
+ * Answers the whole questionnaire from the welcome screen with `plan` (item id to value; items
+ * not in the plan are skipped), then confirms the review. Returns the number of question pages
+ * seen. After every move, focus must be on the new screen's heading.
+ */
+export async function complete(page, plan) {
+  await tabTo(page, { action: 'start' });
+  await page.keyboard.press('Enter');
+  let pages = 0;
+  for (let guard = 0; guard < 80; guard++) {
+    const now = await screen(page);
+    const focused = await active(page);
+    if (!focused?.focusHeading) throw new Error(`focus is not on the heading of the ${now.kind} screen: ${JSON.stringify(focused)}`);
+    if (now.kind === 'result') return pages;
+    if (now.kind === 'page') {
+      pages++;
+      for (const item of now.items) {
+        if (item.id in plan) await choose(page, item, plan[item.id]);
+      }
+    }
+    await tabTo(page, { action: 'next' });
+    await page.keyboard.press('Enter');
+  }
+  throw new Error('the questionnaire never ended');
+}

@@ -1,0 +1,322 @@
+// The <peer-path> widget in Debian's Chromium: both paths by keyboard, privacy, accessibility,
+// strict CSP, the fallback, quick exit, screenshots, and clean unmounting.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, STRICT_CSP } from './harness.mjs';
+import { complete, active, tabTo } from './keyboard.mjs';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
+const AXE = await readFile(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+
+/** A visitor answering for themselves; every item here is one the widget asks for these answers. */
+const OWN_PLAN = {
+  for_whom: 'self', age_group: '26_64', self_harm: 'several_days', harm_others: 'no',
+  substances: ['alcohol', 'opioids'], auditc_1: 3, auditc_2: 2, auditc_3: 1, sex: 'female',
+  use_freq_opioids: 'weekly', last_use: 'past_week', dep_control: 'yes', dep_craving: 'yes',
+  withdrawal: 'uncomfortable', overdose: 'no', phq2_1: 2, phq2_2: 1, gad2_1: 1, gad2_2: 1,
+  mh_diagnosis: 'unsure', physical_health: 'fair', treatment_history: ['detox'],
+  medication: 'interested', importance: 8, confidence: 4, stage: 'preparing', goal: 'stop',
+  housing: 'stable_sober', support: 'one_or_two', justice: 'none', work: 'working',
+  group_comfort: 'nervous_willing', one_on_one: 'maybe', barriers: ['work_hours'],
+  approach: 'secular', format: 'either', times: ['weekday_evening'], language: 'en',
+};
+
+/** A parent worried about a child who uses opioids. */
+const LOVED_PLAN = {
+  for_whom: 'loved_one', age_group: '26_64', lo_relationship: 'parent', lo_danger: 'no',
+  substances: ['opioids'], lo_stage: 'not_ready', lo_wants: ['learn_to_help', 'support_for_me'],
+  phq2_1: 1, phq2_2: 2, approach: 'no_preference', format: 'in_person', times: ['weekend'],
+};
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and waits for the widget's first screen. Console errors are collected. */
+async function open(path = '/', { viewport = { width: 1280, height: 900 }, on = server } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(on.url + path);
+  await page.locator('peer-path .screen h2').waitFor();
+  return { context, page, errors };
+}
+
+/** The same answers through the module's `evaluate`, with the page's center config. */
+function evaluateInPage(page, answers) {
+  return page.evaluate(async (answers) => {
+    const module = await import('/pkg/peerpath.js');
+    await module.default();
+    const config = JSON.parse(document.getElementById('harbor-config').textContent);
+    return module.evaluate(answers, { config });
+  }, answers);
+}
+
+function shown(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('peer-path').shadowRoot;
+    const ids = (selector, attribute) => [...root.querySelectorAll(selector)].map((e) => e.getAttribute(attribute));
+    return {
+      urgent: ids('[data-notice]', 'data-notice'),
+      care: root.querySelector('.care')?.getAttribute('data-level'),
+      groups: ids('[data-list=groups] [data-id]', 'data-id'),
+      aftercare: ids('[data-list=aftercare] [data-id]', 'data-id'),
+      text: root.querySelector('.screen').innerText,
+    };
+  });
+}
+
+async function axe(page, label) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on the ${label} screen`);
+}
+
+test('the own-use path, by keyboard alone, ends in the suggestions evaluate gives', async () => {
+  const { context, page, errors } = await open();
+  const pages = await complete(page, OWN_PLAN);
+  assert.ok(pages >= 15, `only ${pages} pages`);
+  const result = await shown(page);
+  const expected = await evaluateInPage(page, OWN_PLAN);
+  assert.deepEqual(result.urgent, expected.urgent.map((n) => n.id));
+  assert.deepEqual(result.urgent, ['crisis_988', 'naloxone']);
+  assert.equal(result.care, expected.care.level);
+  assert.deepEqual(result.groups, expected.groups.map((g) => g.id));
+  assert.deepEqual(result.aftercare, expected.aftercare.map((g) => g.id));
+  assert.match(result.text, /not a diagnosis/);
+  // Urgent notices come before everything else on the result.
+  assert.ok(result.text.indexOf('988') < result.text.indexOf(expected.care.title));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the loved-one path, by keyboard alone, ends in family support', async () => {
+  const { context, page, errors } = await open();
+  await complete(page, LOVED_PLAN);
+  const result = await shown(page);
+  const expected = await evaluateInPage(page, LOVED_PLAN);
+  assert.deepEqual(result.groups, expected.groups.map((g) => g.id));
+  assert.deepEqual(result.aftercare, expected.aftercare.map((g) => g.id));
+  assert.ok(result.groups.slice(0, 2).includes('smart_family'), result.groups.join());
+  assert.ok(result.groups.includes('family_groups'));
+  assert.deepEqual(result.urgent, ['naloxone']);
+  assert.doesNotMatch(result.text, /self-harm|hurting yourself/i);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('after the widget has loaded, nothing is requested or stored through the whole flow, print and save', async () => {
+  const { context, page } = await open();
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await complete(page, OWN_PLAN);
+  const download = page.waitForEvent('download');
+  await tabTo(page, { action: 'save' });
+  await page.keyboard.press('Enter');
+  const file = await download;
+  const saved = await readFile(await file.path(), 'utf8');
+  assert.match(saved, /not a diagnosis/);
+  assert.match(saved, /988/);
+  await page.evaluate(() => { window.print = () => {}; });
+  await tabTo(page, { action: 'print' });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.filter((url) => !url.startsWith('blob:')), []);
+  const storage = await page.evaluate(async () => ({
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+  }));
+  assert.deepEqual(storage, { cookie: '', local: 0, session: 0, databases: 0, caches: 0 });
+  assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});
+
+test('axe finds no violations on the welcome, a question, the review and the result', async () => {
+  const { context, page } = await open();
+  await axe(page, 'welcome');
+  await page.locator('peer-path [data-action=start]').click();
+  await axe(page, 'question');
+  await context.close();
+
+  const second = await open();
+  await complete(second.page, OWN_PLAN);
+  await axe(second.page, 'result');
+  await second.page.locator('peer-path [data-action=back]').click();
+  await axe(second.page, 'review');
+  await second.context.close();
+});
+
+test('works end to end under the strict Content-Security-Policy header', async () => {
+  const strict = await serve({ headers: { 'content-security-policy': STRICT_CSP } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${strict.url}/`);
+  await page.locator('peer-path .screen h2').waitFor();
+  await complete(page, { for_whom: 'self', substances: ['stimulants'], use_freq_stimulants: 'daily', housing: 'none' });
+  assert.equal((await shown(page)).care, 'residential');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  // The widget's stylesheet applied (a <style> element would have been blocked).
+  const exitColor = await page.locator('peer-path button.exit').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.notEqual(exitColor, 'rgba(0, 0, 0, 0)');
+  await context.close();
+  await strict.close();
+});
+
+test('when the wasm file is missing, the center fallback shows', async () => {
+  const broken = await serve({ missing: ['/pkg/peerpath_bg.wasm'] });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push(m.text()));
+  await page.goto(`${broken.url}/`);
+  await page.locator('peer-path .fallback').waitFor({ state: 'visible' });
+  assert.match(await page.locator('peer-path .fallback').innerText(), /555\) 0100/);
+  assert.equal(await page.locator('peer-path .pp').count(), 0);
+  assert.ok(messages.some((m) => m.includes('PeerPath could not start')), messages.join('\n'));
+  await context.close();
+  await broken.close();
+});
+
+async function safePage(page) {
+  await page.route('https://www.weather.gov/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
+}
+
+test('quick exit: the button, early in the keyboard order, leaves for the configured page without a history entry', async () => {
+  const { context, page } = await open();
+  await safePage(page);
+  const historyBefore = await page.evaluate(() => history.length);
+  // From the top of a freshly loaded page, the exit button comes right after the host page's
+  // own four header links.
+  await page.keyboard.press('Tab');
+  let presses = 1;
+  while (!(await active(page))?.action && presses < 12) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  assert.equal((await active(page)).action, 'exit', `reached ${JSON.stringify(await active(page))}`);
+  assert.ok(presses <= 5, `${presses} Tab presses to reach the exit`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('https://www.weather.gov/');
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  await context.close();
+});
+
+test('quick exit: Shift three times counts down, then leaves', async () => {
+  const { context, page } = await open();
+  await safePage(page);
+  await page.locator('peer-path [data-action=start]').click();
+  await page.locator('peer-path input[value=self]').check();
+  const live = page.locator('peer-path [role=status]');
+  await page.keyboard.press('Shift');
+  assert.match(await live.innerText(), /2 more times/);
+  await page.keyboard.press('Shift');
+  assert.match(await live.innerText(), /1 more time/);
+  await page.keyboard.press('Shift');
+  await page.waitForURL('https://www.weather.gov/');
+  await context.close();
+});
+
+/** Elements of the page or the widget whose content is wider than their box (cut off or scrolling). */
+function clipped(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('peer-path').shadowRoot;
+    const out = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push('the page scrolls sideways');
+    for (const el of root.querySelectorAll('*')) {
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline') {
+        out.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+    }
+    return out;
+  });
+}
+
+test('screenshots at 320, 768 and 1280 px, with nothing cut off', async () => {
+  for (const width of [320, 768, 1280]) {
+    const { context, page } = await open('/', { viewport: { width, height: 800 } });
+    const shoot = (name) => page.screenshot({ path: `${SCREENSHOTS}${width}-${name}.png`, fullPage: true });
+    await shoot('welcome');
+    await page.locator('peer-path [data-action=start]').click();
+    await page.locator('peer-path input[value=self]').check();
+    await page.locator('peer-path [data-action=next]').click();
+    await page.locator('peer-path [data-action=next]').click();
+    await shoot('question');
+    assert.deepEqual(await clipped(page), [], `content cut off at ${width}px`);
+    await page.locator('peer-path [data-action=restart]').click();
+    await complete(page, OWN_PLAN);
+    assert.deepEqual(await clipped(page), [], `result cut off at ${width}px`);
+    await page.locator('peer-path details.details').evaluate((d) => { d.open = true; });
+    await shoot('result');
+    await context.close();
+  }
+});
+
+test('mounting and removing the element 200 times leaves no listeners and no growing heap', async () => {
+  const blank = await serve({ pages: { '/blank.html': '<!doctype html><title>t</title><link rel="icon" href="favicon.svg"><script type="module" src="peer-path.js"></script><body></body>' } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${blank.url}/blank.html`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cycle = (n) => page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) {
+      const element = document.createElement('peer-path');
+      element.textContent = 'Call us';
+      document.body.append(element);
+      while (!element.shadowRoot?.querySelector('.pp')) await new Promise((r) => setTimeout(r, 1));
+      element.remove();
+    }
+  }, n);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name) => metrics.find((m) => m.name === name).value;
+    return { listeners: get('JSEventListeners'), heap: get('JSHeapUsedSize'), nodes: get('Nodes') };
+  };
+  await cycle(10);
+  const baseline = await measure();
+  await cycle(200);
+  const after200 = await measure();
+  assert.equal(after200.listeners, baseline.listeners, `listeners ${baseline.listeners} -> ${after200.listeners}`);
+  assert.ok(after200.heap - baseline.heap < 1_000_000, `heap grew ${after200.heap - baseline.heap} bytes`);
+  assert.ok(after200.nodes - baseline.nodes < 200, `nodes ${baseline.nodes} -> ${after200.nodes}`);
+  await context.close();
+  await blank.close();
+});
+
+test('print shows the result cleanly: details opened, buttons and the exit hidden', async () => {
+  const { context, page } = await open();
+  await complete(page, { for_whom: 'self', substances: ['cannabis'], use_freq_cannabis: 'weekly', approach: 'secular' });
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('peer-path [data-action=print]').click();
+  assert.equal(await page.locator('peer-path details.details').evaluate((d) => d.open), true);
+  await page.emulateMedia({ media: 'print' });
+  const display = (selector) => page.locator(`peer-path ${selector}`).first().evaluate((e) => getComputedStyle(e).display);
+  assert.equal(await display('.nav'), 'none');
+  assert.equal(await display('.exit-wrap'), 'none');
+  assert.notEqual(await display('.care'), 'none');
+  assert.notEqual(await display('.crisis-lines'), 'none');
+  await context.close();
+});
