@@ -77,7 +77,7 @@ test-js: build node-tools
 	node --test tests/js/
 
 test-browser: build node-tools browser-tools
-	node --test --test-concurrency=1 tests/browser/
+	node --test --test-concurrency=1 --test-timeout=120000 tests/browser/
 
 ## Benchmarks ------------------------------------------------------------------------------------
 

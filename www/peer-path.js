@@ -41,10 +41,11 @@ function loadStyles(root) {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('peer-path.css', here).href;
+  const done = new AbortController(); // whichever fires first removes both listeners
   const loaded = new Promise((resolve, reject) => {
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', () => reject(new Error('the stylesheet could not be loaded')), { once: true });
-  });
+    link.addEventListener('load', resolve, { signal: done.signal });
+    link.addEventListener('error', () => reject(new Error('the stylesheet could not be loaded')), { signal: done.signal });
+  }).finally(() => done.abort());
   root.prepend(link);
   return loaded;
 }

@@ -43,6 +43,26 @@ impl View<'_> {
         self.el("button")?.attr("type", "button")?.attr("data-action", action)?.class(class)?.attr("part", "button")?.text(text)
     }
 
+    /// A row of buttons: (action, class, text).
+    fn nav(&self, class: &str, buttons: &[(&str, &str, &str)]) -> Result<El> {
+        let mut row = self.el("div")?.class(class)?;
+        for &(action, style, text) in buttons {
+            row = row.child(self.button(action, style, text)?)?;
+        }
+        Ok(row)
+    }
+
+    /// A list of contact links (calls, texts, pages).
+    fn contact_list(&self, contacts: &[Contact]) -> Result<El> {
+        let mut list = self.el("ul")?.class("contacts")?;
+        for contact in contacts {
+            if let Some(link) = self.contact_link(contact)? {
+                list = list.child(self.el("li")?.child(link)?)?;
+            }
+        }
+        Ok(list)
+    }
+
     /// A link for a contact; `None` for a URL that is not http(s).
     fn contact_link(&self, contact: &Contact) -> Result<Option<El>> {
         let href = match (&contact.tel, &contact.sms, &contact.url) {
@@ -99,7 +119,7 @@ impl View<'_> {
             self.heading("h2", self.t("ui.welcome.title"))?,
             text_el(self.doc, "p", "", &intro)?,
             list,
-            self.el("div")?.class("nav")?.child(self.button("start", "primary", self.t("ui.start"))?)?,
+            self.nav("nav", &[("start", "primary", self.t("ui.start"))])?,
         ] {
             el.append_to(into)?;
         }
@@ -132,11 +152,7 @@ impl View<'_> {
         }
         text_el(self.doc, "p", "hint", self.t("ui.skip_hint"))?.append_to(into)?;
         let next_label = if flow.from_review { self.t("ui.back_to_review") } else { self.t("ui.next") };
-        self.el("div")?
-            .class("nav")?
-            .child(self.button("next", "primary", next_label)?)?
-            .child(self.button("back", "secondary", self.t("ui.back"))?)?
-            .child(self.button("restart", "tertiary", self.t("ui.start_over"))?)?
+        self.nav("nav", &[("next", "primary", next_label), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])?
             .append_to(into)?;
         Ok(())
     }
@@ -210,11 +226,7 @@ impl View<'_> {
             )?;
         }
         list.append_to(into)?;
-        self.el("div")?
-            .class("nav")?
-            .child(self.button("next", "primary", self.t("ui.see_results"))?)?
-            .child(self.button("back", "secondary", self.t("ui.back"))?)?
-            .child(self.button("restart", "tertiary", self.t("ui.start_over"))?)?
+        self.nav("nav", &[("next", "primary", self.t("ui.see_results")), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])?
             .append_to(into)?;
         Ok(())
     }
@@ -240,19 +252,13 @@ impl View<'_> {
     pub fn result(&self, result: &Evaluation, into: &Element) -> Result {
         self.heading("h2", self.t("ui.result.title"))?.append_to(into)?;
         for notice in &result.urgent {
-            let mut contacts = self.el("ul")?.class("contacts")?;
-            for contact in &notice.contacts {
-                if let Some(link) = self.contact_link(contact)? {
-                    contacts = contacts.child(self.el("li")?.child(link)?)?;
-                }
-            }
             self.el("section")?
                 .class("urgent")?
                 .attr("part", "urgent")?
                 .attr("data-notice", notice.id)?
                 .child(text_el(self.doc, "h3", "", notice.title)?)?
                 .child(text_el(self.doc, "p", "", notice.text)?)?
-                .child(contacts)?
+                .child(self.contact_list(&notice.contacts)?)?
                 .append_to(into)?;
         }
         let mut care = self
@@ -274,24 +280,22 @@ impl View<'_> {
             .class("note")?
             .attr("part", "note")?
             .child(text_el(self.doc, "p", "", result.not_diagnosis)?)?;
-        let mut contacts = self.el("ul")?.class("contacts")?;
-        for contact in &result.contacts {
-            if let Some(link) = self.contact_link(contact)? {
-                contacts = contacts.child(self.el("li")?.child(link)?)?;
-            }
-        }
+        let mut contacts = self.contact_list(&result.contacts)?;
         if let Some(hours) = self.options.center.hours.as_deref() {
             contacts = contacts.child(text_el(self.doc, "li", "hours", hours)?)?;
         }
         note = note.child(contacts)?;
         note.append_to(into)?;
-        self.el("div")?
-            .class("nav actions")?
-            .child(self.button("save", "secondary", self.t("ui.save"))?)?
-            .child(self.button("print", "secondary", self.t("ui.print"))?)?
-            .child(self.button("back", "secondary", self.t("ui.back"))?)?
-            .child(self.button("restart", "tertiary", self.t("ui.start_over"))?)?
-            .append_to(into)?;
+        self.nav(
+            "nav actions",
+            &[
+                ("save", "secondary", self.t("ui.save")),
+                ("print", "secondary", self.t("ui.print")),
+                ("back", "secondary", self.t("ui.back")),
+                ("restart", "tertiary", self.t("ui.start_over")),
+            ],
+        )?
+        .append_to(into)?;
         Ok(())
     }
 

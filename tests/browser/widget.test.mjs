@@ -291,6 +291,7 @@ test('mounting and removing the element 200 times leaves no listeners and no gro
   }, n);
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (name) => metrics.find((m) => m.name === name).value;
     return { listeners: get('JSEventListeners'), heap: get('JSHeapUsedSize'), nodes: get('Nodes') };
@@ -318,5 +319,56 @@ test('print shows the result cleanly: details opened, buttons and the exit hidde
   assert.equal(await display('.exit-wrap'), 'none');
   assert.notEqual(await display('.care'), 'none');
   assert.notEqual(await display('.crisis-lines'), 'none');
+  await context.close();
+});
+
+test('the config can come from a same-origin URL; another origin is refused and the fallback shows', async () => {
+  const page = (config) => `<!doctype html><html lang="en"><title>t</title><link rel="icon" href="favicon.svg">
+    <script type="module" src="peer-path.js"></script><main><h1>Center</h1>
+    <peer-path config="${config}"><p class="fallback">Call 555-0100</p></peer-path></main>`;
+  const site = await serve({ pages: {
+    '/same.html': page('/center.json'),
+    '/other.html': page('https://elsewhere.example/center.json'),
+    '/center.json': JSON.stringify({ center: { name: 'Lakeside Recovery', crisis_phone: '+1 (555) 010-9999' } }),
+  } });
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}/same.html`);
+  await tab.locator('peer-path .screen h2').waitFor();
+  assert.match(await tab.locator('peer-path .bar').innerText(), /Lakeside Recovery/);
+  assert.equal(await tab.locator('peer-path .bar a[href="tel:+15550109999"]').count(), 1);
+  const requests = [];
+  tab.on('request', (r) => requests.push(r.url()));
+  await tab.goto(`${site.url}/other.html`);
+  await tab.locator('peer-path .fallback').waitFor({ state: 'visible' });
+  assert.ok(!requests.some((url) => url.includes('elsewhere.example')), 'no request to another origin');
+  await context.close();
+  await site.close();
+});
+
+test('a page that already defined <peer-path> keeps working', async () => {
+  const site = await serve({ pages: { '/taken.html': `<!doctype html><html lang="en"><title>t</title><link rel="icon" href="favicon.svg">
+    <script src="taken.js"></script><script type="module" src="peer-path.js"></script><p>ok</p>` } });
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  await tab.route('**/taken.js', (route) => route.fulfill({ contentType: 'text/javascript',
+    body: "customElements.define('peer-path', class extends HTMLElement {});" }));
+  await tab.goto(`${site.url}/taken.html`);
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await site.close();
+});
+
+test('dark mode passes axe too', async () => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator('peer-path .screen h2').waitFor();
+  await axe(page, 'dark welcome');
+  await complete(page, OWN_PLAN);
+  await axe(page, 'dark result');
   await context.close();
 });
