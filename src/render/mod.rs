@@ -50,6 +50,8 @@ struct App {
     flow: Flow,
     result: Option<Evaluation>,
     shift_times: Vec<f64>,
+    /// The last key released was released with Shift held (as in Shift+Tab).
+    last_key_shifted: bool,
 }
 
 struct Listener {
@@ -105,6 +107,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         flow: Flow::new(),
         result: None,
         shift_times: Vec::new(),
+        last_key_shifted: false,
     }));
     draw(&app.borrow(), false)?;
 
@@ -112,7 +115,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
     widget.listen(root.as_ref(), "click", &app, on_click)?;
     widget.listen(root.as_ref(), "change", &app, on_change)?;
     widget.listen(root.as_ref(), "focusin", &app, on_focus)?;
-    widget.listen(window.as_ref(), "keydown", &app, on_key)?;
+    widget.listen(window.as_ref(), "keyup", &app, on_key)?;
     Ok(widget)
 }
 
@@ -253,9 +256,16 @@ fn keep_clear_of_bar(app: &App, element: &Element) {
     }
 }
 
+/// Counts Shift presses as GOV.UK's "Exit this page" does: on key-up, only a Shift released on
+/// its own (Shift+Tab never counts), and any other key in between starts the count again.
 fn on_key(app: &mut App, event: Event) -> Result {
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return Ok(()) };
-    if key.key() != "Shift" || key.repeat() {
+    let lone_shift = key.key() == "Shift" && !app.last_key_shifted;
+    app.last_key_shifted = key.shift_key();
+    if !lone_shift {
+        if key.key() != "Shift" {
+            app.shift_times.clear();
+        }
         return Ok(());
     }
     let now = js_sys::Date::now();

@@ -238,6 +238,20 @@ test('quick exit: Shift three times counts down, then leaves', async () => {
   await context.close();
 });
 
+test('quick exit: Shift+Tab and Shift with other keys between never count', async () => {
+  const { context, page } = await open();
+  await safePage(page);
+  await page.locator('peer-path [data-action=start]').click();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).hostname, '127.0.0.1');
+  await context.close();
+});
+
 /** Elements of the page or the widget whose content is wider than their box (cut off or scrolling). */
 function clipped(page) {
   return page.evaluate(() => {
@@ -370,5 +384,28 @@ test('dark mode passes axe too', async () => {
   await axe(page, 'dark welcome');
   await complete(page, OWN_PLAN);
   await axe(page, 'dark result');
+  await context.close();
+});
+
+test('the sticky crisis strip never hides the focused control (WCAG 2.4.11)', async () => {
+  const { context, page } = await open('/', { viewport: { width: 320, height: 560 } });
+  await page.locator('peer-path [data-action=start]').click();
+  await page.locator('peer-path input[value=self]').check();
+  await page.locator('peer-path [data-action=next]').click();
+  await page.locator('peer-path [data-action=next]').click();
+  await page.locator('peer-path [data-action=next]').click(); // the mood page: many controls
+  // Tab forward through the page, then back up with Shift+Tab past the strip's own controls.
+  for (const key of [...Array(14).fill('Tab'), ...Array(14).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    const hidden = await page.evaluate(() => {
+      const root = document.querySelector('peer-path').shadowRoot;
+      const focused = root.activeElement;
+      const bar = root.querySelector('.bar');
+      if (!focused || bar.contains(focused)) return null;
+      const box = (focused.closest('label') ?? focused).getBoundingClientRect();
+      return box.top < bar.getBoundingClientRect().bottom - 1 ? `${focused.outerHTML.slice(0, 60)} at ${box.top}` : null;
+    });
+    assert.equal(hidden, null, `after ${key}`);
+  }
   await context.close();
 });
