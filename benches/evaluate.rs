@@ -12,13 +12,13 @@ fn visitor(entries: &[(&str, RawValue)]) -> Answers {
 }
 
 fn t(s: &str) -> RawValue {
-    RawValue::Text(s.to_string())
+    RawValue::String(s.to_string())
 }
 fn n(v: i8) -> RawValue {
     RawValue::Number(f64::from(v))
 }
 fn list(v: &[&str]) -> RawValue {
-    RawValue::List(v.iter().map(|s| t(s)).collect())
+    RawValue::Array(v.iter().map(|s| t(s)).collect())
 }
 
 fn main() {

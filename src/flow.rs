@@ -150,10 +150,10 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> RawValue {
-        RawValue::Text(s.to_string())
+        RawValue::String(s.to_string())
     }
     fn list(v: &[&str]) -> RawValue {
-        RawValue::List(v.iter().map(|s| text(s)).collect())
+        RawValue::Array(v.iter().map(|s| text(s)).collect())
     }
 
     #[test]

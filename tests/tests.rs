@@ -279,22 +279,22 @@ mod properties {
                     continue; // skipped
                 }
                 if pick == n + 1 {
-                    entries.push((item.id.as_str().to_string(), RawValue::Text("prefer_not".into())));
+                    entries.push((item.id.as_str().to_string(), RawValue::String("prefer_not".into())));
                     continue;
                 }
                 let value = match item.kind {
-                    ItemKind::Multi => RawValue::List(
-                        values.iter().enumerate().filter(|(k, _)| seed >> (k + 4) & 1 == 1).map(|(_, v)| RawValue::Text(v.to_string())).collect(),
+                    ItemKind::Multi => RawValue::Array(
+                        values.iter().enumerate().filter(|(k, _)| seed >> (k + 4) & 1 == 1).map(|(_, v)| RawValue::String(v.to_string())).collect(),
                     ),
                     ItemKind::Scale => RawValue::Number(values[(pick % n) as usize].parse().unwrap()),
-                    _ => RawValue::Text(values[(pick % n) as usize].to_string()),
+                    _ => RawValue::String(values[(pick % n) as usize].to_string()),
                 };
                 entries.push((item.id.as_str().to_string(), value));
             }
             // Half the visitors answer for themselves for sure, so the own-use rules get exercised.
             if own_use {
                 entries.retain(|(k, _)| k != "for_whom");
-                entries.insert(0, ("for_whom".into(), RawValue::Text("self".into())));
+                entries.insert(0, ("for_whom".into(), RawValue::String("self".into())));
             }
             entries
         })
@@ -316,7 +316,7 @@ mod properties {
 
     /// Answers ordered from better to worse, for the monotonicity property.
     fn worse_orders() -> Vec<(&'static str, Vec<RawValue>)> {
-        let text = |v: &[&str]| v.iter().map(|s| RawValue::Text(s.to_string())).collect::<Vec<_>>();
+        let text = |v: &[&str]| v.iter().map(|s| RawValue::String(s.to_string())).collect::<Vec<_>>();
         let numbers = || (0..=4).map(|n| RawValue::Number(n as f64)).collect::<Vec<_>>();
         vec![
             ("withdrawal", text(&["none", "not_stopped", "uncomfortable", "severe"])),
@@ -387,8 +387,8 @@ mod properties {
             let groups = ids(&result["groups"]);
             if groups.contains(&"moderation_management") {
                 prop_assert!(result["scores"]["use_severity"] != "high");
-                prop_assert!(!entries.iter().any(|(k, v)| k == "withdrawal" && matches!(v, RawValue::Text(t) if t == "severe" || t == "uncomfortable")));
-                prop_assert!(!entries.iter().any(|(k, v)| k == "stage" && matches!(v, RawValue::Text(t) if t == "returned")));
+                prop_assert!(!entries.iter().any(|(k, v)| k == "withdrawal" && matches!(v, RawValue::String(t) if t == "severe" || t == "uncomfortable")));
+                prop_assert!(!entries.iter().any(|(k, v)| k == "stage" && matches!(v, RawValue::String(t) if t == "returned")));
             }
         }
 
@@ -398,11 +398,11 @@ mod properties {
                 let key = ItemId::ALL.get(k).map_or_else(|| format!("unknown_{k}"), |i| i.as_str().to_string());
                 let value = match kind % 6 {
                     0 => RawValue::Number(f64::from(n) / 2.0),
-                    1 => RawValue::Text(["yes", "no", "alcohol", "daily", "prefer_not", ""][(n.unsigned_abs() % 6) as usize].into()),
+                    1 => RawValue::String(["yes", "no", "alcohol", "daily", "prefer_not", ""][(n.unsigned_abs() % 6) as usize].into()),
                     2 => RawValue::Bool(flag),
-                    3 => RawValue::List(vec![RawValue::Text("alcohol".into()), RawValue::Number(1.0)]),
+                    3 => RawValue::Array(vec![RawValue::String("alcohol".into()), RawValue::Number(1.0)]),
                     4 => RawValue::Null,
-                    _ => RawValue::Object,
+                    _ => RawValue::Object(Vec::new()),
                 };
                 (key, value)
             }).collect();

@@ -13,15 +13,7 @@ use super::cond::Ctx;
 use super::questionnaire::{is_language_tag, ItemId, ItemKind, Path, ITEMS, PREFER_NOT};
 
 /// Any value a caller may pass for one item, kept as given so validation can name its type.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RawValue {
-    Null,
-    Bool(bool),
-    Number(f64),
-    Text(String),
-    List(Vec<RawValue>),
-    Object,
-}
+pub use super::json::Json as RawValue;
 
 /// The answers object as given: its entries in order, or the kind of value given instead of an
 /// object.
@@ -98,21 +90,19 @@ impl AnswerError {
     }
 }
 
-impl RawValue {
-    fn type_name(&self) -> &'static str {
-        match self {
-            RawValue::Null => "null",
-            RawValue::Bool(_) => "a true/false value",
-            RawValue::Number(_) => "a number",
-            RawValue::Text(_) => "a string",
-            RawValue::List(_) => "a list",
-            RawValue::Object => "an object",
-        }
+fn type_name(value: &RawValue) -> &'static str {
+    match value {
+        RawValue::Null => "null",
+        RawValue::Bool(_) => "a true/false value",
+        RawValue::Number(_) => "a number",
+        RawValue::String(_) => "a string",
+        RawValue::Array(_) => "a list",
+        RawValue::Object(_) => "an object",
     }
+}
 
-    fn is_prefer_not(&self) -> bool {
-        matches!(self, RawValue::Text(t) if t == PREFER_NOT)
-    }
+fn is_prefer_not(value: &RawValue) -> bool {
+    matches!(value, RawValue::String(t) if t == PREFER_NOT)
 }
 
 impl Default for Answers {
@@ -268,7 +258,7 @@ impl Serialize for Answers {
 }
 
 fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerError> {
-    if matches!(value, RawValue::Null) || value.is_prefer_not() {
+    if matches!(value, RawValue::Null) || is_prefer_not(value) {
         return Ok(None);
     }
     let spec = item.item();
@@ -276,19 +266,19 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
     let values = spec.options.values;
     match spec.kind {
         ItemKind::Single => match value {
-            RawValue::Text(text) => match values.iter().find(|v| **v == text.as_str()) {
+            RawValue::String(text) => match values.iter().find(|v| **v == text.as_str()) {
                 Some(v) => Ok(Some(Answer::Choice(v))),
                 None => Err(not_in_list(id, values, text)),
             },
             other => Err(wrong_type(id, "one value as a string", other)),
         },
         ItemKind::Multi => match value {
-            RawValue::List(list) => {
+            RawValue::Array(list) => {
                 let mut chosen: Vec<&'static str> = Vec::new();
                 for entry in list {
                     match entry {
-                        RawValue::Text(t) if t == PREFER_NOT => {}
-                        RawValue::Text(text) => match values.iter().find(|v| **v == text.as_str()) {
+                        RawValue::String(t) if t == PREFER_NOT => {}
+                        RawValue::String(text) => match values.iter().find(|v| **v == text.as_str()) {
                             Some(v) if !chosen.contains(v) => chosen.push(v),
                             Some(_) => {}
                             None => return Err(not_in_list(id, values, text)),
@@ -319,8 +309,8 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
             other => Err(wrong_type(id, "a whole number", other)),
         },
         ItemKind::Language => match value {
-            RawValue::Text(text) if is_language_tag(text) => Ok(Some(Answer::Tag(text.clone()))),
-            RawValue::Text(text) => Err(AnswerError::new(
+            RawValue::String(text) if is_language_tag(text) => Ok(Some(Answer::Tag(text.clone()))),
+            RawValue::String(text) => Err(AnswerError::new(
                 ErrorCode::InvalidValue,
                 id,
                 format!("\"{id}\" must be a language tag such as \"en\" or \"es\"; got \"{text}\"."),
@@ -342,66 +332,12 @@ fn wrong_type(id: &str, expected: &str, given: &RawValue) -> AnswerError {
     AnswerError::new(
         ErrorCode::WrongType,
         id,
-        format!("\"{id}\" takes {expected}; got {}.", given.type_name()),
+        format!("\"{id}\" takes {expected}; got {}.", type_name(given)),
     )
 }
 
-// Deserialization by hand: serde's derive cannot keep "what type was given" for error messages,
-// and this works the same from serde_json (native tests, tools) and serde-wasm-bindgen (the page).
-
-struct RawValueVisitor;
-
-impl<'de> Visitor<'de> for RawValueVisitor {
-    type Value = RawValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
-        Ok(RawValue::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
-        Ok(RawValue::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
-        Ok(RawValue::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(RawValue::Number(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-        Ok(RawValue::Text(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
-        Ok(RawValue::Text(v))
-    }
-    fn visit_unit<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
-    }
-    fn visit_none<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
-        RawValue::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
-        let mut list = Vec::new();
-        while let Some(value) = seq.next_element::<RawValue>()? {
-            list.push(value);
-        }
-        Ok(RawValue::List(list))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(RawValue::Object)
-    }
-}
-
-impl<'de> Deserialize<'de> for RawValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawValue, D::Error> {
-        d.deserialize_any(RawValueVisitor)
-    }
-}
+// Deserialization by hand: serde's derive cannot say "what was given instead of an object", and
+// this works the same from serde_json (native tests, tools) and serde-wasm-bindgen (the page).
 
 struct RawAnswersVisitor;
 
@@ -462,14 +398,14 @@ mod tests {
         RawAnswers::Entries(entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
     }
     fn text(s: &str) -> RawValue {
-        RawValue::Text(s.to_string())
+        RawValue::String(s.to_string())
     }
 
     #[test]
     fn valid_answers_of_every_kind() {
         let answers = Answers::from_raw(&raw(&[
             ("for_whom", text("self")),
-            ("substances", RawValue::List(vec![text("opioids"), text("alcohol"), text("alcohol")])),
+            ("substances", RawValue::Array(vec![text("opioids"), text("alcohol"), text("alcohol")])),
             ("auditc_1", RawValue::Number(3.0)),
             ("language", text("es-MX")),
         ]))
@@ -485,9 +421,9 @@ mod tests {
         let answers = Answers::from_raw(&raw(&[
             ("self_harm", text("prefer_not")),
             ("phq2_1", text("prefer_not")),
-            ("barriers", RawValue::List(vec![text("prefer_not")])),
+            ("barriers", RawValue::Array(vec![text("prefer_not")])),
             ("stage", RawValue::Null),
-            ("audience", RawValue::List(vec![])),
+            ("audience", RawValue::Array(vec![])),
         ]))
         .unwrap();
         assert_eq!(answers.n_answered(), 0);
@@ -502,7 +438,7 @@ mod tests {
             ("auditc_3", text("2")),
             ("substances", text("alcohol")),
             ("stage", text("ready")),
-            ("times", RawValue::List(vec![RawValue::Number(1.0)])),
+            ("times", RawValue::Array(vec![RawValue::Number(1.0)])),
             ("language", text("not a tag")),
             ("goal", RawValue::Bool(true)),
         ]))
@@ -539,7 +475,7 @@ mod tests {
         assert!(answers.is_shown(ItemId::SelfHarm));
         assert!(!answers.is_shown(ItemId::AuditC1));
         assert!(!answers.is_shown(ItemId::LoDanger));
-        answers.set(ItemId::Substances, &RawValue::List(vec![text("alcohol"), text("cannabis")])).unwrap();
+        answers.set(ItemId::Substances, &RawValue::Array(vec![text("alcohol"), text("cannabis")])).unwrap();
         assert!(answers.is_shown(ItemId::AuditC1));
         assert!(answers.is_shown(ItemId::UseFreqCannabis));
         assert!(!answers.is_shown(ItemId::UseFreqOpioids));
@@ -554,9 +490,9 @@ mod tests {
     #[test]
     fn retain_shown_drops_stale_answers() {
         let mut answers = Answers::new();
-        answers.set(ItemId::Substances, &RawValue::List(vec![text("alcohol")])).unwrap();
+        answers.set(ItemId::Substances, &RawValue::Array(vec![text("alcohol")])).unwrap();
         answers.set(ItemId::AuditC1, &RawValue::Number(4.0)).unwrap();
-        answers.set(ItemId::Substances, &RawValue::List(vec![text("cannabis")])).unwrap();
+        answers.set(ItemId::Substances, &RawValue::Array(vec![text("cannabis")])).unwrap();
         answers.retain_shown();
         assert!(!answers.is_answered(ItemId::AuditC1));
         assert!(answers.is_answered(ItemId::Substances));

@@ -194,9 +194,9 @@ mod tests {
         let mut answers = Answers::new();
         for (item, value) in entries {
             let raw = if item.item().kind == crate::engine::questionnaire::ItemKind::Multi {
-                RawValue::List(vec![RawValue::Text(value.to_string())])
+                RawValue::Array(vec![RawValue::String(value.to_string())])
             } else {
-                RawValue::Text(value.to_string())
+                RawValue::String(value.to_string())
             };
             answers.set(*item, &raw).unwrap();
         }

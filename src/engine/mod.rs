@@ -8,6 +8,7 @@ pub mod answers;
 pub mod care;
 pub mod catalog;
 pub mod cond;
+pub mod json;
 pub mod options;
 pub mod profile;
 pub mod questionnaire;

@@ -371,10 +371,10 @@ mod tests {
         RawValue::Number(f64::from(v))
     }
     fn t(v: &str) -> RawValue {
-        RawValue::Text(v.to_string())
+        RawValue::String(v.to_string())
     }
     fn list(v: &[&str]) -> RawValue {
-        RawValue::List(v.iter().map(|s| t(s)).collect())
+        RawValue::Array(v.iter().map(|s| t(s)).collect())
     }
     fn auditc(a: i8, b: i8, c: i8, sex: Option<&str>) -> ScaleScore {
         let mut entries = vec![(ItemId::Substances, list(&["alcohol"])), (ItemId::AuditC1, n(a)), (ItemId::AuditC2, n(b)), (ItemId::AuditC3, n(c))];

@@ -73,8 +73,8 @@ mod tests {
     #[test]
     fn the_copy_holds_the_result_in_order() {
         let mut answers = Answers::new();
-        answers.set(ItemId::SelfHarm, &RawValue::Text("several_days".into())).unwrap();
-        answers.set(ItemId::Approach, &RawValue::Text("secular".into())).unwrap();
+        answers.set(ItemId::SelfHarm, &RawValue::String("several_days".into())).unwrap();
+        answers.set(ItemId::Approach, &RawValue::String("secular".into())).unwrap();
         let options = Options::default();
         let result = evaluate(&answers, &options);
         let text = result_text(&result, Lang::En, &options, "1/2/2026");

@@ -204,14 +204,14 @@ fn on_change(app: &mut App, event: Event) -> Result {
                 other.set_checked(false);
             }
             if other.checked() {
-                chosen.push(RawValue::Text(other.value()));
+                chosen.push(RawValue::String(other.value()));
             }
         }
-        RawValue::List(chosen)
+        RawValue::Array(chosen)
     } else if item.item().kind == ItemKind::Scale && value != PREFER_NOT {
         RawValue::Number(value.parse().unwrap_or(f64::NAN))
     } else {
-        RawValue::Text(value)
+        RawValue::String(value)
     };
     // The inputs only offer valid values; an error here would be a bug, never the visitor's.
     if app.flow.answer(item, &raw).is_err() {
