@@ -12,6 +12,8 @@ mod strings;
 
 pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
 pub use engine::care::CareLevel;
+pub use engine::config::{check as check_config, Checked, Level as ProblemLevel, Problem, Resource, MAX_CONFIG_BYTES, MAX_RESOURCES};
+pub use engine::json::Json;
 pub use engine::catalog::{List, CATALOG};
 pub use engine::options::{Center, Options, RawOptions};
 pub use engine::questionnaire::{ItemId, ItemKind, Path, Section, ITEMS};
@@ -96,20 +98,42 @@ pub struct Mounted {
 }
 
 /// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
-/// the center's `config` object (center-config.md; unusable fields are left out, never fatal).
+/// the center's `config` object (center-config.md) and, when the config names a
+/// `meeting_guide_url`, the `feed` the page fetched from it. Config problems never stop the
+/// widget: unusable parts are left out and every problem is listed once in the console.
 /// `lang` is the element's language, or empty.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>) -> Result<Mounted, JsValue> {
-    let config: engine::options::RawConfig = if config.is_undefined() || config.is_null() {
-        Default::default()
+pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue) -> Result<Mounted, JsValue> {
+    let mut checked = if config.is_undefined() || config.is_null() {
+        engine::config::Checked::default()
     } else {
-        serde_wasm_bindgen::from_value(config).unwrap_or_else(|e| {
-            web_sys::console::warn_1(&JsValue::from_str(&format!("PeerPath: the center config could not be read ({e}); using defaults.")));
-            Default::default()
-        })
+        let json: engine::json::Json = serde_wasm_bindgen::from_value(config).unwrap_or(engine::json::Json::Null);
+        engine::config::check(&json)
     };
-    let quick_exit_url = config.quick_exit_url();
-    let options = Options::from_raw(RawOptions { lang, config: Some(config) });
+    if !(feed.is_undefined() || feed.is_null()) {
+        let json: engine::json::Json = serde_wasm_bindgen::from_value(feed).unwrap_or(engine::json::Json::Null);
+        checked.add_feed(&json);
+    }
+    if !checked.problems.is_empty() {
+        let lines: Vec<String> = checked.problems.iter().map(|p| [if p.level == engine::config::Level::Error { "error" } else { "warning" }, ": ", &p.path, ": ", &p.message].concat()).collect();
+        let message = ["PeerPath: the center config has ", &checked.problems.len().to_string(), " problem(s); the widget uses the rest.\n", &lines.join("\n")].concat();
+        web_sys::console::warn_1(&JsValue::from_str(&message));
+    }
+    let quick_exit_url = checked.quick_exit_url();
+    let options = Options::from_config(lang.as_deref(), checked.config);
     let widget = render::mount(&root, render::Setup { options, quick_exit_url })?;
     Ok(Mounted { _widget: widget })
+}
+
+/// Checks a center config (and optionally a Meeting Guide feed) and returns every problem as
+/// `{ level, path, message }`, for tools and for a center's own page.
+#[wasm_bindgen(js_name = checkConfig)]
+pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValue> {
+    let json: engine::json::Json = serde_wasm_bindgen::from_value(config).unwrap_or(engine::json::Json::Null);
+    let mut checked = engine::config::check(&json);
+    if !(feed.is_undefined() || feed.is_null()) {
+        let json: engine::json::Json = serde_wasm_bindgen::from_value(feed).unwrap_or(engine::json::Json::Null);
+        checked.add_feed(&json);
+    }
+    to_js(&checked.problems)
 }

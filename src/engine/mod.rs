@@ -8,7 +8,10 @@ pub mod answers;
 pub mod care;
 pub mod catalog;
 pub mod cond;
+mod finder;
+pub mod config;
 pub mod json;
+pub mod meeting_guide;
 pub mod options;
 pub mod profile;
 pub mod questionnaire;
@@ -40,15 +43,20 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let scores = Scores::compute(answers);
     let ctx = Ctx { answers, scores: Some(&scores) };
     let writer = Writer { ctx, lang: options.lang, values: placeholders(&scores, &options.center) };
+    let groups = suggestions(&writer, List::Groups, &options.hide);
+    let aftercare = suggestions(&writer, List::Aftercare, &options.hide);
+    let suggested: Vec<&Suggestion> = groups.iter().chain(&aftercare).collect();
+    let center_name = options.center.name.as_deref().unwrap_or("");
+    let local = finder::rank(&writer, &options.resources, &suggested, center_name, options.now, options.place);
 
     Evaluation {
         version: VERSION,
         lang: options.lang.as_str(),
         urgent: urgent(&writer, &options.center),
         care: care(&writer),
-        groups: suggestions(&writer, List::Groups, &options.hide),
-        aftercare: suggestions(&writer, List::Aftercare, &options.hide),
-        local: Vec::new(),
+        groups,
+        aftercare,
+        local,
         scores: scores_out(&scores),
         profile: ProfileOut { domains: DOMAINS.iter().map(|d| domain(&writer, d)).collect() },
         not_diagnosis: options.lang.text("ui.not_diagnosis"),
@@ -376,6 +384,9 @@ pub fn string_keys() -> Vec<String> {
     }
     for band in ["none", "low", "moderate", "high"] {
         keys.push(["ui.severity.", band].concat());
+    }
+    for key in ["local_kind", "local_center", "local_online", "local_in_person", "local_times", "local_language", "local_audience", "local_accessible", "local_free", "local_approach", "local_newcomer", "local_dual", "local_distance"] {
+        keys.push(["r.", key].concat());
     }
     for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {
         keys.push(key.to_string());

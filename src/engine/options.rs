@@ -1,15 +1,15 @@
-//! Options of `evaluate`: the visitor's language and what the center said about itself.
-//!
-//! Only the parts of the center config the engine needs are read here (name, phones, `hide`);
-//! a config problem is never the visitor's: unusable fields are left out, not errors.
+//! Options of `evaluate`: the visitor's language, the center's checked config, and, for the
+//! local finder, the visitor's weekday and time and (only after "near me") position. None of
+//! these leave the device.
 
 use serde::Deserialize;
 
+use super::config::{self, CenterConfig, Problem, Resource};
+use super::json::Json;
 use crate::strings::Lang;
 
 /// The center's contact details, as given in its config.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Center {
     pub name: Option<String>,
     /// Admissions phone.
@@ -21,62 +21,80 @@ pub struct Center {
     pub hours: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The visitor's local weekday (0 = Sunday) and minutes since midnight, for "next meeting".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub day: u8,
+    pub minutes: u16,
+}
+
+/// The visitor's position, from the browser's geolocation after they press "near me".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     pub lang: Lang,
     pub center: Center,
     /// Catalog ids the center does not suggest.
     pub hide: Vec<String>,
+    /// The center's programs and local meetings.
+    pub resources: Vec<Resource>,
+    pub now: Option<Now>,
+    pub place: Option<Place>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: Lang::En, center: Center::default(), hide: Vec::new() }
+        Options { lang: Lang::En, center: Center::default(), hide: Vec::new(), resources: Vec::new(), now: None, place: None }
     }
 }
 
-/// `{ lang, config: { center, languages, hide } }` as given by the caller; every field optional.
+/// `{ lang, config, now: {day, minutes}, near: {lat, lon} }` as given; every field optional.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct RawOptions {
     pub lang: Option<String>,
-    pub config: Option<RawConfig>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawConfig {
-    pub center: Option<Center>,
-    pub languages: Option<Vec<String>>,
-    pub hide: Option<Vec<String>>,
-    pub quick_exit_url: Option<String>,
-}
-
-/// Where the quick exit goes when the center names no usable page: a plain weather page.
-pub const DEFAULT_QUICK_EXIT: &str = "https://www.weather.gov/";
-
-impl RawConfig {
-    /// The center's quick-exit page when it is an http(s) URL, else the default.
-    pub fn quick_exit_url(&self) -> String {
-        match self.quick_exit_url.as_deref() {
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => url.to_string(),
-            _ => DEFAULT_QUICK_EXIT.to_string(),
-        }
-    }
+    pub config: Option<Json>,
+    pub now: Option<Json>,
+    pub near: Option<Json>,
 }
 
 impl Options {
+    /// The options, dropping config problems (a visitor never sees them).
+    pub fn from_raw(raw: RawOptions) -> Options {
+        Options::checked(raw).0
+    }
+
+    /// The options and every problem found in the config.
+    pub fn checked(raw: RawOptions) -> (Options, Vec<Problem>) {
+        let checked = raw.config.as_ref().map(config::check).unwrap_or_default();
+        let mut options = Options::from_config(raw.lang.as_deref(), checked.config);
+        options.now = raw.now.as_ref().and_then(|now| {
+            let number = |key: &str| match now.get(key) {
+                Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 0.0 => Some(*n),
+                _ => None,
+            };
+            Some(Now { day: number("day").filter(|d| *d <= 6.0)? as u8, minutes: number("minutes").filter(|m| *m < 1440.0)? as u16 })
+        });
+        options.place = raw.near.as_ref().and_then(|near| match (near.get("lat"), near.get("lon")) {
+            (Some(Json::Number(lat)), Some(Json::Number(lon))) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some(Place { lat: *lat, lon: *lon }),
+            _ => None,
+        });
+        (options, checked.problems)
+    }
+
     /// The language is the one asked for, else the config's first offered language, else
     /// English; a language the widget does not speak falls back the same way.
-    pub fn from_raw(raw: RawOptions) -> Options {
-        let config = raw.config.unwrap_or_default();
-        let lang = raw
-            .lang
-            .as_deref()
+    pub fn from_config(lang: Option<&str>, config: CenterConfig) -> Options {
+        let lang = lang
             .and_then(Lang::from_tag)
-            .or_else(|| config.languages.iter().flatten().find_map(|tag| Lang::from_tag(tag)))
+            .or_else(|| config.languages.iter().find_map(|tag| Lang::from_tag(tag)))
             .unwrap_or(Lang::En);
-        Options { lang, center: config.center.unwrap_or_default(), hide: config.hide.unwrap_or_default() }
+        Options { lang, center: config.center, hide: config.hide, resources: config.resources, now: None, place: None }
     }
 }
 
@@ -101,5 +119,14 @@ mod tests {
         assert_eq!(o.center.name.as_deref(), Some("Harbor"));
         assert_eq!(o.center.phone.as_deref(), Some("555"));
         assert_eq!(o.hide, ["lifering"]);
+    }
+
+    #[test]
+    fn now_and_near() {
+        let o = options(r#"{"now":{"day":2,"minutes":1140},"near":{"lat":33.1,"lon":-117.3}}"#);
+        assert_eq!(o.now, Some(Now { day: 2, minutes: 1140 }));
+        assert_eq!(o.place, Some(Place { lat: 33.1, lon: -117.3 }));
+        let bad = options(r#"{"now":{"day":7,"minutes":10},"near":{"lat":"here"}}"#);
+        assert_eq!((bad.now, bad.place), (None, None));
     }
 }

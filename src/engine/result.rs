@@ -64,14 +64,28 @@ pub struct Suggestion {
     pub find: Vec<Link>,
 }
 
-/// A center's own resource matched to the visitor (filled by the local finder).
+/// A center program or local meeting matched to the visitor: the resource's own fields
+/// (`id`, `name`, `kind`, schedule, address, ...) with its score, reasons and next meeting.
 #[derive(Clone, Debug, PartialEq, DeriveSerialize)]
 pub struct LocalMatch {
-    pub id: String,
-    pub name: String,
-    pub kind: &'static str,
+    #[serde(flatten)]
+    pub resource: super::config::Resource,
+    /// 0..100, comparable within this list only.
     pub score: u8,
     pub reasons: Vec<Reason>,
+    /// When it next meets, from the visitor's weekday and time (when given).
+    pub next: Option<NextMeeting>,
+    /// Kilometres from the visitor, only after they pressed "near me".
+    pub distance_km: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, DeriveSerialize)]
+pub struct NextMeeting {
+    /// 0 = Sunday .. 6 = Saturday.
+    pub day: u8,
+    /// Minutes since midnight.
+    pub start: u16,
+    pub in_minutes: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, DeriveSerialize)]

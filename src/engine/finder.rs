@@ -1,0 +1,246 @@
+//! The local finder: ranks the center's programs and local meetings against the visitor's
+//! answers and the engine's suggestions, each with the reasons it fits.
+//!
+//! Only resources of a suggested kind are shown. Points: the suggestion's own fit, then format,
+//! times, language, audience, wheelchair access (when mobility is a barrier), cost (when cost
+//! is), approach, newcomer and dual-diagnosis meetings, and, only after the visitor pressed
+//! "near me", distance computed here on the device. Kinds come in the order of their best
+//! match; within a kind the center's own programs come first.
+
+use super::config::{Format, Resource};
+use super::options::{Now, Place};
+use super::questionnaire::ItemId;
+use super::result::{LocalMatch, NextMeeting, Reason, Suggestion};
+use super::Writer;
+use crate::strings::fill;
+
+/// At most this many matches of one kind, and in all, are returned.
+pub const PER_KIND: usize = 8;
+pub const LIMIT: usize = 40;
+
+const WEEK_MINUTES: u32 = 7 * 24 * 60;
+/// Weekday evenings start at 17:00 (`times` = `weekday_evening`).
+const EVENING: u16 = 17 * 60;
+
+/// Ranks `resources` for the visitor; `suggested` are the groups and aftercare options shown.
+pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Suggestion], center_name: &str, now: Option<Now>, place: Option<Place>) -> Vec<LocalMatch> {
+    let mut matches: Vec<LocalMatch> = Vec::new();
+    for resource in resources {
+        let Some(suggestion) = suggested.iter().find(|s| s.id == resource.kind) else { continue };
+        let Some((points, reasons)) = fit(writer, resource, suggestion, center_name, place) else { continue };
+        matches.push(LocalMatch {
+            resource: resource.clone(),
+            score: points.clamp(0, 100) as u8,
+            reasons,
+            next: now.and_then(|now| next_meeting(resource, now)),
+            distance_km: distance(resource, place).map(|km| (km * 10.0).round() / 10.0),
+        });
+    }
+    // Kinds in the order of their best match; the center's own first within a kind.
+    let best = |kind: &str, matches: &[LocalMatch]| matches.iter().filter(|m| m.resource.kind == kind).map(|m| m.score).max().unwrap_or(0);
+    let kind_rank: Vec<(&'static str, u8)> = {
+        let mut kinds: Vec<&'static str> = Vec::new();
+        for m in &matches {
+            if !kinds.contains(&m.resource.kind) {
+                kinds.push(m.resource.kind);
+            }
+        }
+        kinds.into_iter().map(|k| (k, best(k, &matches))).collect()
+    };
+    let rank_of = |kind: &str| kind_rank.iter().find(|(k, _)| *k == kind).map_or(0, |(_, s)| *s);
+    matches.sort_by(|a, b| {
+        rank_of(b.resource.kind)
+            .cmp(&rank_of(a.resource.kind))
+            .then_with(|| a.resource.kind.cmp(b.resource.kind))
+            .then_with(|| b.resource.center.cmp(&a.resource.center))
+            .then_with(|| b.score.cmp(&a.score))
+            .then_with(|| a.next.map(|n| n.in_minutes).cmp(&b.next.map(|n| n.in_minutes)))
+    });
+    let mut per_kind: Vec<(&'static str, usize)> = Vec::new();
+    matches.retain(|m| match per_kind.iter_mut().find(|(k, _)| *k == m.resource.kind) {
+        Some((_, n)) if *n >= PER_KIND => false,
+        Some((_, n)) => {
+            *n += 1;
+            true
+        }
+        None => {
+            per_kind.push((m.resource.kind, 1));
+            true
+        }
+    });
+    matches.truncate(LIMIT);
+    matches
+}
+
+/// Points and reasons for one resource, or `None` when it plainly does not fit (a women's
+/// meeting for someone who asked for a men's group).
+fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str, place: Option<Place>) -> Option<(i32, Vec<Reason>)> {
+    let answers = writer.ctx.answers;
+    let lang = writer.lang;
+    let mut points: i32 = 40 + i32::from(suggestion.score) / 2;
+    let mut reasons = Vec::new();
+    let mut reason = |key: &str, values: &[(&str, &str)], because: Vec<&'static str>| {
+        reasons.push(Reason { text: fill(lang.text(&["r.", key].concat()), values), because });
+    };
+    let answered = |items: &[ItemId]| -> Vec<&'static str> {
+        items.iter().filter(|i| answers.is_answered(**i)).map(|i| i.as_str()).collect()
+    };
+    let mut kind_because: Vec<&'static str> = suggestion.reasons.iter().flat_map(|r| r.because.iter().copied()).collect();
+    kind_because.sort_unstable();
+    kind_because.dedup();
+    reason("local_kind", &[("kind", suggestion.name)], kind_because);
+    if r.center {
+        points += 15;
+        reason("local_center", &[("center", center_name)], Vec::new());
+    }
+
+    match (answers.choice(ItemId::Format), r.format) {
+        (Some("online"), Some(Format::Online | Format::Hybrid)) => {
+            points += 15;
+            reason("local_online", &[], answered(&[ItemId::Format]));
+        }
+        (Some("online"), Some(Format::InPerson)) => points -= 30,
+        (Some("in_person"), Some(Format::InPerson | Format::Hybrid)) => {
+            points += 10;
+            reason("local_in_person", &[], answered(&[ItemId::Format]));
+        }
+        (Some("in_person"), Some(Format::Online)) => points -= 25,
+        _ => {}
+    }
+
+    if answers.is_answered(ItemId::Times) && !r.schedule.is_empty() {
+        let fits = |time: &str| {
+            r.schedule.iter().any(|slot| match time {
+                "weekend" => slot.day == 0 || slot.day == 6,
+                "weekday_day" => (1..=5).contains(&slot.day) && slot.start < EVENING,
+                _ => (1..=5).contains(&slot.day) && slot.start >= EVENING,
+            })
+        };
+        match ["weekday_day", "weekday_evening", "weekend"].into_iter().find(|t| answers.has(ItemId::Times, t) && fits(t)) {
+            Some(time) => {
+                points += 15;
+                reason("local_times", &[("when", lang.text(&["o.times.", time].concat()))], answered(&[ItemId::Times]));
+            }
+            None => points -= 15,
+        }
+    }
+
+    let wanted_language = answers.tag(ItemId::Language).unwrap_or(lang.as_str());
+    if !r.languages.is_empty() {
+        let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        if r.languages.iter().any(|l| primary(l) == primary(wanted_language)) {
+            if answers.is_answered(ItemId::Language) {
+                points += 15;
+                let name = lang.lookup(&["o.language.", &primary(wanted_language)].concat()).unwrap_or(wanted_language);
+                reason("local_language", &[("language", name)], answered(&[ItemId::Language]));
+            }
+        } else {
+            points -= 25;
+        }
+    }
+
+    let wanted: Vec<&str> = ["women", "men", "lgbtq", "young_adults", "veterans"].into_iter().filter(|a| answers.has(ItemId::Audience, a)).collect();
+    if !r.audience.is_empty() {
+        if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
+            points += 20;
+            reason("local_audience", &[("group", lang.text(&["o.audience.", shared].concat()))], answered(&[ItemId::Audience]));
+        } else if (r.audience.contains(&"women") && wanted.contains(&"men")) || (r.audience.contains(&"men") && wanted.contains(&"women")) {
+            return None;
+        } else if !r.audience.contains(&"family") {
+            points -= 10;
+        }
+    }
+
+    if answers.has(ItemId::Barriers, "mobility") {
+        match r.accessible {
+            Some(true) => {
+                points += 15;
+                reason("local_accessible", &[], answered(&[ItemId::Barriers]));
+            }
+            Some(false) => points -= 20,
+            None => {}
+        }
+    }
+    if answers.has(ItemId::Barriers, "cost") && r.cost == Some("free") {
+        points += 10;
+        reason("local_free", &[], answered(&[ItemId::Barriers]));
+    }
+    if let (Some(approach), Some(wanted)) = (r.approach, answers.choice(ItemId::Approach)) {
+        if approach == wanted {
+            points += 10;
+            reason("local_approach", &[], answered(&[ItemId::Approach]));
+        }
+    }
+    let has_type = |code: &str| r.types.iter().any(|t| t == code);
+    if has_type("BE") && (answers.choice(ItemId::Stage).is_some_and(|s| ["not_sure", "thinking", "preparing"].contains(&s)) || answers.choice(ItemId::GroupComfort) == Some("nervous_willing")) {
+        points += 5;
+        reason("local_newcomer", &[], answered(&[ItemId::Stage, ItemId::GroupComfort]));
+    }
+    if has_type("DD") && writer.holds(&super::cond::named::MOOD_OR_DIAGNOSIS) {
+        points += 10;
+        let mut because = Vec::new();
+        super::cond::named::MOOD_OR_DIAGNOSIS.because(writer.ctx, &mut because);
+        reason("local_dual", &[], because.into_iter().map(ItemId::as_str).collect());
+    }
+    if let Some(km) = distance(r, place) {
+        let rounded = if km < 1.0 { "1".to_string() } else { format!("{}", km.round()) };
+        if km <= 5.0 {
+            points += 20;
+        } else if km <= 15.0 {
+            points += 10;
+        } else if km > 40.0 {
+            points -= 15;
+        }
+        if km <= 40.0 {
+            reason("local_distance", &[("km", &rounded)], Vec::new());
+        }
+    }
+    Some((points, reasons))
+}
+
+/// When the resource next meets, from the visitor's weekday and time.
+fn next_meeting(r: &Resource, now: Now) -> Option<NextMeeting> {
+    r.schedule
+        .iter()
+        .map(|slot| {
+            let slot_at = u32::from(slot.day) * 1440 + u32::from(slot.start);
+            let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
+            let wait = (slot_at + WEEK_MINUTES - now_at) % WEEK_MINUTES;
+            NextMeeting { day: slot.day, start: slot.start, in_minutes: wait }
+        })
+        .min_by_key(|n| n.in_minutes)
+}
+
+/// Great-circle distance in kilometres, when both places are known.
+fn distance(r: &Resource, place: Option<Place>) -> Option<f64> {
+    let (place, lat, lon) = (place?, r.lat?, r.lon?);
+    let (p1, p2) = (place.lat.to_radians(), lat.to_radians());
+    let dp = (lat - place.lat).to_radians();
+    let dl = (lon - place.lon).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    Some(6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::config::Slot;
+
+    #[test]
+    fn next_meeting_wraps_the_week() {
+        let r = Resource { schedule: vec![Slot { day: 1, start: 19 * 60, end: None }, Slot { day: 5, start: 12 * 60, end: None }], ..Resource::default() };
+        // Saturday 10:00: Monday 19:00 is next.
+        let next = next_meeting(&r, Now { day: 6, minutes: 600 }).unwrap();
+        assert_eq!((next.day, next.in_minutes), (1, (24 + 24 + 9) * 60));
+        // Monday 18:30: in half an hour.
+        assert_eq!(next_meeting(&r, Now { day: 1, minutes: 18 * 60 + 30 }).unwrap().in_minutes, 30);
+    }
+
+    #[test]
+    fn distance_is_great_circle() {
+        let r = Resource { lat: Some(33.0), lon: Some(-117.0), ..Resource::default() };
+        let km = distance(&r, Some(Place { lat: 34.0, lon: -117.0 })).unwrap();
+        assert!((km - 111.2).abs() < 0.5, "{km}");
+        assert_eq!(distance(&r, None), None);
+    }
+}

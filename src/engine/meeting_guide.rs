@@ -1,0 +1,233 @@
+//! Meeting Guide feeds (the public JSON format of 12-step meeting lists, code4recovery/spec):
+//! each meeting becomes a resource of kind `twelve_step`, or `online_meetings` when it meets
+//! online only. Type codes map to format, language, audience, approach and wheelchair access;
+//! unknown codes are kept, never errors. Meetings whose location is temporarily closed (`TC`)
+//! are skipped unless they also meet online. Feeds carry many other fields (region, group,
+//! notes, ...); those are ignored without a warning.
+
+use super::config::{index, join, parse_time, Checker, Format, Resource, Slot};
+use super::json::Json;
+
+/// Type codes that name a meeting's language, with the BCP 47 tag.
+const LANGUAGE_CODES: [(&str, &str); 28] = [
+    ("AM", "am"), ("ASL", "ase"), ("DA", "da"), ("DE", "de"), ("EL", "el"), ("EN", "en"), ("FA", "fa"), ("FR", "fr"),
+    ("HE", "he"), ("HI", "hi"), ("HR", "hr"), ("HU", "hu"), ("ITA", "it"), ("JA", "ja"), ("KOR", "ko"), ("LT", "lt"),
+    ("ML", "ml"), ("NO", "no"), ("POL", "pl"), ("POR", "pt"), ("PUN", "pa"), ("RUS", "ru"), ("S", "es"), ("SK", "sk"),
+    ("SV", "sv"), ("TH", "th"), ("TL", "tl"), ("UK", "uk"),
+];
+
+/// Type codes that name who a meeting is for, with the config's audience value.
+const AUDIENCE_CODES: [(&str, &str); 9] = [
+    ("W", "women"), ("M", "men"), ("LGBTQ", "lgbtq"), ("G", "lgbtq"), ("L", "lgbtq"), ("BI", "lgbtq"), ("T", "lgbtq"),
+    ("NB", "lgbtq"), ("Y", "young_adults"),
+];
+
+/// Reads up to `room` meetings from a feed (`path` names it in messages: `meeting_guide`).
+pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<String>, c: &mut Checker) -> Vec<Resource> {
+    let mut out = Vec::new();
+    for (i, meeting) in meetings.iter().enumerate() {
+        if out.len() >= room {
+            c.error(path, format!("has {} meetings; with the other resources only {room} are read (at most 10,000 in all).", meetings.len()));
+            break;
+        }
+        if let Some(resource) = read_meeting(meeting, &index(path, i), seen, c) {
+            out.push(resource);
+        }
+    }
+    out
+}
+
+fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
+    if !matches!(meeting, Json::Object(_)) {
+        c.error(path, format!("must be an object, not {}; this meeting is left out.", meeting.kind()));
+        return None;
+    }
+    let name = c.required_text(meeting, "name", path);
+    let slug = match meeting.get("slug") {
+        Some(Json::Number(n)) if n.fract() == 0.0 => Some(format!("{n}")),
+        _ => c.required_text(meeting, "slug", path),
+    };
+    let types: Vec<String> = c.list(meeting, "types", path).iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+    let has = |code: &str| types.iter().any(|t| t == code);
+
+    let mut schedule = Vec::new();
+    let start = match meeting.get("time") {
+        Some(Json::String(t)) => parse_time(t).or_else(|| {
+            c.error(&join(path, "time"), format!("\"{t}\" is not a time: use 24-hour \"HH:MM\"."));
+            None
+        }),
+        Some(Json::Null) | None => None,
+        Some(other) => {
+            c.error(&join(path, "time"), format!("must be a time as text, not {}.", other.kind()));
+            None
+        }
+    };
+    let end = match meeting.get("end_time") {
+        Some(Json::String(t)) => parse_time(t).or_else(|| {
+            c.error(&join(path, "end_time"), format!("\"{t}\" is not a time: use 24-hour \"HH:MM\"."));
+            None
+        }),
+        _ => None,
+    };
+    let days: Vec<(String, &Json)> = match meeting.get("day") {
+        Some(Json::Array(days)) => days.iter().enumerate().map(|(i, d)| (index(&join(path, "day"), i), d)).collect(),
+        Some(Json::Null) | None => Vec::new(),
+        Some(day) => vec![(join(path, "day"), day)],
+    };
+    for (at, day) in days {
+        match day {
+            Json::Number(n) if n.fract() == 0.0 && (0.0..=6.0).contains(n) => {
+                if let Some(start) = start {
+                    schedule.push(Slot { day: *n as u8, start, end });
+                }
+            }
+            other => c.error(&at, format!("must be a day number from 0 (Sunday) to 6 (Saturday), not {}.", describe(other))),
+        }
+    }
+
+    let conference_url = match c.text(meeting, "conference_url", path) {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url),
+        Some(url) => {
+            c.error(&join(path, "conference_url"), format!("\"{url}\" must start with https://; it was dropped."));
+            None
+        }
+        None => None,
+    };
+    let conference_phone = c.text(meeting, "conference_phone", path);
+    let approximate = matches!(meeting.get("approximate"), Some(Json::String(s)) if s == "yes") || matches!(meeting.get("approximate"), Some(Json::Bool(true)));
+    let address = c.text(meeting, "formatted_address", path).or_else(|| {
+        let street = c.text(meeting, "address", path)?;
+        Some(match c.text(meeting, "city", path) {
+            Some(city) => [street.as_str(), ", ", city.as_str()].concat(),
+            None => street,
+        })
+    });
+    let online = has("ONL") || conference_url.is_some() || conference_phone.is_some();
+    let in_person = address.is_some() && !approximate && !has("TC");
+    if has("TC") && !online {
+        return None; // The location is closed for now and there is no online option.
+    }
+    let format = match (in_person, online) {
+        (true, true) => Format::Hybrid,
+        (false, true) => Format::Online,
+        _ => Format::InPerson,
+    };
+    let coordinate = |c: &mut Checker, key: &str, limit: f64| match meeting.get(key) {
+        Some(Json::Number(n)) if n.abs() <= limit => Some(*n),
+        Some(Json::String(s)) if s.trim().parse::<f64>().is_ok_and(|n| n.abs() <= limit) => s.trim().parse().ok(),
+        Some(Json::Null) | None => None,
+        Some(other) => {
+            c.error(&join(path, key), format!("must be a number from -{limit} to {limit}, not {}.", describe(other)));
+            None
+        }
+    };
+    let lat = coordinate(c, "latitude", 90.0);
+    let lon = coordinate(c, "longitude", 180.0);
+
+    let (name, slug) = (name?, slug?);
+    let id = ["mg-", slug.as_str()].concat();
+    if seen.contains(&id) {
+        c.error(&join(path, "slug"), format!("\"{slug}\" is used by another meeting; slugs must be unique, so this one is left out."));
+        return None;
+    }
+    seen.push(id.clone());
+    let mut audience: Vec<&'static str> = Vec::new();
+    for (code, value) in AUDIENCE_CODES {
+        if has(code) && !audience.contains(&value) {
+            audience.push(value);
+        }
+    }
+    Some(Resource {
+        id,
+        name,
+        kind: if format == Format::Online { "online_meetings" } else { "twelve_step" },
+        description: c.text(meeting, "location", path),
+        format: Some(format),
+        schedule,
+        languages: LANGUAGE_CODES.iter().filter(|(code, _)| has(code)).map(|(_, tag)| tag.to_string()).collect(),
+        audience,
+        approach: has("A").then_some("secular"),
+        address: if in_person { address } else { None },
+        lat: if in_person { lat } else { None },
+        lon: if in_person { lon } else { None },
+        url: conference_url,
+        phone: conference_phone.filter(|p| super::tel_number(p.split([',', ';']).next().unwrap_or("")).is_some()),
+        cost: Some("free"),
+        accessible: has("X").then_some(true),
+        types,
+        center: false,
+    })
+}
+
+fn describe(value: &Json) -> String {
+    match value {
+        Json::Number(n) => n.to_string(),
+        Json::String(s) => ["\"", s, "\""].concat(),
+        other => other.kind().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(text: &str) -> (Vec<Resource>, Vec<(String, String)>) {
+        let json: Json = serde_json::from_str(text).unwrap();
+        let mut c = Checker::default();
+        let items = match &json {
+            Json::Array(items) => items.clone(),
+            _ => panic!("a feed is a list"),
+        };
+        let out = read_feed(&items, "meeting_guide", 10_000, &mut Vec::new(), &mut c);
+        (out, c.problems.into_iter().map(|p| (p.path, p.message)).collect())
+    }
+
+    #[test]
+    fn a_sample_feed_maps_to_resources() {
+        let (meetings, problems) = feed(r#"[
+          {"name": "Sunday Serenity", "slug": "sunday-serenity", "day": 0, "time": "18:00", "end_time": "19:30",
+           "location": "Alano Club", "types": ["O", "W", "X", "S", "ZZ"], "formatted_address": "123 Main St, Anytown, CA",
+           "latitude": 33.2, "longitude": "-117.3", "region": "Downtown", "updated": "2024-01-01 00:00:00"},
+          {"name": "Night Owls", "slug": 42, "day": [1, 3, 5], "time": "21:00", "types": ["ONL", "C", "A", "Y"],
+           "conference_url": "https://zoom.example/j/1", "formatted_address": "Anytown, CA", "approximate": "yes"},
+          {"name": "Lunch Bunch", "slug": "lunch", "day": 2, "time": "12:00", "types": ["O", "LGBTQ"],
+           "address": "5 Oak Ave", "city": "Anytown", "conference_url": "https://meet.example/lunch"},
+          {"name": "Closed For Now", "slug": "closed", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St"},
+          {"name": "Online Too", "slug": "tc-online", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St", "conference_phone": "+1 555 010 0000"}
+        ]"#);
+        assert_eq!(problems, vec![]);
+        assert_eq!(meetings.len(), 4, "the temporarily closed meeting without an online option is skipped");
+        let sunday = &meetings[0];
+        assert_eq!((sunday.id.as_str(), sunday.kind, sunday.format), ("mg-sunday-serenity", "twelve_step", Some(Format::InPerson)));
+        assert_eq!(sunday.schedule, [Slot { day: 0, start: 18 * 60, end: Some(19 * 60 + 30) }]);
+        assert_eq!((sunday.audience.clone(), sunday.languages.clone(), sunday.accessible), (vec!["women"], vec!["es".to_string()], Some(true)));
+        assert_eq!((sunday.lat, sunday.lon), (Some(33.2), Some(-117.3)));
+        assert!(sunday.types.contains(&"ZZ".to_string()), "unknown codes are kept");
+        let owls = &meetings[1];
+        assert_eq!((owls.id.as_str(), owls.kind, owls.format, owls.approach), ("mg-42", "online_meetings", Some(Format::Online), Some("secular")));
+        assert_eq!(owls.schedule.len(), 3);
+        assert_eq!(owls.address, None, "an approximate address is not a place to go");
+        assert_eq!(meetings[2].format, Some(Format::Hybrid));
+        assert_eq!(meetings[2].address.as_deref(), Some("5 Oak Ave, Anytown"));
+        assert_eq!(meetings[2].audience, ["lgbtq"]);
+        assert_eq!((meetings[3].format, meetings[3].kind), (Some(Format::Online), "online_meetings"));
+    }
+
+    #[test]
+    fn feed_mistakes_are_named() {
+        let (meetings, problems) = feed(r#"[
+          {"slug": "a", "day": 7, "time": "7pm"},
+          {"name": "B", "slug": "b", "day": [1, "Tuesday"], "time": "19:00", "conference_url": "javascript:alert(1)", "latitude": "north"},
+          {"name": "C", "slug": "b", "day": 1, "time": "19:00"},
+          "not a meeting"
+        ]"#);
+        let paths: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, [
+            "meeting_guide[0].name", "meeting_guide[0].time", "meeting_guide[0].day",
+            "meeting_guide[1].day[1]", "meeting_guide[1].conference_url", "meeting_guide[1].latitude",
+            "meeting_guide[2].slug", "meeting_guide[3]",
+        ]);
+        assert_eq!(meetings.len(), 1);
+        assert_eq!(meetings[0].url, None);
+    }
+}
