@@ -435,3 +435,204 @@ mod words {
         }
     }
 }
+
+mod finder {
+    use super::*;
+    use serde_json::json;
+
+    /// The center's programs and a small Meeting Guide feed, shared by the scenarios.
+    fn config() -> Value {
+        json!({
+            "center": {"name": "Harbor Recovery", "phone": "+1-555-0100"},
+            "resources": [
+                {"id": "harbor-smart-morning", "name": "Harbor SMART mornings", "kind": "smart_recovery", "format": "in_person",
+                 "schedule": [{"day": 3, "start": "10:00", "end": "11:00"}]},
+                {"id": "harbor-smart-evening", "name": "Harbor SMART evenings", "kind": "smart_recovery", "format": "hybrid",
+                 "schedule": [{"day": 2, "start": "19:00", "end": "20:30"}]},
+                {"id": "harbor-family", "name": "Harbor family night", "kind": "family_groups", "audience": ["family"],
+                 "schedule": [{"day": 6, "start": "10:00"}]},
+                {"id": "harbor-iop", "name": "Harbor evening IOP", "kind": "intensive_outpatient", "format": "hybrid",
+                 "schedule": [{"day": 1, "start": "18:00"}, {"day": 3, "start": "18:00"}, {"day": 5, "start": "18:00"}]}
+            ],
+            "meeting_guide": [
+                {"name": "Sunrise AA", "slug": "aa-en", "day": [1, 2, 3, 4, 5], "time": "07:00", "types": ["O", "EN"],
+                 "formatted_address": "3 Main St, Oceanside", "latitude": 33.6, "longitude": -117.9},
+                {"name": "Grupo Esperanza", "slug": "aa-es", "day": 4, "time": "19:30", "types": ["O", "S", "X"],
+                 "formatted_address": "4 Mission Ave, Oceanside"},
+                {"name": "Open Door", "slug": "aa-x", "day": 1, "time": "12:00", "types": ["O", "X"],
+                 "formatted_address": "6 Coast Hwy, Oceanside", "latitude": 33.20, "longitude": -117.31},
+                {"name": "Women's Step Study", "slug": "aa-w", "day": 2, "time": "19:00", "types": ["W", "ST"],
+                 "formatted_address": "5 Hill St, Oceanside"},
+                {"name": "Tuesday Tools", "slug": "aa-secular", "day": 2, "time": "19:00", "types": ["A", "O"],
+                 "formatted_address": "1 Pier St, Oceanside"},
+                {"name": "Night Owls Online", "slug": "online-1", "day": [0, 6], "time": "22:00", "types": ["ONL"],
+                 "conference_url": "https://zoom.example/j/1"}
+            ]
+        })
+    }
+
+    fn local(answers: Value, extra: Value) -> Vec<Value> {
+        let mut options = json!({"config": config()});
+        for (k, v) in extra.as_object().unwrap() {
+            options[k] = v.clone();
+        }
+        run(&answers, Some(&options))["local"].as_array().unwrap().clone()
+    }
+
+    fn local_ids(list: &[Value]) -> Vec<&str> {
+        list.iter().map(|m| m["id"].as_str().unwrap()).collect()
+    }
+
+    #[test]
+    fn the_config_fixture_is_clean() {
+        let checked = peerpath::check_config(&serde_json::from_value(config()).unwrap());
+        assert_eq!(checked.problems, vec![]);
+        assert_eq!(checked.config.resources.len(), 10);
+    }
+
+    #[test]
+    fn an_evening_only_secular_visitor_gets_evening_smart_meetings_first() {
+        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular", "goal": "stop", "times": ["weekday_evening"]}), json!({}));
+        let ids = local_ids(&found);
+        assert_eq!(ids[..2], ["harbor-smart-evening", "harbor-smart-morning"], "{ids:?}");
+        assert!(!ids.iter().any(|i| i.starts_with("mg-aa")), "12-step is not suggested to a secular visitor: {ids:?}");
+        let reasons: Vec<&str> = found[0]["reasons"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
+        assert!(reasons.iter().any(|r| r.contains("Weekday evenings")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.contains("SMART Recovery")), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_spanish_speaker_gets_the_spanish_meeting_first() {
+        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "language": "es"}), json!({}));
+        let ids = local_ids(&found);
+        let spanish = ids.iter().position(|i| *i == "mg-aa-es").unwrap();
+        let english = ids.iter().position(|i| *i == "mg-aa-en").unwrap();
+        assert!(spanish < english, "{ids:?}");
+        assert!(found[spanish]["reasons"].to_string().contains("Spanish"));
+    }
+
+    #[test]
+    fn wheelchair_access_counts_when_mobility_is_a_barrier() {
+        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "barriers": ["mobility"]}), json!({}));
+        assert_eq!(local_ids(&found)[0], "mg-aa-x", "{:?}", local_ids(&found));
+        assert!(found[0]["reasons"].to_string().contains("wheelchair"));
+    }
+
+    #[test]
+    fn a_women_only_meeting_is_not_offered_to_someone_asking_for_a_mens_group() {
+        let ids_for = |audience: Value| local_ids(&local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "audience": audience}), json!({}))).iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(!ids_for(json!(["men"])).contains(&"mg-aa-w".to_string()));
+        let for_women = ids_for(json!(["women"]));
+        assert_eq!(for_women.iter().position(|i| i == "mg-aa-w"), Some(0), "{for_women:?}");
+    }
+
+    #[test]
+    fn online_visitors_get_online_meetings_and_hidden_kinds_never_show() {
+        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "format": "online", "approach": "no_preference"}), json!({}));
+        let online: Vec<bool> = found.iter().map(|m| m["format"] != "in_person").collect();
+        assert!(online.windows(2).all(|w| w[0] || !w[1]), "every online or hybrid match comes before in-person ones: {:?}", local_ids(&found));
+        assert!(local_ids(&found)[..2].contains(&"mg-online-1"), "{:?}", local_ids(&found));
+        let mut options = json!({"config": config()});
+        options["config"]["hide"] = json!(["twelve_step", "online_meetings"]);
+        let hidden = run(&json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "format": "online"}), Some(&options));
+        let kinds: Vec<&str> = hidden["local"].as_array().unwrap().iter().map(|m| m["kind"].as_str().unwrap()).collect();
+        assert!(!kinds.contains(&"twelve_step") && !kinds.contains(&"online_meetings"), "{kinds:?}");
+    }
+
+    #[test]
+    fn near_me_ranks_by_distance_and_says_so() {
+        let answers = json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual"});
+        let without = local(answers.clone(), json!({}));
+        assert!(without.iter().all(|m| m["distance_km"].is_null()));
+        assert_ne!(local_ids(&without)[0], "mg-aa-x", "{:?}", local_ids(&without));
+        let near = local(answers, json!({"near": {"lat": 33.2, "lon": -117.31}}));
+        assert_eq!(local_ids(&near)[0], "mg-aa-x", "{:?}", local_ids(&near));
+        assert_eq!(near[0]["distance_km"], json!(0.0));
+        assert!(near[0]["reasons"].to_string().contains("km from you"));
+        let far = near.iter().find(|m| m["id"] == "mg-aa-en").unwrap();
+        assert!(far["distance_km"].as_f64().unwrap() > 50.0);
+    }
+
+    #[test]
+    fn the_next_meeting_follows_the_visitors_clock() {
+        // Tuesday 18:30: the evening group starts in 30 minutes; the morning one on Wednesday.
+        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular"}), json!({"now": {"day": 2, "minutes": 1110}}));
+        let evening = found.iter().find(|m| m["id"] == "harbor-smart-evening").unwrap();
+        assert_eq!(evening["next"], json!({"day": 2, "start": 1140, "in_minutes": 30}));
+        let morning = found.iter().find(|m| m["id"] == "harbor-smart-morning").unwrap();
+        assert_eq!(morning["next"]["in_minutes"], json!(930));
+    }
+
+    #[test]
+    fn the_centers_own_program_comes_first_within_its_kind() {
+        let mut options = json!({"config": config()});
+        options["config"]["resources"].as_array_mut().unwrap().push(json!(
+            {"id": "harbor-12", "name": "Harbor 12-step group", "kind": "twelve_step", "schedule": [{"day": 0, "start": "09:00"}]}
+        ));
+        let result = run(&json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "times": ["weekday_evening"]}), Some(&options));
+        let twelve: Vec<(&str, u64)> = result["local"].as_array().unwrap().iter()
+            .filter(|m| m["kind"] == "twelve_step")
+            .map(|m| (m["id"].as_str().unwrap(), m["score"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(twelve[0].0, "harbor-12", "{twelve:?}");
+        assert!(twelve[1].1 > twelve[0].1, "a better-fitting meeting follows the center's own: {twelve:?}");
+    }
+
+    #[test]
+    fn the_loved_one_path_gets_the_family_program() {
+        let found = local(json!({"for_whom": "loved_one", "lo_wants": ["support_for_me"]}), json!({}));
+        assert_eq!(local_ids(&found), ["harbor-family"]);
+    }
+
+    #[test]
+    fn high_severity_visitors_see_the_centers_iop() {
+        let found = local(json!({"for_whom": "self", "substances": ["stimulants"], "use_freq_stimulants": "daily", "housing": "stable_sober"}), json!({}));
+        assert!(local_ids(&found).contains(&"harbor-iop"), "{:?}", local_ids(&found));
+    }
+}
+
+mod check_config_command {
+    use std::process::Command;
+
+    fn run(files: &[(&str, &str)]) -> (i32, String) {
+        let dir = std::env::temp_dir().join(format!("peerpath-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let paths: Vec<String> = files
+            .iter()
+            .map(|(name, text)| {
+                let path = dir.join(name);
+                std::fs::write(&path, text).unwrap();
+                path.to_string_lossy().into_owned()
+            })
+            .collect();
+        let out = Command::new(env!("CARGO_BIN_EXE_check-config")).args(&paths).output().unwrap();
+        (out.status.code().unwrap_or(-1), [String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)].concat())
+    }
+
+    #[test]
+    fn a_clean_config_exits_zero() {
+        let (code, out) = run(&[("good.json", r#"{"center": {"name": "Harbor"}}"#)]);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("0 error(s)"));
+    }
+
+    #[test]
+    fn errors_are_listed_with_paths_and_exit_one() {
+        let (code, out) = run(&[("bad.json", r#"{"center": {}, "resources": [{"id": "a", "name": "A", "kind": "outpatient", "schedule": [{"day": 7, "start": "19:00"}]}], "extra": 1}"#)]);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("error: center.name: is required"), "{out}");
+        assert!(out.contains("error: resources[0].schedule[0].day:"), "{out}");
+        assert!(out.contains("warning: extra:"), "{out}");
+        assert!(out.contains("2 error(s), 1 warning(s)"), "{out}");
+    }
+
+    #[test]
+    fn a_feed_is_checked_too_and_broken_json_exits_two() {
+        let (code, out) = run(&[("center.json", r#"{"center": {"name": "H"}}"#), ("feed.json", r#"[{"name": "X", "slug": "x", "day": 9, "time": "19:00"}]"#)]);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("meeting_guide_url[0].day"), "{out}");
+        let (code, out) = run(&[("broken.json", "{not json")]);
+        assert_eq!(code, 2, "{out}");
+        assert!(out.contains("not valid JSON"), "{out}");
+    }
+}

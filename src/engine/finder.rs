@@ -4,8 +4,8 @@
 //! Only resources of a suggested kind are shown. Points: the suggestion's own fit, then format,
 //! times, language, audience, wheelchair access (when mobility is a barrier), cost (when cost
 //! is), approach, newcomer and dual-diagnosis meetings, and, only after the visitor pressed
-//! "near me", distance computed here on the device. Kinds come in the order of their best
-//! match; within a kind the center's own programs come first.
+//! "near me", distance computed here on the device. Best fit first; among the matches of one
+//! kind, the center's own programs come first.
 
 use super::config::{Format, Resource};
 use super::options::{Now, Place};
@@ -36,26 +36,19 @@ pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Sugges
             distance_km: distance(resource, place).map(|km| (km * 10.0).round() / 10.0),
         });
     }
-    // Kinds in the order of their best match; the center's own first within a kind.
-    let best = |kind: &str, matches: &[LocalMatch]| matches.iter().filter(|m| m.resource.kind == kind).map(|m| m.score).max().unwrap_or(0);
-    let kind_rank: Vec<(&'static str, u8)> = {
-        let mut kinds: Vec<&'static str> = Vec::new();
-        for m in &matches {
-            if !kinds.contains(&m.resource.kind) {
-                kinds.push(m.resource.kind);
-            }
+    // Best fit first (sooner meetings first on ties); then, within the places each kind holds,
+    // the center's own programs first.
+    matches.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.next.map(|n| n.in_minutes).cmp(&b.next.map(|n| n.in_minutes))));
+    let mut kinds: Vec<&'static str> = matches.iter().map(|m| m.resource.kind).collect();
+    kinds.dedup();
+    for kind in kinds {
+        let places: Vec<usize> = (0..matches.len()).filter(|&i| matches[i].resource.kind == kind).collect();
+        let mut of_kind: Vec<LocalMatch> = places.iter().map(|&i| matches[i].clone()).collect();
+        of_kind.sort_by(|a, b| b.resource.center.cmp(&a.resource.center));
+        for (place, m) in places.into_iter().zip(of_kind) {
+            matches[place] = m;
         }
-        kinds.into_iter().map(|k| (k, best(k, &matches))).collect()
-    };
-    let rank_of = |kind: &str| kind_rank.iter().find(|(k, _)| *k == kind).map_or(0, |(_, s)| *s);
-    matches.sort_by(|a, b| {
-        rank_of(b.resource.kind)
-            .cmp(&rank_of(a.resource.kind))
-            .then_with(|| a.resource.kind.cmp(b.resource.kind))
-            .then_with(|| b.resource.center.cmp(&a.resource.center))
-            .then_with(|| b.score.cmp(&a.score))
-            .then_with(|| a.next.map(|n| n.in_minutes).cmp(&b.next.map(|n| n.in_minutes)))
-    });
+    }
     let mut per_kind: Vec<(&'static str, usize)> = Vec::new();
     matches.retain(|m| match per_kind.iter_mut().find(|(k, _)| *k == m.resource.kind) {
         Some((_, n)) if *n >= PER_KIND => false,
