@@ -9,6 +9,10 @@
 // same-origin URL of a JSON file. Nothing the visitor answers is ever sent anywhere.
 
 const here = new URL('.', import.meta.url);
+/** Config and feed text past this size is not read (center-config.md: 2 MiB). */
+const MAX_BYTES = 2 * 1024 * 1024;
+/** The questionnaire waits at most this long for a Meeting Guide feed. */
+const FEED_WAIT_MS = 3000;
 let modulePromise;
 
 /** Loads and instantiates the WebAssembly module once per page. */
@@ -20,6 +24,21 @@ function loadModule() {
   return modulePromise;
 }
 
+/** JSON text, refused past the size limit. */
+function parseLimited(text, what) {
+  if (text.length > MAX_BYTES) throw new Error(`the ${what} is ${text.length} bytes; at most ${MAX_BYTES} (2 MiB) are read`);
+  return JSON.parse(text);
+}
+
+/** Fetches same-origin JSON only: nothing is ever requested from another site. */
+async function fetchJson(source, what, signal) {
+  const url = new URL(source, document.baseURI);
+  if (url.origin !== location.origin) throw new Error(`the ${what} must come from this site, not ${url.origin}`);
+  const response = await fetch(url, { credentials: 'same-origin', signal });
+  if (!response.ok) throw new Error(`the ${what} could not be loaded (HTTP ${response.status})`);
+  return parseLimited(await response.text(), what);
+}
+
 /** The center config named by the `config` attribute: inline JSON by id, or a same-origin URL. */
 async function loadConfig(element) {
   const source = element.getAttribute('config');
@@ -27,13 +46,28 @@ async function loadConfig(element) {
   if (source.startsWith('#')) {
     const script = document.getElementById(source.slice(1));
     if (!script) throw new Error(`no element with id "${source.slice(1)}" for the config`);
-    return JSON.parse(script.textContent);
+    return parseLimited(script.textContent, 'config');
   }
-  const url = new URL(source, document.baseURI);
-  if (url.origin !== location.origin) throw new Error(`the config must come from this site, not ${url.origin}`);
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`the config could not be loaded (HTTP ${response.status})`);
-  return response.json();
+  return fetchJson(source, 'config');
+}
+
+/**
+ * The Meeting Guide feed the config names, fetched once; the widget starts without it when it
+ * is missing, broken or slow, and says so in the console.
+ */
+async function loadFeed(config) {
+  const source = config?.meeting_guide_url;
+  if (typeof source !== 'string' || !source) return undefined;
+  const timer = new AbortController();
+  const timeout = setTimeout(() => timer.abort(), FEED_WAIT_MS);
+  try {
+    return await fetchJson(source, 'Meeting Guide feed', timer.signal);
+  } catch (error) {
+    console.warn('PeerPath: continuing without the Meeting Guide feed.', error);
+    return undefined;
+  } finally {
+    clearTimeout(timeout);
+  }
 }
 
 /** The widget's stylesheet, as a same-origin link inside the shadow root (allowed by a strict CSP). */
@@ -72,10 +106,13 @@ class PeerPathElement extends HTMLElement {
   }
 
   async #start(root, generation) {
-    const [module, config] = await Promise.all([loadModule(), loadConfig(this), loadStyles(root)]);
+    const configPromise = loadConfig(this);
+    const [module, config, feed] = await Promise.all([
+      loadModule(), configPromise, configPromise.then(loadFeed), loadStyles(root),
+    ]);
     // Removed (or re-added) while loading: the newer connection does the work.
     if (generation !== this.#generation) return;
-    this.#mounted = module.mount(root, config, this.getAttribute('lang') || undefined);
+    this.#mounted = module.mount(root, config, this.getAttribute('lang') || undefined, feed);
   }
 }
 

@@ -298,12 +298,14 @@ fn shorten(value: &str) -> String {
     }
 }
 
-/// Whether a link may be shown: one of the allowed schemes, or a same-site path; no spaces or
-/// control characters.
+/// Whether a link may be shown: one of the allowed schemes, or a path on the same site
+/// (`/contact`, `meetings.json`: no scheme, not `//host`); no spaces or control characters.
 pub fn is_safe_link(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
+    let before_path = value.split(['/', '?', '#']).next().unwrap_or("");
+    let relative = !value.is_empty() && !before_path.contains(':') && !value.starts_with("//") && !value.starts_with('\\');
     !value.chars().any(|c| c.is_control() || c == ' ')
-        && (LINK_SCHEMES.iter().any(|s| lower.starts_with(s) && lower.len() > s.len()) || (value.starts_with('/') && !value.starts_with("//")))
+        && (LINK_SCHEMES.iter().any(|s| lower.starts_with(s) && lower.len() > s.len()) || relative)
 }
 
 /// "19:00" (or "7:00", or "19:00:00" as Meeting Guide feeds write it) as minutes since midnight.
@@ -552,10 +554,10 @@ mod tests {
 
     #[test]
     fn links() {
-        for good in ["https://a.example/x", "http://a.example", "tel:+15550100", "sms:988", "mailto:help@a.example", "/contact"] {
+        for good in ["https://a.example/x", "http://a.example", "tel:+15550100", "sms:988", "mailto:help@a.example", "/contact", "meetings.json", "feeds/a.json?v=2"] {
             assert!(is_safe_link(good), "{good}");
         }
-        for bad in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,hi", "vbscript:x", "//evil.example", "https://a b", "https:", "ftp://x"] {
+        for bad in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,hi", "vbscript:x", "//evil.example", "\\\\evil.example", "https://a b", "https:", "ftp://x", ""] {
             assert!(!is_safe_link(bad), "{bad}");
         }
     }

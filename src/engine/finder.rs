@@ -176,7 +176,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         reason("local_dual", &[], because.into_iter().map(ItemId::as_str).collect());
     }
     if let Some(km) = distance(r, place) {
-        let rounded = if km < 1.0 { "1".to_string() } else { format!("{}", km.round()) };
+        let rounded = km_text(km);
         if km <= 5.0 {
             points += 20;
         } else if km <= 15.0 {
@@ -189,6 +189,15 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         }
     }
     Some((points, reasons))
+}
+
+/// Kilometres as the visitor reads them: one decimal under 10 km, whole numbers above.
+pub fn km_text(km: f64) -> String {
+    if km < 10.0 {
+        format!("{km:.1}")
+    } else {
+        format!("{km:.0}")
+    }
 }
 
 /// When the resource next meets, from the visitor's weekday and time.

@@ -8,7 +8,7 @@ pub mod answers;
 pub mod care;
 pub mod catalog;
 pub mod cond;
-mod finder;
+pub mod finder;
 pub mod config;
 pub mod json;
 pub mod meeting_guide;

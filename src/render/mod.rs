@@ -12,14 +12,14 @@ mod dom;
 mod screens;
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardEvent, ShadowRoot, Window};
 
 use crate::engine::answers::RawValue;
-use crate::engine::options::Options;
+use crate::engine::options::{Now, Options, Place};
 use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::result::Evaluation;
 use crate::engine::evaluate;
@@ -52,6 +52,10 @@ struct App {
     shift_times: Vec<f64>,
     /// The last key released was released with Shift held (as in Shift+Tab).
     last_key_shifted: bool,
+    /// This state, for callbacks that arrive later (geolocation); weak, so nothing cycles.
+    me: Weak<RefCell<App>>,
+    /// Geolocation callbacks waiting for an answer; dropped with the widget.
+    waiting: Vec<Closure<dyn FnMut(JsValue)>>,
 }
 
 struct Listener {
@@ -97,7 +101,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         .child(El(live.clone()))?
         .child(El(screen_el.clone()))?
         .append_to(root)?;
-    let app = Rc::new(RefCell::new(App {
+    let app = Rc::new_cyclic(|me| RefCell::new(App {
         window: window.clone(),
         doc,
         frame,
@@ -108,6 +112,8 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         result: None,
         shift_times: Vec::new(),
         last_key_shifted: false,
+        me: me.clone(),
+        waiting: Vec::new(),
     }));
     draw(&app.borrow(), false)?;
 
@@ -157,10 +163,12 @@ fn on_click(app: &mut App, event: Event) -> Result {
         "start" => app.flow.start(),
         "next" => {
             if app.flow.screen == Screen::Review {
+                app.setup.options.now = Some(now());
                 app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
             }
             app.flow.next();
         }
+        "near" => return ask_position(app),
         "back" => app.flow.back(),
         "change" => {
             if let Some(item) = button.get_attribute("data-item").as_deref().and_then(ItemId::from_str) {
@@ -170,6 +178,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
         "restart" => {
             app.flow.start_over();
             app.result = None;
+            app.setup.options.place = None;
         }
         "exit" => return quick_exit(app),
         "save" => return save_copy(app),
@@ -293,11 +302,56 @@ fn on_key(app: &mut App, event: Event) -> Result {
 fn quick_exit(app: &mut App) -> Result {
     app.flow.start_over();
     app.result = None;
+    app.setup.options.place = None;
     while let Some(child) = app.screen_el.first_child() {
         app.screen_el.remove_child(&child)?;
     }
     app.frame.class_list().add_1("left")?;
     app.window.location().replace(&app.setup.quick_exit_url)
+}
+
+/// The visitor's weekday and time of day, for "next meeting".
+fn now() -> Now {
+    let date = js_sys::Date::new_0();
+    Now { day: date.get_day() as u8, minutes: (date.get_hours() * 60 + date.get_minutes()) as u16 }
+}
+
+/// Asks the browser for the visitor's position, only after they pressed "near me". The position
+/// stays on the device: it only re-sorts the list here.
+fn ask_position(app: &mut App) -> Result {
+    let geolocation = app.window.navigator().geolocation()?;
+    let (found, failed) = (app.me.clone(), app.me.clone());
+    let on_found = Closure::<dyn FnMut(JsValue)>::new(move |position: JsValue| {
+        let Some(app) = found.upgrade() else { return };
+        let Ok(mut app) = app.try_borrow_mut() else { return };
+        let coords = position.unchecked_into::<web_sys::Position>().coords();
+        app.setup.options.place = Some(Place { lat: coords.latitude(), lon: coords.longitude() });
+        if show_local_again(&mut app).is_err() {
+            show_problem(&app);
+        }
+    });
+    let on_failed = Closure::<dyn FnMut(JsValue)>::new(move |_error: JsValue| {
+        let Some(app) = failed.upgrade() else { return };
+        let Ok(app) = app.try_borrow() else { return };
+        app.live.set_text_content(Some(app.setup.options.lang.text("ui.local.location_error")));
+    });
+    geolocation.get_current_position_with_error_callback(on_found.as_ref().unchecked_ref(), Some(on_failed.as_ref().unchecked_ref()))?;
+    app.waiting.push(on_found);
+    app.waiting.push(on_failed);
+    Ok(())
+}
+
+/// Re-ranks the local list with the visitor's position and brings focus back to it.
+fn show_local_again(app: &mut App) -> Result {
+    app.setup.options.now = Some(now());
+    app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
+    draw(app, false)?;
+    if let Some(heading) = app.screen_el.query_selector("[data-list=local] h3")? {
+        focus(&heading);
+        keep_clear_of_bar(app, &heading);
+    }
+    app.live.set_text_content(Some(app.setup.options.lang.text("ui.local.sorted")));
+    Ok(())
 }
 
 /// Saves the result as a text file made on the device: a Blob and a download link, nothing

@@ -7,7 +7,9 @@ use super::dom::{text_el, El, Result};
 use crate::engine::answers::Answer;
 use crate::engine::options::Options;
 use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
-use crate::engine::result::{Contact, Evaluation, Suggestion};
+use crate::engine::config::{is_safe_link, Format};
+use crate::engine::finder::km_text;
+use crate::engine::result::{Contact, Evaluation, LocalMatch, Suggestion};
 use crate::engine::{option_label, tel_number};
 use crate::flow::{Flow, Screen};
 use crate::strings::{fill, Lang};
@@ -274,6 +276,9 @@ impl View<'_> {
         care.append_to(into)?;
         self.suggestions("groups", self.t("ui.result.groups"), &result.groups)?.append_to(into)?;
         self.suggestions("aftercare", self.t("ui.result.aftercare"), &result.aftercare)?.append_to(into)?;
+        if !self.options.resources.is_empty() {
+            self.local(result)?.append_to(into)?;
+        }
         self.details(result)?.append_to(into)?;
         let mut note = self
             .el("section")?
@@ -346,6 +351,98 @@ impl View<'_> {
             cards = cards.child(card)?;
         }
         Ok(cards)
+    }
+
+    /// The center's programs and local meetings that fit, with "near me".
+    fn local(&self, result: &Evaluation) -> Result<El> {
+        let title = if self.center_name().is_empty() {
+            self.t("ui.local.title").to_string()
+        } else {
+            fill(self.t("ui.local.title_center"), &[("center", self.center_name())])
+        };
+        let mut section = self
+            .el("section")?
+            .class("suggestions local")?
+            .attr("part", "local")?
+            .attr("data-list", "local")?
+            .child(self.el("h3")?.attr("tabindex", "-1")?.text(&title)?)?;
+        let sorted = result.local.iter().any(|m| m.distance_km.is_some());
+        if !sorted && self.options.resources.iter().any(|r| r.lat.is_some()) {
+            section = section
+                .child(self.nav("nav near", &[("near", "secondary", self.t("ui.local.near_me"))])?)?
+                .child(text_el(self.doc, "p", "hint", self.t("ui.local.near_note"))?)?;
+        }
+        if result.local.is_empty() {
+            return section.child(text_el(self.doc, "p", "", self.t("ui.local.none"))?);
+        }
+        let (first, rest) = result.local.split_at(result.local.len().min(SHOW_FIRST));
+        section = section.child(self.local_cards(first, 1)?)?;
+        if !rest.is_empty() {
+            let label = fill(self.t("ui.result.more"), &[("n", &rest.len().to_string())]);
+            section = section.child(self.el("details")?.class("more")?.child(text_el(self.doc, "summary", "", &label)?)?.child(self.local_cards(rest, first.len() + 1)?)?)?;
+        }
+        Ok(section)
+    }
+
+    fn local_cards(&self, list: &[LocalMatch], start: usize) -> Result<El> {
+        let mut cards = self.el("ol")?.class("cards")?.attr("start", &start.to_string())?;
+        for m in list {
+            let r = &m.resource;
+            let mut card = self.el("li")?.class("card")?.attr("part", "card")?.attr("data-id", &r.id)?.child(text_el(self.doc, "h4", "", &r.name)?)?;
+            if r.center {
+                card = card.child(text_el(self.doc, "p", "badge", &fill(self.t("ui.local.at_center"), &[("center", self.center_name())]))?)?;
+            }
+            let mut facts = self.el("ul")?.class("facts")?;
+            if let Some(next) = m.next {
+                facts = facts.child(text_el(self.doc, "li", "next", &fill(self.t("ui.local.next"), &[("when", &self.when(next.day, next.start))]))?)?;
+            } else if let Some(slot) = r.schedule.first() {
+                facts = facts.child(text_el(self.doc, "li", "", &self.when(slot.day, slot.start))?)?;
+            }
+            if let Some(format) = r.format {
+                let key = match format {
+                    Format::InPerson => "ui.local.in_person",
+                    Format::Online => "ui.local.online",
+                    Format::Hybrid => "ui.local.hybrid",
+                };
+                facts = facts.child(text_el(self.doc, "li", "", self.t(key))?)?;
+            }
+            if let Some(address) = &r.address {
+                facts = facts.child(text_el(self.doc, "li", "", address)?)?;
+            }
+            if let Some(km) = m.distance_km {
+                facts = facts.child(text_el(self.doc, "li", "", &fill(self.t("ui.local.distance"), &[("km", &km_text(km))]))?)?;
+            }
+            card = card.child(facts)?;
+            if let Some(description) = &r.description {
+                card = card.child(text_el(self.doc, "p", "", description)?)?;
+            }
+            card = card.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))?)?.child(self.reasons(&m.reasons)?)?;
+            let mut links = self.el("ul")?.class("links")?;
+            if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
+                let label = if r.format == Some(Format::Online) { self.t("ui.local.join") } else { self.t("ui.local.website") };
+                let mut a = self.el("a")?.attr("href", url)?.text(label)?;
+                if url.starts_with("https://") || url.starts_with("http://") {
+                    a = a.attr("target", "_blank")?.attr("rel", "noopener noreferrer")?;
+                }
+                links = links.child(self.el("li")?.child(a)?)?;
+            }
+            if let Some((shown, tel)) = r.phone.as_deref().and_then(|p| tel_number(p).map(|t| (p, t))) {
+                links = links.child(self.el("li")?.child(self.el("a")?.attr("href", &["tel:", &tel].concat())?.text(&fill(self.t("ui.local.call"), &[("phone", shown)]))?)?)?;
+            }
+            cards = cards.child(card.child(links)?)?;
+        }
+        Ok(cards)
+    }
+
+    /// A weekday and time in the visitor's language and time format ("Tuesday 7:00 PM").
+    fn when(&self, day: u8, minutes: u16) -> String {
+        // 1 January 2023 was a Sunday; any week serves, only the weekday and time are shown.
+        let date = js_sys::Date::new_with_year_month_day_hr_min(2023, 0, 1 + i32::from(day), i32::from(minutes / 60), i32::from(minutes % 60));
+        let options = js_sys::Object::new();
+        for (key, value) in [("weekday", "long"), ("hour", "numeric"), ("minute", "2-digit")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        date.to_locale_string(self.lang.as_str(), &options).into()
     }
 
     fn details(&self, result: &Evaluation) -> Result<El> {

@@ -1,0 +1,118 @@
+// The center config and the local finder in Debian's Chromium: hostile config strings stay
+// text, the Meeting Guide feed is fetched once, and "near me" sorts on the device.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './harness.mjs';
+import { complete } from './keyboard.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+/** A page embedding the widget with `config` inline. */
+function page(config) {
+  return `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="favicon.svg">
+    <script type="module" src="peer-path.js"></script><main><h1>Center</h1>
+    <peer-path config="#c"><p>Call us</p></peer-path></main>
+    <script type="application/json" id="c">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`;
+}
+
+test('hostile strings in every config text field show as text and run nothing', async () => {
+  const config = {
+    center: { name: `Harbor ${HOSTILE}`, phone: '+1-555-0100', hours: HOSTILE, url: 'javascript:window.__pwned=3' },
+    quick_exit_url: 'javascript:window.__pwned=4',
+    resources: [{
+      id: 'evil', name: `Group ${HOSTILE}`, kind: 'smart_recovery', description: HOSTILE, address: HOSTILE,
+      url: 'javascript:window.__pwned=5', phone: '+1-555-0100', schedule: [{ day: 2, start: '19:00' }],
+    }, {
+      id: 'data', name: 'Data link', kind: 'smart_recovery', url: 'data:text/html,<script>alert(1)</script>',
+    }],
+    meeting_guide: [{ name: `Meeting ${HOSTILE}`, slug: 'm1', day: 2, time: '19:00', location: HOSTILE,
+      formatted_address: '1 Main St', types: ['A'], conference_url: 'javascript:window.__pwned=6' }],
+  };
+  const site = await serve({ pages: { '/hostile.html': page(config) } });
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const warnings = [];
+  tab.on('console', (m) => warnings.push(m.text()));
+  await tab.goto(`${site.url}/hostile.html`);
+  await tab.locator('peer-path .screen h2').waitFor();
+  await complete(tab, { for_whom: 'self', substances: ['alcohol'], approach: 'secular' });
+  const seen = await tab.evaluate(() => {
+    const root = document.querySelector('peer-path').shadowRoot;
+    return {
+      pwned: window.__pwned ?? null,
+      images: root.querySelectorAll('img').length,
+      scripts: root.querySelectorAll('script').length,
+      hrefs: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      text: root.querySelector('.screen').textContent + root.querySelector('.bar').textContent,
+    };
+  });
+  assert.equal(seen.pwned, null);
+  assert.equal(seen.images, 0);
+  assert.equal(seen.scripts, 0);
+  assert.ok(seen.text.includes('<img src=x onerror="window.__pwned=1">'), 'the markup shows as plain text');
+  assert.ok(seen.text.includes('Group <img'), 'the resource name shows as text');
+  for (const href of seen.hrefs) assert.match(href, /^(https?:|tel:|sms:|mailto:)/, href);
+  assert.ok(warnings.some((w) => w.includes('resources[0].url') && w.includes('dropped')), warnings.join('\n'));
+  assert.ok(warnings.some((w) => w.includes('quick_exit_url')), 'the bad quick exit is reported');
+  await context.close();
+  await site.close();
+});
+
+test('the demo center fetches its Meeting Guide feed once, and "near me" sorts on the device', async () => {
+  const site = await serve();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    geolocation: { latitude: 33.2, longitude: -117.36 },
+    permissions: ['geolocation'],
+  });
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}/`);
+  await tab.locator('peer-path .screen h2').waitFor();
+  assert.equal(site.requests.filter((p) => p === '/meetings.json').length, 1);
+  const after = site.requests.length;
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+
+  await complete(tab, { for_whom: 'self', substances: ['alcohol'], auditc_1: 2, auditc_2: 1, auditc_3: 0,
+    approach: 'spiritual', times: ['weekday_evening'], language: 'en' });
+  const local = tab.locator('peer-path [data-list=local]');
+  const cards = () => local.locator('.card').evaluateAll((els) => els.map((e) => ({
+    id: e.dataset.id, text: e.innerText,
+  })));
+  const before = await cards();
+  assert.ok(before.length >= 4, `only ${before.length} local matches`);
+  assert.ok(before.every((c) => !/km away/.test(c.text)), 'no distance before near me');
+  assert.ok(before.some((c) => /Next: \w+day \d/.test(c.text)), 'next meeting in words');
+  assert.ok(before.some((c) => c.id.startsWith('mg-')), 'meetings from the feed are listed');
+
+  await local.locator('[data-action=near]').click();
+  await tab.locator('peer-path [role=status]', { hasText: 'sorted by distance' }).waitFor();
+  const sorted = await cards();
+  assert.ok(sorted.some((c) => /About [\d.]+ km away/.test(c.text)), sorted.map((c) => c.text).join('\n---\n'));
+  assert.equal(await local.locator('[data-action=near]').count(), 0, 'the button goes once sorted');
+  const focused = await tab.evaluate(() => document.querySelector('peer-path').shadowRoot.activeElement?.textContent);
+  assert.match(focused, /near you/);
+  assert.deepEqual(requests, [], 'answering and sorting by distance sent nothing');
+  assert.equal(site.requests.length, after);
+  await context.close();
+  await site.close();
+});
+
+test('when geolocation is refused, the list stays and the visitor is told', async () => {
+  const site = await serve();
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}/`);
+  await tab.locator('peer-path .screen h2').waitFor();
+  await complete(tab, { for_whom: 'self', substances: ['alcohol'], approach: 'spiritual' });
+  const count = await tab.locator('peer-path [data-list=local] .card').count();
+  await tab.locator('peer-path [data-action=near]').click();
+  await tab.locator('peer-path [role=status]', { hasText: 'could not get your location' }).waitFor();
+  assert.equal(await tab.locator('peer-path [data-list=local] .card').count(), count);
+  await context.close();
+  await site.close();
+});
