@@ -1,11 +1,8 @@
-// Writes www/meetings.json: a made-up Meeting Guide feed of 320 meetings around the fictional
-// Harbor Recovery Center (Oceanside, CA), for the demo page and the tests. Deterministic: the
-// same file every run.  node tools/make-meetings.mjs
+// A made-up Meeting Guide feed around the fictional Harbor Recovery Center (Oceanside, CA).
+// `node tools/make-meetings.mjs` writes www/meetings.json (320 meetings) for the demo page and
+// the tests; `makeMeetings(n)` gives any number, for the benchmark. Deterministic.
 import { writeFile } from 'node:fs/promises';
-
-let seed = 20261122;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const pick = (list) => list[Math.floor(random() * list.length)];
+import { fileURLToPath } from 'node:url';
 
 const names = ['Serenity', 'New Beginnings', 'Keep It Simple', 'Daily Reprieve', 'Harbor Lights', 'Pier Group',
   'Sunrise', 'Sundown', 'Easy Does It', 'One Day at a Time', 'Mission Hills', 'Tidewater', 'Back to Basics',
@@ -18,8 +15,12 @@ const streets = ['Pier View Way', 'Mission Ave', 'Coast Hwy', 'Oceanside Blvd', 
 const times = ['06:30', '07:00', '08:00', '10:00', '12:00', '12:15', '17:30', '18:00', '18:30', '19:00', '19:30', '20:00', '21:00'];
 const formats = [['D'], ['B'], ['SP'], ['ST'], ['BE'], ['MED'], ['12x12'], ['LIT']];
 
+export function makeMeetings(count) {
+let seed = 20261122;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (list) => list[Math.floor(random() * list.length)];
 const meetings = [];
-for (let i = 0; i < 320; i++) {
+for (let i = 0; i < count; i++) {
   const base = pick(names);
   const types = [random() < 0.7 ? 'O' : 'C', ...pick(formats)];
   if (base.startsWith('Grupo')) types.push('S');
@@ -58,5 +59,11 @@ for (let i = 0; i < 320; i++) {
   if (online || hybrid) meeting.conference_url = `https://zoom.example/j/${1000000 + i}`;
   meetings.push(meeting);
 }
-await writeFile(new URL('../www/meetings.json', import.meta.url), `${JSON.stringify(meetings, null, 1)}\n`);
-console.log(`wrote www/meetings.json: ${meetings.length} meetings`);
+return meetings;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const meetings = makeMeetings(320);
+  await writeFile(new URL('../www/meetings.json', import.meta.url), `${JSON.stringify(meetings, null, 1)}\n`);
+  console.log(`wrote www/meetings.json: ${meetings.length} meetings`);
+}

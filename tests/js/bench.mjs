@@ -36,3 +36,27 @@ for (const [name, answers] of Object.entries(visitors)) {
   const sorted = [...perCall].sort((a, b) => a - b);
   console.log(`  ${name}: median ${median(perCall).toFixed(1)} µs per evaluate (min ${sorted[0].toFixed(1)}, max ${sorted.at(-1).toFixed(1)}; 30 batches of 100)`);
 }
+
+// Checking and ranking 5,000 Meeting Guide meetings, in wasm (what a visitor's browser does
+// when a center lists a whole region's meetings).
+const { makeMeetings } = await import('../../tools/make-meetings.mjs');
+const meetings = makeMeetings(5000);
+const config = { center: { name: 'Harbor Recovery Center', phone: '+1-555-0100' }, meeting_guide: meetings };
+const visitor = { ...visitors['own use, every item'], approach: 'spiritual' };
+const options = { config, now: { day: 2, minutes: 1110 }, near: { lat: 33.2, lon: -117.36 } };
+for (let i = 0; i < 3; i++) peerpath.evaluate(visitor, options);
+const runs = [];
+for (let i = 0; i < 15; i++) {
+  const start = process.hrtime.bigint();
+  const result = peerpath.evaluate(visitor, options);
+  runs.push(Number(process.hrtime.bigint() - start) / 1e6);
+  if (result.local.length === 0) throw new Error('no local matches');
+}
+const checks = [];
+for (let i = 0; i < 15; i++) {
+  const start = process.hrtime.bigint();
+  peerpath.checkConfig(config);
+  checks.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+const sortedRuns = [...runs].sort((a, b) => a - b);
+console.log(`5,000 Meeting Guide meetings in wasm (node): check and rank with evaluate median ${median(runs).toFixed(1)} ms (min ${sortedRuns[0].toFixed(1)}, max ${sortedRuns.at(-1).toFixed(1)}; 15 runs); checkConfig alone median ${median(checks).toFixed(1)} ms`);
