@@ -564,6 +564,23 @@ mod finder {
     }
 
     #[test]
+    fn a_meetings_schedule_is_read_in_its_own_time_zone() {
+        let options = json!({
+            "config": {"center": {"name": "H"}, "meeting_guide": [
+                {"name": "East Coast Online", "slug": "ny", "day": 2, "time": "19:00", "timezone": "America/New_York", "types": ["ONL"], "conference_url": "https://zoom.example/j/2"},
+                {"name": "Local Online", "slug": "la", "day": 2, "time": "19:00", "types": ["ONL"], "conference_url": "https://zoom.example/j/3"}
+            ]},
+            // Tuesday 15:00 for the visitor in California is 18:00 in New York.
+            "now": {"day": 2, "minutes": 900},
+            "zones": {"America/New_York": {"day": 2, "minutes": 1080}}
+        });
+        let result = run(&json!({"for_whom": "self", "substances": ["alcohol"], "format": "online"}), Some(&options));
+        let next = |id: &str| result["local"].as_array().unwrap().iter().find(|m| m["id"] == id).unwrap()["next"]["in_minutes"].clone();
+        assert_eq!(next("mg-ny"), json!(60));
+        assert_eq!(next("mg-la"), json!(240));
+    }
+
+    #[test]
     fn the_centers_own_program_comes_first_within_its_kind() {
         let mut options = json!({"config": config()});
         options["config"]["resources"].as_array_mut().unwrap().push(json!(

@@ -92,6 +92,9 @@ pub struct Resource {
     /// Meeting Guide type codes, kept as given (known and unknown).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub types: Vec<String>,
+    /// The IANA time zone its schedule is in (`America/New_York`); the visitor's own when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
     /// The center's own program (from `resources`), not a meeting from a feed.
     pub center: bool,
 }

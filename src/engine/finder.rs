@@ -23,7 +23,7 @@ const WEEK_MINUTES: u32 = 7 * 24 * 60;
 const EVENING: u16 = 17 * 60;
 
 /// Ranks `resources` for the visitor; `suggested` are the groups and aftercare options shown.
-pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Suggestion], center_name: &str, now: Option<Now>, place: Option<Place>) -> Vec<LocalMatch> {
+pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Suggestion], center_name: &str, now: Option<Now>, zones: &[(String, Now)], place: Option<Place>) -> Vec<LocalMatch> {
     let mut matches: Vec<LocalMatch> = Vec::new();
     for resource in resources {
         let Some(suggestion) = suggested.iter().find(|s| s.id == resource.kind) else { continue };
@@ -32,7 +32,11 @@ pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Sugges
             resource: resource.clone(),
             score: points.clamp(0, 100) as u8,
             reasons,
-            next: now.and_then(|now| next_meeting(resource, now)),
+            next: now.and_then(|now| {
+                // Read the schedule in the meeting's own time zone when the page gave its time.
+                let zone_now = resource.timezone.as_ref().and_then(|tz| zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
+                next_meeting(resource, zone_now.unwrap_or(now))
+            }),
             distance_km: distance(resource, place).map(|km| (km * 10.0).round() / 10.0),
         });
     }

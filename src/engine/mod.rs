@@ -47,7 +47,7 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let aftercare = suggestions(&writer, List::Aftercare, &options.hide);
     let suggested: Vec<&Suggestion> = groups.iter().chain(&aftercare).collect();
     let center_name = options.center.name.as_deref().unwrap_or("");
-    let local = finder::rank(&writer, &options.resources, &suggested, center_name, options.now, options.place);
+    let local = finder::rank(&writer, &options.resources, &suggested, center_name, options.now, &options.zones, options.place);
 
     Evaluation {
         version: VERSION,

@@ -44,23 +44,37 @@ pub struct Options {
     /// The center's programs and local meetings.
     pub resources: Vec<Resource>,
     pub now: Option<Now>,
+    /// The visitor's weekday and time in other time zones that resources name, so a meeting's
+    /// schedule is read in its own zone.
+    pub zones: Vec<(String, Now)>,
     pub place: Option<Place>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: Lang::En, center: Center::default(), hide: Vec::new(), resources: Vec::new(), now: None, place: None }
+        Options { lang: Lang::En, center: Center::default(), hide: Vec::new(), resources: Vec::new(), now: None, zones: Vec::new(), place: None }
     }
 }
 
-/// `{ lang, config, now: {day, minutes}, near: {lat, lon} }` as given; every field optional.
+/// `{ lang, config, now: {day, minutes}, zones: {"America/New_York": {day, minutes}},
+/// near: {lat, lon} }` as given; every field optional.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct RawOptions {
     pub lang: Option<String>,
     pub config: Option<Json>,
     pub now: Option<Json>,
+    pub zones: Option<Json>,
     pub near: Option<Json>,
+}
+
+/// `{day, minutes}` as a `Now`.
+fn read_now(now: &Json) -> Option<Now> {
+    let number = |key: &str| match now.get(key) {
+        Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 0.0 => Some(*n),
+        _ => None,
+    };
+    Some(Now { day: number("day").filter(|d| *d <= 6.0)? as u8, minutes: number("minutes").filter(|m| *m < 1440.0)? as u16 })
 }
 
 impl Options {
@@ -73,13 +87,10 @@ impl Options {
     pub fn checked(raw: RawOptions) -> (Options, Vec<Problem>) {
         let checked = raw.config.as_ref().map(config::check).unwrap_or_default();
         let mut options = Options::from_config(raw.lang.as_deref(), checked.config);
-        options.now = raw.now.as_ref().and_then(|now| {
-            let number = |key: &str| match now.get(key) {
-                Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 0.0 => Some(*n),
-                _ => None,
-            };
-            Some(Now { day: number("day").filter(|d| *d <= 6.0)? as u8, minutes: number("minutes").filter(|m| *m < 1440.0)? as u16 })
-        });
+        options.now = raw.now.as_ref().and_then(read_now);
+        if let Some(Json::Object(zones)) = &raw.zones {
+            options.zones = zones.iter().filter_map(|(zone, now)| Some((zone.clone(), read_now(now)?))).collect();
+        }
         options.place = raw.near.as_ref().and_then(|near| match (near.get("lat"), near.get("lon")) {
             (Some(Json::Number(lat)), Some(Json::Number(lon))) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some(Place { lat: *lat, lon: *lon }),
             _ => None,
@@ -94,7 +105,7 @@ impl Options {
             .and_then(Lang::from_tag)
             .or_else(|| config.languages.iter().find_map(|tag| Lang::from_tag(tag)))
             .unwrap_or(Lang::En);
-        Options { lang, center: config.center, hide: config.hide, resources: config.resources, now: None, place: None }
+        Options { lang, center: config.center, hide: config.hide, resources: config.resources, now: None, zones: Vec::new(), place: None }
     }
 }
 

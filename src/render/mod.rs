@@ -163,7 +163,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
         "start" => app.flow.start(),
         "next" => {
             if app.flow.screen == Screen::Review {
-                app.setup.options.now = Some(now());
+                set_clock(&mut app.setup.options);
                 app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
             }
             app.flow.next();
@@ -316,6 +316,48 @@ fn now() -> Now {
     Now { day: date.get_day() as u8, minutes: (date.get_hours() * 60 + date.get_minutes()) as u16 }
 }
 
+/// Sets the clock the finder reads: the visitor's own, and the same moment in every time zone
+/// the resources name (so an online meeting in New York is read in New York time).
+fn set_clock(options: &mut Options) {
+    options.now = Some(now());
+    let mut zones: Vec<(String, Now)> = Vec::new();
+    for zone in options.resources.iter().filter_map(|r| r.timezone.as_deref()) {
+        if !zones.iter().any(|(z, _)| z == zone) {
+            if let Some(now) = now_in_zone(zone) {
+                zones.push((zone.to_string(), now));
+            }
+        }
+    }
+    options.zones = zones;
+}
+
+/// This moment's weekday and time in an IANA time zone, by `Intl.DateTimeFormat`; `None` for a
+/// zone the browser does not know.
+fn now_in_zone(zone: &str) -> Option<Now> {
+    use js_sys::Reflect;
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let options = js_sys::Object::new();
+    for (key, value) in [("timeZone", zone), ("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")] {
+        Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    let format = Reflect::construct(&constructor, &js_sys::Array::of2(&"en-US".into(), &options)).ok()?;
+    let to_parts: js_sys::Function = Reflect::get(&format, &"formatToParts".into()).ok()?.dyn_into().ok()?;
+    let parts: js_sys::Array = to_parts.call1(&format, &js_sys::Date::new_0()).ok()?.dyn_into().ok()?;
+    let (mut day, mut hour, mut minute) = (None, None, None);
+    for part in parts.iter() {
+        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+        match kind.as_str() {
+            "weekday" => day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].iter().position(|d| *d == value),
+            "hour" => hour = value.parse::<u16>().ok(),
+            "minute" => minute = value.parse::<u16>().ok(),
+            _ => {}
+        }
+    }
+    Some(Now { day: day? as u8, minutes: (hour? % 24) * 60 + minute? })
+}
+
 /// Asks the browser for the visitor's position, only after they pressed "near me". The position
 /// stays on the device: it only re-sorts the list here.
 fn ask_position(app: &mut App) -> Result {
@@ -343,7 +385,7 @@ fn ask_position(app: &mut App) -> Result {
 
 /// Re-ranks the local list with the visitor's position and brings focus back to it.
 fn show_local_again(app: &mut App) -> Result {
-    app.setup.options.now = Some(now());
+    set_clock(&mut app.setup.options);
     app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
     draw(app, false)?;
     if let Some(heading) = app.screen_el.query_selector("[data-list=local] h3")? {

@@ -394,7 +394,7 @@ impl View<'_> {
             }
             let mut facts = self.el("ul")?.class("facts")?;
             if let Some(next) = m.next {
-                facts = facts.child(text_el(self.doc, "li", "next", &fill(self.t("ui.local.next"), &[("when", &self.when(next.day, next.start))]))?)?;
+                facts = facts.child(text_el(self.doc, "li", "next", &fill(self.t("ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))]))?)?;
             } else if let Some(slot) = r.schedule.first() {
                 facts = facts.child(text_el(self.doc, "li", "", &self.when(slot.day, slot.start))?)?;
             }
@@ -437,7 +437,16 @@ impl View<'_> {
     /// A weekday and time in the visitor's language and time format ("Tuesday 7:00 PM").
     fn when(&self, day: u8, minutes: u16) -> String {
         // 1 January 2023 was a Sunday; any week serves, only the weekday and time are shown.
-        let date = js_sys::Date::new_with_year_month_day_hr_min(2023, 0, 1 + i32::from(day), i32::from(minutes / 60), i32::from(minutes % 60));
+        self.weekday_time(&js_sys::Date::new_with_year_month_day_hr_min(2023, 0, 1 + i32::from(day), i32::from(minutes / 60), i32::from(minutes % 60)))
+    }
+
+    /// The moment `minutes` from now, in the visitor's own time zone, language and format.
+    fn in_minutes(&self, minutes: u32) -> String {
+        let at = js_sys::Date::now() + f64::from(minutes) * 60_000.0;
+        self.weekday_time(&js_sys::Date::new(&at.into()))
+    }
+
+    fn weekday_time(&self, date: &js_sys::Date) -> String {
         let options = js_sys::Object::new();
         for (key, value) in [("weekday", "long"), ("hour", "numeric"), ("minute", "2-digit")] {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());

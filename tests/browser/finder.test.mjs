@@ -116,3 +116,26 @@ test('when geolocation is refused, the list stays and the visitor is told', asyn
   await context.close();
   await site.close();
 });
+
+test('next meeting times are shown in the visitor\'s own time zone and format', async () => {
+  const config = {
+    center: { name: 'Harbor' },
+    meeting_guide: [
+      { name: 'East Coast Online', slug: 'ny', day: 2, time: '19:00', timezone: 'America/New_York', types: ['ONL'], conference_url: 'https://zoom.example/j/2' },
+      { name: 'West Coast Online', slug: 'la', day: 2, time: '19:00', timezone: 'America/Los_Angeles', types: ['ONL'], conference_url: 'https://zoom.example/j/3' },
+    ],
+  };
+  const site = await serve({ pages: { '/tz.html': page(config) } });
+  const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+  const tab = await context.newPage();
+  // Tuesday 24 November 2026, 3:00 PM in Los Angeles (6:00 PM in New York).
+  await tab.clock.setFixedTime(new Date('2026-11-24T23:00:00Z'));
+  await tab.goto(`${site.url}/tz.html`);
+  await tab.locator('peer-path .screen h2').waitFor();
+  await complete(tab, { for_whom: 'self', substances: ['alcohol'], format: 'online' });
+  const text = (id) => tab.locator(`peer-path [data-list=local] [data-id="${id}"]`).innerText();
+  assert.match(await text('mg-ny'), /Next: Tuesday 4:00\sPM/);
+  assert.match(await text('mg-la'), /Next: Tuesday 7:00\sPM/);
+  await context.close();
+  await site.close();
+});
