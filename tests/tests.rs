@@ -653,3 +653,80 @@ mod check_config_command {
         assert!(out.contains("not valid JSON"), "{out}");
     }
 }
+
+mod plain_language {
+    use peerpath::Lang;
+
+    /// Syllables by vowel groups, a silent final "e" dropped: the usual readability heuristic.
+    fn syllables(word: &str) -> usize {
+        let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        if w.is_empty() {
+            return 1; // numbers and symbols read as one
+        }
+        let vowel = |c: char| "aeiouy".contains(c);
+        let mut count = 0;
+        let mut previous = false;
+        for &c in &w {
+            let v = vowel(c);
+            if v && !previous {
+                count += 1;
+            }
+            previous = v;
+        }
+        let n = w.len();
+        if n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]) && !(w[n - 2] == 'l' && !vowel(w[n - 3])) && count > 1 {
+            count -= 1;
+        }
+        count.max(1)
+    }
+
+    /// Flesch-Kincaid grade of a set of texts; every text is at least one sentence.
+    fn grade(texts: &[&str]) -> f64 {
+        let (mut sentences, mut words, mut syl) = (0usize, 0usize, 0usize);
+        for text in texts {
+            let text = text.replace(['{', '}'], "");
+            sentences += text.split(['.', '!', '?', ';']).filter(|s| s.split_whitespace().next().is_some()).count().max(1);
+            for word in text.split_whitespace() {
+                words += 1;
+                syl += syllables(word);
+            }
+        }
+        0.39 * words as f64 / sentences as f64 + 11.8 * syl as f64 / words as f64 - 15.59
+    }
+
+    /// Sections of the string table by key prefix.
+    const SECTIONS: [(&str, &[&str]); 5] = [
+        ("questions and help", &["q.", "h.", "sec."]),
+        ("answer options", &["o."]),
+        ("suggestions and reasons", &["g.", "r.", "f."]),
+        ("safety notices and care", &["u.", "care.", "c."]),
+        ("screens and buttons", &["ui.", "d."]),
+    ];
+
+    #[test]
+    fn syllable_counts() {
+        for (word, n) in [("the", 1), ("recovery", 4), ("people", 2), ("help", 1), ("care", 1), ("medicine", 3), ("anonymous", 4)] {
+            assert_eq!(syllables(word), n, "{word}");
+        }
+        // The measure tells dense text from plain text.
+        assert!(grade(&["Comprehensive pharmacological interventions necessitate multidisciplinary coordination and individualized therapeutic planning."]) > 12.0);
+        assert!(grade(&["You can skip any question. Just choose Next."]) < 4.0);
+    }
+
+    /// English questions, options and result texts read at grade 8 or lower (quality.md).
+    #[test]
+    fn english_reads_at_grade_8_or_lower() {
+        let mut report = Vec::new();
+        let mut failed = Vec::new();
+        for (section, prefixes) in SECTIONS {
+            let texts: Vec<&str> = Lang::En.keys().filter(|k| prefixes.iter().any(|p| k.starts_with(p))).map(|k| Lang::En.text(k)).collect();
+            let g = grade(&texts);
+            report.push(format!("{section}: grade {g:.1} over {} strings", texts.len()));
+            if g > 8.0 {
+                failed.push(section);
+            }
+        }
+        println!("Flesch-Kincaid grade of the English strings:\n  {}", report.join("\n  "));
+        assert!(failed.is_empty(), "above grade 8: {failed:?}\n{}", report.join("\n"));
+    }
+}
