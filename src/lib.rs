@@ -120,8 +120,10 @@ pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, f
         web_sys::console::warn_1(&JsValue::from_str(&message));
     }
     let quick_exit_url = checked.quick_exit_url();
-    let options = Options::from_config(lang.as_deref(), checked.config);
-    let widget = render::mount(&root, render::Setup { options, quick_exit_url })?;
+    let offered = strings::offered(&checked.config.languages);
+    let browser: Vec<String> = web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default();
+    let options = Options::from_config(lang.as_deref(), &browser, checked.config);
+    let widget = render::mount(&root, render::Setup { options, quick_exit_url, offered })?;
     Ok(Mounted { _widget: widget })
 }
 

@@ -86,7 +86,7 @@ impl Options {
     /// The options and every problem found in the config.
     pub fn checked(raw: RawOptions) -> (Options, Vec<Problem>) {
         let checked = raw.config.as_ref().map(config::check).unwrap_or_default();
-        let mut options = Options::from_config(raw.lang.as_deref(), checked.config);
+        let mut options = Options::from_config(raw.lang.as_deref(), &[], checked.config);
         options.now = raw.now.as_ref().and_then(read_now);
         if let Some(Json::Object(zones)) = &raw.zones {
             options.zones = zones.iter().filter_map(|(zone, now)| Some((zone.clone(), read_now(now)?))).collect();
@@ -98,13 +98,10 @@ impl Options {
         (options, checked.problems)
     }
 
-    /// The language is the one asked for, else the config's first offered language, else
-    /// English; a language the widget does not speak falls back the same way.
-    pub fn from_config(lang: Option<&str>, config: CenterConfig) -> Options {
-        let lang = lang
-            .and_then(Lang::from_tag)
-            .or_else(|| config.languages.iter().find_map(|tag| Lang::from_tag(tag)))
-            .unwrap_or(Lang::En);
+    /// The language is the one asked for (the element's `lang`), else the config's first
+    /// offered language, else the browser's first language the widget speaks, else English.
+    pub fn from_config(lang: Option<&str>, browser: &[String], config: CenterConfig) -> Options {
+        let lang = crate::strings::negotiate(lang, &config.languages, browser);
         Options { lang, center: config.center, hide: config.hide, resources: config.resources, now: None, zones: Vec::new(), place: None }
     }
 }
@@ -121,7 +118,9 @@ mod tests {
     fn language_negotiation() {
         assert_eq!(options("{}").lang, Lang::En);
         assert_eq!(options(r#"{"lang":"en-GB"}"#).lang, Lang::En);
-        assert_eq!(options(r#"{"lang":"xx","config":{"languages":["yy","en"]}}"#).lang, Lang::En);
+        assert_eq!(options(r#"{"lang":"xx","config":{"languages":["en","es"]}}"#).lang, Lang::En);
+        assert_eq!(options(r#"{"lang":"es-US"}"#).lang, Lang::Es);
+        assert_eq!(options(r#"{"config":{"languages":["es","en"]}}"#).lang, Lang::Es);
     }
 
     #[test]

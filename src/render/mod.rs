@@ -24,6 +24,7 @@ use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::result::Evaluation;
 use crate::engine::evaluate;
 use crate::flow::{Flow, Screen};
+use crate::strings::Lang;
 use dom::{closest, focus, El, Result};
 use screens::View;
 
@@ -38,6 +39,8 @@ pub struct Setup {
     pub options: Options,
     /// Where the quick exit goes (already checked to be http or https).
     pub quick_exit_url: String,
+    /// Languages the visitor can switch between.
+    pub offered: Vec<Lang>,
 }
 
 struct App {
@@ -97,7 +100,8 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         .attr("part", "widget")?
         .attr("lang", lang.as_str())?
         .attr("aria-label", lang.text("ui.widget_label"))?
-        .child(view.crisis_bar()?)?
+        .child(view.bar()?)?
+        .child(view.crisis_lines(&setup.offered)?)?
         .child(El(live.clone()))?
         .child(El(screen_el.clone()))?
         .append_to(root)?;
@@ -169,6 +173,12 @@ fn on_click(app: &mut App, event: Event) -> Result {
             app.flow.next();
         }
         "near" => return ask_position(app),
+        "lang" => {
+            if let Some(lang) = button.get_attribute("data-lang").as_deref().and_then(Lang::from_tag) {
+                return switch_language(app, lang);
+            }
+            return Ok(());
+        }
         "back" => app.flow.back(),
         "change" => {
             if let Some(item) = button.get_attribute("data-item").as_deref().and_then(ItemId::from_str) {
@@ -251,7 +261,7 @@ fn on_focus(app: &mut App, event: Event) -> Result {
     Ok(())
 }
 
-/// The crisis bar sticks to the top of the screen; a control focused beneath it is scrolled
+/// The exit bar sticks to the top of the screen; a control focused beneath it is scrolled
 /// into view (WCAG 2.4.11).
 fn keep_clear_of_bar(app: &App, element: &Element) {
     let Ok(Some(bar)) = app.frame.query_selector(".bar") else { return };
@@ -308,6 +318,27 @@ fn quick_exit(app: &mut App) -> Result {
     }
     app.frame.class_list().add_1("left")?;
     app.window.location().replace(&app.setup.quick_exit_url)
+}
+
+/// Redraws everything in another language, keeping the answers and the place in the flow.
+fn switch_language(app: &mut App, lang: Lang) -> Result {
+    app.setup.options.lang = lang;
+    if app.result.is_some() {
+        set_clock(&mut app.setup.options);
+        app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
+    }
+    app.frame.set_attribute("lang", lang.as_str())?;
+    app.frame.set_attribute("aria-label", lang.text("ui.widget_label"))?;
+    let view = View { doc: &app.doc, lang, options: &app.setup.options };
+    if let Some(old) = app.frame.query_selector(".bar")? {
+        app.frame.replace_child(&view.bar()?.into_element(), &old)?;
+    }
+    if let Some(old) = app.frame.query_selector(".strip")? {
+        app.frame.replace_child(&view.crisis_lines(&app.setup.offered)?.into_element(), &old)?;
+    }
+    draw(app, true)?;
+    app.live.set_text_content(Some(lang.text("ui.language_changed")));
+    Ok(())
 }
 
 /// The visitor's weekday and time of day, for "next meeting".

@@ -14,6 +14,7 @@ use crate::engine::{option_label, tel_number};
 use crate::flow::{Flow, Screen};
 use crate::strings::{fill, Lang};
 
+
 /// Suggestions shown at once in each list; the rest are behind "show more".
 const SHOW_FIRST: usize = 4;
 
@@ -76,12 +77,24 @@ impl View<'_> {
         Ok(Some(self.el("a")?.attr("href", &href)?.text(&contact.label)?))
     }
 
-    /// The crisis strip: the same place and content on every screen (WCAG 3.2.6).
-    pub fn crisis_bar(&self) -> Result<El> {
+    /// The slim bar that stays on screen: the quick exit and its Shift hint. Kept to one short
+    /// row so it never covers much of a phone screen.
+    pub fn bar(&self) -> Result<El> {
         let exit = self.button("exit", "exit", self.t("ui.exit"))?.attr("part", "exit")?;
         let hint = text_el(self.doc, "span", "exit-hint", self.t("ui.exit_hint"))?;
-        let lines = self.el("p")?.class("crisis-lines")?;
-        let lines = lines
+        self.el("div")?.class("bar")?.attr("part", "bar")?.child(exit)?.child(hint)
+    }
+
+    /// The crisis strip and the language switcher: the same place and content on every screen
+    /// (WCAG 3.2.6), just below the exit bar.
+    pub fn crisis_lines(&self, offered: &[Lang]) -> Result<El> {
+        let mut strip = self.el("div")?.class("strip")?;
+        let lines = self
+            .el("p")?
+            .class("crisis-lines")?
+            .attr("part", "crisis")?
+            .attr("role", "region")?
+            .attr("aria-label", self.t("ui.crisis_label"))?
             .child(text_el(self.doc, "strong", "", self.t("ui.crisis_lead"))?)?
             .text(" ")?
             .child(self.el("a")?.attr("href", "tel:988")?.text(self.t("ui.call_988"))?)?
@@ -96,13 +109,12 @@ impl View<'_> {
             )?,
             None => lines,
         };
-        self.el("div")?
-            .class("bar")?
-            .attr("part", "crisis")?
-            .attr("role", "region")?
-            .attr("aria-label", self.t("ui.crisis_label"))?
-            .child(self.el("div")?.class("exit-wrap")?.child(exit)?.child(hint)?)?
-            .child(lines)
+        strip = strip.child(lines)?;
+        for &lang in offered.iter().filter(|l| **l != self.lang) {
+            // Named in its own language, marked as such for screen readers.
+            strip = strip.child(self.button("lang", "link lang", lang.name())?.attr("data-lang", lang.as_str())?.attr("lang", lang.as_str())?)?;
+        }
+        Ok(strip)
     }
 
     pub fn welcome(&self, into: &Element) -> Result {
@@ -287,7 +299,7 @@ impl View<'_> {
             .child(text_el(self.doc, "p", "", result.not_diagnosis)?)?;
         let mut contacts = self.contact_list(&result.contacts)?;
         if let Some(hours) = self.options.center.hours.as_deref() {
-            contacts = contacts.child(text_el(self.doc, "li", "hours", hours)?)?;
+            contacts = contacts.child(text_el(self.doc, "li", "hours", hours)?.attr("data-from", "center")?)?;
         }
         note = note.child(contacts)?;
         note.append_to(into)?;
@@ -388,7 +400,8 @@ impl View<'_> {
         let mut cards = self.el("ol")?.class("cards")?.attr("start", &start.to_string())?;
         for m in list {
             let r = &m.resource;
-            let mut card = self.el("li")?.class("card")?.attr("part", "card")?.attr("data-id", &r.id)?.child(text_el(self.doc, "h4", "", &r.name)?)?;
+            // The center's own words are marked, so tools (and tests) can tell them from ours.
+            let mut card = self.el("li")?.class("card")?.attr("part", "card")?.attr("data-id", &r.id)?.child(text_el(self.doc, "h4", "", &r.name)?.attr("data-from", "center")?)?;
             if r.center {
                 card = card.child(text_el(self.doc, "p", "badge", &fill(self.t("ui.local.at_center"), &[("center", self.center_name())]))?)?;
             }
@@ -407,14 +420,14 @@ impl View<'_> {
                 facts = facts.child(text_el(self.doc, "li", "", self.t(key))?)?;
             }
             if let Some(address) = &r.address {
-                facts = facts.child(text_el(self.doc, "li", "", address)?)?;
+                facts = facts.child(text_el(self.doc, "li", "", address)?.attr("data-from", "center")?)?;
             }
             if let Some(km) = m.distance_km {
                 facts = facts.child(text_el(self.doc, "li", "", &fill(self.t("ui.local.distance"), &[("km", &km_text(km))]))?)?;
             }
             card = card.child(facts)?;
             if let Some(description) = &r.description {
-                card = card.child(text_el(self.doc, "p", "", description)?)?;
+                card = card.child(text_el(self.doc, "p", "", description)?.attr("data-from", "center")?)?;
             }
             card = card.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))?)?.child(self.reasons(&m.reasons)?)?;
             let mut links = self.el("ul")?.class("links")?;

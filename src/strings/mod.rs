@@ -12,14 +12,24 @@ use std::sync::OnceLock;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     En,
+    Es,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 1] = [Lang::En];
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's own name, for the switcher ("Español" reads the same in any language).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
         }
     }
 
@@ -32,13 +42,16 @@ impl Lang {
     fn source(self) -> &'static str {
         match self {
             Lang::En => include_str!("en.txt"),
+            Lang::Es => include_str!("es.txt"),
         }
     }
 
     fn table(self) -> &'static [(&'static str, &'static str)] {
         static EN: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+        static ES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
         let cell = match self {
             Lang::En => &EN,
+            Lang::Es => &ES,
         };
         cell.get_or_init(|| parse(self.source()))
     }
@@ -95,6 +108,28 @@ pub fn parse_problems(lang: Lang) -> Vec<String> {
     problems
 }
 
+/// The visitor's language: the element's `lang` attribute, else the center's first offered
+/// language, else the browser's first language the widget speaks, else English.
+pub fn negotiate(element: Option<&str>, offered: &[String], browser: &[String]) -> Lang {
+    element
+        .and_then(Lang::from_tag)
+        .or_else(|| offered.first().and_then(|tag| Lang::from_tag(tag)))
+        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+        .unwrap_or(Lang::En)
+}
+
+/// The languages the switcher offers: the center's list (those the widget speaks), or every
+/// language when the center names none.
+pub fn offered(config_languages: &[String]) -> Vec<Lang> {
+    let mut out: Vec<Lang> = config_languages.iter().filter_map(|tag| Lang::from_tag(tag)).collect();
+    out.dedup();
+    if out.is_empty() {
+        Lang::ALL.to_vec()
+    } else {
+        out
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -147,6 +182,55 @@ mod tests {
     fn language_tags_pick_a_language() {
         assert_eq!(Lang::from_tag("en-US"), Some(Lang::En));
         assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("es-419"), Some(Lang::Es));
         assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_same_keys() {
+        let english: Vec<&str> = Lang::En.keys().collect();
+        for lang in Lang::ALL {
+            let keys: Vec<&str> = lang.keys().collect();
+            let missing: Vec<&&str> = english.iter().filter(|k| !keys.contains(k)).collect();
+            let extra: Vec<&&str> = keys.iter().filter(|k| !english.contains(k)).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, extra {extra:?}", lang.as_str());
+        }
+    }
+
+    /// A Spanish text equal to its English one is an untranslated string, unless `same.txt`
+    /// lists its key (proper names, words spelled the same).
+    #[test]
+    fn nothing_is_left_untranslated() {
+        let same: Vec<&str> = include_str!("same.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let untranslated: Vec<&str> = Lang::En.keys().filter(|k| Lang::Es.text(k) == Lang::En.text(k) && !same.contains(k)).collect();
+        assert!(untranslated.is_empty(), "the same in Spanish as in English: {untranslated:?} (translate them, or list proper names in same.txt)");
+        for key in &same {
+            assert_eq!(Lang::Es.text(key), Lang::En.text(key), "{key} is listed in same.txt but differs");
+        }
+    }
+
+    #[test]
+    fn placeholders_match_across_languages() {
+        let names = |text: &str| {
+            let mut found: Vec<String> = text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+            found.sort();
+            found
+        };
+        for key in Lang::En.keys() {
+            for lang in Lang::ALL {
+                assert_eq!(names(lang.text(key)), names(Lang::En.text(key)), "{}: {key}", lang.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn negotiation_order() {
+        let s = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert_eq!(negotiate(Some("es"), &s(&["en"]), &s(&["en"])), Lang::Es, "the element's lang first");
+        assert_eq!(negotiate(Some("fr"), &s(&["es", "en"]), &s(&["en"])), Lang::Es, "then the config's first");
+        assert_eq!(negotiate(None, &[], &s(&["fr-FR", "es-MX", "en"])), Lang::Es, "then the browser's first spoken");
+        assert_eq!(negotiate(None, &[], &s(&["fr", "de"])), Lang::En, "else English");
+        assert_eq!(offered(&s(&["es", "fr"])), [Lang::Es]);
+        assert_eq!(offered(&[]), Lang::ALL);
     }
 }

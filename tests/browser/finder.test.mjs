@@ -47,7 +47,7 @@ test('hostile strings in every config text field show as text and run nothing', 
       images: root.querySelectorAll('img').length,
       scripts: root.querySelectorAll('script').length,
       hrefs: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
-      text: root.querySelector('.screen').textContent + root.querySelector('.bar').textContent,
+      text: root.querySelector('.screen').textContent + root.querySelector('.crisis-lines').textContent,
     };
   });
   assert.equal(seen.pwned, null);

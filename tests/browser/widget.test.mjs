@@ -330,7 +330,7 @@ test('print shows the result cleanly: details opened, buttons and the exit hidde
   await page.emulateMedia({ media: 'print' });
   const display = (selector) => page.locator(`peer-path ${selector}`).first().evaluate((e) => getComputedStyle(e).display);
   assert.equal(await display('.nav'), 'none');
-  assert.equal(await display('.exit-wrap'), 'none');
+  assert.equal(await display('.bar'), 'none');
   assert.notEqual(await display('.care'), 'none');
   assert.notEqual(await display('.crisis-lines'), 'none');
   await context.close();
@@ -349,8 +349,8 @@ test('the config can come from a same-origin URL; another origin is refused and 
   const tab = await context.newPage();
   await tab.goto(`${site.url}/same.html`);
   await tab.locator('peer-path .screen h2').waitFor();
-  assert.match(await tab.locator('peer-path .bar').innerText(), /Lakeside Recovery/);
-  assert.equal(await tab.locator('peer-path .bar a[href="tel:+15550109999"]').count(), 1);
+  assert.match(await tab.locator('peer-path .crisis-lines').innerText(), /Lakeside Recovery/);
+  assert.equal(await tab.locator('peer-path .crisis-lines a[href="tel:+15550109999"]').count(), 1);
   const requests = [];
   tab.on('request', (r) => requests.push(r.url()));
   await tab.goto(`${site.url}/other.html`);
