@@ -11,6 +11,7 @@ pub mod cond;
 pub mod finder;
 pub mod config;
 pub mod json;
+pub mod json_text;
 pub mod meeting_guide;
 pub mod options;
 pub mod profile;

@@ -1,0 +1,491 @@
+//! JSON text in and out, by hand: a small reader into `Json` and a writer for results.
+//!
+//! Why not serde: at the WebAssembly boundary, one `JSON.stringify`/`JSON.parse` and these few
+//! hundred lines cost far fewer bytes than serde's generic code instantiated per type, and one
+//! string crossing the boundary is much faster than reading a 5,000-meeting feed field by field.
+
+use super::json::Json;
+
+/// Why the text is not JSON, with the byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub offset: usize,
+    pub message: &'static str,
+}
+
+/// Nesting deeper than this is refused (a center config is a few levels deep), so hostile text
+/// cannot exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
+impl Json {
+    /// Reads JSON text (RFC 8259).
+    pub fn parse(text: &str) -> Result<Json, ParseError> {
+        let mut reader = Reader { bytes: text.as_bytes(), at: 0 };
+        reader.skip_space();
+        let value = reader.value(0)?;
+        reader.skip_space();
+        if reader.at != reader.bytes.len() {
+            return Err(reader.error("unexpected text after the value"));
+        }
+        Ok(value)
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn error(&self, message: &'static str) -> ParseError {
+        ParseError { offset: self.at, message }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, word: &[u8], value: Json) -> Result<Json, ParseError> {
+        if self.bytes[self.at..].starts_with(word) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("unknown word"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.expect(b"true", Json::Bool(true)),
+            Some(b'f') => self.expect(b"false", Json::Bool(false)),
+            Some(b'n') => self.expect(b"null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("unexpected character")),
+            None => Err(self.error("unexpected end")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.at += 1;
+        let mut entries = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Json::Object(entries));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a quoted key"));
+            }
+            let key = self.string()?;
+            self.skip_space();
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected ':'"));
+            }
+            self.at += 1;
+            self.skip_space();
+            let value = self.value(depth + 1)?;
+            entries.push((key, value));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(entries));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.skip_space();
+            items.push(self.value(depth + 1)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self.bytes.get(self.at..self.at + 4).ok_or_else(|| self.error("short \\u escape"))?;
+        let mut value = 0;
+        for &d in digits {
+            let n = (d as char).to_digit(16).ok_or_else(|| self.error("bad \\u escape"))?;
+            value = value * 16 + n;
+        }
+        self.at += 4;
+        Ok(value)
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+                self.at += 1;
+            }
+            // The input is a &str and we stopped on ASCII, so this slice is valid UTF-8.
+            out.push_str(std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad text"))?);
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escape = self.peek().ok_or_else(|| self.error("unexpected end"))?;
+                    self.at += 1;
+                    match escape {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let first = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&first) && self.bytes[self.at..].starts_with(b"\\u") {
+                                self.at += 2;
+                                let second = self.hex4()?;
+                                0x10000 + ((first - 0xD800) << 10) + (second.wrapping_sub(0xDC00) & 0x3FF)
+                            } else {
+                                first
+                            };
+                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                        }
+                        _ => return Err(self.error("unknown escape")),
+                    }
+                }
+                Some(_) => return Err(self.error("control character in text")),
+                None => return Err(self.error("unterminated text")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, ParseError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let digits = |r: &mut Self| {
+            let from = r.at;
+            while matches!(r.peek(), Some(b'0'..=b'9')) {
+                r.at += 1;
+            }
+            r.at > from
+        };
+        if self.peek() == Some(b'0') {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("a number cannot start with 0"));
+            }
+        } else if !digits(self) {
+            return Err(self.error("expected digits"));
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return Err(self.error("expected digits after '.'"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return Err(self.error("expected an exponent"));
+            }
+        }
+        let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad number"))?;
+        text.parse::<f64>().map(Json::Number).map_err(|_| self.error("bad number"))
+    }
+}
+
+/// Writes JSON text. Results implement `WriteJson` by calling these in order; commas are
+/// placed here, so an implementation only says what comes next.
+#[derive(Default)]
+pub struct Writer {
+    out: String,
+    /// One entry per open object or array: whether it has an entry already.
+    open: Vec<bool>,
+    /// A key was just written: the next value is its value, with no comma before it.
+    after_key: bool,
+}
+
+/// A value that can write itself as JSON.
+pub trait WriteJson {
+    fn write_json(&self, w: &mut Writer);
+
+    fn to_json(&self) -> String {
+        let mut w = Writer::default();
+        self.write_json(&mut w);
+        w.out
+    }
+}
+
+impl Writer {
+    fn separate(&mut self) {
+        if let Some(has_entries) = self.open.last_mut() {
+            if *has_entries {
+                self.out.push(',');
+            }
+            *has_entries = true;
+        }
+    }
+
+    fn before_value(&mut self) {
+        if self.after_key {
+            self.after_key = false;
+        } else {
+            self.separate();
+        }
+    }
+
+    pub fn begin_object(&mut self) {
+        self.before_value();
+        self.out.push('{');
+        self.open.push(false);
+    }
+
+    pub fn end_object(&mut self) {
+        self.open.pop();
+        self.out.push('}');
+    }
+
+    pub fn begin_array(&mut self) {
+        self.before_value();
+        self.out.push('[');
+        self.open.push(false);
+    }
+
+    pub fn end_array(&mut self) {
+        self.open.pop();
+        self.out.push(']');
+    }
+
+    /// An object key; the value written next belongs to it.
+    pub fn key(&mut self, key: &str) -> &mut Self {
+        self.separate();
+        self.quoted(key);
+        self.out.push(':');
+        self.after_key = true;
+        self
+    }
+
+    pub fn str(&mut self, text: &str) {
+        self.before_value();
+        self.quoted(text);
+    }
+
+    pub fn bool(&mut self, value: bool) {
+        self.before_value();
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    pub fn null(&mut self) {
+        self.before_value();
+        self.out.push_str("null");
+    }
+
+    pub fn int(&mut self, value: i64) {
+        self.before_value();
+        push_int(&mut self.out, value);
+    }
+
+    /// A number with at most `decimals` decimals, written without float formatting (which
+    /// would bring kilobytes of code into the module); trailing zeros are dropped.
+    pub fn fixed(&mut self, value: f64, decimals: u32) {
+        self.before_value();
+        self.out.push_str(&fixed(value, decimals));
+    }
+
+    /// Any `Json` value, as given.
+    pub fn json(&mut self, value: &Json) {
+        match value {
+            Json::Null => self.null(),
+            Json::Bool(b) => self.bool(*b),
+            Json::Number(n) => self.fixed(*n, 6),
+            Json::String(s) => self.str(s),
+            Json::Array(items) => {
+                self.begin_array();
+                items.iter().for_each(|item| self.json(item));
+                self.end_array();
+            }
+            Json::Object(entries) => {
+                self.begin_object();
+                for (key, item) in entries {
+                    self.key(key).json(item);
+                }
+                self.end_object();
+            }
+        }
+    }
+
+    fn quoted(&mut self, text: &str) {
+        self.out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                c if (c as u32) < 0x20 => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.out.push_str("\\u00");
+                    self.out.push(HEX[(c as usize) >> 4] as char);
+                    self.out.push(HEX[(c as usize) & 15] as char);
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+}
+
+fn push_int(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut n = value.unsigned_abs();
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(d as char);
+    }
+}
+
+/// `value` rounded to `decimals` places, as text ("2.5", "33.19", "-117", "0"); non-finite
+/// numbers are written as 0, which JSON has no other way to say.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let mut out = String::new();
+    if !value.is_finite() {
+        out.push('0');
+        return out;
+    }
+    let scale = 10i64.pow(decimals.min(9));
+    let scaled = (value * scale as f64).round();
+    // Beyond what an i64 holds there are no decimals left to show.
+    let scaled = if scaled.abs() < 9.0e18 { scaled as i64 } else { return if value < 0.0 { "-9e18".into() } else { "9e18".into() } };
+    if scaled < 0 {
+        out.push('-');
+    }
+    let whole = scaled.unsigned_abs() / scale as u64;
+    let mut fraction = scaled.unsigned_abs() % scale as u64;
+    push_int(&mut out, whole as i64);
+    if fraction > 0 {
+        let mut width = decimals.min(9);
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            width -= 1;
+        }
+        let mut text = String::new();
+        push_int(&mut text, fraction as i64);
+        out.push('.');
+        for _ in text.len()..width as usize {
+            out.push('0');
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_json() {
+        let value = Json::parse(r#" {"a": [1, -2.5, 3e2, true, false, null], "b": "x\"y\u00e9\ud83d\ude00\n", "c": {}} "#).unwrap();
+        assert_eq!(
+            value,
+            Json::Object(vec![
+                ("a".into(), Json::Array(vec![Json::Number(1.0), Json::Number(-2.5), Json::Number(300.0), Json::Bool(true), Json::Bool(false), Json::Null])),
+                ("b".into(), Json::String("x\"yé😀\n".into())),
+                ("c".into(), Json::Object(vec![])),
+            ])
+        );
+        assert_eq!(Json::parse("\"ünïcödé\"").unwrap(), Json::String("ünïcödé".into()));
+    }
+
+    #[test]
+    fn refuses_what_is_not_json() {
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "{'a': 1}", "01", "1.", "tru", "\"\\x\"", "\"\n\"", "[1] 2", "NaN"] {
+            assert!(Json::parse(bad).is_err(), "{bad:?}");
+        }
+        let deep = "[".repeat(100) + &"]".repeat(100);
+        assert_eq!(Json::parse(&deep).unwrap_err().message, "nested too deeply");
+    }
+
+    #[test]
+    fn writes_json_that_reads_back() {
+        struct Sample;
+        impl WriteJson for Sample {
+            fn write_json(&self, w: &mut Writer) {
+                w.begin_object();
+                w.key("text").str("a \"quote\", a \\ and a\nline\u{1}");
+                w.key("list");
+                w.begin_array();
+                w.int(-12);
+                w.fixed(2.25, 1);
+                w.null();
+                w.begin_object();
+                w.end_object();
+                w.end_array();
+                w.key("yes").bool(true);
+                w.end_object();
+            }
+        }
+        let text = Sample.to_json();
+        let back = Json::parse(&text).unwrap();
+        assert_eq!(back.get("text").and_then(Json::as_str), Some("a \"quote\", a \\ and a\nline\u{1}"));
+        assert_eq!(text, r#"{"text":"a \"quote\", a \\ and a\nline\u0001","list":[-12,2.3,null,{}],"yes":true}"#);
+    }
+
+    #[test]
+    fn fixed_point_numbers() {
+        for (value, decimals, text) in [(0.0, 1, "0"), (2.25, 1, "2.3"), (33.19, 5, "33.19"), (-117.38, 5, "-117.38"), (0.05, 2, "0.05"), (1140.0, 0, "1140"), (-0.04, 1, "0"), (f64::NAN, 2, "0")] {
+            assert_eq!(fixed(value, decimals), text, "{value}");
+        }
+    }
+}
