@@ -14,6 +14,7 @@ pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, R
 pub use engine::care::CareLevel;
 pub use engine::config::{check as check_config, Checked, Level as ProblemLevel, Problem, Resource, MAX_CONFIG_BYTES, MAX_RESOURCES};
 pub use engine::json::Json;
+pub use engine::json_text::{ParseError, WriteJson};
 pub use engine::catalog::{List, CATALOG};
 pub use engine::options::{Center, Options, RawOptions};
 pub use engine::questionnaire::{ItemId, ItemKind, Path, Section, ITEMS};
@@ -22,7 +23,6 @@ pub use engine::scores::Severity;
 pub use engine::{evaluate, questionnaire, string_keys, VERSION};
 pub use strings::Lang;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// The crate version, as every result reports it.
@@ -40,32 +40,48 @@ pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
 }
 
 /// Scores `answers` (an object of item id to value) and returns the result of screening.md.
-/// `options` is optional: `{ lang, config }` with `config` the center's config object.
+/// `options` is optional: `{ lang, config, now, zones, near }` with `config` the center's
+/// config object.
 ///
 /// Throws an `Error` with `code` (`invalid_answers`, `unknown_item`, `invalid_value`,
 /// `wrong_type`, `invalid_options`), `item` and `message` for the first problem, and `errors`
 /// listing every problem found. The module keeps working after an error.
 #[wasm_bindgen(js_name = evaluate)]
 pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let raw: RawAnswers = serde_wasm_bindgen::from_value(answers).map_err(|e| {
-        js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", format!("The answers could not be read: {e}."))])
-    })?;
-    let answers = Answers::from_raw(&raw).map_err(|errors| js_error(&errors))?;
-    let options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        let raw: RawOptions = serde_wasm_bindgen::from_value(options).map_err(|e| {
-            js_error(&[AnswerError::new(ErrorCode::InvalidOptions, "", format!("The options could not be read: {e}."))])
-        })?;
-        Options::from_raw(raw)
-    };
-    to_js(&evaluate(&answers, &options))
+    let answers = read_js(&answers).map_err(|message| js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", message)]))?;
+    let answers = Answers::from_raw(&RawAnswers::from_json(answers)).map_err(|errors| js_error(&errors))?;
+    let options = read_js(&options)
+        .map_err(|message| message.to_string())
+        .and_then(|json| RawOptions::from_json(&json).map_err(str::to_string))
+        .map_err(|message| js_error(&[AnswerError::new(ErrorCode::InvalidOptions, "", message)]))?;
+    to_js(&evaluate(&answers, &Options::from_raw(options)))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+/// A JS value as our `Json`: JSON text is read as it is; any other value goes through one
+/// `JSON.stringify`. `undefined` is `null`.
+fn read_js(value: &JsValue) -> Result<Json, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Json::Null);
+    }
+    // A string here is a string value (JSON.stringify quotes it); JSON text is accepted only
+    // where the API says so (mount, checkConfig).
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| "The value could not be read as JSON (it may hold a cycle or a BigInt).".to_string())?
+        .as_string()
+        .unwrap_or_default();
+    Json::parse(&text).map_err(|e| ["The value could not be read: ", e.message, "."].concat())
+}
+
+/// JSON text given as a string, or any other value as `read_js` reads it.
+fn read_text_or_js(value: &JsValue) -> Result<Json, String> {
+    match value.as_string() {
+        Some(text) => Json::parse(&text).map_err(|e| ["it is not valid JSON (", e.message, " at character ", &e.offset.to_string(), ")."].concat()),
+        None => read_js(value),
+    }
+}
+
+fn to_js<T: WriteJson>(value: &T) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&value.to_json())
 }
 
 /// A JS `Error` for the first problem, carrying `code`, `item` and `message`, with every problem
@@ -97,25 +113,39 @@ pub struct Mounted {
     _widget: render::Widget,
 }
 
-/// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
-/// the center's `config` object (center-config.md) and, when the config names a
-/// `meeting_guide_url`, the `feed` the page fetched from it. Config problems never stop the
-/// widget: unusable parts are left out and every problem is listed once in the console.
-/// `lang` is the element's language, or empty.
-#[wasm_bindgen]
-pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue) -> Result<Mounted, JsValue> {
+/// The center config and feed, checked; unreadable text is a problem like any other.
+fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
     let mut checked = if config.is_undefined() || config.is_null() {
         engine::config::Checked::default()
     } else {
-        let json: engine::json::Json = serde_wasm_bindgen::from_value(config).unwrap_or(engine::json::Json::Null);
-        engine::config::check(&json)
+        match read_text_or_js(config) {
+            Ok(json) => engine::config::check(&json),
+            Err(message) => {
+                let mut checked = engine::config::Checked::default();
+                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: ["The config could not be read: ", &message].concat() });
+                checked
+            }
+        }
     };
     if !(feed.is_undefined() || feed.is_null()) {
-        let json: engine::json::Json = serde_wasm_bindgen::from_value(feed).unwrap_or(engine::json::Json::Null);
-        checked.add_feed(&json);
+        match read_text_or_js(feed) {
+            Ok(json) => checked.add_feed(&json),
+            Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: ["the feed could not be read: ", &message].concat() }),
+        }
     }
+    checked
+}
+
+/// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
+/// the center's `config` (JSON text or an object, center-config.md) and, when the config names
+/// a `meeting_guide_url`, the `feed` the page fetched from it (JSON text or a list). Config
+/// problems never stop the widget: unusable parts are left out and every problem is listed once
+/// in the console. `lang` is the element's language, or empty.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue) -> Result<Mounted, JsValue> {
+    let checked = checked_config(&config, &feed);
     if !checked.problems.is_empty() {
-        let lines: Vec<String> = checked.problems.iter().map(|p| [if p.level == engine::config::Level::Error { "error" } else { "warning" }, ": ", &p.path, ": ", &p.message].concat()).collect();
+        let lines: Vec<String> = checked.problems.iter().map(|p| [p.level.as_str(), ": ", &p.path, ": ", &p.message].concat()).collect();
         let message = ["PeerPath: the center config has ", &checked.problems.len().to_string(), " problem(s); the widget uses the rest.\n", &lines.join("\n")].concat();
         web_sys::console::warn_1(&JsValue::from_str(&message));
     }
@@ -127,15 +157,14 @@ pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, f
     Ok(Mounted { _widget: widget })
 }
 
-/// Checks a center config (and optionally a Meeting Guide feed) and returns every problem as
-/// `{ level, path, message }`, for tools and for a center's own page.
+/// Checks a center config (and optionally a Meeting Guide feed), each JSON text or an object,
+/// and returns every problem as `{ level, path, message }`, for tools and a center's own page.
 #[wasm_bindgen(js_name = checkConfig)]
 pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValue> {
-    let json: engine::json::Json = serde_wasm_bindgen::from_value(config).unwrap_or(engine::json::Json::Null);
-    let mut checked = engine::config::check(&json);
-    if !(feed.is_undefined() || feed.is_null()) {
-        let json: engine::json::Json = serde_wasm_bindgen::from_value(feed).unwrap_or(engine::json::Json::Null);
-        checked.add_feed(&json);
-    }
-    to_js(&checked.problems)
+    let checked = checked_config(&config, &feed);
+    let mut w = engine::json_text::Writer::default();
+    w.begin_array();
+    checked.problems.iter().for_each(|p| p.write_json(&mut w));
+    w.end_array();
+    js_sys::JSON::parse(&w.finish())
 }

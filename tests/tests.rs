@@ -3,19 +3,32 @@
 //! file (`tests/wasm.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use peerpath::{evaluate, Answers, Options, RawAnswers, RawOptions};
+use peerpath::{evaluate, Answers, Json, Options, RawAnswers, RawOptions, WriteJson};
 use serde_json::Value;
+
+/// Our JSON reader on a serde_json value (its text).
+fn json(value: &Value) -> Json {
+    Json::parse(&value.to_string()).expect("serde_json writes JSON")
+}
+
+fn raw_answers(value: &Value) -> RawAnswers {
+    RawAnswers::from_json(json(value))
+}
+
+/// The JSON text we write, read back by serde_json (an independent reader).
+fn as_value<T: WriteJson>(value: &T) -> Value {
+    serde_json::from_str(&value.to_json()).expect("we write valid JSON")
+}
 
 /// Validates and evaluates JSON answers the way the wasm export does, returning the result as
 /// the JSON JavaScript would see.
 fn run(answers: &Value, options: Option<&Value>) -> Value {
-    let raw: RawAnswers = serde_json::from_value(answers.clone()).expect("answers parse");
-    let answers = Answers::from_raw(&raw).unwrap_or_else(|e| panic!("invalid answers: {e:?}"));
+    let answers = Answers::from_raw(&raw_answers(answers)).unwrap_or_else(|e| panic!("invalid answers: {e:?}"));
     let options = match options {
-        Some(o) => Options::from_raw(serde_json::from_value::<RawOptions>(o.clone()).expect("options parse")),
+        Some(o) => Options::from_raw(RawOptions::from_json(&json(o)).expect("options read")),
         None => Options::default(),
     };
-    serde_json::to_value(evaluate(&answers, &options)).expect("result serializes")
+    as_value(&evaluate(&answers, &options))
 }
 
 fn ids(list: &Value) -> Vec<&str> {
@@ -219,7 +232,7 @@ mod shape {
 
     #[test]
     fn questionnaire_lists_every_item_once_with_labels() {
-        let q = serde_json::to_value(peerpath::questionnaire(peerpath::Lang::En)).unwrap();
+        let q = as_value(&peerpath::questionnaire(peerpath::Lang::En));
         let items = q["items"].as_array().unwrap();
         let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
         for id in ["for_whom", "self_harm", "auditc_1", "use_freq_opioids", "barc_10", "lo_danger", "lo_wants", "language", "audience"] {
@@ -241,15 +254,12 @@ mod shape {
 
     #[test]
     fn errors_name_code_and_item() {
-        let raw: RawAnswers = serde_json::from_value(json!({"auditc_1": "3", "stage": "ready", "nope": 1})).unwrap();
+        let raw = RawAnswers::from_json(Json::parse(r#"{"auditc_1": "3", "stage": "ready", "nope": 1}"#).unwrap());
         let errors = Answers::from_raw(&raw).unwrap_err();
-        // serde_json's objects are sorted by key; JavaScript keeps the order given.
-        let mut got: Vec<(&str, &str)> = errors.iter().map(|e| (e.code.as_str(), e.item.as_str())).collect();
-        got.sort();
-        assert_eq!(got, [("invalid_value", "stage"), ("unknown_item", "nope"), ("wrong_type", "auditc_1")]);
+        let got: Vec<(&str, &str)> = errors.iter().map(|e| (e.code.as_str(), e.item.as_str())).collect();
+        assert_eq!(got, [("wrong_type", "auditc_1"), ("invalid_value", "stage"), ("unknown_item", "nope")], "in the order given");
         for raw in [json!([1, 2]), json!("answers"), json!(null), json!(3)] {
-            let raw: RawAnswers = serde_json::from_value(raw).unwrap();
-            assert_eq!(Answers::from_raw(&raw).unwrap_err()[0].code.as_str(), "invalid_answers");
+            assert_eq!(Answers::from_raw(&raw_answers(&raw)).unwrap_err()[0].code.as_str(), "invalid_answers");
         }
     }
 
@@ -361,7 +371,7 @@ mod properties {
         fn reasons_name_only_answered_items(entries in visitor()) {
             let validated = answers(&entries);
             let answered: Vec<&str> = validated.iter().map(|(id, _)| id.as_str()).collect();
-            let result = serde_json::to_value(evaluate(&validated, &Options::default())).unwrap();
+            let result = as_value(&evaluate(&validated, &Options::default()));
             let mut named = Vec::new();
             becauses(&result, &mut named);
             for item in named {
@@ -371,7 +381,7 @@ mod properties {
 
         #[test]
         fn results_are_well_formed(entries in visitor()) {
-            let result = serde_json::to_value(evaluate(&answers(&entries), &Options::default())).unwrap();
+            let result = as_value(&evaluate(&answers(&entries), &Options::default()));
             let mut texts = Vec::new();
             strings(&result, &mut texts);
             for text in &texts {
@@ -488,7 +498,7 @@ mod finder {
 
     #[test]
     fn the_config_fixture_is_clean() {
-        let checked = peerpath::check_config(&serde_json::from_value(config()).unwrap());
+        let checked = peerpath::check_config(&json(&config()));
         assert_eq!(checked.problems, vec![]);
         assert_eq!(checked.config.resources.len(), 10);
     }
@@ -550,7 +560,7 @@ mod finder {
         assert_ne!(local_ids(&without)[0], "mg-aa-x", "{:?}", local_ids(&without));
         let near = local(answers, json!({"near": {"lat": 33.2, "lon": -117.31}}));
         assert_eq!(local_ids(&near)[0], "mg-aa-x", "{:?}", local_ids(&near));
-        assert_eq!(near[0]["distance_km"], json!(0.0));
+        assert_eq!(near[0]["distance_km"].as_f64(), Some(0.0));
         assert!(near[0]["reasons"].to_string().contains("km from you"));
         let far = near.iter().find(|m| m["id"] == "mg-aa-en").unwrap();
         assert!(far["distance_km"].as_f64().unwrap() > 50.0);

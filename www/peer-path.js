@@ -24,44 +24,54 @@ function loadModule() {
   return modulePromise;
 }
 
-/** JSON text, refused past the size limit. */
-function parseLimited(text, what) {
+/** JSON text, refused past the size limit. Rust reads it (and reports every problem). */
+function limited(text, what) {
   if (text.length > MAX_BYTES) throw new Error(`the ${what} is ${text.length} bytes; at most ${MAX_BYTES} (2 MiB) are read`);
-  return JSON.parse(text);
+  return text;
 }
 
-/** Fetches same-origin JSON only: nothing is ever requested from another site. */
-async function fetchJson(source, what, signal) {
+/** Fetches same-origin JSON text only: nothing is ever requested from another site. */
+async function fetchText(source, what, signal) {
   const url = new URL(source, document.baseURI);
   if (url.origin !== location.origin) throw new Error(`the ${what} must come from this site, not ${url.origin}`);
   const response = await fetch(url, { credentials: 'same-origin', signal });
   if (!response.ok) throw new Error(`the ${what} could not be loaded (HTTP ${response.status})`);
-  return parseLimited(await response.text(), what);
+  return limited(await response.text(), what);
 }
 
-/** The center config named by the `config` attribute: inline JSON by id, or a same-origin URL. */
+/** The center config text named by the `config` attribute: inline JSON by id, or a same-origin URL. */
 async function loadConfig(element) {
   const source = element.getAttribute('config');
-  if (!source) return {};
+  if (!source) return '{}';
   if (source.startsWith('#')) {
     const script = document.getElementById(source.slice(1));
     if (!script) throw new Error(`no element with id "${source.slice(1)}" for the config`);
-    return parseLimited(script.textContent, 'config');
+    return limited(script.textContent, 'config');
   }
-  return fetchJson(source, 'config');
+  return fetchText(source, 'config');
+}
+
+/** Where the config says the Meeting Guide feed is, if it says so and reads as JSON. */
+function feedSource(configText) {
+  try {
+    const source = JSON.parse(configText)?.meeting_guide_url;
+    return typeof source === 'string' && source ? source : undefined;
+  } catch {
+    return undefined; // Rust reports the broken config.
+  }
 }
 
 /**
  * The Meeting Guide feed the config names, fetched once; the widget starts without it when it
  * is missing, broken or slow, and says so in the console.
  */
-async function loadFeed(config) {
-  const source = config?.meeting_guide_url;
-  if (typeof source !== 'string' || !source) return undefined;
+async function loadFeed(configText) {
+  const source = feedSource(configText);
+  if (!source) return undefined;
   const timer = new AbortController();
   const timeout = setTimeout(() => timer.abort(), FEED_WAIT_MS);
   try {
-    return await fetchJson(source, 'Meeting Guide feed', timer.signal);
+    return await fetchText(source, 'Meeting Guide feed', timer.signal);
   } catch (error) {
     console.warn('PeerPath: continuing without the Meeting Guide feed.', error);
     return undefined;

@@ -59,5 +59,9 @@ fn read_json(path: &str) -> Result<Json, String> {
     if bytes.len() > MAX_CONFIG_BYTES {
         return Err(format!("{path}: is {} bytes; the widget reads at most {MAX_CONFIG_BYTES} bytes (2 MiB).", bytes.len()));
     }
-    serde_json::from_slice(&bytes).map_err(|e| format!("{path}: is not valid JSON: {e}"))
+    let text = String::from_utf8(bytes).map_err(|_| format!("{path}: is not UTF-8 text"))?;
+    Json::parse(&text).map_err(|e| {
+        let line = text[..e.offset.min(text.len())].matches('\n').count() + 1;
+        format!("{path}: is not valid JSON: {} at line {line} (character {})", e.message, e.offset)
+    })
 }

@@ -6,14 +6,13 @@
 
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::cond::Ctx;
 use super::questionnaire::{is_language_tag, ItemId, ItemKind, Path, ITEMS, PREFER_NOT};
 
 /// Any value a caller may pass for one item, kept as given so validation can name its type.
 pub use super::json::Json as RawValue;
+use super::json::Json;
 
 /// The answers object as given: its entries in order, or the kind of value given instead of an
 /// object.
@@ -240,23 +239,6 @@ impl Answers {
     }
 }
 
-/// Skip-logic conditions, the engine and the UI all read `Answers`; this serializes them back to
-/// the public shape (item id to value).
-impl Serialize for Answers {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.n_answered()))?;
-        for (item, answer) in self.iter() {
-            match answer {
-                Answer::Choice(value) => map.serialize_entry(item.as_str(), value)?,
-                Answer::Many(values) => map.serialize_entry(item.as_str(), values)?,
-                Answer::Number(n) => map.serialize_entry(item.as_str(), n)?,
-                Answer::Tag(tag) => map.serialize_entry(item.as_str(), tag)?,
-            }
-        }
-        map.end()
-    }
-}
-
 fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerError> {
     if matches!(value, RawValue::Null) || is_prefer_not(value) {
         return Ok(None);
@@ -336,57 +318,19 @@ fn wrong_type(id: &str, expected: &str, given: &RawValue) -> AnswerError {
     )
 }
 
-// Deserialization by hand: serde's derive cannot say "what was given instead of an object", and
-// this works the same from serde_json (native tests, tools) and serde-wasm-bindgen (the page).
-
-struct RawAnswersVisitor;
-
-impl<'de> Visitor<'de> for RawAnswersVisitor {
-    type Value = RawAnswers;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object of answers")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswers, A::Error> {
-        let mut entries = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, RawValue>()? {
-            entries.push((key, value));
+impl RawAnswers {
+    /// The answers object as given: its entries, or what was given instead of an object.
+    pub fn from_json(json: Json) -> RawAnswers {
+        match json {
+            Json::Object(entries) => RawAnswers::Entries(entries),
+            other => RawAnswers::NotAnObject(match other {
+                Json::Null => "nothing",
+                Json::Bool(_) => "a true/false value",
+                Json::Number(_) => "a number",
+                Json::String(_) => "a string",
+                _ => "a list",
+            }),
         }
-        Ok(RawAnswers::Entries(entries))
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<RawAnswers, E> {
-        Ok(RawAnswers::NotAnObject("a true/false value"))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<RawAnswers, E> {
-        Ok(RawAnswers::NotAnObject("a number"))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<RawAnswers, E> {
-        Ok(RawAnswers::NotAnObject("a number"))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<RawAnswers, E> {
-        Ok(RawAnswers::NotAnObject("a number"))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<RawAnswers, E> {
-        Ok(RawAnswers::NotAnObject("a string"))
-    }
-    fn visit_unit<E>(self) -> Result<RawAnswers, E> {
-        Ok(RawAnswers::NotAnObject("nothing"))
-    }
-    fn visit_none<E>(self) -> Result<RawAnswers, E> {
-        Ok(RawAnswers::NotAnObject("nothing"))
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawAnswers, D::Error> {
-        RawAnswers::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawAnswers, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(RawAnswers::NotAnObject("a list"))
-    }
-}
-
-impl<'de> Deserialize<'de> for RawAnswers {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawAnswers, D::Error> {
-        d.deserialize_any(RawAnswersVisitor)
     }
 }
 

@@ -295,6 +295,11 @@ impl Writer {
         self.out.push(']');
     }
 
+    /// The text written so far.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
     /// An object key; the value written next belongs to it.
     pub fn key(&mut self, key: &str) -> &mut Self {
         self.separate();

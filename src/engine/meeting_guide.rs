@@ -173,7 +173,7 @@ mod tests {
     use super::*;
 
     fn feed(text: &str) -> (Vec<Resource>, Vec<(String, String)>) {
-        let json: Json = serde_json::from_str(text).unwrap();
+        let json = Json::parse(text).unwrap();
         let mut c = Checker::default();
         let items = match &json {
             Json::Array(items) => items.clone(),

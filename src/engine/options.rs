@@ -2,8 +2,6 @@
 //! local finder, the visitor's weekday and time and (only after "near me") position. None of
 //! these leave the device.
 
-use serde::Deserialize;
-
 use super::config::{self, CenterConfig, Problem, Resource};
 use super::json::Json;
 use crate::strings::Lang;
@@ -58,14 +56,33 @@ impl Default for Options {
 
 /// `{ lang, config, now: {day, minutes}, zones: {"America/New_York": {day, minutes}},
 /// near: {lat, lon} }` as given; every field optional.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default)]
 pub struct RawOptions {
     pub lang: Option<String>,
     pub config: Option<Json>,
     pub now: Option<Json>,
     pub zones: Option<Json>,
     pub near: Option<Json>,
+}
+
+impl RawOptions {
+    /// The options object as given; anything that is not an object gives the defaults, and a
+    /// `lang` that is not text is an error (`invalid_options`).
+    pub fn from_json(json: &Json) -> Result<RawOptions, &'static str> {
+        let Json::Object(_) = json else {
+            return match json {
+                Json::Null => Ok(RawOptions::default()),
+                _ => Err("The options must be an object such as { lang, config }."),
+            };
+        };
+        let lang = match json.get("lang") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(lang)) => Some(lang.clone()),
+            Some(_) => return Err("The option \"lang\" must be a language tag as text, such as \"es\"."),
+        };
+        let field = |key: &str| json.get(key).filter(|v| !matches!(v, Json::Null)).cloned();
+        Ok(RawOptions { lang, config: field("config"), now: field("now"), zones: field("zones"), near: field("near") })
+    }
 }
 
 /// `{day, minutes}` as a `Now`.
@@ -111,7 +128,7 @@ mod tests {
     use super::*;
 
     fn options(json: &str) -> Options {
-        Options::from_raw(serde_json::from_str(json).unwrap())
+        Options::from_raw(RawOptions::from_json(&Json::parse(json).unwrap()).unwrap())
     }
 
     #[test]

@@ -1,33 +1,29 @@
 //! The result of `evaluate`, in the public shape of screening.md ("Result shape"). Field names
 //! here are a contract: add freely, never rename or drop.
 
-use serde::ser::{Serialize, Serializer};
-use serde::Serialize as DeriveSerialize;
+use super::json_text::{WriteJson, Writer};
 
 use super::care::CareLevel;
 use super::profile::Level;
 use super::scores::{DependenceBand, ScaleScore, Severity};
 
 /// One plain-language sentence and the answered items behind it.
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
     pub text: String,
     pub because: Vec<&'static str>,
 }
 
 /// A way to reach someone: exactly one of `tel`, `sms` or `url` is set.
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Contact {
     pub label: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tel: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub id: &'static str,
     pub title: &'static str,
@@ -36,7 +32,7 @@ pub struct Notice {
     pub because: Vec<&'static str>,
 }
 
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Care {
     pub level: CareLevel,
     pub title: &'static str,
@@ -45,14 +41,14 @@ pub struct Care {
 }
 
 /// A plain link to an organization's finder; `url` may be `tel:`.
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub label: &'static str,
     pub url: &'static str,
 }
 
 /// A suggested group type or aftercare option.
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion {
     pub id: &'static str,
     pub name: &'static str,
@@ -66,9 +62,8 @@ pub struct Suggestion {
 
 /// A center program or local meeting matched to the visitor: the resource's own fields
 /// (`id`, `name`, `kind`, schedule, address, ...) with its score, reasons and next meeting.
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LocalMatch {
-    #[serde(flatten)]
     pub resource: super::config::Resource,
     /// 0..100, comparable within this list only.
     pub score: u8,
@@ -79,7 +74,7 @@ pub struct LocalMatch {
     pub distance_km: Option<f64>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, DeriveSerialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NextMeeting {
     /// 0 = Sunday .. 6 = Saturday.
     pub day: u8,
@@ -88,7 +83,7 @@ pub struct NextMeeting {
     pub in_minutes: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AuditC {
     pub score: u8,
     pub max: u8,
@@ -98,20 +93,20 @@ pub struct AuditC {
     pub high_risk: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DependenceOut {
     pub count: u8,
     pub band: DependenceBand,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ReadinessOut {
     pub importance: Option<i8>,
     pub confidence: Option<i8>,
 }
 
 /// Screens not answered at all are `null`; BARC-10 is `null` unless all ten were answered.
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScoresOut {
     pub auditc: Option<AuditC>,
     pub phq2: Option<ScaleScore>,
@@ -122,7 +117,7 @@ pub struct ScoresOut {
     pub readiness: ReadinessOut,
 }
 
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DomainOut {
     pub id: &'static str,
     pub name: &'static str,
@@ -130,13 +125,13 @@ pub struct DomainOut {
     pub reasons: Vec<Reason>,
 }
 
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProfileOut {
     pub domains: Vec<DomainOut>,
 }
 
 /// Everything `evaluate` returns.
-#[derive(Clone, Debug, PartialEq, DeriveSerialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
     pub version: &'static str,
     pub lang: &'static str,
@@ -153,33 +148,9 @@ pub struct Evaluation {
     pub contacts: Vec<Contact>,
 }
 
-macro_rules! serialize_as_str {
-    ($($ty:ty),*) => {$(
-        impl Serialize for $ty {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-    )*};
-}
-
-serialize_as_str!(CareLevel, Level, Severity, DependenceBand);
-
-impl Serialize for ScaleScore {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("ScaleScore", 4)?;
-        st.serialize_field("score", &self.score)?;
-        st.serialize_field("max", &self.max)?;
-        st.serialize_field("positive", &self.positive)?;
-        st.serialize_field("complete", &self.complete)?;
-        st.end()
-    }
-}
-
 /// The questionnaire as any UI needs it: items in order, their labels in one language, and the
 /// skip logic as data.
-#[derive(Clone, Debug, DeriveSerialize)]
+#[derive(Clone, Debug)]
 pub struct QuestionnaireOut {
     pub version: &'static str,
     pub lang: &'static str,
@@ -189,13 +160,13 @@ pub struct QuestionnaireOut {
     pub prefer_not: &'static str,
 }
 
-#[derive(Clone, Debug, DeriveSerialize)]
+#[derive(Clone, Debug)]
 pub struct SectionOut {
     pub id: &'static str,
     pub title: &'static str,
 }
 
-#[derive(Clone, Debug, DeriveSerialize)]
+#[derive(Clone, Debug)]
 pub struct ItemOut {
     pub id: &'static str,
     /// `single`, `multi`, `scale` or `language`.
@@ -211,7 +182,7 @@ pub struct ItemOut {
     pub show_when: &'static super::cond::Cond,
 }
 
-#[derive(Clone, Debug, DeriveSerialize)]
+#[derive(Clone, Debug)]
 pub struct OptionOut {
     pub value: OptionValue,
     pub label: &'static str,
@@ -224,11 +195,252 @@ pub enum OptionValue {
     Number(i8),
 }
 
-impl Serialize for OptionValue {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            OptionValue::Text(t) => s.serialize_str(t),
-            OptionValue::Number(n) => s.serialize_i8(n),
+
+// JSON output, field by field. Optional fields of `Contact` are left out when empty; every
+// other `Option` is written as `null`, as JavaScript callers expect from the contract.
+
+fn list<T: WriteJson>(w: &mut Writer, items: &[T]) {
+    w.begin_array();
+    items.iter().for_each(|item| item.write_json(w));
+    w.end_array();
+}
+
+fn strs(w: &mut Writer, items: &[&str]) {
+    w.begin_array();
+    items.iter().for_each(|item| w.str(item));
+    w.end_array();
+}
+
+fn opt<T: WriteJson>(w: &mut Writer, value: Option<&T>) {
+    match value {
+        Some(value) => value.write_json(w),
+        None => w.null(),
+    }
+}
+
+fn opt_int(w: &mut Writer, value: Option<i64>) {
+    match value {
+        Some(n) => w.int(n),
+        None => w.null(),
+    }
+}
+
+impl WriteJson for Reason {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("text").str(&self.text);
+        strs(w.key("because"), &self.because);
+        w.end_object();
+    }
+}
+
+impl WriteJson for Contact {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("label").str(&self.label);
+        for (key, value) in [("tel", &self.tel), ("sms", &self.sms), ("url", &self.url)] {
+            if let Some(value) = value {
+                w.key(key).str(value);
+            }
         }
+        w.end_object();
+    }
+}
+
+impl WriteJson for Notice {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("id").str(self.id);
+        w.key("title").str(self.title);
+        w.key("text").str(self.text);
+        list(w.key("contacts"), &self.contacts);
+        strs(w.key("because"), &self.because);
+        w.end_object();
+    }
+}
+
+impl WriteJson for Care {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("level").str(self.level.as_str());
+        w.key("title").str(self.title);
+        w.key("text").str(self.text);
+        list(w.key("reasons"), &self.reasons);
+        w.end_object();
+    }
+}
+
+impl WriteJson for Link {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("label").str(self.label);
+        w.key("url").str(self.url);
+        w.end_object();
+    }
+}
+
+impl WriteJson for Suggestion {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("id").str(self.id);
+        w.key("name").str(self.name);
+        w.key("score").int(i64::from(self.score));
+        w.key("text").str(self.text);
+        list(w.key("reasons"), &self.reasons);
+        list(w.key("find"), &self.find);
+        w.end_object();
+    }
+}
+
+impl WriteJson for LocalMatch {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        self.resource.write_fields(w);
+        w.key("score").int(i64::from(self.score));
+        list(w.key("reasons"), &self.reasons);
+        opt(w.key("next"), self.next.as_ref());
+        match self.distance_km {
+            Some(km) => w.key("distance_km").fixed(km, 1),
+            None => w.key("distance_km").null(),
+        }
+        w.end_object();
+    }
+}
+
+impl WriteJson for NextMeeting {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("day").int(i64::from(self.day));
+        w.key("start").int(i64::from(self.start));
+        w.key("in_minutes").int(i64::from(self.in_minutes));
+        w.end_object();
+    }
+}
+
+impl WriteJson for AuditC {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("score").int(i64::from(self.score));
+        w.key("max").int(i64::from(self.max));
+        w.key("positive").bool(self.positive);
+        w.key("complete").bool(self.complete);
+        w.key("high_risk").bool(self.high_risk);
+        w.end_object();
+    }
+}
+
+impl WriteJson for ScaleScore {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("score").int(i64::from(self.score));
+        w.key("max").int(i64::from(self.max));
+        w.key("positive").bool(self.positive);
+        w.key("complete").bool(self.complete);
+        w.end_object();
+    }
+}
+
+impl WriteJson for ScoresOut {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        opt(w.key("auditc"), self.auditc.as_ref());
+        opt(w.key("phq2"), self.phq2.as_ref());
+        opt(w.key("gad2"), self.gad2.as_ref());
+        w.key("dependence");
+        w.begin_object();
+        w.key("count").int(i64::from(self.dependence.count));
+        w.key("band").str(self.dependence.band.as_str());
+        w.end_object();
+        w.key("use_severity").str(self.use_severity.as_str());
+        opt(w.key("barc10"), self.barc10.as_ref());
+        w.key("readiness");
+        w.begin_object();
+        opt_int(w.key("importance"), self.readiness.importance.map(i64::from));
+        opt_int(w.key("confidence"), self.readiness.confidence.map(i64::from));
+        w.end_object();
+        w.end_object();
+    }
+}
+
+impl WriteJson for DomainOut {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("id").str(self.id);
+        w.key("name").str(self.name);
+        w.key("level").str(self.level.as_str());
+        list(w.key("reasons"), &self.reasons);
+        w.end_object();
+    }
+}
+
+impl WriteJson for Evaluation {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("version").str(self.version);
+        w.key("lang").str(self.lang);
+        list(w.key("urgent"), &self.urgent);
+        self.care.write_json(w.key("care"));
+        list(w.key("groups"), &self.groups);
+        list(w.key("aftercare"), &self.aftercare);
+        list(w.key("local"), &self.local);
+        self.scores.write_json(w.key("scores"));
+        w.key("profile");
+        w.begin_object();
+        list(w.key("domains"), &self.profile.domains);
+        w.end_object();
+        w.key("not_diagnosis").str(self.not_diagnosis);
+        list(w.key("contacts"), &self.contacts);
+        w.end_object();
+    }
+}
+
+impl WriteJson for QuestionnaireOut {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("version").str(self.version);
+        w.key("lang").str(self.lang);
+        w.key("sections");
+        w.begin_array();
+        for section in &self.sections {
+            w.begin_object();
+            w.key("id").str(section.id);
+            w.key("title").str(section.title);
+            w.end_object();
+        }
+        w.end_array();
+        list(w.key("items"), &self.items);
+        w.key("prefer_not").str(self.prefer_not);
+        w.end_object();
+    }
+}
+
+impl WriteJson for ItemOut {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("id").str(self.id);
+        w.key("kind").str(self.kind);
+        w.key("section").str(self.section);
+        w.key("text").str(self.text);
+        match self.help {
+            Some(help) => w.key("help").str(help),
+            None => w.key("help").null(),
+        }
+        w.key("options");
+        w.begin_array();
+        for option in &self.options {
+            w.begin_object();
+            match option.value {
+                OptionValue::Text(text) => w.key("value").str(text),
+                OptionValue::Number(n) => w.key("value").int(i64::from(n)),
+            }
+            w.key("label").str(option.label);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("sensitive").bool(self.sensitive);
+        w.key("optional").bool(self.optional);
+        strs(w.key("paths"), &self.paths);
+        self.show_when.write_json(w.key("show_when"));
+        w.end_object();
     }
 }

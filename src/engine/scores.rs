@@ -105,6 +105,26 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// The fact's name in JSON (facts never appear in skip logic, so this is for completeness).
+    pub fn name(self) -> &'static str {
+        match self {
+            Fact::AuditcPositive => "auditc_positive",
+            Fact::AuditcHighRisk => "auditc_high_risk",
+            Fact::Phq2Positive => "phq2_positive",
+            Fact::Gad2Positive => "gad2_positive",
+            Fact::MoodPositive => "mood_positive",
+            Fact::SeverityAtLeast(_) => "severity_at_least",
+            Fact::SeverityAtMost(_) => "severity_at_most",
+            Fact::DependenceMany => "dependence_many",
+            Fact::DailyAlcohol => "daily_alcohol",
+            Fact::DailySedatives => "daily_sedatives",
+            Fact::CurrentUse => "current_use",
+            Fact::FrequentOpioids => "frequent_opioids",
+            Fact::BarcScored => "barc_scored",
+            Fact::BarcPositive => "barc_positive",
+        }
+    }
+
     /// Every item the fact may depend on; reasons name only those answered (and, for the
     /// use-severity band, only those that set it: see `Scores::severity_because`).
     pub fn items(self) -> &'static [ItemId] {
