@@ -1,5 +1,9 @@
 //! A very small element builder over web-sys. Every string goes in as a text node or an
 //! attribute value, never parsed as HTML.
+//!
+//! The builder does not return errors: creating an element with a fixed tag, setting an
+//! attribute with a fixed name, or appending to a fresh element cannot fail, and carrying a
+//! `Result` through every call cost more code than anything else in the module.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, Node};
@@ -10,41 +14,41 @@ pub type Result<T = ()> = std::result::Result<T, JsValue>;
 pub struct El(pub Element);
 
 impl El {
-    pub fn new(doc: &Document, tag: &str) -> Result<El> {
-        Ok(El(doc.create_element(tag)?))
+    pub fn new(doc: &Document, tag: &str) -> El {
+        // Fails only for an invalid tag name; ours are fixed and valid.
+        El(doc.create_element(tag).unwrap_or_else(|_| doc.create_element("div").expect("div")))
     }
 
-    pub fn class(self, class: &str) -> Result<El> {
-        self.0.set_attribute("class", class)?;
-        Ok(self)
+    pub fn class(self, class: &str) -> El {
+        self.attr("class", class)
     }
 
-    pub fn attr(self, name: &str, value: &str) -> Result<El> {
-        self.0.set_attribute(name, value)?;
-        Ok(self)
+    pub fn attr(self, name: &str, value: &str) -> El {
+        let _ = self.0.set_attribute(name, value);
+        self
     }
 
     /// Appends `text` as a text node.
-    pub fn text(self, text: &str) -> Result<El> {
-        self.0.append_with_str_1(text)?;
-        Ok(self)
+    pub fn text(self, text: &str) -> El {
+        let _ = self.0.append_with_str_1(text);
+        self
     }
 
-    pub fn child(self, child: El) -> Result<El> {
-        self.0.append_child(&child.0)?;
-        Ok(self)
+    pub fn child(self, child: El) -> El {
+        let _ = self.0.append_child(&child.0);
+        self
     }
 
-    pub fn children(self, children: impl IntoIterator<Item = El>) -> Result<El> {
+    pub fn children(self, children: impl IntoIterator<Item = El>) -> El {
         for child in children {
-            self.0.append_child(&child.0)?;
+            let _ = self.0.append_child(&child.0);
         }
-        Ok(self)
+        self
     }
 
-    pub fn append_to(self, parent: &Node) -> Result<Element> {
-        parent.append_child(&self.0)?;
-        Ok(self.0)
+    pub fn append_to(self, parent: &Node) -> Element {
+        let _ = parent.append_child(&self.0);
+        self.0
     }
 
     pub fn into_element(self) -> Element {
@@ -53,10 +57,17 @@ impl El {
 }
 
 /// Shorthand for an element with a class and a text.
-pub fn text_el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<El> {
-    let el = El::new(doc, tag)?;
-    let el = if class.is_empty() { el } else { el.class(class)? };
+pub fn text_el(doc: &Document, tag: &str, class: &str, text: &str) -> El {
+    let el = El::new(doc, tag);
+    let el = if class.is_empty() { el } else { el.class(class) };
     el.text(text)
+}
+
+/// Removes every child of `element`.
+pub fn clear(element: &Element) {
+    while let Some(child) = element.first_child() {
+        let _ = element.remove_child(&child);
+    }
 }
 
 /// Focuses an element without scrolling the page under a sticky bar (the caller scrolls).

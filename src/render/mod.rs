@@ -93,18 +93,18 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
     }
     let lang = setup.options.lang;
     let view = View { doc: &doc, lang, options: &setup.options };
-    let screen_el = El::new(&doc, "div")?.class("screen")?.attr("part", "screen")?.into_element();
-    let live = El::new(&doc, "p")?.class("sr-only")?.attr("role", "status")?.attr("aria-live", "polite")?.into_element();
-    let frame = El::new(&doc, "section")?
-        .class("pp")?
-        .attr("part", "widget")?
-        .attr("lang", lang.as_str())?
-        .attr("aria-label", lang.text("ui.widget_label"))?
-        .child(view.bar()?)?
-        .child(view.crisis_lines(&setup.offered)?)?
-        .child(El(live.clone()))?
-        .child(El(screen_el.clone()))?
-        .append_to(root)?;
+    let screen_el = El::new(&doc, "div").class("screen").attr("part", "screen").into_element();
+    let live = El::new(&doc, "p").class("sr-only").attr("role", "status").attr("aria-live", "polite").into_element();
+    let frame = El::new(&doc, "section")
+        .class("pp")
+        .attr("part", "widget")
+        .attr("lang", lang.as_str())
+        .attr("aria-label", lang.text("ui.widget_label"))
+        .child(view.bar())
+        .child(view.crisis_lines(&setup.offered))
+        .child(El(live.clone()))
+        .child(El(screen_el.clone()))
+        .append_to(root);
     let app = Rc::new_cyclic(|me| RefCell::new(App {
         window: window.clone(),
         doc,
@@ -150,7 +150,7 @@ impl Widget {
 /// the widget never steals focus from the host page).
 fn draw(app: &App, move_focus: bool) -> Result {
     let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
-    view.screen(&app.flow, app.result.as_ref(), &app.screen_el)?;
+    view.screen(&app.flow, app.result.as_ref(), &app.screen_el);
     if move_focus {
         if let Some(heading) = app.screen_el.query_selector("[data-focus]")? {
             focus(&heading);
@@ -313,9 +313,7 @@ fn quick_exit(app: &mut App) -> Result {
     app.flow.start_over();
     app.result = None;
     app.setup.options.place = None;
-    while let Some(child) = app.screen_el.first_child() {
-        app.screen_el.remove_child(&child)?;
-    }
+    dom::clear(&app.screen_el);
     app.frame.class_list().add_1("left")?;
     app.window.location().replace(&app.setup.quick_exit_url)
 }
@@ -331,10 +329,10 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
     app.frame.set_attribute("aria-label", lang.text("ui.widget_label"))?;
     let view = View { doc: &app.doc, lang, options: &app.setup.options };
     if let Some(old) = app.frame.query_selector(".bar")? {
-        app.frame.replace_child(&view.bar()?.into_element(), &old)?;
+        app.frame.replace_child(&view.bar().into_element(), &old)?;
     }
     if let Some(old) = app.frame.query_selector(".strip")? {
-        app.frame.replace_child(&view.crisis_lines(&app.setup.offered)?.into_element(), &old)?;
+        app.frame.replace_child(&view.crisis_lines(&app.setup.offered).into_element(), &old)?;
     }
     draw(app, true)?;
     app.live.set_text_content(Some(lang.text("ui.language_changed")));
@@ -454,11 +452,6 @@ fn save_copy(app: &mut App) -> Result {
 /// A calm message with the center's contact in place of a broken screen.
 fn show_problem(app: &App) {
     let lang = app.setup.options.lang;
-    let _ = (|| -> Result {
-        while let Some(child) = app.screen_el.first_child() {
-            app.screen_el.remove_child(&child)?;
-        }
-        dom::text_el(&app.doc, "p", "problem", lang.text("ui.error"))?.append_to(&app.screen_el)?;
-        Ok(())
-    })();
+    dom::clear(&app.screen_el);
+    dom::text_el(&app.doc, "p", "problem", lang.text("ui.error")).append_to(&app.screen_el);
 }

@@ -3,7 +3,7 @@
 
 use web_sys::{Document, Element};
 
-use super::dom::{text_el, El, Result};
+use super::dom::{text_el, El};
 use crate::engine::answers::Answer;
 use crate::engine::options::Options;
 use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
@@ -34,145 +34,145 @@ impl View<'_> {
         self.options.center.name.as_deref().unwrap_or("")
     }
 
-    fn el(&self, tag: &str) -> Result<El> {
+    fn el(&self, tag: &str) -> El {
         El::new(self.doc, tag)
     }
 
-    fn heading(&self, tag: &str, text: &str) -> Result<El> {
-        self.el(tag)?.attr("tabindex", "-1")?.attr("data-focus", "")?.text(text)
+    fn heading(&self, tag: &str, text: &str) -> El {
+        self.el(tag).attr("tabindex", "-1").attr("data-focus", "").text(text)
     }
 
-    fn button(&self, action: &str, class: &str, text: &str) -> Result<El> {
-        self.el("button")?.attr("type", "button")?.attr("data-action", action)?.class(class)?.attr("part", "button")?.text(text)
+    fn button(&self, action: &str, class: &str, text: &str) -> El {
+        self.el("button").attr("type", "button").attr("data-action", action).class(class).attr("part", "button").text(text)
     }
 
     /// A row of buttons: (action, class, text).
-    fn nav(&self, class: &str, buttons: &[(&str, &str, &str)]) -> Result<El> {
-        let mut row = self.el("div")?.class(class)?;
+    fn nav(&self, class: &str, buttons: &[(&str, &str, &str)]) -> El {
+        let mut row = self.el("div").class(class);
         for &(action, style, text) in buttons {
-            row = row.child(self.button(action, style, text)?)?;
+            row = row.child(self.button(action, style, text));
         }
-        Ok(row)
+        row
     }
 
     /// A list of contact links (calls, texts, pages).
-    fn contact_list(&self, contacts: &[Contact]) -> Result<El> {
-        let mut list = self.el("ul")?.class("contacts")?;
+    fn contact_list(&self, contacts: &[Contact]) -> El {
+        let mut list = self.el("ul").class("contacts");
         for contact in contacts {
-            if let Some(link) = self.contact_link(contact)? {
-                list = list.child(self.el("li")?.child(link)?)?;
+            if let Some(link) = self.contact_link(contact) {
+                list = list.child(self.el("li").child(link));
             }
         }
-        Ok(list)
+        list
     }
 
     /// A link for a contact; `None` for a URL that is not http(s).
-    fn contact_link(&self, contact: &Contact) -> Result<Option<El>> {
+    fn contact_link(&self, contact: &Contact) -> Option<El> {
         let href = match (&contact.tel, &contact.sms, &contact.url) {
             (Some(tel), _, _) => ["tel:", tel].concat(),
             (_, Some(sms), _) => ["sms:", sms].concat(),
             (_, _, Some(url)) if url.starts_with("https://") || url.starts_with("http://") => url.clone(),
-            _ => return Ok(None),
+            _ => return None,
         };
-        Ok(Some(self.el("a")?.attr("href", &href)?.text(&contact.label)?))
+        Some(self.el("a").attr("href", &href).text(&contact.label))
     }
 
     /// The slim bar that stays on screen: the quick exit and its Shift hint. Kept to one short
     /// row so it never covers much of a phone screen.
-    pub fn bar(&self) -> Result<El> {
-        let exit = self.button("exit", "exit", self.t("ui.exit"))?.attr("part", "exit")?;
-        let hint = text_el(self.doc, "span", "exit-hint", self.t("ui.exit_hint"))?;
-        self.el("div")?.class("bar")?.attr("part", "bar")?.child(exit)?.child(hint)
+    pub fn bar(&self) -> El {
+        let exit = self.button("exit", "exit", self.t("ui.exit")).attr("part", "exit");
+        let hint = text_el(self.doc, "span", "exit-hint", self.t("ui.exit_hint"));
+        self.el("div").class("bar").attr("part", "bar").child(exit).child(hint)
     }
 
     /// The crisis strip and the language switcher: the same place and content on every screen
     /// (WCAG 3.2.6), just below the exit bar.
-    pub fn crisis_lines(&self, offered: &[Lang]) -> Result<El> {
-        let mut strip = self.el("div")?.class("strip")?;
+    pub fn crisis_lines(&self, offered: &[Lang]) -> El {
+        let mut strip = self.el("div").class("strip");
         let lines = self
-            .el("p")?
-            .class("crisis-lines")?
-            .attr("part", "crisis")?
-            .attr("role", "region")?
-            .attr("aria-label", self.t("ui.crisis_label"))?
-            .child(text_el(self.doc, "strong", "", self.t("ui.crisis_lead"))?)?
-            .text(" ")?
-            .child(self.el("a")?.attr("href", "tel:988")?.text(self.t("ui.call_988"))?)?
-            .text(" · ")?
-            .child(self.el("a")?.attr("href", "sms:988")?.text(self.t("ui.text_988"))?)?
-            .text(" · ")?
-            .child(self.el("a")?.attr("href", "tel:911")?.text(self.t("ui.call_911"))?)?;
+            .el("p")
+            .class("crisis-lines")
+            .attr("part", "crisis")
+            .attr("role", "region")
+            .attr("aria-label", self.t("ui.crisis_label"))
+            .child(text_el(self.doc, "strong", "", self.t("ui.crisis_lead")))
+            .text(" ")
+            .child(self.el("a").attr("href", "tel:988").text(self.t("ui.call_988")))
+            .text(" · ")
+            .child(self.el("a").attr("href", "sms:988").text(self.t("ui.text_988")))
+            .text(" · ")
+            .child(self.el("a").attr("href", "tel:911").text(self.t("ui.call_911")));
         let center_phone = self.options.center.crisis_phone.as_deref().or(self.options.center.phone.as_deref());
         let lines = match center_phone.and_then(|p| tel_number(p).map(|tel| (p, tel))) {
-            Some((shown, tel)) => lines.text(" · ")?.child(
-                self.el("a")?.attr("href", &["tel:", &tel].concat())?.text(&fill(self.t("ui.call_center"), &[("center", self.center_name()), ("phone", shown)]))?,
-            )?,
+            Some((shown, tel)) => lines.text(" · ").child(
+                self.el("a").attr("href", &["tel:", &tel].concat()).text(&fill(self.t("ui.call_center"), &[("center", self.center_name()), ("phone", shown)])),
+            ),
             None => lines,
         };
-        strip = strip.child(lines)?;
+        strip = strip.child(lines);
         for &lang in offered.iter().filter(|l| **l != self.lang) {
             // Named in its own language, marked as such for screen readers.
-            strip = strip.child(self.button("lang", "link lang", lang.name())?.attr("data-lang", lang.as_str())?.attr("lang", lang.as_str())?)?;
+            strip = strip.child(self.button("lang", "link lang", lang.name()).attr("data-lang", lang.as_str()).attr("lang", lang.as_str()));
         }
-        Ok(strip)
+        strip
     }
 
-    pub fn welcome(&self, into: &Element) -> Result {
-        let list = self.el("ul")?.class("promises")?.children([
-            text_el(self.doc, "li", "", self.t("ui.welcome.anonymous"))?,
-            text_el(self.doc, "li", "", self.t("ui.welcome.private"))?,
-            text_el(self.doc, "li", "", self.t("ui.welcome.time"))?,
-            text_el(self.doc, "li", "", self.t("ui.welcome.not_diagnosis"))?,
-        ])?;
+    pub fn welcome(&self, into: &Element) {
+        let list = self.el("ul").class("promises").children([
+            text_el(self.doc, "li", "", self.t("ui.welcome.anonymous")),
+            text_el(self.doc, "li", "", self.t("ui.welcome.private")),
+            text_el(self.doc, "li", "", self.t("ui.welcome.time")),
+            text_el(self.doc, "li", "", self.t("ui.welcome.not_diagnosis")),
+        ]);
         let intro = if self.center_name().is_empty() {
             self.t("ui.welcome.intro").to_string()
         } else {
             fill(self.t("ui.welcome.intro_center"), &[("center", self.center_name())])
         };
         for el in [
-            self.heading("h2", self.t("ui.welcome.title"))?,
-            text_el(self.doc, "p", "", &intro)?,
+            self.heading("h2", self.t("ui.welcome.title")),
+            text_el(self.doc, "p", "", &intro),
             list,
-            self.nav("nav", &[("start", "primary", self.t("ui.start"))])?,
+            self.nav("nav", &[("start", "primary", self.t("ui.start"))]),
         ] {
-            el.append_to(into)?;
+            el.append_to(into);
         }
-        Ok(())
+        
     }
 
-    pub fn page(&self, flow: &Flow, into: &Element) -> Result {
+    pub fn page(&self, flow: &Flow, into: &Element) {
         let items = flow.page_items();
         let (n, total) = flow.progress();
         let section = items.first().map_or("", |i| i.item().section.as_str());
         let progress = fill(self.t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
-        self.el("p")?
-            .class("progress")?
-            .text(&progress)?
-            .text(" · ")?
-            .text(self.t(&["sec.", section].concat()))?
-            .append_to(into)?;
-        self.el("progress")?
-            .attr("max", &total.max(1).to_string())?
-            .attr("value", &n.to_string())?
-            .attr("aria-hidden", "true")?
-            .append_to(into)?;
+        self.el("p")
+            .class("progress")
+            .text(&progress)
+            .text(" · ")
+            .text(self.t(&["sec.", section].concat()))
+            .append_to(into);
+        self.el("progress")
+            .attr("max", &total.max(1).to_string())
+            .attr("value", &n.to_string())
+            .attr("aria-hidden", "true")
+            .append_to(into);
         if items.len() == 1 {
-            self.item(flow, items[0], true)?.append_to(into)?;
+            self.item(flow, items[0], true).append_to(into);
         } else {
-            self.heading("h2", self.t(&["sec.", section].concat()))?.append_to(into)?;
+            self.heading("h2", self.t(&["sec.", section].concat())).append_to(into);
             for &item in &items {
-                self.item(flow, item, false)?.append_to(into)?;
+                self.item(flow, item, false).append_to(into);
             }
         }
-        text_el(self.doc, "p", "hint", self.t("ui.skip_hint"))?.append_to(into)?;
+        text_el(self.doc, "p", "hint", self.t("ui.skip_hint")).append_to(into);
         let next_label = if flow.from_review { self.t("ui.back_to_review") } else { self.t("ui.next") };
-        self.nav("nav", &[("next", "primary", next_label), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])?
-            .append_to(into)?;
-        Ok(())
+        self.nav("nav", &[("next", "primary", next_label), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])
+            .append_to(into);
+        
     }
 
     /// One question as a fieldset; on a one-question page its legend is the page heading.
-    fn item(&self, flow: &Flow, item: ItemId, alone: bool) -> Result<El> {
+    fn item(&self, flow: &Flow, item: ItemId, alone: bool) -> El {
         let spec = item.item();
         let id = item.as_str();
         let mut question = self.t(&["q.", id].concat()).to_string();
@@ -180,13 +180,13 @@ impl View<'_> {
             question = [question.as_str(), " ", self.t("ui.optional")].concat();
         }
         let legend = if alone {
-            self.el("legend")?.child(self.heading("h2", &question)?)?
+            self.el("legend").child(self.heading("h2", &question))
         } else {
-            self.el("legend")?.text(&question)?
+            self.el("legend").text(&question)
         };
-        let mut fieldset = self.el("fieldset")?.attr("data-item", id)?.child(legend)?;
+        let mut fieldset = self.el("fieldset").attr("data-item", id).child(legend);
         if let Some(help) = self.lang.lookup(&["h.", id].concat()) {
-            fieldset = fieldset.child(text_el(self.doc, "p", "help", help)?)?;
+            fieldset = fieldset.child(text_el(self.doc, "p", "help", help));
         }
         let ruler = spec.options.id == "ruler";
         let kind = match spec.kind {
@@ -194,7 +194,7 @@ impl View<'_> {
             _ => "radio",
         };
         let answer = flow.answers.get(item);
-        let mut options = self.el("div")?.class(if ruler { "options ruler" } else { "options" })?;
+        let mut options = self.el("div").class(if ruler { "options ruler" } else { "options" });
         for &value in spec.options.values {
             let checked = match answer {
                 Some(Answer::Choice(v)) => *v == value,
@@ -204,45 +204,45 @@ impl View<'_> {
                 None => false,
             };
             let label = if ruler { value } else { option_label(self.lang, spec.options.id, value) };
-            options = options.child(self.choice(id, kind, value, label, checked)?)?;
+            options = options.child(self.choice(id, kind, value, label, checked));
         }
         if spec.sensitive {
-            options = options.child(self.choice(id, kind, PREFER_NOT, self.t("o.prefer_not"), false)?.class("option prefer-not")?)?;
+            options = options.child(self.choice(id, kind, PREFER_NOT, self.t("o.prefer_not"), false).class("option prefer-not"));
         }
         fieldset.child(options)
     }
 
-    fn choice(&self, name: &str, kind: &str, value: &str, label: &str, checked: bool) -> Result<El> {
-        let mut input = self.el("input")?.attr("type", kind)?.attr("name", name)?.attr("value", value)?;
+    fn choice(&self, name: &str, kind: &str, value: &str, label: &str, checked: bool) -> El {
+        let mut input = self.el("input").attr("type", kind).attr("name", name).attr("value", value);
         if checked {
-            input = input.attr("checked", "")?;
+            input = input.attr("checked", "");
         }
-        self.el("label")?.class("option")?.child(input)?.child(text_el(self.doc, "span", "", label)?)
+        self.el("label").class("option").child(input).child(text_el(self.doc, "span", "", label))
     }
 
-    pub fn review(&self, flow: &Flow, into: &Element) -> Result {
-        self.heading("h2", self.t("ui.review.title"))?.append_to(into)?;
-        text_el(self.doc, "p", "", self.t("ui.review.intro"))?.append_to(into)?;
-        let mut list = self.el("dl")?.class("review")?;
+    pub fn review(&self, flow: &Flow, into: &Element) {
+        self.heading("h2", self.t("ui.review.title")).append_to(into);
+        text_el(self.doc, "p", "", self.t("ui.review.intro")).append_to(into);
+        let mut list = self.el("dl").class("review");
         for item in flow.pages().into_iter().flatten() {
             let question = self.t(&["q.", item.as_str()].concat());
             let answer = self.answer_text(flow, item);
             let change = self
-                .button("change", "link", self.t("ui.review.change"))?
-                .attr("data-item", item.as_str())?
-                .child(text_el(self.doc, "span", "sr-only", &fill(self.t("ui.review.change_hidden"), &[("question", question)]))?)?;
+                .button("change", "link", self.t("ui.review.change"))
+                .attr("data-item", item.as_str())
+                .child(text_el(self.doc, "span", "sr-only", &fill(self.t("ui.review.change_hidden"), &[("question", question)])));
             list = list.child(
-                self.el("div")?
-                    .class("row")?
-                    .child(text_el(self.doc, "dt", "", question)?)?
-                    .child(text_el(self.doc, "dd", "", &answer)?)?
-                    .child(self.el("dd")?.child(change)?)?,
-            )?;
+                self.el("div")
+                    .class("row")
+                    .child(text_el(self.doc, "dt", "", question))
+                    .child(text_el(self.doc, "dd", "", &answer))
+                    .child(self.el("dd").child(change)),
+            );
         }
-        list.append_to(into)?;
-        self.nav("nav", &[("next", "primary", self.t("ui.see_results")), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])?
-            .append_to(into)?;
-        Ok(())
+        list.append_to(into);
+        self.nav("nav", &[("next", "primary", self.t("ui.see_results")), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])
+            .append_to(into);
+        
     }
 
     /// The answer to `item` in words, for the review and the saved copy.
@@ -263,46 +263,46 @@ impl View<'_> {
         }
     }
 
-    pub fn result(&self, result: &Evaluation, into: &Element) -> Result {
-        self.heading("h2", self.t("ui.result.title"))?.append_to(into)?;
+    pub fn result(&self, result: &Evaluation, into: &Element) {
+        self.heading("h2", self.t("ui.result.title")).append_to(into);
         for notice in &result.urgent {
-            self.el("section")?
-                .class("urgent")?
-                .attr("part", "urgent")?
-                .attr("data-notice", notice.id)?
-                .child(text_el(self.doc, "h3", "", notice.title)?)?
-                .child(text_el(self.doc, "p", "", notice.text)?)?
-                .child(self.contact_list(&notice.contacts)?)?
-                .append_to(into)?;
+            self.el("section")
+                .class("urgent")
+                .attr("part", "urgent")
+                .attr("data-notice", notice.id)
+                .child(text_el(self.doc, "h3", "", notice.title))
+                .child(text_el(self.doc, "p", "", notice.text))
+                .child(self.contact_list(&notice.contacts))
+                .append_to(into);
         }
         let mut care = self
-            .el("section")?
-            .class("care")?
-            .attr("part", "care")?
-            .attr("data-level", result.care.level.as_str())?
-            .child(text_el(self.doc, "h3", "", result.care.title)?)?
-            .child(text_el(self.doc, "p", "", result.care.text)?)?;
+            .el("section")
+            .class("care")
+            .attr("part", "care")
+            .attr("data-level", result.care.level.as_str())
+            .child(text_el(self.doc, "h3", "", result.care.title))
+            .child(text_el(self.doc, "p", "", result.care.text));
         if !result.care.reasons.is_empty() {
-            care = care.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))?)?.child(self.reasons(&result.care.reasons)?)?;
+            care = care.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))).child(self.reasons(&result.care.reasons));
         }
-        care.append_to(into)?;
-        self.suggestions("groups", self.t("ui.result.groups"), &result.groups)?.append_to(into)?;
-        self.suggestions("aftercare", self.t("ui.result.aftercare"), &result.aftercare)?.append_to(into)?;
+        care.append_to(into);
+        self.suggestions("groups", self.t("ui.result.groups"), &result.groups).append_to(into);
+        self.suggestions("aftercare", self.t("ui.result.aftercare"), &result.aftercare).append_to(into);
         if !self.options.resources.is_empty() {
-            self.local(result)?.append_to(into)?;
+            self.local(result).append_to(into);
         }
-        self.details(result)?.append_to(into)?;
+        self.details(result).append_to(into);
         let mut note = self
-            .el("section")?
-            .class("note")?
-            .attr("part", "note")?
-            .child(text_el(self.doc, "p", "", result.not_diagnosis)?)?;
-        let mut contacts = self.contact_list(&result.contacts)?;
+            .el("section")
+            .class("note")
+            .attr("part", "note")
+            .child(text_el(self.doc, "p", "", result.not_diagnosis));
+        let mut contacts = self.contact_list(&result.contacts);
         if let Some(hours) = self.options.center.hours.as_deref() {
-            contacts = contacts.child(text_el(self.doc, "li", "hours", hours)?.attr("data-from", "center")?)?;
+            contacts = contacts.child(text_el(self.doc, "li", "hours", hours).attr("data-from", "center"));
         }
-        note = note.child(contacts)?;
-        note.append_to(into)?;
+        note = note.child(contacts);
+        note.append_to(into);
         self.nav(
             "nav actions",
             &[
@@ -311,105 +311,105 @@ impl View<'_> {
                 ("back", "secondary", self.t("ui.back")),
                 ("restart", "tertiary", self.t("ui.start_over")),
             ],
-        )?
-        .append_to(into)?;
-        Ok(())
+        )
+        .append_to(into);
+        
     }
 
-    fn reasons(&self, reasons: &[crate::engine::result::Reason]) -> Result<El> {
-        self.el("ul")?.class("reasons")?.children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Result<Vec<_>>>()?)
+    fn reasons(&self, reasons: &[crate::engine::result::Reason]) -> El {
+        self.el("ul").class("reasons").children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Vec<_>>())
     }
 
-    fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> Result<El> {
-        let mut section = self.el("section")?.class("suggestions")?.attr("part", "suggestions")?.attr("data-list", id)?.child(text_el(self.doc, "h3", "", title)?)?;
+    fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> El {
+        let mut section = self.el("section").class("suggestions").attr("part", "suggestions").attr("data-list", id).child(text_el(self.doc, "h3", "", title));
         if list.is_empty() {
-            return section.child(text_el(self.doc, "p", "", self.t("ui.result.none"))?);
+            return section.child(text_el(self.doc, "p", "", self.t("ui.result.none")));
         }
         // The best few first; the rest one tap away, so a long list never buries the top.
         let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
-        section = section.child(self.cards(first, 1)?)?;
+        section = section.child(self.cards(first, 1));
         if !rest.is_empty() {
             let label = fill(self.t("ui.result.more"), &[("n", &rest.len().to_string())]);
             section = section.child(
-                self.el("details")?.class("more")?.child(text_el(self.doc, "summary", "", &label)?)?.child(self.cards(rest, first.len() + 1)?)?,
-            )?;
+                self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.cards(rest, first.len() + 1)),
+            );
         }
-        Ok(section)
+        section
     }
 
-    fn cards(&self, list: &[Suggestion], start: usize) -> Result<El> {
-        let mut cards = self.el("ol")?.class("cards")?.attr("start", &start.to_string())?;
+    fn cards(&self, list: &[Suggestion], start: usize) -> El {
+        let mut cards = self.el("ol").class("cards").attr("start", &start.to_string());
         for s in list {
             let mut card = self
-                .el("li")?
-                .class("card")?
-                .attr("part", "card")?
-                .attr("data-id", s.id)?
-                .child(text_el(self.doc, "h4", "", s.name)?)?
-                .child(text_el(self.doc, "p", "", s.text)?)?
-                .child(text_el(self.doc, "p", "why", self.t("ui.result.why"))?)?
-                .child(self.reasons(&s.reasons)?)?;
+                .el("li")
+                .class("card")
+                .attr("part", "card")
+                .attr("data-id", s.id)
+                .child(text_el(self.doc, "h4", "", s.name))
+                .child(text_el(self.doc, "p", "", s.text))
+                .child(text_el(self.doc, "p", "why", self.t("ui.result.why")))
+                .child(self.reasons(&s.reasons));
             if !s.find.is_empty() {
-                let mut links = self.el("ul")?.class("links")?;
+                let mut links = self.el("ul").class("links");
                 for link in &s.find {
-                    let mut a = self.el("a")?.attr("href", link.url)?.text(link.label)?;
+                    let mut a = self.el("a").attr("href", link.url).text(link.label);
                     if link.url.starts_with("https://") {
-                        a = a.attr("target", "_blank")?.attr("rel", "noopener noreferrer")?;
+                        a = a.attr("target", "_blank").attr("rel", "noopener noreferrer");
                     }
-                    links = links.child(self.el("li")?.child(a)?)?;
+                    links = links.child(self.el("li").child(a));
                 }
-                card = card.child(links)?;
+                card = card.child(links);
             }
-            cards = cards.child(card)?;
+            cards = cards.child(card);
         }
-        Ok(cards)
+        cards
     }
 
     /// The center's programs and local meetings that fit, with "near me".
-    fn local(&self, result: &Evaluation) -> Result<El> {
+    fn local(&self, result: &Evaluation) -> El {
         let title = if self.center_name().is_empty() {
             self.t("ui.local.title").to_string()
         } else {
             fill(self.t("ui.local.title_center"), &[("center", self.center_name())])
         };
         let mut section = self
-            .el("section")?
-            .class("suggestions local")?
-            .attr("part", "local")?
-            .attr("data-list", "local")?
-            .child(self.el("h3")?.attr("tabindex", "-1")?.text(&title)?)?;
+            .el("section")
+            .class("suggestions local")
+            .attr("part", "local")
+            .attr("data-list", "local")
+            .child(self.el("h3").attr("tabindex", "-1").text(&title));
         let sorted = result.local.iter().any(|m| m.distance_km.is_some());
         if !sorted && self.options.resources.iter().any(|r| r.lat.is_some()) {
             section = section
-                .child(self.nav("nav near", &[("near", "secondary", self.t("ui.local.near_me"))])?)?
-                .child(text_el(self.doc, "p", "hint", self.t("ui.local.near_note"))?)?;
+                .child(self.nav("nav near", &[("near", "secondary", self.t("ui.local.near_me"))]))
+                .child(text_el(self.doc, "p", "hint", self.t("ui.local.near_note")));
         }
         if result.local.is_empty() {
-            return section.child(text_el(self.doc, "p", "", self.t("ui.local.none"))?);
+            return section.child(text_el(self.doc, "p", "", self.t("ui.local.none")));
         }
         let (first, rest) = result.local.split_at(result.local.len().min(SHOW_FIRST));
-        section = section.child(self.local_cards(first, 1)?)?;
+        section = section.child(self.local_cards(first, 1));
         if !rest.is_empty() {
             let label = fill(self.t("ui.result.more"), &[("n", &rest.len().to_string())]);
-            section = section.child(self.el("details")?.class("more")?.child(text_el(self.doc, "summary", "", &label)?)?.child(self.local_cards(rest, first.len() + 1)?)?)?;
+            section = section.child(self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.local_cards(rest, first.len() + 1)));
         }
-        Ok(section)
+        section
     }
 
-    fn local_cards(&self, list: &[LocalMatch], start: usize) -> Result<El> {
-        let mut cards = self.el("ol")?.class("cards")?.attr("start", &start.to_string())?;
+    fn local_cards(&self, list: &[LocalMatch], start: usize) -> El {
+        let mut cards = self.el("ol").class("cards").attr("start", &start.to_string());
         for m in list {
             let r = &m.resource;
             // The center's own words are marked, so tools (and tests) can tell them from ours.
-            let mut card = self.el("li")?.class("card")?.attr("part", "card")?.attr("data-id", &r.id)?.child(text_el(self.doc, "h4", "", &r.name)?.attr("data-from", "center")?)?;
+            let mut card = self.el("li").class("card").attr("part", "card").attr("data-id", &r.id).child(text_el(self.doc, "h4", "", &r.name).attr("data-from", "center"));
             if r.center {
-                card = card.child(text_el(self.doc, "p", "badge", &fill(self.t("ui.local.at_center"), &[("center", self.center_name())]))?)?;
+                card = card.child(text_el(self.doc, "p", "badge", &fill(self.t("ui.local.at_center"), &[("center", self.center_name())])));
             }
-            let mut facts = self.el("ul")?.class("facts")?;
+            let mut facts = self.el("ul").class("facts");
             if let Some(next) = m.next {
-                facts = facts.child(text_el(self.doc, "li", "next", &fill(self.t("ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))]))?)?;
+                facts = facts.child(text_el(self.doc, "li", "next", &fill(self.t("ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))])));
             } else if let Some(slot) = r.schedule.first() {
-                facts = facts.child(text_el(self.doc, "li", "", &self.when(slot.day, slot.start))?)?;
+                facts = facts.child(text_el(self.doc, "li", "", &self.when(slot.day, slot.start)));
             }
             if let Some(format) = r.format {
                 let key = match format {
@@ -417,34 +417,34 @@ impl View<'_> {
                     Format::Online => "ui.local.online",
                     Format::Hybrid => "ui.local.hybrid",
                 };
-                facts = facts.child(text_el(self.doc, "li", "", self.t(key))?)?;
+                facts = facts.child(text_el(self.doc, "li", "", self.t(key)));
             }
             if let Some(address) = &r.address {
-                facts = facts.child(text_el(self.doc, "li", "", address)?.attr("data-from", "center")?)?;
+                facts = facts.child(text_el(self.doc, "li", "", address).attr("data-from", "center"));
             }
             if let Some(km) = m.distance_km {
-                facts = facts.child(text_el(self.doc, "li", "", &fill(self.t("ui.local.distance"), &[("km", &km_text(km))]))?)?;
+                facts = facts.child(text_el(self.doc, "li", "", &fill(self.t("ui.local.distance"), &[("km", &km_text(km))])));
             }
-            card = card.child(facts)?;
+            card = card.child(facts);
             if let Some(description) = &r.description {
-                card = card.child(text_el(self.doc, "p", "", description)?.attr("data-from", "center")?)?;
+                card = card.child(text_el(self.doc, "p", "", description).attr("data-from", "center"));
             }
-            card = card.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))?)?.child(self.reasons(&m.reasons)?)?;
-            let mut links = self.el("ul")?.class("links")?;
+            card = card.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))).child(self.reasons(&m.reasons));
+            let mut links = self.el("ul").class("links");
             if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
                 let label = if r.format == Some(Format::Online) { self.t("ui.local.join") } else { self.t("ui.local.website") };
-                let mut a = self.el("a")?.attr("href", url)?.text(label)?;
+                let mut a = self.el("a").attr("href", url).text(label);
                 if url.starts_with("https://") || url.starts_with("http://") {
-                    a = a.attr("target", "_blank")?.attr("rel", "noopener noreferrer")?;
+                    a = a.attr("target", "_blank").attr("rel", "noopener noreferrer");
                 }
-                links = links.child(self.el("li")?.child(a)?)?;
+                links = links.child(self.el("li").child(a));
             }
             if let Some((shown, tel)) = r.phone.as_deref().and_then(|p| tel_number(p).map(|t| (p, t))) {
-                links = links.child(self.el("li")?.child(self.el("a")?.attr("href", &["tel:", &tel].concat())?.text(&fill(self.t("ui.local.call"), &[("phone", shown)]))?)?)?;
+                links = links.child(self.el("li").child(self.el("a").attr("href", &["tel:", &tel].concat()).text(&fill(self.t("ui.local.call"), &[("phone", shown)]))));
             }
-            cards = cards.child(card.child(links)?)?;
+            cards = cards.child(card.child(links));
         }
-        Ok(cards)
+        cards
     }
 
     /// A weekday and time in the visitor's language and time format ("Tuesday 7:00 PM").
@@ -467,7 +467,7 @@ impl View<'_> {
         date.to_locale_string(self.lang.as_str(), &options).into()
     }
 
-    fn details(&self, result: &Evaluation) -> Result<El> {
+    fn details(&self, result: &Evaluation) -> El {
         let s = &result.scores;
         let mut rows: Vec<(String, String)> = Vec::new();
         let cutoff = |positive: bool| if positive { self.t("ui.score.above") } else { self.t("ui.score.below") };
@@ -492,38 +492,36 @@ impl View<'_> {
         if let Some(n) = s.readiness.confidence {
             rows.push((self.t("ui.score.confidence").into(), fill(self.t("ui.score.of"), &[("score", &n.to_string()), ("max", "10")])));
         }
-        let mut scores = self.el("dl")?.class("scores")?;
+        let mut scores = self.el("dl").class("scores");
         for (name, value) in rows {
-            scores = scores.child(self.el("div")?.class("row")?.child(text_el(self.doc, "dt", "", &name)?)?.child(text_el(self.doc, "dd", "", &value)?)?)?;
+            scores = scores.child(self.el("div").class("row").child(text_el(self.doc, "dt", "", &name)).child(text_el(self.doc, "dd", "", &value)));
         }
-        let mut domains = self.el("ul")?.class("domains")?;
+        let mut domains = self.el("ul").class("domains");
         for d in &result.profile.domains {
             let level = self.t(&["ui.level.", d.level.as_str()].concat());
             domains = domains.child(
-                self.el("li")?
-                    .attr("data-level", d.level.as_str())?
-                    .child(text_el(self.doc, "strong", "", d.name)?)?
-                    .text(": ")?
-                    .text(level)?
-                    .child(self.reasons(&d.reasons)?)?,
-            )?;
+                self.el("li")
+                    .attr("data-level", d.level.as_str())
+                    .child(text_el(self.doc, "strong", "", d.name))
+                    .text(": ")
+                    .text(level)
+                    .child(self.reasons(&d.reasons)),
+            );
         }
-        self.el("details")?
-            .class("details")?
-            .attr("part", "details")?
-            .child(text_el(self.doc, "summary", "", self.t("ui.result.details"))?)?
-            .child(text_el(self.doc, "h4", "", self.t("ui.result.scores"))?)?
-            .child(scores)?
-            .child(text_el(self.doc, "p", "hint", self.t("ui.result.scores_note"))?)?
-            .child(text_el(self.doc, "h4", "", self.t("ui.result.profile"))?)?
+        self.el("details")
+            .class("details")
+            .attr("part", "details")
+            .child(text_el(self.doc, "summary", "", self.t("ui.result.details")))
+            .child(text_el(self.doc, "h4", "", self.t("ui.result.scores")))
+            .child(scores)
+            .child(text_el(self.doc, "p", "hint", self.t("ui.result.scores_note")))
+            .child(text_el(self.doc, "h4", "", self.t("ui.result.profile")))
             .child(domains)
     }
 
     /// Draws `flow`'s screen (the result, when on the result screen, from `result`).
-    pub fn screen(&self, flow: &Flow, result: Option<&Evaluation>, into: &Element) -> Result {
-        while let Some(child) = into.first_child() {
-            into.remove_child(&child)?;
-        }
+    pub fn screen(&self, flow: &Flow, result: Option<&Evaluation>, into: &Element) {
+        super::dom::clear(into);
         match (flow.screen, result) {
             (Screen::Welcome, _) => self.welcome(into),
             (Screen::Page(_), _) => self.page(flow, into),
