@@ -13,6 +13,7 @@ use super::questionnaire::{is_language_tag, ItemId, ItemKind, Path, ITEMS, PREFE
 /// Any value a caller may pass for one item, kept as given so validation can name its type.
 pub use super::json::Json as RawValue;
 use super::json::Json;
+use super::json_text::fixed;
 
 /// The answers object as given: its entries in order, or the kind of value given instead of an
 /// object.
@@ -284,7 +285,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     Err(AnswerError::new(
                         ErrorCode::InvalidValue,
                         id,
-                        format!("\"{id}\" must be a whole number from {min} to {max}; got {n}."),
+                        format!("\"{id}\" must be a whole number from {min} to {max}; got {}.", fixed(*n, 3)),
                     ))
                 }
             }

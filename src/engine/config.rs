@@ -9,7 +9,7 @@
 
 use super::catalog::CATALOG;
 use super::json::Json;
-use super::json_text::{WriteJson, Writer};
+use super::json_text::{fixed, WriteJson, Writer};
 use super::meeting_guide;
 use super::options::Center;
 use super::questionnaire::is_language_tag;
@@ -299,7 +299,7 @@ impl Checker {
         match object.get(key)? {
             Json::Number(n) if *n >= range.0 && *n <= range.1 => Some(*n),
             Json::Number(n) => {
-                self.error(&join(path, key), format!("{n} is out of range: it must be from {} to {}.", range.0, range.1));
+                self.error(&join(path, key), format!("{} is out of range: it must be from {} to {}.", fixed(*n, 6), fixed(range.0, 0), fixed(range.1, 0)));
                 None
             }
             Json::Null => None,
@@ -566,7 +566,7 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
         let day = match entry.get("day") {
             Some(Json::Number(n)) if n.fract() == 0.0 && (0.0..=6.0).contains(n) => Some(*n as u8),
             Some(Json::Number(n)) => {
-                c.error(&join(&at, "day"), format!("{n} is not a day: use 0 (Sunday) to 6 (Saturday)."));
+                c.error(&join(&at, "day"), format!("{} is not a day: use 0 (Sunday) to 6 (Saturday).", fixed(*n, 3)));
                 None
             }
             Some(other) => {

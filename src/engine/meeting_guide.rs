@@ -7,6 +7,7 @@
 
 use super::config::{index, join, parse_time, Checker, Format, Resource, Slot};
 use super::json::Json;
+use super::json_text::fixed;
 
 /// Type codes that name a meeting's language, with the BCP 47 tag.
 const LANGUAGE_CODES: [(&str, &str); 28] = [
@@ -44,7 +45,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     }
     let name = c.required_text(meeting, "name", path);
     let slug = match meeting.get("slug") {
-        Some(Json::Number(n)) if n.fract() == 0.0 => Some(format!("{n}")),
+        Some(Json::Number(n)) if n.fract() == 0.0 => Some(fixed(*n, 0)),
         _ => c.required_text(meeting, "slug", path),
     };
     let types: Vec<String> = c.list(meeting, "types", path).iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
@@ -117,7 +118,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         Some(Json::String(s)) if s.trim().parse::<f64>().is_ok_and(|n| n.abs() <= limit) => s.trim().parse().ok(),
         Some(Json::Null) | None => None,
         Some(other) => {
-            c.error(&join(path, key), format!("must be a number from -{limit} to {limit}, not {}.", describe(other)));
+            c.error(&join(path, key), format!("must be a number from -{0} to {0}, not {1}.", fixed(limit, 0), describe(other)));
             None
         }
     };
@@ -162,7 +163,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
 
 fn describe(value: &Json) -> String {
     match value {
-        Json::Number(n) => n.to_string(),
+        Json::Number(n) => fixed(*n, 3),
         Json::String(s) => ["\"", s, "\""].concat(),
         other => other.kind().to_string(),
     }
