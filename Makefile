@@ -50,6 +50,9 @@ build: wasm-tools
 	wasm-bindgen --target web --out-dir $(PKG) --out-name peerpath \
 	  --remove-name-section --remove-producers-section \
 	  target/$(WASM_TARGET)/release/peerpath.wasm
+	@# Languages other than English are separate files, fetched only by visitors who need them.
+	@mkdir -p $(PKG)/strings && for f in src/strings/*.txt; do \
+	  case $$(basename $$f) in en.txt|same.txt) ;; *) cp $$f $(PKG)/strings/ ;; esac; done
 	@echo "Built $(PKG)/peerpath_bg.wasm: $$(wc -c < $(PKG)/peerpath_bg.wasm) B, $$(gzip -9 -c $(PKG)/peerpath_bg.wasm | wc -c) B gzip"
 
 # The files a center copies to its site: the shell, the stylesheet and the module.
@@ -57,6 +60,7 @@ dist: build
 	rm -rf dist && mkdir -p dist/pkg
 	cp www/peer-path.js www/peer-path.css dist/
 	cp $(PKG)/peerpath.js $(PKG)/peerpath_bg.wasm dist/pkg/
+	cp -r $(PKG)/strings dist/pkg/
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
 
 serve: build

@@ -142,7 +142,7 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
 /// problems never stop the widget: unusable parts are left out and every problem is listed once
 /// in the console. `lang` is the element's language, or empty.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue) -> Result<Mounted, JsValue> {
+pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue, load_language: Option<js_sys::Function>) -> Result<Mounted, JsValue> {
     let checked = checked_config(&config, &feed);
     if !checked.problems.is_empty() {
         let lines: Vec<String> = checked.problems.iter().map(|p| [p.level.as_str(), ": ", &p.path, ": ", &p.message].concat()).collect();
@@ -153,8 +153,31 @@ pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, f
     let offered = strings::offered(&checked.config.languages);
     let browser: Vec<String> = web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default();
     let options = Options::from_config(lang.as_deref(), &browser, checked.config);
-    let widget = render::mount(&root, render::Setup { options, quick_exit_url, offered })?;
+    let widget = render::mount(&root, render::Setup { options, quick_exit_url, offered, load_language })?;
     Ok(Mounted { _widget: widget })
+}
+
+/// The language a visitor gets (`en`, `es`): the element's `lang`, else the config's first
+/// language, else the browser's. The page loads its strings (`loadStrings`) before `mount`
+/// when `hasLanguage` says they are not built in.
+#[wasm_bindgen(js_name = negotiateLanguage)]
+pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> String {
+    let checked = checked_config(&config, &JsValue::UNDEFINED);
+    let browser: Vec<String> = web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default();
+    strings::negotiate(lang.as_deref(), &checked.config.languages, &browser).as_str().to_string()
+}
+
+/// Whether the strings of a language are here (English always is).
+#[wasm_bindgen(js_name = hasLanguage)]
+pub fn has_language_js(lang: &str) -> bool {
+    Lang::from_tag(lang).is_some_and(Lang::available)
+}
+
+/// Loads a language's strings from the text of `pkg/strings/<lang>.txt`; false when the text
+/// is not a complete table for a language the widget speaks.
+#[wasm_bindgen(js_name = loadStrings)]
+pub fn load_strings_js(lang: &str, text: String) -> bool {
+    Lang::from_tag(lang).is_some_and(|l| l.load(text))
 }
 
 /// Checks a center config (and optionally a Meeting Guide feed), each JSON text or an object,

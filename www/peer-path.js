@@ -80,6 +80,24 @@ async function loadFeed(configText) {
   }
 }
 
+/** A language's strings, a static file of the widget (the same for every visitor). */
+async function fetchStrings(lang) {
+  const response = await fetch(new URL(`pkg/strings/${lang}.txt`, here));
+  if (!response.ok) throw new Error(`the ${lang} strings could not be loaded (HTTP ${response.status})`);
+  return response.text();
+}
+
+/** Loads the strings of the visitor's language when they are not built in (English is). */
+async function loadLanguage(module, configText, elementLang) {
+  const lang = module.negotiateLanguage(configText, elementLang);
+  if (module.hasLanguage(lang)) return;
+  try {
+    module.loadStrings(lang, await fetchStrings(lang));
+  } catch (error) {
+    console.warn(`PeerPath: continuing in English; the ${lang} strings did not load.`, error);
+  }
+}
+
 /** The widget's stylesheet, as a same-origin link inside the shadow root (allowed by a strict CSP). */
 function loadStyles(root) {
   const link = document.createElement('link');
@@ -116,13 +134,15 @@ class PeerPathElement extends HTMLElement {
   }
 
   async #start(root, generation) {
+    const lang = this.getAttribute('lang') || undefined;
     const configPromise = loadConfig(this);
     const [module, config, feed] = await Promise.all([
       loadModule(), configPromise, configPromise.then(loadFeed), loadStyles(root),
+      Promise.all([loadModule(), configPromise]).then(([module, config]) => loadLanguage(module, config, lang)),
     ]);
     // Removed (or re-added) while loading: the newer connection does the work.
     if (generation !== this.#generation) return;
-    this.#mounted = module.mount(root, config, this.getAttribute('lang') || undefined, feed);
+    this.#mounted = module.mount(root, config, lang, feed, fetchStrings);
   }
 }
 

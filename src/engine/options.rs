@@ -118,7 +118,7 @@ impl Options {
     /// The language is the one asked for (the element's `lang`), else the config's first
     /// offered language, else the browser's first language the widget speaks, else English.
     pub fn from_config(lang: Option<&str>, browser: &[String], config: CenterConfig) -> Options {
-        let lang = crate::strings::negotiate(lang, &config.languages, browser);
+        let lang = crate::strings::negotiate_available(lang, &config.languages, browser);
         Options { lang, center: config.center, hide: config.hide, resources: config.resources, now: None, zones: Vec::new(), place: None }
     }
 }

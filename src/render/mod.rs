@@ -41,6 +41,9 @@ pub struct Setup {
     pub quick_exit_url: String,
     /// Languages the visitor can switch between.
     pub offered: Vec<Lang>,
+    /// Fetches a language's strings file (`lang` to a promise of its text), for switching to a
+    /// language that is not loaded yet.
+    pub load_language: Option<js_sys::Function>,
 }
 
 struct App {
@@ -175,7 +178,10 @@ fn on_click(app: &mut App, event: Event) -> Result {
         "near" => return ask_position(app),
         "lang" => {
             if let Some(lang) = button.get_attribute("data-lang").as_deref().and_then(Lang::from_tag) {
-                return switch_language(app, lang);
+                if lang.available() {
+                    return switch_language(app, lang);
+                }
+                return load_then_switch(app, lang);
             }
             return Ok(());
         }
@@ -316,6 +322,31 @@ fn quick_exit(app: &mut App) -> Result {
     dom::clear(&app.screen_el);
     app.frame.class_list().add_1("left")?;
     app.window.location().replace(&app.setup.quick_exit_url)
+}
+
+/// Asks the page for a language's strings file (a static file of the widget, the same for
+/// every visitor), then switches to it.
+fn load_then_switch(app: &mut App, lang: Lang) -> Result {
+    let Some(loader) = app.setup.load_language.clone() else { return Ok(()) };
+    let promise: js_sys::Promise = loader.call1(&JsValue::NULL, &JsValue::from_str(lang.as_str()))?.dyn_into()?;
+    let (loaded, failed) = (app.me.clone(), app.me.clone());
+    let on_loaded = Closure::<dyn FnMut(JsValue)>::new(move |text: JsValue| {
+        let Some(app) = loaded.upgrade() else { return };
+        let Ok(mut app) = app.try_borrow_mut() else { return };
+        let ok = text.as_string().is_some_and(|text| lang.load(text));
+        if !ok || switch_language(&mut app, lang).is_err() {
+            app.live.set_text_content(Some(app.setup.options.lang.text("ui.language_error")));
+        }
+    });
+    let on_failed = Closure::<dyn FnMut(JsValue)>::new(move |_error: JsValue| {
+        let Some(app) = failed.upgrade() else { return };
+        let Ok(app) = app.try_borrow() else { return };
+        app.live.set_text_content(Some(app.setup.options.lang.text("ui.language_error")));
+    });
+    let _ = promise.then2(&on_loaded, &on_failed);
+    app.waiting.push(on_loaded);
+    app.waiting.push(on_failed);
+    Ok(())
 }
 
 /// Redraws everything in another language, keeping the answers and the place in the flow.

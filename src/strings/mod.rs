@@ -39,10 +39,16 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(primary))
     }
 
-    fn source(self) -> &'static str {
+    /// The language's table text. English is always built in; in the WebAssembly module the
+    /// others are separate files (`pkg/strings/<lang>.txt`), loaded with `load` only when a
+    /// visitor needs them, so each visitor downloads one language.
+    fn source(self) -> Option<&'static str> {
         match self {
-            Lang::En => include_str!("en.txt"),
-            Lang::Es => include_str!("es.txt"),
+            Lang::En => Some(include_str!("en.txt")),
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Es => Some(include_str!("es.txt")),
+            #[cfg(target_arch = "wasm32")]
+            Lang::Es => LOADED_ES.get().copied(),
         }
     }
 
@@ -53,7 +59,34 @@ impl Lang {
             Lang::En => &EN,
             Lang::Es => &ES,
         };
-        cell.get_or_init(|| parse(self.source()))
+        match self.source() {
+            Some(source) => cell.get_or_init(|| parse(source)),
+            // Not loaded: English stands in, so a screen is never blank.
+            None => Lang::En.table(),
+        }
+    }
+
+    /// Whether this language's table is here (built in or loaded).
+    pub fn available(self) -> bool {
+        self.source().is_some()
+    }
+
+    /// Loads a language's table from its file text. Refused (returns false) when the text is
+    /// not a complete table: every English key must be there.
+    pub fn load(self, text: String) -> bool {
+        if self.available() {
+            return true;
+        }
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let table = parse(text);
+        if !Lang::En.keys().all(|k| table.binary_search_by(|(key, _)| (*key).cmp(k)).is_ok()) {
+            return false;
+        }
+        #[cfg(target_arch = "wasm32")]
+        if self == Lang::Es {
+            let _ = LOADED_ES.set(text);
+        }
+        self.available()
     }
 
     /// The text for `key`; a missing key yields a marker, never a crash.
@@ -71,6 +104,9 @@ impl Lang {
         self.table().iter().map(|(k, _)| *k)
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+static LOADED_ES: OnceLock<&'static str> = OnceLock::new();
 
 /// Shown in place of a missing string (the string-table tests fail long before a visitor could
 /// see it).
@@ -93,7 +129,7 @@ fn parse(source: &'static str) -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 pub fn parse_problems(lang: Lang) -> Vec<String> {
     let mut problems = Vec::new();
-    for (n, line) in lang.source().lines().enumerate() {
+    for (n, line) in lang.source().unwrap_or("").lines().enumerate() {
         let trimmed = line.trim();
         if !trimmed.is_empty() && !trimmed.starts_with('#') && !line.contains(" = ") {
             problems.push(format!("{}.txt line {}: not `key = text`", lang.as_str(), n + 1));
@@ -116,6 +152,11 @@ pub fn negotiate(element: Option<&str>, offered: &[String], browser: &[String]) 
         .or_else(|| offered.first().and_then(|tag| Lang::from_tag(tag)))
         .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
         .unwrap_or(Lang::En)
+}
+
+/// As `negotiate`, but only languages whose table is here; English otherwise.
+pub fn negotiate_available(element: Option<&str>, offered: &[String], browser: &[String]) -> Lang {
+    Some(negotiate(element, offered, browser)).filter(|l| l.available()).unwrap_or(Lang::En)
 }
 
 /// The languages the switcher offers: the center's list (those the widget speaks), or every

@@ -146,8 +146,12 @@ test('switching language mid-questionnaire keeps the answers and the place', asy
   await page.locator('peer-path [data-action=next]').click();
   await page.locator('peer-path input[value="26_64"]').check();
   const heading = await page.locator('peer-path .screen h2').innerText();
+  // An English visitor has downloaded no Spanish until now; switching fetches it once.
+  const spanishFile = () => server.requests.filter((p) => p === '/pkg/strings/es.txt').length;
+  assert.equal(spanishFile(), 0);
   await page.locator('peer-path [data-action=lang][data-lang=es]').click();
-  assert.equal(await page.locator('peer-path .pp').getAttribute('lang'), 'es');
+  await page.locator('peer-path .pp[lang=es]').waitFor();
+  assert.equal(spanishFile(), 1);
   assert.equal(await page.locator('peer-path .screen h2').innerText(), '¿Qué edad tiene?');
   assert.notEqual(heading, '¿Qué edad tiene?');
   assert.equal(await page.locator('peer-path input[value="26_64"]').isChecked(), true);
