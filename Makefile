@@ -85,9 +85,14 @@ test-browser: build node-tools browser-tools
 
 ## Benchmarks ------------------------------------------------------------------------------------
 
-bench: build node-tools
-	cargo bench --bench evaluate
-	node tests/js/bench.mjs
+# Tools only the benchmarks use (Lighthouse), kept apart so `make test` stays light.
+tools/bench/node_modules/.installed: tools/bench/package.json tools/bench/package-lock.json
+	cd tools/bench && npm ci --no-audit --no-fund
+	@touch $@
+
+# Writes BENCHMARKS.md: sizes, time to the first screen, Lighthouse, heap, evaluate timings.
+bench: build node-tools browser-tools tools/bench/node_modules/.installed
+	node tools/bench.mjs
 
 clean:
 	cargo clean

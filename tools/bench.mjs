@@ -1,0 +1,170 @@
+// `make bench`: measures the widget and writes BENCHMARKS.md.
+//   - every file a visitor downloads, raw and gzip -9, and the totals (English and Spanish);
+//   - time from navigation to the first screen being interactive, headless Chromium on
+//     loopback, median of 20 cold loads (new profile) and 20 warm loads (cached);
+//   - Lighthouse performance, accessibility and best-practices scores of the demo page;
+//   - peak JS heap after a full run;
+//   - `evaluate` natively (cargo bench) and in wasm, and 5,000 Meeting Guide meetings (node).
+import { execFileSync, spawn } from 'node:child_process';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { tmpdir, cpus, totalmem, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from '../tests/browser/harness.mjs';
+import { complete } from '../tests/browser/keyboard.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = (path) => join(root, path);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// ---- Sizes -------------------------------------------------------------------------------------
+const files = ['www/pkg/peerpath_bg.wasm', 'www/pkg/peerpath.js', 'www/peer-path.js', 'www/peer-path.css'];
+const spanish = 'www/pkg/strings/es.txt';
+const size = async (path) => {
+  const bytes = await readFile(at(path));
+  return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+};
+const sizes = await Promise.all(files.map(size));
+const spanishSize = await size(spanish);
+const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
+console.log(`sizes: ${kb(total)} gzip for an English visitor`);
+
+// ---- Time to the first interactive screen ------------------------------------------------------
+/** Records when the Start button of the widget exists (the first screen is interactive). */
+const marker = () => {
+  const look = () => {
+    const start = document.querySelector('peer-path')?.shadowRoot?.querySelector('[data-action=start]');
+    if (start) window.__interactive = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+};
+
+const browser = await launch();
+const chromiumVersion = browser.version();
+const cached = await serve({ headers: { 'cache-control': 'max-age=3600' } });
+const loads = async (warm) => {
+  const times = [];
+  const context = warm ? await browser.newContext() : null;
+  for (let i = 0; i < 21; i++) {
+    const ctx = context ?? await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(marker);
+    await page.goto(`${cached.url}/`);
+    await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 20000 });
+    const t = await page.evaluate(() => window.__interactive);
+    if (!(warm && i === 0)) times.push(t); // the first warm load fills the cache
+    await page.close();
+    if (!context) await ctx.close();
+  }
+  if (context) await context.close();
+  return times.slice(0, 20);
+};
+const cold = await loads(false);
+const warm = await loads(true);
+console.log(`first screen interactive: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`);
+
+// ---- Peak JS heap after a full run -------------------------------------------------------------
+const heapContext = await browser.newContext();
+const heapPage = await heapContext.newPage();
+await heapPage.goto(`${cached.url}/`);
+await heapPage.locator('peer-path .screen h2').waitFor();
+const cdp = await heapContext.newCDPSession(heapPage);
+await cdp.send('Performance.enable');
+await complete(heapPage, { for_whom: 'self', substances: ['alcohol', 'opioids'], auditc_1: 3, auditc_2: 2, auditc_3: 1, approach: 'spiritual', times: ['weekday_evening'] });
+const { metrics } = await cdp.send('Performance.getMetrics');
+const heap = metrics.find((m) => m.name === 'JSHeapTotalSize').value;
+const used = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+await heapContext.close();
+await browser.close();
+
+// ---- Lighthouse --------------------------------------------------------------------------------
+let lighthouse = 'not run (tools/bench has no lighthouse)';
+const lighthouseBin = at('tools/bench/node_modules/.bin/lighthouse');
+try {
+  const out = join(await mkdtemp(join(tmpdir(), 'lh-')), 'report.json');
+  // Asynchronous: this process also serves the page Lighthouse loads.
+  const run = await new Promise((resolve) => {
+    const child = spawn(lighthouseBin, [`${cached.url}/`, '--quiet', '--output=json', `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill(), 240000);
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stderr }); });
+    child.on('error', (error) => { clearTimeout(timer); resolve({ status: -1, stderr: error.message }); });
+  });
+  if (run.status === 0) {
+    const report = JSON.parse(await readFile(out, 'utf8'));
+    const score = (id) => Math.round(report.categories[id].score * 100);
+    lighthouse = `performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`;
+  } else {
+    lighthouse = `failed: ${run.stderr.split('\n').filter(Boolean).slice(-3).join(' ')}`;
+  }
+} catch (error) {
+  lighthouse = `failed: ${error.message}`;
+}
+await cached.close();
+console.log(`lighthouse: ${lighthouse}`);
+
+// ---- evaluate ----------------------------------------------------------------------------------
+const native = execFileSync('cargo', ['bench', '--bench', 'evaluate', '--quiet'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const wasm = execFileSync('node', [at('tests/js/bench.mjs')], { cwd: root, encoding: 'utf8' });
+
+// ---- BENCHMARKS.md -----------------------------------------------------------------------------
+const row = (f) => `| \`${f.path.replace('www/', '')}\` | ${f.raw.toLocaleString('en-US')} B | ${f.gzip.toLocaleString('en-US')} B |`;
+const md = `# Benchmarks
+
+Written by \`make bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores,
+${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, node ${process.version}, Chromium ${chromiumVersion}.
+Medians, with the range of all runs. Timings vary with the machine; sizes do not.
+
+## What a visitor downloads
+
+| file | raw | gzip -9 |
+| --- | ---: | ---: |
+${sizes.map(row).join('\n')}
+| **total, English visitor** | ${sizes.reduce((s, f) => s + f.raw, 0).toLocaleString('en-US')} B | **${total.toLocaleString('en-US')} B (${kb(total)})** |
+${row(spanishSize)}
+| **total, Spanish visitor** | | **${(total + spanishSize.gzip).toLocaleString('en-US')} B (${kb(total + spanishSize.gzip)})** |
+
+Budget (quality.md): 80 KB gzip in total. A center's config and Meeting Guide feed are the
+center's own files and come on top.
+
+## Speed
+
+| measure | median | range |
+| --- | ---: | ---: |
+| navigation to the first screen interactive, cold cache (20 loads) | ${median(cold).toFixed(0)} ms | ${spread(cold)} ms |
+| navigation to the first screen interactive, warm cache (20 loads) | ${median(warm).toFixed(0)} ms | ${spread(warm)} ms |
+| JS heap after a full run (used / total) | ${kb(used)} / ${kb(heap)} | |
+
+Lighthouse (demo page, headless Chromium): ${lighthouse}.
+
+## evaluate
+
+\`\`\`
+${native.trim()}
+${wasm.trim()}
+\`\`\`
+
+## Size history (wasm, gzip -9)
+
+| change | wasm gzip |
+| --- | ---: |
+| first widget build (serde, serde-wasm-bindgen, both languages built in) | 163.2 KB |
+| no serde in the module: JSON text at the boundary, read and written by hand | 155.8 KB |
+| an infallible DOM builder | 150.3 KB |
+| no float formatting or trigonometry | 137.7 KB |
+| one language per visitor (Spanish a separate file) | 125.6 KB |
+
+\`wasm-opt\` (npm binaryen 132) made this module smaller raw but larger gzipped at -Oz, -Os
+and -O2 (for example 397,668 B / 155,843 B gzip became 369,868 B / 159,258 B at -Oz), so the
+build does not use it.
+`;
+await writeFile(at('BENCHMARKS.md'), md);
+console.log('wrote BENCHMARKS.md');
