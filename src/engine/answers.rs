@@ -270,7 +270,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     }
                 }
                 // Keep the table's order so results never depend on the order chosen.
-                chosen.sort_by_key(|v| values.iter().position(|o| o == v));
+                super::sort::stable_sort(&mut chosen, |a, b| values.iter().position(|o| o == a) < values.iter().position(|o| o == b));
                 Ok(if chosen.is_empty() { None } else { Some(Answer::Many(chosen)) })
             }
             other => Err(wrong_type(id, "a list of strings", other)),

@@ -69,7 +69,7 @@ impl Cond {
             }
             Cond::Not(cond) => cond.references().into_iter().for_each(|(item, _)| push_answered(ctx, item, out)),
         }
-        out.sort_unstable();
+        super::sort::stable_sort(out, |a, b| a < b);
     }
 
     /// Every item this condition names with the values it names (facts name their items with no

@@ -42,13 +42,26 @@ pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Sugges
     }
     // Best fit first (sooner meetings first on ties); then, within the places each kind holds,
     // the center's own programs first.
-    matches.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.next.map(|n| n.in_minutes).cmp(&b.next.map(|n| n.in_minutes))));
-    let mut kinds: Vec<&'static str> = matches.iter().map(|m| m.resource.kind).collect();
-    kinds.dedup();
+    // One (key, position) sort serves any number of resources: score high first, then the
+    // sooner meeting, then the order given.
+    let mut order: Vec<(u64, u32)> = matches
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ((u64::from(255 - m.score) << 32) | u64::from(m.next.map_or(u32::MAX, |n| n.in_minutes)), i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<LocalMatch>> = matches.into_iter().map(Some).collect();
+    let mut matches: Vec<LocalMatch> = order.iter().filter_map(|&(_, i)| slots[i as usize].take()).collect();
+    let mut kinds: Vec<&'static str> = Vec::new();
+    for m in &matches {
+        if !kinds.contains(&m.resource.kind) {
+            kinds.push(m.resource.kind);
+        }
+    }
     for kind in kinds {
         let places: Vec<usize> = (0..matches.len()).filter(|&i| matches[i].resource.kind == kind).collect();
         let mut of_kind: Vec<LocalMatch> = places.iter().map(|&i| matches[i].clone()).collect();
-        of_kind.sort_by(|a, b| b.resource.center.cmp(&a.resource.center));
+        super::sort::stable_sort(&mut of_kind, |a, b| a.resource.center && !b.resource.center);
         for (place, m) in places.into_iter().zip(of_kind) {
             matches[place] = m;
         }
@@ -83,7 +96,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         items.iter().filter(|i| answers.is_answered(**i)).map(|i| i.as_str()).collect()
     };
     let mut kind_because: Vec<&'static str> = suggestion.reasons.iter().flat_map(|r| r.because.iter().copied()).collect();
-    kind_because.sort_unstable();
+    super::sort::stable_sort(&mut kind_because, |a, b| a < b);
     kind_because.dedup();
     reason("local_kind", &[("kind", suggestion.name)], kind_because);
     if r.center {

@@ -19,6 +19,7 @@ pub mod questionnaire;
 pub mod result;
 pub mod safety;
 pub mod scores;
+pub mod sort;
 
 use crate::strings::{fill, Lang};
 use answers::Answers;
@@ -254,13 +255,13 @@ fn suggestions(writer: &Writer, list: List, hide: &[String]) -> Vec<Suggestion> 
         ));
     }
     // Stable: equal scores keep the catalog's order.
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    sort::stable_sort(&mut out, |a, b| a.0 > b.0);
     out.into_iter().map(|(_, s)| s).collect()
 }
 
 fn domain(writer: &Writer, domain: &profile::Domain) -> DomainOut {
     let mut holding: Vec<&profile::DomainRule> = domain.rules.iter().filter(|r| writer.holds(&r.when)).collect();
-    holding.sort_by(|a, b| b.level.cmp(&a.level));
+    sort::stable_sort(&mut holding, |a, b| a.level > b.level);
     DomainOut {
         id: domain.id,
         name: writer.text("d.", domain.id, ""),

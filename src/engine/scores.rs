@@ -371,7 +371,7 @@ fn use_severity(answers: &Answers, scores: &Scores) -> (Severity, Vec<ItemId>) {
         band = cap;
         because.push(I::LastUse);
     }
-    because.sort_unstable();
+    super::sort::stable_sort(&mut because, |a, b| a < b);
     (band, because)
 }
 

@@ -121,7 +121,7 @@ fn parse(source: &'static str) -> Vec<(&'static str, &'static str)> {
         .filter_map(|line| line.split_once(" = "))
         .map(|(k, v)| (k.trim(), v.trim()))
         .collect();
-    table.sort_by(|a, b| a.0.cmp(b.0));
+    crate::engine::sort::stable_sort(&mut table, |a, b| a.0 < b.0);
     table
 }
 
