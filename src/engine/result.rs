@@ -317,13 +317,18 @@ impl WriteJson for NextMeeting {
     }
 }
 
+/// The fields every screening score has.
+fn scale_fields(w: &mut Writer, score: u8, max: u8, positive: bool, complete: bool) {
+    w.key("score").int(i64::from(score));
+    w.key("max").int(i64::from(max));
+    w.key("positive").bool(positive);
+    w.key("complete").bool(complete);
+}
+
 impl WriteJson for AuditC {
     fn write_json(&self, w: &mut Writer) {
         w.begin_object();
-        w.key("score").int(i64::from(self.score));
-        w.key("max").int(i64::from(self.max));
-        w.key("positive").bool(self.positive);
-        w.key("complete").bool(self.complete);
+        scale_fields(w, self.score, self.max, self.positive, self.complete);
         w.key("high_risk").bool(self.high_risk);
         w.end_object();
     }
@@ -332,10 +337,7 @@ impl WriteJson for AuditC {
 impl WriteJson for ScaleScore {
     fn write_json(&self, w: &mut Writer) {
         w.begin_object();
-        w.key("score").int(i64::from(self.score));
-        w.key("max").int(i64::from(self.max));
-        w.key("positive").bool(self.positive);
-        w.key("complete").bool(self.complete);
+        scale_fields(w, self.score, self.max, self.positive, self.complete);
         w.end_object();
     }
 }
