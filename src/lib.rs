@@ -151,10 +151,15 @@ pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, f
     }
     let quick_exit_url = checked.quick_exit_url();
     let offered = strings::offered(&checked.config.languages);
-    let browser: Vec<String> = web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default();
+    let browser = browser_languages();
     let options = Options::from_config(lang.as_deref(), &browser, checked.config);
     let widget = render::mount(&root, render::Setup { options, quick_exit_url, offered, load_language })?;
     Ok(Mounted { _widget: widget })
+}
+
+/// The browser's preferred languages, best first.
+fn browser_languages() -> Vec<String> {
+    web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default()
 }
 
 /// The language a visitor gets (`en`, `es`): the element's `lang`, else the config's first
@@ -163,7 +168,7 @@ pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, f
 #[wasm_bindgen(js_name = negotiateLanguage)]
 pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> String {
     let checked = checked_config(&config, &JsValue::UNDEFINED);
-    let browser: Vec<String> = web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default();
+    let browser = browser_languages();
     strings::negotiate(lang.as_deref(), &checked.config.languages, &browser).as_str().to_string()
 }
 

@@ -336,28 +336,6 @@ impl Writer {
         self.out.push_str(&fixed(value, decimals));
     }
 
-    /// Any `Json` value, as given.
-    pub fn json(&mut self, value: &Json) {
-        match value {
-            Json::Null => self.null(),
-            Json::Bool(b) => self.bool(*b),
-            Json::Number(n) => self.fixed(*n, 6),
-            Json::String(s) => self.str(s),
-            Json::Array(items) => {
-                self.begin_array();
-                items.iter().for_each(|item| self.json(item));
-                self.end_array();
-            }
-            Json::Object(entries) => {
-                self.begin_object();
-                for (key, item) in entries {
-                    self.key(key).json(item);
-                }
-                self.end_object();
-            }
-        }
-    }
-
     fn quoted(&mut self, text: &str) {
         self.out.push('"');
         for c in text.chars() {

@@ -126,22 +126,11 @@ fn urgent(writer: &Writer, center: &Center) -> Vec<Notice> {
 }
 
 fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
-    let phone = |label: &str, number: &str| Contact {
-        label: label.to_string(),
-        tel: Some(number.to_string()),
-        sms: None,
-        url: None,
-    };
     match kind {
-        ContactKind::Call988 => Some(phone(lang.text("c.call_988"), "988")),
-        ContactKind::Text988 => Some(Contact {
-            label: lang.text("c.text_988").to_string(),
-            tel: None,
-            sms: Some("988".to_string()),
-            url: None,
-        }),
-        ContactKind::Call911 => Some(phone(lang.text("c.call_911"), "911")),
-        ContactKind::Helpline => Some(phone(lang.text("c.helpline"), HELPLINE_TEL)),
+        ContactKind::Call988 => Some(Contact::tel(lang.text("c.call_988"), "988")),
+        ContactKind::Text988 => Some(Contact::sms(lang.text("c.text_988"), "988")),
+        ContactKind::Call911 => Some(Contact::tel(lang.text("c.call_911"), "911")),
+        ContactKind::Helpline => Some(Contact::tel(lang.text("c.helpline"), HELPLINE_TEL)),
         ContactKind::Center => {
             let name = center.name.as_deref().unwrap_or("");
             let (key, number) = match (&center.crisis_phone, &center.phone) {
@@ -149,8 +138,7 @@ fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
                 (None, Some(phone)) => ("c.center_phone", phone),
                 (None, None) => return None,
             };
-            let number = tel_number(number)?;
-            Some(phone(&fill(lang.text(key), &[("center", name)]), &number))
+            Some(Contact::tel(fill(lang.text(key), &[("center", name)]), tel_number(number)?))
         }
     }
 }
@@ -159,38 +147,19 @@ fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
 /// usable; without a configured phone, the national helpline.
 fn center_contacts(lang: Lang, center: &Center) -> Vec<Contact> {
     let name = center.name.as_deref().unwrap_or("");
+    let label = |key: &str| fill(lang.text(key), &[("center", name)]);
     let mut contacts = Vec::new();
     if let Some(number) = center.phone.as_deref().and_then(tel_number) {
-        contacts.push(Contact {
-            label: fill(lang.text("c.center_phone"), &[("center", name)]),
-            tel: Some(number),
-            sms: None,
-            url: None,
-        });
+        contacts.push(Contact::tel(label("c.center_phone"), number));
     }
     if let Some(number) = center.text.as_deref().and_then(tel_number) {
-        contacts.push(Contact {
-            label: fill(lang.text("c.center_text"), &[("center", name)]),
-            tel: None,
-            sms: Some(number),
-            url: None,
-        });
+        contacts.push(Contact::sms(label("c.center_text"), number));
     }
     if let Some(url) = center.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
-        contacts.push(Contact {
-            label: fill(lang.text("c.center_url"), &[("center", name)]),
-            tel: None,
-            sms: None,
-            url: Some(url.to_string()),
-        });
+        contacts.push(Contact::url(label("c.center_url"), url));
     }
     if contacts.is_empty() {
-        contacts.push(Contact {
-            label: lang.text("c.helpline").to_string(),
-            tel: Some(HELPLINE_TEL.to_string()),
-            sms: None,
-            url: None,
-        });
+        contacts.push(Contact::tel(lang.text("c.helpline"), HELPLINE_TEL));
     }
     contacts
 }

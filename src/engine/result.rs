@@ -23,6 +23,20 @@ pub struct Contact {
     pub url: Option<String>,
 }
 
+impl Contact {
+    pub fn tel(label: impl Into<String>, number: impl Into<String>) -> Contact {
+        Contact { label: label.into(), tel: Some(number.into()), sms: None, url: None }
+    }
+
+    pub fn sms(label: impl Into<String>, number: impl Into<String>) -> Contact {
+        Contact { label: label.into(), tel: None, sms: Some(number.into()), url: None }
+    }
+
+    pub fn url(label: impl Into<String>, url: impl Into<String>) -> Contact {
+        Contact { label: label.into(), tel: None, sms: None, url: Some(url.into()) }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub id: &'static str,

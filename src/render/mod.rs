@@ -252,10 +252,9 @@ fn update_progress(app: &App) -> Result {
         progress.set_attribute("max", &total.max(1).to_string())?;
         progress.set_attribute("value", &n.to_string())?;
     }
-    if let (Some(line), Screen::Page(first)) = (app.screen_el.query_selector(".progress")?, app.flow.screen) {
-        let lang = app.setup.options.lang;
-        let text = crate::strings::fill(lang.text("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
-        line.set_text_content(Some(&[text.as_str(), " · ", lang.text(&["sec.", first.item().section.as_str()].concat())].concat()));
+    if let Some(line) = app.screen_el.query_selector(".progress")? {
+        let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
+        line.set_text_content(Some(&view.progress_text(&app.flow)));
     }
     Ok(())
 }

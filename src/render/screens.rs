@@ -66,6 +66,21 @@ impl View<'_> {
         list
     }
 
+    /// A `tel:` link for a phone number as the center wrote it; `None` when it does not read as
+    /// a phone number.
+    fn phone_link(&self, phone: &str, label: &str) -> Option<El> {
+        let tel = tel_number(phone)?;
+        Some(self.el("a").attr("href", &["tel:", &tel].concat()).text(label))
+    }
+
+    /// The progress line of a question page: "Step 3 of 27 · Substance use".
+    pub fn progress_text(&self, flow: &Flow) -> String {
+        let (n, total) = flow.progress();
+        let section = flow.page_items().first().map_or("", |i| i.item().section.as_str());
+        let step = fill(self.t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
+        [step.as_str(), " · ", self.t(&["sec.", section].concat())].concat()
+    }
+
     /// A link for a contact; `None` for a URL that is not http(s).
     fn contact_link(&self, contact: &Contact) -> Option<El> {
         let href = match (&contact.tel, &contact.sms, &contact.url) {
@@ -103,10 +118,8 @@ impl View<'_> {
             .text(" · ")
             .child(self.el("a").attr("href", "tel:911").text(self.t("ui.call_911")));
         let center_phone = self.options.center.crisis_phone.as_deref().or(self.options.center.phone.as_deref());
-        let lines = match center_phone.and_then(|p| tel_number(p).map(|tel| (p, tel))) {
-            Some((shown, tel)) => lines.text(" · ").child(
-                self.el("a").attr("href", &["tel:", &tel].concat()).text(&fill(self.t("ui.call_center"), &[("center", self.center_name()), ("phone", shown)])),
-            ),
+        let lines = match center_phone.and_then(|p| self.phone_link(p, &fill(self.t("ui.call_center"), &[("center", self.center_name()), ("phone", p)]))) {
+            Some(link) => lines.text(" · ").child(link),
             None => lines,
         };
         strip = strip.child(lines);
@@ -144,13 +157,7 @@ impl View<'_> {
         let items = flow.page_items();
         let (n, total) = flow.progress();
         let section = items.first().map_or("", |i| i.item().section.as_str());
-        let progress = fill(self.t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
-        self.el("p")
-            .class("progress")
-            .text(&progress)
-            .text(" · ")
-            .text(self.t(&["sec.", section].concat()))
-            .append_to(into);
+        self.el("p").class("progress").text(&self.progress_text(flow)).append_to(into);
         self.el("progress")
             .attr("max", &total.max(1).to_string())
             .attr("value", &n.to_string())
@@ -439,8 +446,8 @@ impl View<'_> {
                 }
                 links = links.child(self.el("li").child(a));
             }
-            if let Some((shown, tel)) = r.phone.as_deref().and_then(|p| tel_number(p).map(|t| (p, t))) {
-                links = links.child(self.el("li").child(self.el("a").attr("href", &["tel:", &tel].concat()).text(&fill(self.t("ui.local.call"), &[("phone", shown)]))));
+            if let Some(link) = r.phone.as_deref().and_then(|p| self.phone_link(p, &fill(self.t("ui.local.call"), &[("phone", p)]))) {
+                links = links.child(self.el("li").child(link));
             }
             cards = cards.child(card.child(links));
         }
