@@ -11,6 +11,7 @@ use super::config::{Format, Resource};
 use super::options::{Now, Place};
 use super::questionnaire::ItemId;
 use super::result::{LocalMatch, NextMeeting, Reason, Suggestion};
+use super::sort::sort_keys;
 use super::Writer;
 use crate::strings::fill;
 
@@ -42,16 +43,19 @@ pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Sugges
     }
     // Best fit first (sooner meetings first on ties); then, within the places each kind holds,
     // the center's own programs first.
-    // One (key, position) sort serves any number of resources: score high first, then the
-    // sooner meeting, then the order given.
-    let mut order: Vec<(u64, u32)> = matches
+    // One sort of packed keys serves any number of resources: score high first, then the
+    // sooner meeting (minutes within the week, under 2^16), then the order given.
+    let mut order: Vec<u64> = matches
         .iter()
         .enumerate()
-        .map(|(i, m)| ((u64::from(255 - m.score) << 32) | u64::from(m.next.map_or(u32::MAX, |n| n.in_minutes)), i as u32))
+        .map(|(i, m)| {
+            let minutes = m.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
+            (u64::from(255 - m.score) << 48) | (u64::from(minutes) << 32) | i as u64
+        })
         .collect();
-    order.sort_unstable();
+    sort_keys(&mut order);
     let mut slots: Vec<Option<LocalMatch>> = matches.into_iter().map(Some).collect();
-    let mut matches: Vec<LocalMatch> = order.iter().filter_map(|&(_, i)| slots[i as usize].take()).collect();
+    let mut matches: Vec<LocalMatch> = order.iter().filter_map(|&key| slots[key as u32 as usize].take()).collect();
     let mut kinds: Vec<&'static str> = Vec::new();
     for m in &matches {
         if !kinds.contains(&m.resource.kind) {

@@ -7,7 +7,7 @@
 
 use super::config::{index, join, parse_time, Checker, Format, Resource, Slot};
 use super::json::Json;
-use super::json_text::fixed;
+use super::json_text::{fixed, number};
 
 /// Type codes that name a meeting's language, with the BCP 47 tag.
 const LANGUAGE_CODES: [(&str, &str); 28] = [
@@ -115,7 +115,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     };
     let coordinate = |c: &mut Checker, key: &str, limit: f64| match meeting.get(key) {
         Some(Json::Number(n)) if n.abs() <= limit => Some(*n),
-        Some(Json::String(s)) if s.trim().parse::<f64>().is_ok_and(|n| n.abs() <= limit) => s.trim().parse().ok(),
+        Some(Json::String(s)) if number(s.trim()).is_some_and(|n| n.abs() <= limit) => number(s.trim()),
         Some(Json::Null) | None => None,
         Some(other) => {
             c.error(&join(path, key), format!("must be a number from -{0} to {0}, not {1}.", fixed(limit, 0), describe(other)));

@@ -2,8 +2,8 @@
 //!
 //! Why: each `sort_by` of the standard library brings its own copy of a large, fast sort into
 //! the WebAssembly module for every element type (about 15 KB in all here). An insertion sort
-//! is a few dozen bytes and fast for lists this short. Long lists (the finder's resources) sort
-//! `(u64, u32)` keys with one `sort_unstable` instead.
+//! is a few dozen bytes and fast for lists this short. Long lists (the finder's thousands of
+//! meetings) sort packed `u64` keys with one small heap sort instead of `sort_unstable` (4.5 KB).
 
 /// Sorts `items` stably so that `before(a, b)` items come first.
 pub fn stable_sort<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
@@ -13,6 +13,34 @@ pub fn stable_sort<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
             items.swap(j, j - 1);
             j -= 1;
         }
+    }
+}
+
+/// Sorts keys ascending in O(n log n) with no allocation: a heap sort, small in the module.
+pub fn sort_keys(keys: &mut [u64]) {
+    fn sift_down(keys: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && keys[child] < keys[child + 1] {
+                child += 1;
+            }
+            if keys[root] >= keys[child] {
+                return;
+            }
+            keys.swap(root, child);
+            root = child;
+        }
+    }
+    let n = keys.len();
+    for root in (0..n / 2).rev() {
+        sift_down(keys, root, n);
+    }
+    for end in (1..n).rev() {
+        keys.swap(0, end);
+        sift_down(keys, 0, end);
     }
 }
 
@@ -28,5 +56,15 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         stable_sort(&mut empty, |a, b| a < b);
         assert!(empty.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sorts_keys_as_std_does(mut keys in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..300)) {
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            sort_keys(&mut keys);
+            proptest::prop_assert_eq!(keys, expected);
+        }
     }
 }

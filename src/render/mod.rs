@@ -22,7 +22,7 @@ use crate::engine::answers::RawValue;
 use crate::engine::options::{Now, Options, Place};
 use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::result::Evaluation;
-use crate::engine::evaluate;
+use crate::engine::{evaluate, json_text};
 use crate::flow::{Flow, Screen};
 use crate::strings::Lang;
 use dom::{closest, focus, El, Result};
@@ -234,7 +234,7 @@ fn on_change(app: &mut App, event: Event) -> Result {
         }
         RawValue::Array(chosen)
     } else if item.item().kind == ItemKind::Scale && value != PREFER_NOT {
-        RawValue::Number(value.parse().unwrap_or(f64::NAN))
+        RawValue::Number(json_text::number(&value).unwrap_or(f64::NAN))
     } else {
         RawValue::String(value)
     };
