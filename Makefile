@@ -55,11 +55,14 @@ build: wasm-tools
 	  case $$(basename $$f) in en.txt|same.txt) ;; *) cp $$f $(PKG)/strings/ ;; esac; done
 	@echo "Built $(PKG)/peerpath_bg.wasm: $$(wc -c < $(PKG)/peerpath_bg.wasm) B, $$(gzip -9 -c $(PKG)/peerpath_bg.wasm | wc -c) B gzip"
 
-# The files a center copies to its site: the shell, the stylesheet and the module.
-dist: build
+# The files a center copies to its site: the shell, the stylesheet and the module, with the
+# JavaScript and CSS minified (esbuild from the test packages; www/ keeps the readable sources).
+dist: build node-tools
 	rm -rf dist && mkdir -p dist/pkg
-	cp www/peer-path.js www/peer-path.css dist/
-	cp $(PKG)/peerpath.js $(PKG)/peerpath_bg.wasm dist/pkg/
+	npx esbuild --log-level=warning --minify --format=esm www/peer-path.js --outfile=dist/peer-path.js
+	npx esbuild --log-level=warning --minify --format=esm $(PKG)/peerpath.js --outfile=dist/pkg/peerpath.js
+	npx esbuild --log-level=warning --minify www/peer-path.css --outfile=dist/peer-path.css
+	cp $(PKG)/peerpath_bg.wasm dist/pkg/
 	cp -r $(PKG)/strings dist/pkg/
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
 
@@ -77,10 +80,10 @@ test-native:
 test-wasm: wasm-tools
 	cargo test --target $(WASM_TARGET) --test wasm
 
-test-js: build node-tools
+test-js: dist node-tools
 	node --test tests/js/
 
-test-browser: build node-tools browser-tools
+test-browser: dist node-tools browser-tools
 	node --test --test-concurrency=1 --test-timeout=120000 tests/browser/
 
 ## Benchmarks ------------------------------------------------------------------------------------
@@ -91,7 +94,7 @@ tools/bench/node_modules/.installed: tools/bench/package.json tools/bench/packag
 	@touch $@
 
 # Writes BENCHMARKS.md: sizes, time to the first screen, Lighthouse, heap, evaluate timings.
-bench: build node-tools browser-tools tools/bench/node_modules/.installed
+bench: dist node-tools browser-tools tools/bench/node_modules/.installed
 	node tools/bench.mjs
 
 clean:
