@@ -7,6 +7,7 @@
 
 mod engine;
 mod flow;
+mod guard;
 mod render;
 mod strings;
 
@@ -35,6 +36,7 @@ pub fn version_js() -> String {
 /// (an offered BCP 47 tag; English otherwise), and when each is shown (`show_when`, as data).
 #[wasm_bindgen(js_name = questionnaire)]
 pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
+    guard::ready()?;
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
     to_js(&questionnaire(lang))
 }
@@ -48,6 +50,8 @@ pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
 /// listing every problem found. The module keeps working after an error.
 #[wasm_bindgen(js_name = evaluate)]
 pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    guard::ready()?;
+    guard::fault::fire_if_armed();
     let answers = read_js(&answers).map_err(|message| js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", message)]))?;
     let answers = Answers::from_raw(&RawAnswers::from_json(answers)).map_err(|errors| js_error(&errors))?;
     let options = read_js(&options)
@@ -106,11 +110,26 @@ fn js_error(errors: &[AnswerError]) -> JsValue {
     error
 }
 
+/// Registers the page's `callback`, called (with no argument) if a bug ever panics in the
+/// module. From then on every export throws and every widget ignores events, so the page shows
+/// its fallback rather than a flow that may be wrong (see `guard`).
+#[wasm_bindgen(js_name = onFailure)]
+pub fn on_failure_js(callback: js_sys::Function) {
+    guard::on_failure(callback);
+}
+
+/// Test builds only: the next `evaluate` call or widget event panics.
+#[cfg(feature = "fault-injection")]
+#[wasm_bindgen(js_name = armFault)]
+pub fn arm_fault_js() {
+    guard::fault::arm();
+}
+
 /// A widget mounted in a shadow root. `free()` it when the element leaves the page: that
 /// removes every listener it added.
 #[wasm_bindgen]
 pub struct Mounted {
-    _widget: render::Widget,
+    widget: render::Widget,
 }
 
 /// The center config and feed, checked; unreadable text is a problem like any other.
@@ -143,18 +162,43 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
 /// in the console. `lang` is the element's language, or empty.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue, load_language: Option<js_sys::Function>) -> Result<Mounted, JsValue> {
+    guard::ready()?;
     let checked = checked_config(&config, &feed);
-    if !checked.problems.is_empty() {
-        let lines: Vec<String> = checked.problems.iter().map(|p| [p.level.as_str(), ": ", &p.path, ": ", &p.message].concat()).collect();
-        let message = ["PeerPath: the center config has ", &checked.problems.len().to_string(), " problem(s); the widget uses the rest.\n", &lines.join("\n")].concat();
-        web_sys::console::warn_1(&JsValue::from_str(&message));
-    }
+    report(&checked.problems, "center config");
     let quick_exit_url = checked.quick_exit_url();
     let offered = strings::offered(&checked.config.languages);
     let browser = browser_languages();
     let options = Options::from_config(lang.as_deref(), &browser, checked.config);
     let widget = render::mount(&root, render::Setup { options, quick_exit_url, offered, load_language })?;
-    Ok(Mounted { _widget: widget })
+    Ok(Mounted { widget })
+}
+
+/// Lists every problem of the center's files in one console message, for the center's web person.
+fn report(problems: &[engine::config::Problem], what: &str) {
+    if problems.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = problems.iter().map(|p| [p.level.as_str(), ": ", &p.path, ": ", &p.message].concat()).collect();
+    let message = ["PeerPath: the ", what, " has ", &problems.len().to_string(), " problem(s); the widget uses the rest.\n", &lines.join("\n")].concat();
+    web_sys::console::warn_1(&JsValue::from_str(&message));
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Adds the Meeting Guide `feed` (JSON text or a list) when it arrives after `mount`: the
+    /// page does not hold the questionnaire back for a slow feed.
+    #[wasm_bindgen(js_name = addFeed)]
+    pub fn add_feed(&self, feed: JsValue) -> Result<(), JsValue> {
+        guard::ready()?;
+        let mut checked = engine::config::Checked::default();
+        checked.config.resources = self.widget.resources();
+        match read_text_or_js(&feed) {
+            Ok(json) => checked.add_feed(&json),
+            Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: ["the feed could not be read: ", &message].concat() }),
+        }
+        report(&checked.problems, "Meeting Guide feed");
+        self.widget.set_resources(checked.config.resources)
+    }
 }
 
 /// The browser's preferred languages, best first.
@@ -166,29 +210,31 @@ fn browser_languages() -> Vec<String> {
 /// language, else the browser's. The page loads its strings (`loadStrings`) before `mount`
 /// when `hasLanguage` says they are not built in.
 #[wasm_bindgen(js_name = negotiateLanguage)]
-pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> String {
+pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> Result<String, JsValue> {
+    guard::ready()?;
     let checked = checked_config(&config, &JsValue::UNDEFINED);
     let browser = browser_languages();
-    strings::negotiate(lang.as_deref(), &checked.config.languages, &browser).as_str().to_string()
+    Ok(strings::negotiate(lang.as_deref(), &checked.config.languages, &browser).as_str().to_string())
 }
 
 /// Whether the strings of a language are here (English always is).
 #[wasm_bindgen(js_name = hasLanguage)]
 pub fn has_language_js(lang: &str) -> bool {
-    Lang::from_tag(lang).is_some_and(Lang::available)
+    !guard::stopped() && Lang::from_tag(lang).is_some_and(Lang::available)
 }
 
 /// Loads a language's strings from the text of `pkg/strings/<lang>.txt`; false when the text
 /// is not a complete table for a language the widget speaks.
 #[wasm_bindgen(js_name = loadStrings)]
 pub fn load_strings_js(lang: &str, text: String) -> bool {
-    Lang::from_tag(lang).is_some_and(|l| l.load(text))
+    !guard::stopped() && Lang::from_tag(lang).is_some_and(|l| l.load(text))
 }
 
 /// Checks a center config (and optionally a Meeting Guide feed), each JSON text or an object,
 /// and returns every problem as `{ level, path, message }`, for tools and a center's own page.
 #[wasm_bindgen(js_name = checkConfig)]
 pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValue> {
+    guard::ready()?;
     let checked = checked_config(&config, &feed);
     let mut w = engine::json_text::Writer::default();
     w.begin_array();

@@ -11,14 +11,23 @@
 const here = new URL('.', import.meta.url);
 /** Config and feed text past this size is not read (center-config.md: 2 MiB). */
 const MAX_BYTES = 2 * 1024 * 1024;
-/** The questionnaire waits at most this long for a Meeting Guide feed. */
-const FEED_WAIT_MS = 3000;
+/** A Meeting Guide feed slower than this is given up (the questionnaire never waits for it). */
+const FEED_TIMEOUT_MS = 30000;
+/** Elements on the page now, so a failure of the module reaches each of them. */
+const live = new Set();
 let modulePromise;
+/** Set when the module stopped after an internal error; it takes no more work then. */
+let stopped = false;
 
 /** Loads and instantiates the WebAssembly module once per page. */
 function loadModule() {
   modulePromise ??= import(new URL('pkg/peerpath.js', here).href).then(async (module) => {
     await module.default({ module_or_path: new URL('pkg/peerpath_bg.wasm', here) });
+    module.onFailure(() => {
+      stopped = true;
+      console.error('PeerPath stopped after an internal error and shows its fallback. Please report it (SECURITY.md); no answer is in this message.');
+      for (const element of live) element.fail();
+    });
     return module;
   });
   return modulePromise;
@@ -35,48 +44,50 @@ async function fetchText(source, what, signal) {
   const url = new URL(source, document.baseURI);
   if (url.origin !== location.origin) throw new Error(`the ${what} must come from this site, not ${url.origin}`);
   const response = await fetch(url, { credentials: 'same-origin', signal });
-  if (!response.ok) throw new Error(`the ${what} could not be loaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(`the ${what} could not be loaded from ${url.pathname} (HTTP ${response.status})`);
   return limited(await response.text(), what);
 }
 
-/** The center config text named by the `config` attribute: inline JSON by id, or a same-origin URL. */
+/**
+ * The center config text named by the `config` attribute: inline JSON by id, or a same-origin
+ * URL. A config that cannot be had never stops the widget: it runs with its built-in
+ * suggestions, and the console says why (center-config.md).
+ */
 async function loadConfig(element) {
   const source = element.getAttribute('config');
   if (!source) return '{}';
-  if (source.startsWith('#')) {
-    const script = document.getElementById(source.slice(1));
-    if (!script) throw new Error(`no element with id "${source.slice(1)}" for the config`);
-    return limited(script.textContent, 'config');
-  }
-  return fetchText(source, 'config');
-}
-
-/** Where the config says the Meeting Guide feed is, if it says so and reads as JSON. */
-function feedSource(configText) {
   try {
-    const source = JSON.parse(configText)?.meeting_guide_url;
-    return typeof source === 'string' && source ? source : undefined;
-  } catch {
-    return undefined; // Rust reports the broken config.
-  }
-}
-
-/**
- * The Meeting Guide feed the config names, fetched once; the widget starts without it when it
- * is missing, broken or slow, and says so in the console.
- */
-async function loadFeed(configText) {
-  const source = feedSource(configText);
-  if (!source) return undefined;
-  const timer = new AbortController();
-  const timeout = setTimeout(() => timer.abort(), FEED_WAIT_MS);
-  try {
-    return await fetchText(source, 'Meeting Guide feed', timer.signal);
+    if (source.startsWith('#')) {
+      const script = document.getElementById(source.slice(1));
+      if (!script) throw new Error(`there is no element with id "${source.slice(1)}"`);
+      return limited(script.textContent, 'config');
+    }
+    return await fetchText(source, 'config');
   } catch (error) {
-    console.warn('PeerPath: continuing without the Meeting Guide feed.', error);
+    console.error(`PeerPath: the center config "${source}" could not be used (${error.message}); the widget runs with its built-in suggestions only.`);
+    return '{}';
+  }
+}
+
+/** The center config as an object, for the little the shell reads itself; {} when broken. */
+function parsed(configText) {
+  try {
+    const config = JSON.parse(configText);
+    return config && typeof config === 'object' ? config : {};
+  } catch {
+    return {}; // Rust reports the broken config.
+  }
+}
+
+/** The Meeting Guide feed the config names, fetched once; undefined when missing or broken. */
+async function loadFeed(config) {
+  const source = config.meeting_guide_url;
+  if (typeof source !== 'string' || !source) return undefined;
+  try {
+    return await fetchText(source, 'Meeting Guide feed', AbortSignal.timeout(FEED_TIMEOUT_MS));
+  } catch (error) {
+    console.warn(`PeerPath: continuing without the Meeting Guide feed (${error.message}).`);
     return undefined;
-  } finally {
-    clearTimeout(timeout);
   }
 }
 
@@ -90,16 +101,18 @@ async function fetchStrings(lang) {
 /** Loads the strings of the visitor's language when they are not built in (English is). */
 async function loadLanguage(module, configText, elementLang) {
   const lang = module.negotiateLanguage(configText, elementLang);
-  if (module.hasLanguage(lang)) return;
+  if (module.hasLanguage(lang)) return lang;
   try {
     module.loadStrings(lang, await fetchStrings(lang));
+    return lang;
   } catch (error) {
     console.warn(`PeerPath: continuing in English; the ${lang} strings did not load.`, error);
+    return 'en';
   }
 }
 
 /** The widget's stylesheet, as a same-origin link inside the shadow root (allowed by a strict CSP). */
-function loadStyles(root) {
+function stylesheet() {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('peer-path.css', here).href;
@@ -108,41 +121,108 @@ function loadStyles(root) {
     link.addEventListener('load', resolve, { signal: done.signal });
     link.addEventListener('error', () => reject(new Error('the stylesheet could not be loaded')), { signal: done.signal });
   }).finally(() => done.abort());
-  root.prepend(link);
-  return loaded;
+  return { link, loaded };
+}
+
+/** What the visitor reads when the widget cannot run: calm, with where to get help now. */
+const SORRY = {
+  en: ['The questionnaire cannot run here right now. Nothing you answered was sent anywhere.',
+    'If you need help now, call or text', '(Suicide & Crisis Lifeline). In an emergency, call', 'You can also call'],
+  es: ['El cuestionario no puede funcionar aquí en este momento. Nada de lo que respondió se envió a ningún lugar.',
+    'Si necesita ayuda ahora, llame o envíe un mensaje de texto al', '(Línea de Prevención del Suicidio y Crisis). En una emergencia, llame al', 'También puede llamar a'],
+};
+
+function link(href, text) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/** The calm message, with 988, 911 and the center's phone from its config (as text only). */
+function sorry(lang, config) {
+  const [cannot, help, lifeline, also] = SORRY[lang] ?? SORRY.en;
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.setAttribute('part', 'failure');
+  box.className = 'failure';
+  const lines = [document.createElement('p'), document.createElement('p')];
+  lines[0].textContent = cannot;
+  lines[1].append(`${help} `, link('tel:988', '988'), ` ${lifeline} `, link('tel:911', '911'), '.');
+  const center = config.center ?? {};
+  const digits = typeof center.phone === 'string' ? center.phone.replace(/[^\d+]/g, '') : '';
+  if (digits) {
+    const line = document.createElement('p');
+    const name = typeof center.name === 'string' ? center.name : '';
+    line.append(`${also} ${name}`.trim() + ': ', link(`tel:${digits}`, center.phone), '.');
+    lines.push(line);
+  }
+  box.append(...lines);
+  return box;
 }
 
 class PeerPathElement extends HTMLElement {
   #mounted = null;
   #generation = 0;
+  #lang = 'en';
+  #config = {};
+  #styles = null;
 
   connectedCallback() {
+    live.add(this);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     // Until the widget is drawn (and whenever it cannot be), the element's children show.
     root.replaceChildren(document.createElement('slot'));
     const generation = ++this.#generation;
+    this.#lang = (this.getAttribute('lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
+    if (stopped) return this.fail();
     this.#start(root, generation).catch((error) => {
+      if (generation !== this.#generation) return;
       console.error('PeerPath could not start; showing the fallback content instead.', error);
-      if (generation === this.#generation) root.replaceChildren(document.createElement('slot'));
+      this.fail();
     });
   }
 
   disconnectedCallback() {
+    live.delete(this);
     this.#generation++;
-    this.#mounted?.free();
+    // After a failure the module takes no calls, not even free(); the page drops it.
+    if (!stopped) this.#mounted?.free();
     this.#mounted = null;
+  }
+
+  /** Shows the calm message and the center's own fallback content instead of the widget. */
+  fail() {
+    this.#mounted = null;
+    this.#generation++;
+    const root = this.shadowRoot;
+    if (!root) return;
+    const styles = this.#styles ?? stylesheet();
+    root.replaceChildren(styles.link, sorry(this.#lang, this.#config), document.createElement('slot'));
   }
 
   async #start(root, generation) {
     const lang = this.getAttribute('lang') || undefined;
-    const configPromise = loadConfig(this);
-    const [module, config, feed] = await Promise.all([
-      loadModule(), configPromise, configPromise.then(loadFeed), loadStyles(root),
-      Promise.all([loadModule(), configPromise]).then(([module, config]) => loadLanguage(module, config, lang)),
-    ]);
+    // The module, the stylesheet and the config load side by side.
+    const moduleReady = loadModule();
+    moduleReady.catch(() => {}); // handled below, after the config
+    this.#styles = stylesheet();
+    root.prepend(this.#styles.link);
+    const configText = await loadConfig(this);
+    this.#config = parsed(configText);
+    const languages = this.#config.languages;
+    if (!lang && Array.isArray(languages) && typeof languages[0] === 'string') this.#lang = languages[0].slice(0, 2);
+    const feed = loadFeed(this.#config);
+    const module = await moduleReady;
+    const [, chosen] = await Promise.all([this.#styles.loaded, loadLanguage(module, configText, lang)]);
+    this.#lang = chosen;
     // Removed (or re-added) while loading: the newer connection does the work.
     if (generation !== this.#generation) return;
-    this.#mounted = module.mount(root, config, lang, feed, fetchStrings);
+    const mounted = module.mount(root, configText, lang, undefined, fetchStrings);
+    this.#mounted = mounted;
+    // The questionnaire starts now; the Meeting Guide feed joins when it arrives.
+    const text = await feed;
+    if (text !== undefined && this.#mounted === mounted && !stopped) mounted.addFeed(text);
   }
 }
 

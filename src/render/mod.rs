@@ -72,7 +72,7 @@ struct Listener {
 
 /// A mounted widget. Dropping it removes every listener it added.
 pub struct Widget {
-    _app: Rc<RefCell<App>>,
+    app: Rc<RefCell<App>>,
     listeners: Vec<Listener>,
 }
 
@@ -124,7 +124,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
     }));
     draw(&app.borrow(), false)?;
 
-    let mut widget = Widget { _app: app.clone(), listeners: Vec::new() };
+    let mut widget = Widget { app: app.clone(), listeners: Vec::new() };
     widget.listen(root.as_ref(), "click", &app, on_click)?;
     widget.listen(root.as_ref(), "change", &app, on_change)?;
     widget.listen(root.as_ref(), "focusin", &app, on_focus)?;
@@ -133,9 +133,33 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
 }
 
 impl Widget {
+    /// The center's programs and meetings the widget suggests from.
+    pub fn resources(&self) -> Vec<crate::engine::config::Resource> {
+        self.app.try_borrow().map(|app| app.setup.options.resources.clone()).unwrap_or_default()
+    }
+
+    /// Replaces them (a Meeting Guide feed that arrived after the widget started); a result
+    /// already on screen is worked out again with them, without moving focus.
+    pub fn set_resources(&self, resources: Vec<crate::engine::config::Resource>) -> Result {
+        let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
+        app.setup.options.resources = resources;
+        if app.result.is_some() {
+            set_clock(&mut app.setup.options);
+            let result = evaluate(&app.flow.answers, &app.setup.options);
+            app.result = Some(result);
+            draw(&app, false)?;
+        }
+        Ok(())
+    }
+
     fn listen(&mut self, target: &EventTarget, kind: &'static str, app: &Rc<RefCell<App>>, handler: fn(&mut App, Event) -> Result) -> Result {
         let app = app.clone();
         let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            // After a panic the module takes no more work (crate::guard).
+            if crate::guard::stopped() {
+                return;
+            }
+            crate::guard::fault::fire_if_armed();
             // Busy means this event was fired from inside another handler: nothing to do.
             if let Ok(mut app) = app.try_borrow_mut() {
                 if handler(&mut app, event).is_err() {

@@ -194,6 +194,10 @@ test('when the wasm file is missing, the center fallback shows', async () => {
   await page.locator('peer-path .fallback').waitFor({ state: 'visible' });
   assert.match(await page.locator('peer-path .fallback').innerText(), /555\) 0100/);
   assert.equal(await page.locator('peer-path .pp').count(), 0);
+  // Never a blank box: a calm message with 988, 911 and the center's phone from its config.
+  const sorry = page.locator('peer-path [role=alert]');
+  assert.match(await sorry.innerText(), /cannot run here right now[\s\S]*988[\s\S]*911[\s\S]*Harbor Recovery/);
+  assert.equal(await sorry.locator('a[href="tel:988"]').count(), 1);
   assert.ok(messages.some((m) => m.includes('PeerPath could not start')), messages.join('\n'));
   await context.close();
   await broken.close();
@@ -336,7 +340,7 @@ test('print shows the result cleanly: details opened, buttons and the exit hidde
   await context.close();
 });
 
-test('the config can come from a same-origin URL; another origin is refused and the fallback shows', async () => {
+test('the config can come from a same-origin URL; another origin is refused and the widget runs on its defaults', async () => {
   const page = (config) => `<!doctype html><html lang="en"><title>t</title><link rel="icon" href="favicon.svg">
     <script type="module" src="peer-path.js"></script><main><h1>Center</h1>
     <peer-path config="${config}"><p class="fallback">Call 555-0100</p></peer-path></main>`;
@@ -353,9 +357,13 @@ test('the config can come from a same-origin URL; another origin is refused and 
   assert.equal(await tab.locator('peer-path .crisis-lines a[href="tel:+15550109999"]').count(), 1);
   const requests = [];
   tab.on('request', (r) => requests.push(r.url()));
+  const messages = [];
+  tab.on('console', (m) => messages.push(m.text()));
   await tab.goto(`${site.url}/other.html`);
-  await tab.locator('peer-path .fallback').waitFor({ state: 'visible' });
+  await tab.locator('peer-path .screen h2').waitFor();
+  assert.doesNotMatch(await tab.locator('peer-path .crisis-lines').innerText(), /Lakeside/);
   assert.ok(!requests.some((url) => url.includes('elsewhere.example')), 'no request to another origin');
+  assert.ok(messages.some((m) => /center config "https:\/\/elsewhere\.example\/center\.json" could not be used \(the config must come from this site/.test(m)), messages.join('\n'));
   await context.close();
   await site.close();
 });

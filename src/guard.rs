@@ -1,0 +1,88 @@
+//! What happens if a panic slips through: the module stops taking work and the page is told.
+//!
+//! The release build aborts on panic (`panic = "abort"`), which in WebAssembly is a trap: the
+//! call that panicked throws a `RuntimeError` in JavaScript, and the module's memory may be left
+//! half-updated (a `RefCell` still borrowed, a stack pointer not restored). Going on after that
+//! could show a wrong result, which is worse than showing none. So the panic hook, which runs
+//! before the trap, sets a flag that every export and every event handler checks first, and
+//! calls the page's failure callback (`onFailure`), whose shell then shows a calm message with
+//! the center's contact instead of the widget. The callback gets no argument: a panic message
+//! could hold a visitor's answer.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use wasm_bindgen::JsValue;
+
+static STOPPED: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static ON_FAILURE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Installs the panic hook, once; later calls replace the callback only.
+pub fn on_failure(callback: js_sys::Function) {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    ON_FAILURE.with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = Some(callback);
+        }
+    });
+    if !INSTALLED.swap(true, Ordering::Relaxed) {
+        std::panic::set_hook(Box::new(|_| stop()));
+    }
+}
+
+/// Marks the module stopped and tells the page. Never panics itself.
+fn stop() {
+    if STOPPED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let _ = ON_FAILURE.try_with(|slot| {
+        if let Ok(slot) = slot.try_borrow() {
+            if let Some(callback) = slot.as_ref() {
+                let _ = callback.call0(&JsValue::NULL);
+            }
+        }
+    });
+}
+
+/// Whether an earlier panic stopped the module.
+pub fn stopped() -> bool {
+    STOPPED.load(Ordering::Relaxed)
+}
+
+/// For exports: an `Error` once the module has stopped, so no new work starts on a memory a
+/// trap may have left inconsistent.
+pub fn ready() -> Result<(), JsValue> {
+    if stopped() {
+        return Err(js_sys::Error::new("PeerPath stopped after an internal error; reload the page to start again.").into());
+    }
+    Ok(())
+}
+
+/// Test builds only (`--features fault-injection`): makes the next export call or event
+/// handler panic, so the browser tests can check what a visitor sees after a bug.
+#[cfg(feature = "fault-injection")]
+pub mod fault {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static ARMED: AtomicBool = AtomicBool::new(false);
+
+    pub fn arm() {
+        ARMED.store(true, Ordering::Relaxed);
+    }
+
+    pub fn fire_if_armed() {
+        if ARMED.swap(false, Ordering::Relaxed) {
+            panic!("injected fault");
+        }
+    }
+}
+
+/// Without fault injection there is nothing to fire.
+#[cfg(not(feature = "fault-injection"))]
+pub mod fault {
+    #[inline(always)]
+    pub fn fire_if_armed() {}
+}
