@@ -62,6 +62,10 @@ dist: build node-tools
 	npx esbuild --log-level=warning --minify --format=esm www/peer-path.js --outfile=dist/peer-path.js
 	npx esbuild --log-level=warning --minify --format=esm $(PKG)/peerpath.js --outfile=dist/pkg/peerpath.js
 	npx esbuild --log-level=warning --minify www/peer-path.css --outfile=dist/peer-path.css
+	@# Isolated mode: the page for the iframe, its script, and the host page's element.
+	cp www/embed.html dist/
+	npx esbuild --log-level=warning --minify --format=esm www/embed.js --outfile=dist/embed.js
+	npx esbuild --log-level=warning --minify --format=esm www/peer-path-frame.js --outfile=dist/peer-path-frame.js
 	cp $(PKG)/peerpath_bg.wasm dist/pkg/
 	cp -r $(PKG)/strings dist/pkg/
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
@@ -83,7 +87,15 @@ test-wasm: wasm-tools
 test-js: dist node-tools
 	node --test tests/js/
 
-test-browser: dist node-tools browser-tools
+# A test-only build with fault injection (src/guard.rs), for the browser test of what a visitor
+# sees after a bug. Kept apart in target/fault; never copied to www/ or dist/.
+FAULT_PKG := target/fault/pkg
+$(FAULT_PKG)/peerpath_bg.wasm: $(shell find src -type f) Cargo.toml Cargo.lock | wasm-tools
+	cargo build --release --target $(WASM_TARGET) --lib --features fault-injection --target-dir target/fault
+	wasm-bindgen --target web --out-dir $(FAULT_PKG) --out-name peerpath \
+	  target/fault/$(WASM_TARGET)/release/peerpath.wasm
+
+test-browser: dist $(FAULT_PKG)/peerpath_bg.wasm node-tools browser-tools
 	node --test --test-concurrency=1 --test-timeout=120000 tests/browser/
 
 ## Benchmarks ------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ async function fetchText(source, what, signal) {
  */
 async function loadConfig(element) {
   const source = element.getAttribute('config');
-  if (!source) return '{}';
+  if (!source) return undefined;
   try {
     if (source.startsWith('#')) {
       const script = document.getElementById(source.slice(1));
@@ -65,12 +65,13 @@ async function loadConfig(element) {
     return await fetchText(source, 'config');
   } catch (error) {
     console.error(`PeerPath: the center config "${source}" could not be used (${error.message}); the widget runs with its built-in suggestions only.`);
-    return '{}';
+    return undefined;
   }
 }
 
 /** The center config as an object, for the little the shell reads itself; {} when broken. */
 function parsed(configText) {
+  if (configText === undefined) return {};
   try {
     const config = JSON.parse(configText);
     return config && typeof config === 'object' ? config : {};

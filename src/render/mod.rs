@@ -344,7 +344,27 @@ fn quick_exit(app: &mut App) -> Result {
     app.setup.options.place = None;
     dom::clear(&app.screen_el);
     app.frame.class_list().add_1("left")?;
-    app.window.location().replace(&app.setup.quick_exit_url)
+    leave(&app.window, &app.setup.quick_exit_url)
+}
+
+/// Replaces the whole tab, not just this frame: in isolated mode (`embed.html` in an iframe)
+/// the top window is another origin, which a click or key press here may still send away.
+/// Where the browser refuses, the frame asks its host page (`peer-path-frame.js`) to do it,
+/// and leaves itself.
+fn leave(window: &Window, url: &str) -> Result {
+    let top = window.top().ok().flatten();
+    if let Some(top) = top.filter(|top| top != window) {
+        if top.location().replace(url).is_ok() {
+            return Ok(());
+        }
+        if let Ok(Some(parent)) = window.parent() {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str("peerpath"), &JsValue::from_str("exit"));
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str("url"), &JsValue::from_str(url));
+            let _ = parent.post_message(&message, "*");
+        }
+    }
+    window.location().replace(url)
 }
 
 /// Asks the page for a language's strings file (a static file of the widget, the same for

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+/** What ships (`make dist`): minified, as a center copies it. */
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
 const TYPES = {
@@ -16,19 +18,31 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1. `options.headers` are added to every response (e.g. a CSP),
- * `options.missing` lists paths answered with 404, `options.pages` maps paths to HTML strings.
- * Every request path is recorded in `server.requests`.
+ * `options.missing` lists paths answered with 404, `options.pages` maps paths to HTML strings,
+ * `options.files` maps paths to `{ body, type?, status?, delay? }` (delay in ms before the
+ * answer). Every request path is recorded in `server.requests`, and method, URL and body in
+ * `server.log`.
  */
 export async function serve(options = {}) {
   const root = options.root ?? WWW;
   const requests = [];
+  const log = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    log.push({ method: req.method, url: req.url, body: Buffer.concat(chunks).toString('utf8') });
     const headers = { 'cache-control': 'no-store', ...(options.headers ?? {}) };
     if (options.pages?.[path]) {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] });
       return res.end(options.pages[path]);
+    }
+    const given = options.files?.[path];
+    if (given) {
+      if (given.delay) await new Promise((resolve) => setTimeout(resolve, given.delay));
+      res.writeHead(given.status ?? 200, { ...headers, 'content-type': given.type ?? TYPES[extname(path)] ?? 'application/octet-stream' });
+      return res.end(given.body);
     }
     if (options.missing?.includes(path)) {
       res.writeHead(404, headers);
@@ -54,6 +68,7 @@ export async function serve(options = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    log,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
