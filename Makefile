@@ -65,7 +65,7 @@ dist: build node-tools
 	@# Isolated mode: the page for the iframe, its script, and the host page's element.
 	cp www/embed.html dist/
 	npx esbuild --log-level=warning --minify --format=esm www/embed.js --outfile=dist/embed.js
-	npx esbuild --log-level=warning --minify --format=esm www/peer-path-frame.js --outfile=dist/peer-path-frame.js
+	npx esbuild --log-level=warning --minify www/peer-path-frame.js --outfile=dist/peer-path-frame.js
 	cp $(PKG)/peerpath_bg.wasm dist/pkg/
 	cp -r $(PKG)/strings dist/pkg/
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."

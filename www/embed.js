@@ -19,9 +19,10 @@ document.body.style.margin = '0';
  * says little about which answers were given (SECURITY.md).
  */
 const STEP = 40;
-let sent = 0;
+let sent = -1;
 const report = () => {
-  const height = Math.ceil(document.documentElement.scrollHeight / STEP) * STEP;
+  // The body's own height, not the document's scroll height, which never shrinks below the frame.
+  const height = Math.ceil(document.body.getBoundingClientRect().height / STEP) * STEP;
   if (height !== sent && window.parent !== window) {
     sent = height;
     window.parent.postMessage({ peerpath: 'height', height }, '*');

@@ -3,61 +3,69 @@
 // and carries out a quick exit the frame asks for when the browser would not let it leave the
 // tab itself. Until the frame reports, and if it never does, the element's children show.
 //
-//   <script type="module" src="https://help.example.org/peerpath/peer-path-frame.js"></script>
+//   <script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
 //   <peer-path-frame config="center.json" lang="en">Call us: 555-0100</peer-path-frame>
+//
+// A classic script, not a module, so the host page can load it from the widget's origin
+// without CORS headers.
 //
 // `config` is a URL on the widget's origin (where this script and embed.html are), since the
 // frame reads it there. `src` may name another embed.html instead.
 
-const MIN = 200;
-const MAX = 20000;
+(() => {
+  const MIN = 200;
+  const MAX = 20000;
+  /** Where this script, and so embed.html, lives. */
+  const base = new URL('.', document.currentScript?.src ?? location.href);
 
-class PeerPathFrame extends HTMLElement {
-  #listening = null;
+  class PeerPathFrame extends HTMLElement {
+    #listening = null;
 
-  connectedCallback() {
-    const src = new URL(this.getAttribute('src') || 'embed.html', new URL('.', import.meta.url));
-    if (!/^https?:$/.test(src.protocol)) return;
-    for (const name of ['config', 'lang']) {
-      if (this.getAttribute(name)) src.searchParams.set(name, this.getAttribute(name));
-    }
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const frame = document.createElement('iframe');
-    frame.src = src.href;
-    frame.title = this.getAttribute('title') || 'Find recovery support that fits you';
-    // Scripts and its own origin (to load its files); leaving the tab only on a click or key;
-    // downloads and print for "save a copy"; location only if the visitor allows it.
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-top-navigation-by-user-activation allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox');
-    frame.setAttribute('allow', 'geolocation');
-    frame.setAttribute('referrerpolicy', 'no-referrer');
-    frame.setAttribute('loading', 'eager');
-    Object.assign(frame.style, { display: 'none', width: '100%', border: '0', height: `${MIN}px` });
-    const slot = document.createElement('slot');
-    root.replaceChildren(frame, slot);
-    this.style.display = 'block';
-
-    this.#listening?.abort();
-    this.#listening = new AbortController();
-    window.addEventListener('message', (event) => {
-      if (event.source !== frame.contentWindow || event.origin !== src.origin) return;
-      const data = event.data;
-      if (data?.peerpath === 'height' && Number.isFinite(data.height)) {
-        frame.style.height = `${Math.min(MAX, Math.max(MIN, data.height))}px`;
-        frame.style.display = 'block';
-        slot.remove(); // the widget runs: the fallback is no longer needed
-      } else if (data?.peerpath === 'exit' && typeof data.url === 'string') {
-        const url = new URL(data.url, location.href);
-        if (url.protocol === 'https:' || url.protocol === 'http:') location.replace(url.href);
+    connectedCallback() {
+      const src = new URL(this.getAttribute('src') || 'embed.html', base);
+      if (!/^https?:$/.test(src.protocol)) return;
+      for (const name of ['config', 'lang']) {
+        if (this.getAttribute(name)) src.searchParams.set(name, this.getAttribute(name));
       }
-    }, { signal: this.#listening.signal });
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const frame = document.createElement('iframe');
+      frame.src = src.href;
+      frame.title = this.getAttribute('title') || 'Find recovery support that fits you';
+      // Scripts and its own origin (to load its files); leaving the tab only on a click or key;
+      // downloads and print for "save a copy"; location only if the visitor allows it.
+      frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-top-navigation-by-user-activation allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox');
+      frame.setAttribute('allow', 'geolocation');
+      frame.setAttribute('referrerpolicy', 'no-referrer');
+      frame.setAttribute('loading', 'eager');
+      // Laid out but unseen until it reports (a frame with display: none has no height to report).
+      Object.assign(frame.style, { visibility: 'hidden', display: 'block', width: '100%', border: '0', height: '0' });
+      const slot = document.createElement('slot');
+      root.replaceChildren(frame, slot);
+      this.style.display = 'block';
+
+      this.#listening?.abort();
+      this.#listening = new AbortController();
+      window.addEventListener('message', (event) => {
+        if (event.source !== frame.contentWindow || event.origin !== src.origin) return;
+        const data = event.data;
+        if (data?.peerpath === 'height' && Number.isFinite(data.height)) {
+          frame.style.height = `${Math.min(MAX, Math.max(MIN, data.height))}px`;
+          frame.style.visibility = 'visible';
+          slot.remove(); // the widget runs: the fallback is no longer needed
+        } else if (data?.peerpath === 'exit' && typeof data.url === 'string') {
+          const url = new URL(data.url, location.href);
+          if (url.protocol === 'https:' || url.protocol === 'http:') location.replace(url.href);
+        }
+      }, { signal: this.#listening.signal });
+    }
+
+    disconnectedCallback() {
+      this.#listening?.abort();
+      this.#listening = null;
+    }
   }
 
-  disconnectedCallback() {
-    this.#listening?.abort();
-    this.#listening = null;
+  if (!customElements.get('peer-path-frame')) {
+    customElements.define('peer-path-frame', PeerPathFrame);
   }
-}
-
-if (!customElements.get('peer-path-frame')) {
-  customElements.define('peer-path-frame', PeerPathFrame);
-}
+})();

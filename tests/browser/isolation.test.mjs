@@ -1,0 +1,197 @@
+// Isolated mode: the widget in an iframe from its own origin (embed.html), embedded by a host
+// page that runs a stand-in session-replay script and an ad pixel. The same script on an
+// inline embed records answers (so it would catch a leak); in isolated mode it records none,
+// the pixel sends none, and quick exit still leaves the whole tab.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, DIST, STRICT_CSP } from './harness.mjs';
+import { complete } from './keyboard.mjs';
+
+/** Answers with distinctive option labels, so any copy of them outside the frame stands out. */
+const PLAN = {
+  for_whom: 'self', age_group: '26_64', self_harm: 'not_at_all', harm_others: 'no', substances: ['alcohol', 'stimulants'],
+  auditc_1: 3, auditc_2: 2, auditc_3: 2, use_freq_stimulants: 'weekly', last_use: 'past_week',
+  housing: 'unstable', justice: 'supervision', approach: 'secular', format: 'online', times: ['weekend'], language: 'en',
+};
+
+/**
+ * A stand-in for session-replay and analytics scripts: a MutationObserver over the document
+ * (and every shadow root, by patching attachShadow as replay tools do), a DOM walk into open
+ * shadow roots and frames it can reach, input and message listeners, and a pixel that ships
+ * all of it home twice a second.
+ */
+const REPLAY = `
+(() => {
+  const seen = window.__replay = [];
+  const record = (text) => { if (typeof text === 'string' && text.trim()) seen.push(text.trim()); };
+  const options = { subtree: true, childList: true, characterData: true, attributes: true };
+  const observer = new MutationObserver((list) => {
+    for (const m of list) {
+      m.addedNodes.forEach((n) => record(n.textContent));
+      if (m.type === 'characterData') record(m.target.data);
+      if (m.type === 'attributes' && m.target.getAttribute) record(m.target.getAttribute(m.attributeName));
+    }
+  });
+  observer.observe(document, options);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observer.observe(root, options);
+    return root;
+  };
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) { record(el.shadowRoot.textContent); walk(el.shadowRoot); }
+      if ('value' in el && el.checked !== false) record(String(el.value));
+      if (el.tagName === 'IFRAME') {
+        try { record(el.contentDocument.documentElement.innerText); walk(el.contentDocument); } catch { record('[frame out of reach]'); }
+      }
+    }
+  };
+  setInterval(() => { record(document.documentElement.innerText); walk(document); }, 250);
+  for (const type of ['click', 'change', 'input', 'keydown', 'focusin']) {
+    document.addEventListener(type, (e) => { const t = e.composedPath()[0]; record(t?.value); record(t?.textContent); }, true);
+  }
+  window.addEventListener('message', (e) => record(JSON.stringify(e.data)));
+  let sent = 0;
+  setInterval(() => {
+    const batch = seen.slice(sent);
+    sent = seen.length;
+    if (!batch.length) return;
+    navigator.sendBeacon('/collect', JSON.stringify(batch));
+    new Image().src = '/pixel.gif?d=' + encodeURIComponent(batch.join('|').slice(0, 1500));
+  }, 500);
+})();`;
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** The host site (one origin) and the widget's site (another), wired together. */
+async function sites() {
+  const pages = {};
+  const hostSite = await serve({ root: DIST, pages, files: { '/replay.js': { body: REPLAY, type: 'text/javascript' } } });
+  const center = { center: { name: 'Lakeside Recovery', phone: '+1-555-0100' }, quick_exit_url: `${hostSite.url}/left.html` };
+  const widgetSite = await serve({ root: DIST, files: { '/center.json': { body: JSON.stringify(center) } } });
+  pages['/left.html'] = '<!doctype html><title>Weather</title><p>Weather</p>';
+  pages['/isolated.html'] = `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
+    <script src="/replay.js"></script><script src="${widgetSite.url}/peer-path-frame.js" defer></script>
+    <h1>Center</h1><peer-path-frame config="center.json"><p>Call us: 555-0100</p></peer-path-frame>`;
+  pages['/inline.html'] = `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
+    <script src="/replay.js"></script><script type="module" src="/peer-path.js"></script>
+    <h1>Center</h1><peer-path config="#c"><p>Call us: 555-0100</p></peer-path>
+    <script type="application/json" id="c">${JSON.stringify(center)}</script>`;
+  return { hostSite, widgetSite, close: () => Promise.all([hostSite.close(), widgetSite.close()]) };
+}
+
+/** The parts of `page` (or its widget frame) the keyboard helpers use. */
+const driver = (page, frame) => ({ evaluate: (fn, arg) => frame.evaluate(fn, arg), keyboard: page.keyboard });
+
+/** The labels of the answers given and the result's headings: what must never leave the frame. */
+function answerTexts(frame) {
+  return frame.evaluate(() => {
+    const root = document.querySelector('peer-path').shadowRoot;
+    const headings = [...root.querySelectorAll('.care h3, .card h3, .card h4')].map((h) => h.textContent.trim());
+    return headings.filter((t) => t.length >= 8);
+  });
+}
+
+async function widgetFrame(page) {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/embed.html'));
+    if (frame && await frame.locator('peer-path .screen h2').count()) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the widget frame never showed its first screen');
+}
+
+test('the stand-in replay script does record answers from an inline embed (so it can catch a leak)', async () => {
+  const { hostSite, close } = await sites();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${hostSite.url}/inline.html`);
+  await page.locator('peer-path .screen h2').waitFor();
+  await complete(page, PLAN);
+  const texts = await answerTexts(page.mainFrame());
+  assert.ok(texts.length >= 3, texts.join(' | '));
+  await page.waitForTimeout(800);
+  const recorded = (await page.evaluate(() => window.__replay)).join('\n');
+  assert.ok(texts.some((t) => recorded.includes(t)), 'inline, the host page can read the result');
+  assert.ok(hostSite.log.some((r) => r.url.startsWith('/collect') || r.url.startsWith('/pixel.gif')), 'the pixel ran');
+  await context.close();
+  await close();
+});
+
+test('isolated mode: the host page records no answer and sends none; it learns only a height', async () => {
+  const { hostSite, widgetSite, close } = await sites();
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${hostSite.url}/isolated.html`);
+  const frame = await widgetFrame(page);
+  assert.notEqual(new URL(frame.url()).origin, new URL(hostSite.url).origin);
+  await complete(driver(page, frame), PLAN);
+  const texts = await answerTexts(frame);
+  assert.ok(texts.length >= 3, texts.join(' | '));
+  await page.waitForTimeout(1200); // let the replay walk and the pixel run after the result
+
+  const recorded = await page.evaluate(() => window.__replay);
+  const leaked = texts.filter((t) => recorded.some((r) => r.includes(t)));
+  assert.deepEqual(leaked, [], 'the replay script saw none of the result');
+  assert.ok(recorded.includes('[frame out of reach]'), 'the replay script tried the frame');
+  const messages = recorded.filter((r) => r.startsWith('{'));
+  assert.ok(messages.length >= 1, 'the frame reported its height');
+  for (const m of messages) assert.match(m, /^\{"peerpath":"height","height":\d+\}$/);
+  const sent = hostSite.log.map((r) => decodeURIComponent(r.url) + r.body).join('\n');
+  assert.ok(hostSite.log.some((r) => r.url.startsWith('/collect')), 'the pixel ran');
+  assert.deepEqual(texts.filter((t) => sent.includes(t)), [], 'no request of the host page carries the result');
+  // The widget's own origin got only its files: no answers there either.
+  const files = widgetSite.log.map((r) => r.method + ' ' + r.url.split('?')[0]);
+  assert.ok(files.every((f) => /^GET \/(embed\.(html|js)|peer-path(-frame)?\.(js|css)|center\.json|pkg\/)/.test(f)), files.join('\n'));
+  assert.ok(widgetSite.log.every((r) => r.body === ''));
+  // The frame is as tall as its content: the whole result shows with no inner scroll bar.
+  const sizes = await frame.evaluate(() => ({ content: document.body.getBoundingClientRect().height, view: innerHeight }));
+  assert.ok(sizes.view >= sizes.content && sizes.view < sizes.content + 40, JSON.stringify(sizes));
+  await page.screenshot({ path: fileURLToPath(new URL('../../target/screenshots/isolated.png', import.meta.url)), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+  await close();
+});
+
+test('isolated mode: quick exit leaves the whole tab, by the button and by Shift three times', async () => {
+  const { hostSite, close } = await sites();
+  for (const how of ['button', 'shift']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${hostSite.url}/isolated.html`);
+    const frame = await widgetFrame(page);
+    if (how === 'button') {
+      await frame.locator('peer-path [data-action=exit]').click();
+    } else {
+      await frame.locator('peer-path [data-action=start]').click();
+      await frame.locator('peer-path fieldset[data-item]').first().waitFor();
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    }
+    await page.waitForURL(`${hostSite.url}/left.html`, { timeout: 10000 });
+    assert.equal(page.url(), `${hostSite.url}/left.html`, how);
+    await context.close();
+  }
+  await close();
+});
+
+test('embed.html works under its own CSP even when the widget origin also sends the strict header', async () => {
+  const widgetSite = await serve({ root: DIST, headers: { 'content-security-policy': STRICT_CSP } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  // (A top-level page asks for /favicon.ico; in a frame it would not.)
+  page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && errors.push(m.text()));
+  await page.goto(`${widgetSite.url}/embed.html?lang=es`);
+  await page.locator('peer-path .screen h2').waitFor();
+  assert.equal(await page.locator('peer-path .pp').getAttribute('lang'), 'es');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await widgetSite.close();
+});
