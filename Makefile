@@ -13,7 +13,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build dist serve test test-native test-wasm test-js test-browser bench tools wasm-tools node-runtime node-tools browser-tools clean
+.PHONY: build dist serve test test-native test-wasm test-js test-browser bench fuzz tools wasm-tools node-runtime node-tools browser-tools clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -97,6 +97,28 @@ $(FAULT_PKG)/peerpath_bg.wasm: $(shell find src -type f) Cargo.toml Cargo.lock |
 
 test-browser: dist $(FAULT_PKG)/peerpath_bg.wasm node-tools browser-tools
 	node --test --test-concurrency=1 --test-timeout=120000 tests/browser/
+
+## Fuzzing ---------------------------------------------------------------------------------------
+
+# `make fuzz` fuzzes the three readers of outside input for FUZZ_SECONDS each: coverage-guided
+# with cargo-fuzz (libFuzzer) when a nightly toolchain can be had, then the stable mutation
+# fuzzer of tests/fuzz.rs. Seeds: tests/fuzz/corpus/ (never written to); what libFuzzer learns
+# goes to target/fuzz/work/, inputs that panic to target/fuzz/crashes/. `make test` replays
+# the seeds.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := answers config meeting_guide
+
+fuzz:
+	@if rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal; then \
+	  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz; \
+	  for t in $(FUZZ_TARGETS); do \
+	    mkdir -p target/fuzz/work/$$t target/fuzz/crashes/$$t; \
+	    echo "libFuzzer: $$t for $(FUZZ_SECONDS) s"; \
+	    cargo +nightly fuzz run --fuzz-dir fuzz $$t target/fuzz/work/$$t tests/fuzz/corpus/$$t -- \
+	      -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=target/fuzz/crashes/$$t/ -print_final_stats=1 || exit 1; \
+	  done; \
+	else echo "No nightly toolchain here: the stable mutation fuzzer only."; fi
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test fuzz -- --ignored --nocapture
 
 ## Benchmarks ------------------------------------------------------------------------------------
 
