@@ -166,8 +166,11 @@ ${wasm.trim()}
 | a small decimal reader instead of std's exact f64 parser (its tables are 10 KB of noise) | 103.7 KB |
 | a heap sort of packed keys for the finder instead of \`sort_unstable\` | 101.7 KB |
 
+| robustness (issue 7): the panic guard, \`addFeed\` for a late Meeting Guide feed, quick exit from a frame | 103.5 KB |
+
 Minifying the JavaScript glue, the shell and the stylesheet with esbuild (\`make dist\`) took
-the rest from 13.1 KB to 8.7 KB gzip.
+the rest from 13.1 KB to 8.7 KB gzip; the shell's calm failure message (English and Spanish)
+and the stylesheet's defences against host CSS then added about 1 KB back.
 
 \`wasm-opt\` (npm binaryen 132) made this module smaller raw but larger gzipped at -Oz, -Os
 and -O2 (for example 397,668 B / 155,843 B gzip became 369,868 B / 159,258 B at -Oz; tried again
