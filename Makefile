@@ -60,13 +60,15 @@ build: wasm-tools
 dist: build node-tools
 	rm -rf dist && mkdir -p dist/pkg
 	npx esbuild --log-level=warning --minify --format=esm www/peer-path.js --outfile=dist/peer-path.js
-	npx esbuild --log-level=warning --minify --format=esm $(PKG)/peerpath.js --outfile=dist/pkg/peerpath.js
+	@# Short names between the module and its glue (tools/shorten-names.mjs), then minify the glue.
+	cp $(PKG)/peerpath_bg.wasm $(PKG)/peerpath.js dist/pkg/
+	node tools/shorten-names.mjs dist/pkg/peerpath_bg.wasm dist/pkg/peerpath.js
+	npx esbuild --log-level=warning --minify --format=esm dist/pkg/peerpath.js --outfile=dist/pkg/peerpath.js --allow-overwrite
 	npx esbuild --log-level=warning --minify www/peer-path.css --outfile=dist/peer-path.css
 	@# Isolated mode: the page for the iframe, its script, and the host page's element.
 	cp www/embed.html dist/
 	npx esbuild --log-level=warning --minify --format=esm www/embed.js --outfile=dist/embed.js
 	npx esbuild --log-level=warning --minify www/peer-path-frame.js --outfile=dist/peer-path-frame.js
-	cp $(PKG)/peerpath_bg.wasm dist/pkg/
 	cp -r $(PKG)/strings dist/pkg/
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
 
