@@ -8,6 +8,8 @@
 mod engine;
 mod flow;
 mod guard;
+#[cfg(target_arch = "wasm32")]
+mod heap;
 mod render;
 mod strings;
 
