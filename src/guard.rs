@@ -68,14 +68,26 @@ pub mod fault {
     use std::sync::atomic::{AtomicBool, Ordering};
 
     static ARMED: AtomicBool = AtomicBool::new(false);
+    static TRAP: AtomicBool = AtomicBool::new(false);
 
+    /// The next call or event panics (the panic hook runs).
     pub fn arm() {
         ARMED.store(true, Ordering::Relaxed);
+    }
+
+    /// The next call or event traps without a panic, as running out of memory or stack would
+    /// (no hook runs; the shell must notice the `RuntimeError` itself).
+    pub fn arm_trap() {
+        TRAP.store(true, Ordering::Relaxed);
     }
 
     pub fn fire_if_armed() {
         if ARMED.swap(false, Ordering::Relaxed) {
             panic!("injected fault");
+        }
+        if TRAP.swap(false, Ordering::Relaxed) {
+            #[cfg(target_arch = "wasm32")]
+            core::arch::wasm32::unreachable();
         }
     }
 }

@@ -127,6 +127,13 @@ pub fn arm_fault_js() {
     guard::fault::arm();
 }
 
+/// Test builds only: the next `evaluate` call or widget event traps without a panic.
+#[cfg(feature = "fault-injection")]
+#[wasm_bindgen(js_name = armTrap)]
+pub fn arm_trap_js() {
+    guard::fault::arm_trap();
+}
+
 /// A widget mounted in a shadow root. `free()` it when the element leaves the page: that
 /// removes every listener it added.
 #[wasm_bindgen]

@@ -19,15 +19,29 @@ let modulePromise;
 /** Set when the module stopped after an internal error; it takes no more work then. */
 let stopped = false;
 
+const glue = new URL('pkg/peerpath.js', here).href;
+
+/** Stops every widget on the page after an internal error of the module; once. */
+function stop() {
+  if (stopped) return;
+  stopped = true;
+  console.error('PeerPath stopped after an internal error and shows its fallback. Please report it (SECURITY.md); no answer is in this message.');
+  for (const element of live) element.fail();
+}
+
+/**
+ * A trap of the module that no panic announced (out of memory, out of stack) reaches the page
+ * as an uncaught RuntimeError from an event handler; one thrown through the glue is ours.
+ */
+addEventListener('error', (event) => {
+  if (event.error instanceof WebAssembly.RuntimeError && String(event.error.stack).includes(glue)) stop();
+});
+
 /** Loads and instantiates the WebAssembly module once per page. */
 function loadModule() {
-  modulePromise ??= import(new URL('pkg/peerpath.js', here).href).then(async (module) => {
+  modulePromise ??= import(glue).then(async (module) => {
     await module.default({ module_or_path: new URL('pkg/peerpath_bg.wasm', here) });
-    module.onFailure(() => {
-      stopped = true;
-      console.error('PeerPath stopped after an internal error and shows its fallback. Please report it (SECURITY.md); no answer is in this message.');
-      for (const element of live) element.fail();
-    });
+    module.onFailure(stop);
     return module;
   });
   return modulePromise;
@@ -178,6 +192,7 @@ class PeerPathElement extends HTMLElement {
     this.#lang = (this.getAttribute('lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
     if (stopped) return this.fail();
     this.#start(root, generation).catch((error) => {
+      if (error instanceof WebAssembly.RuntimeError && modulePromise) return stop();
       if (generation !== this.#generation) return;
       console.error('PeerPath could not start; showing the fallback content instead.', error);
       this.fail();

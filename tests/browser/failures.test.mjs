@@ -228,3 +228,21 @@ test('after a bug inside the module, it takes no more work and every widget show
   await context.close();
   await site.close();
 });
+
+test('a trap that no panic announced (as out of memory would be) also ends in the calm fallback', async () => {
+  const fault = async (name) => ({ body: await readFile(FAULT_PKG + name), type: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+  const site = await shipped({
+    pages: { '/': host() },
+    files: { '/pkg/peerpath.js': await fault('peerpath.js'), '/pkg/peerpath_bg.wasm': await fault('peerpath_bg.wasm') },
+  });
+  const { context, page, messages } = await open(site, '/');
+  await page.locator('peer-path [data-action=start]').click();
+  await page.locator('peer-path fieldset[data-item]').first().waitFor();
+  await page.evaluate(async () => (await import('/pkg/peerpath.js')).armTrap());
+  await page.locator('peer-path [data-action=next]').click();
+  await page.locator('peer-path [role=alert]').waitFor();
+  assert.equal(await page.locator('peer-path .pp').count(), 0);
+  assert.equal(about(messages, /PeerPath stopped after an internal error/).length, 1, JSON.stringify(messages));
+  await context.close();
+  await site.close();
+});
