@@ -46,7 +46,7 @@ tools: wasm-tools node-tools browser-tools
 ## Build ---------------------------------------------------------------------------------------
 
 build: wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
 	wasm-bindgen --target web --out-dir $(PKG) --out-name peerpath \
 	  --remove-name-section --remove-producers-section \
 	  target/$(WASM_TARGET)/release/peerpath.wasm
@@ -93,7 +93,7 @@ test-js: dist node-tools
 # sees after a bug. Kept apart in target/fault; never copied to www/ or dist/.
 FAULT_PKG := target/fault/pkg
 $(FAULT_PKG)/peerpath_bg.wasm: $(shell find src -type f) Cargo.toml Cargo.lock | wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib --features fault-injection --target-dir target/fault
+	cargo build --release --target $(WASM_TARGET) --lib --no-default-features --features fault-injection --target-dir target/fault
 	wasm-bindgen --target web --out-dir $(FAULT_PKG) --out-name peerpath \
 	  target/fault/$(WASM_TARGET)/release/peerpath.wasm
 

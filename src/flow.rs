@@ -2,6 +2,7 @@
 //! no web types, so the navigation rules are tested natively; `render` draws whatever screen
 //! this says.
 
+use crate::prelude::*;
 use crate::engine::answers::{AnswerError, Answers, RawValue};
 use crate::engine::questionnaire::ItemId;
 

@@ -9,42 +9,44 @@
 //! the center's contact instead of the widget. The callback gets no argument: a panic message
 //! could hold a visitor's answer.
 
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, Ordering};
+use core::cell::RefCell;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsValue;
 
 static STOPPED: AtomicBool = AtomicBool::new(false);
 
-thread_local! {
-    static ON_FAILURE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-}
+/// The page's failure callback. A plain static: the module runs on one thread (wasm32 without
+/// threads), and natively nothing calls into this.
+struct Callback(RefCell<Option<js_sys::Function>>);
+unsafe impl Sync for Callback {}
+static ON_FAILURE: Callback = Callback(RefCell::new(None));
 
-/// Installs the panic hook, once; later calls replace the callback only.
+/// Keeps the page's callback. With std the panic hook is installed here, once; without std
+/// (the shipped module) the crate's panic handler calls `stop` itself.
 pub fn on_failure(callback: js_sys::Function) {
-    static INSTALLED: AtomicBool = AtomicBool::new(false);
-    ON_FAILURE.with(|slot| {
-        if let Ok(mut slot) = slot.try_borrow_mut() {
-            *slot = Some(callback);
+    if let Ok(mut slot) = ON_FAILURE.0.try_borrow_mut() {
+        *slot = Some(callback);
+    }
+    #[cfg(feature = "std")]
+    {
+        static INSTALLED: AtomicBool = AtomicBool::new(false);
+        if !INSTALLED.swap(true, Ordering::Relaxed) {
+            std::panic::set_hook(alloc::boxed::Box::new(|_| stop()));
         }
-    });
-    if !INSTALLED.swap(true, Ordering::Relaxed) {
-        std::panic::set_hook(Box::new(|_| stop()));
     }
 }
 
 /// Marks the module stopped and tells the page. Never panics itself.
-fn stop() {
+pub fn stop() {
     if STOPPED.swap(true, Ordering::Relaxed) {
         return;
     }
-    let _ = ON_FAILURE.try_with(|slot| {
-        if let Ok(slot) = slot.try_borrow() {
-            if let Some(callback) = slot.as_ref() {
-                let _ = callback.call0(&JsValue::NULL);
-            }
+    if let Ok(slot) = ON_FAILURE.0.try_borrow() {
+        if let Some(callback) = slot.as_ref() {
+            let _ = callback.call0(&JsValue::NULL);
         }
-    });
+    }
 }
 
 /// Whether an earlier panic stopped the module.
@@ -65,7 +67,7 @@ pub fn ready() -> Result<(), JsValue> {
 /// handler panic, so the browser tests can check what a visitor sees after a bug.
 #[cfg(feature = "fault-injection")]
 pub mod fault {
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use core::sync::atomic::{AtomicBool, Ordering};
 
     static ARMED: AtomicBool = AtomicBool::new(false);
     static TRAP: AtomicBool = AtomicBool::new(false);

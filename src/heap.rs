@@ -11,9 +11,9 @@
 //! can spare for a module 3.4 KB smaller (gzip).
 //! New blocks come from the end of memory, which grows as needed.
 
-use std::alloc::{GlobalAlloc, Layout};
-use std::cell::UnsafeCell;
-use std::ptr::null_mut;
+use core::alloc::{GlobalAlloc, Layout};
+use core::cell::UnsafeCell;
+use core::ptr::null_mut;
 
 const PAGE: usize = 65_536;
 const MIN_CLASS: u32 = 4; // 16 bytes: room for the free list's link, and common alignments

@@ -5,13 +5,35 @@
 //! **Invariant:** only this file and `render` touch `JsValue`; nothing a visitor answers leaves
 //! the device.
 
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
 mod engine;
 mod flow;
 mod guard;
 #[cfg(target_arch = "wasm32")]
 mod heap;
+mod once;
 mod render;
 mod strings;
+
+/// What the standard prelude gives, for the modules that must also build without std.
+mod prelude {
+    pub use alloc::boxed::Box;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+    pub use alloc::{format, vec};
+}
+use prelude::*;
+
+/// Without std (the shipped module), a panic stops the module (`guard`) and traps.
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    guard::stop();
+    core::arch::wasm32::unreachable()
+}
 
 pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
 pub use engine::care::CareLevel;

@@ -4,7 +4,8 @@
 //! UI sees all of them at once; skipped, `null` and `prefer_not` answers are never errors and
 //! count as not answered.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 
 use super::cond::Ctx;
@@ -82,7 +83,7 @@ impl fmt::Display for AnswerError {
     }
 }
 
-impl std::error::Error for AnswerError {}
+impl core::error::Error for AnswerError {}
 
 impl AnswerError {
     pub fn new(code: ErrorCode, item: &str, message: String) -> Self {
@@ -279,7 +280,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
             RawValue::Number(n) => {
                 let min = values.first().and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);
                 let max = values.last().and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);
-                if n.fract() == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) {
+                if super::num::fract(*n) == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) {
                     Ok(Some(Answer::Number(*n as i8)))
                 } else {
                     Err(AnswerError::new(

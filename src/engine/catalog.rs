@@ -321,7 +321,7 @@ mod tests {
     #[test]
     fn rules_name_real_values_and_can_reach_the_threshold() {
         for entry in CATALOG.iter() {
-            let conds = std::iter::once(&entry.eligible).chain(entry.rules.iter().map(|r| &r.when));
+            let conds = core::iter::once(&entry.eligible).chain(entry.rules.iter().map(|r| &r.when));
             for cond in conds {
                 for (item, values) in cond.references() {
                     for value in values {

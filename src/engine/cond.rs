@@ -4,6 +4,7 @@
 //! A condition that holds can say which answered items made it hold (`because`); reasons are
 //! built from that, so a reason can only ever name items the visitor answered.
 
+use crate::prelude::*;
 use super::answers::Answers;
 use super::questionnaire::ItemId;
 use super::scores::{Fact, Scores};

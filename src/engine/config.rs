@@ -7,6 +7,7 @@
 //! grow); links keep only `https:`, `http:`, `tel:`, `sms:` and `mailto:`. Nothing here fails:
 //! a visitor always gets a working widget.
 
+use crate::prelude::*;
 use super::catalog::CATALOG;
 use super::json::Json;
 use super::json_text::{fixed, WriteJson, Writer};
@@ -564,7 +565,7 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
         }
         c.unknown_fields(entry, &["day", "start", "end"], &at);
         let day = match entry.get("day") {
-            Some(Json::Number(n)) if n.fract() == 0.0 && (0.0..=6.0).contains(n) => Some(*n as u8),
+            Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => Some(*n as u8),
             Some(Json::Number(n)) => {
                 c.error(&join(&at, "day"), format!("{} is not a day: use 0 (Sunday) to 6 (Saturday).", fixed(*n, 3)));
                 None

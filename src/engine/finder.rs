@@ -7,6 +7,7 @@
 //! "near me", distance computed here on the device. Best fit first; among the matches of one
 //! kind, the center's own programs come first.
 
+use crate::prelude::*;
 use super::config::{Format, Resource};
 use super::options::{Now, Place};
 use super::questionnaire::ItemId;
@@ -38,7 +39,7 @@ pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Sugges
                 let zone_now = resource.timezone.as_ref().and_then(|tz| zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
                 next_meeting(resource, zone_now.unwrap_or(now))
             }),
-            distance_km: distance(resource, place).map(|km| (km * 10.0).round() / 10.0),
+            distance_km: distance(resource, place).map(|km| super::num::round(km * 10.0) / 10.0),
         });
     }
     // Best fit first (sooner meetings first on ties); then, within the places each kind holds,
@@ -250,7 +251,7 @@ fn distance(r: &Resource, place: Option<Place>) -> Option<f64> {
     }
     let x = dl.to_radians() * cos(mean_lat);
     let y = (lat - place.lat).to_radians();
-    Some(6371.0 * (x * x + y * y).sqrt())
+    Some(6371.0 * super::num::sqrt(x * x + y * y))
 }
 
 /// Cosine for |x| <= π/2 (a latitude), by its Taylor series to x¹²: error below 1e-9.

@@ -1,6 +1,7 @@
 //! A JSON value as given, objects kept in order, so the config validator can name exact field
 //! paths and the type it found. Read from text by `json_text` (the page hands Rust JSON text).
 
+use crate::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     Null,

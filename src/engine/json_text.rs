@@ -4,6 +4,7 @@
 //! hundred lines cost far fewer bytes than serde's generic code instantiated per type, and one
 //! string crossing the boundary is much faster than reading a 5,000-meeting feed field by field.
 
+use crate::prelude::*;
 use super::json::Json;
 
 /// Why the text is not JSON, with the byte offset.
@@ -154,7 +155,7 @@ impl Reader<'_> {
                 self.at += 1;
             }
             // The input is a &str and we stopped on ASCII, so this slice is valid UTF-8.
-            out.push_str(std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad text"))?);
+            out.push_str(core::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad text"))?);
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -228,7 +229,7 @@ impl Reader<'_> {
                 return Err(self.error("expected an exponent"));
             }
         }
-        let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad number"))?;
+        let text = core::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad number"))?;
         number(text).map(Json::Number).ok_or_else(|| self.error("number out of range"))
     }
 }
@@ -291,7 +292,7 @@ pub fn number(text: &str) -> Option<f64> {
     let mut exponent = if mantissa == 0 { 0 } else { exponent.clamp(-400, 400) };
     while exponent != 0 && value.is_finite() && value != 0.0 {
         let step = exponent.clamp(-22, 22);
-        let scale = 10f64.powi(step.abs());
+        let scale = super::num::pow10(step.unsigned_abs());
         value = if step < 0 { value / scale } else { value * scale };
         exponent -= step;
     }
@@ -455,7 +456,7 @@ pub fn fixed(value: f64, decimals: u32) -> String {
         return out;
     }
     let scale = 10i64.pow(decimals.min(9));
-    let scaled = (value * scale as f64).round();
+    let scaled = super::num::round(value * scale as f64);
     // Beyond what an i64 holds there are no decimals left to show.
     let scaled = if scaled.abs() < 9.0e18 { scaled as i64 } else { return if value < 0.0 { "-9e18".into() } else { "9e18".into() } };
     if scaled < 0 {

@@ -5,6 +5,7 @@
 //! are skipped unless they also meet online. Feeds carry many other fields (region, group,
 //! notes, ...); those are ignored without a warning.
 
+use crate::prelude::*;
 use super::config::{index, join, parse_time, Checker, Format, Resource, Slot};
 use super::json::Json;
 use super::json_text::{fixed, number};
@@ -45,7 +46,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     }
     let name = c.required_text(meeting, "name", path);
     let slug = match meeting.get("slug") {
-        Some(Json::Number(n)) if n.fract() == 0.0 => Some(fixed(*n, 0)),
+        Some(Json::Number(n)) if super::num::fract(*n) == 0.0 => Some(fixed(*n, 0)),
         _ => c.required_text(meeting, "slug", path),
     };
     let types: Vec<String> = c.list(meeting, "types", path).iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
@@ -77,7 +78,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     };
     for (at, day) in days {
         match day {
-            Json::Number(n) if n.fract() == 0.0 && (0.0..=6.0).contains(n) => {
+            Json::Number(n) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => {
                 if let Some(start) = start {
                     schedule.push(Slot { day: *n as u8, start, end });
                 }

@@ -4,6 +4,7 @@
 //! **Invariant:** nothing here imports `web_sys`, `js_sys` or `wasm_bindgen`; it is tested
 //! natively with `cargo test`.
 
+use crate::prelude::*;
 pub mod answers;
 pub mod care;
 pub mod catalog;
@@ -12,6 +13,7 @@ pub mod finder;
 pub mod config;
 pub mod json;
 pub mod json_text;
+pub mod num;
 pub mod meeting_guide;
 pub mod options;
 pub mod profile;

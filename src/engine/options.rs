@@ -2,6 +2,7 @@
 //! local finder, the visitor's weekday and time and (only after "near me") position. None of
 //! these leave the device.
 
+use crate::prelude::*;
 use super::config::{self, CenterConfig, Problem, Resource};
 use super::json::Json;
 use crate::strings::Lang;
@@ -88,7 +89,7 @@ impl RawOptions {
 /// `{day, minutes}` as a `Now`.
 fn read_now(now: &Json) -> Option<Now> {
     let number = |key: &str| match now.get(key) {
-        Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 0.0 => Some(*n),
+        Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && *n >= 0.0 => Some(*n),
         _ => None,
     };
     Some(Now { day: number("day").filter(|d| *d <= 6.0)? as u8, minutes: number("minutes").filter(|m| *m < 1440.0)? as u16 })

@@ -1,6 +1,7 @@
 //! The result of `evaluate`, in the public shape of screening.md ("Result shape"). Field names
 //! here are a contract: add freely, never rename or drop.
 
+use crate::prelude::*;
 use super::json_text::{WriteJson, Writer};
 
 use super::care::CareLevel;

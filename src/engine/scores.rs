@@ -5,6 +5,7 @@
 //! grow with more answers, so a positive partial screen is a true positive; `complete` says
 //! whether every item was answered. BARC-10 is reported only when complete, as the spec asks.
 
+use crate::prelude::*;
 use super::answers::Answers;
 use super::questionnaire::{
     ItemId, Path, AUDITC_ITEMS, BARC_ITEMS, DEPENDENCE_ITEMS, FREQ_ITEMS, GAD2_ITEMS, PHQ2_ITEMS,

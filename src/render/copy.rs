@@ -1,6 +1,7 @@
 //! The "save a copy" file: the result as plain text in the visitor's language. Plain text can
 //! be opened anywhere and cannot run anything.
 
+use crate::prelude::*;
 use crate::engine::options::Options;
 use crate::engine::result::{Contact, Evaluation, Suggestion};
 use crate::strings::{fill, Lang};

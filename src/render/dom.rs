@@ -8,7 +8,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, Node};
 
-pub type Result<T = ()> = std::result::Result<T, JsValue>;
+pub type Result<T = ()> = core::result::Result<T, JsValue>;
 
 /// An element under construction.
 pub struct El(pub Element);

@@ -7,12 +7,13 @@
 //! `Closure::forget`. Handlers use `try_borrow_mut`, so an event fired while the state is busy
 //! (focus() inside a click) is skipped instead of panicking.
 
+use crate::prelude::*;
 mod copy;
 mod dom;
 mod screens;
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use alloc::rc::{Rc, Weak};
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

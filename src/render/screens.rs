@@ -1,6 +1,7 @@
 //! Draws one screen of the flow into the screen container. Each screen has one heading marked
 //! `data-focus`, which receives focus when the screen appears.
 
+use crate::prelude::*;
 use web_sys::{Document, Element};
 
 use super::dom::{text_el, El};

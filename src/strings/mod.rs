@@ -6,7 +6,8 @@
 //! `r.<reason>` reason sentence, `ui.<name>` interface text. `{name}` marks a value filled in
 //! at run time. A test checks that every key the engine uses exists in every language.
 
-use std::sync::OnceLock;
+use crate::prelude::*;
+use crate::once::OnceLock;
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,8 +8,11 @@ use std::sync::OnceLock;
 
 use peerpath::{check_config, evaluate, Answers, Json, Options, RawAnswers, RawOptions, WriteJson};
 
+/// A target: raw bytes in, no panic out.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets by name, as the corpus directories are named.
-pub const TARGETS: [(&str, fn(&[u8])); 3] = [("answers", answers), ("config", config), ("meeting_guide", meeting_guide)];
+pub const TARGETS: [(&str, Target); 3] = [("answers", answers), ("config", config), ("meeting_guide", meeting_guide)];
 
 /// A visitor's answers as a page would send them, scored with the demo center's config.
 pub fn answers(bytes: &[u8]) {
