@@ -398,7 +398,9 @@ pub fn parse_time(value: &str) -> Option<u16> {
         Some(seconds) if seconds.len() == 2 && seconds.parse::<u16>().is_ok_and(|s| s < 60) => {}
         Some(_) => return None,
     }
-    (parts.next().is_none() && hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+    // `then`, not `then_some`: the sum must not be worked out for hours past 23 (it overflows
+    // for "9999:00"; found by fuzzing, corpus/meeting_guide/huge-hour.json).
+    (parts.next().is_none() && hours < 24 && minutes < 60).then(|| hours * 60 + minutes)
 }
 
 /// Where the quick exit goes when the center names no usable page: a plain weather page.
@@ -623,7 +625,7 @@ mod tests {
         assert_eq!(parse_time("19:00"), Some(1140));
         assert_eq!(parse_time("7:05"), Some(425));
         assert_eq!(parse_time("19:00:00"), Some(1140));
-        for bad in ["24:00", "19:60", "7pm", "19", "19:0", "", "19:00:99", "1:2:3:4"] {
+        for bad in ["24:00", "19:60", "7pm", "19", "19:0", "", "19:00:99", "1:2:3:4", "9999:00", "65535:59"] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
     }
