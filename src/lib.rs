@@ -23,7 +23,7 @@ mod prelude {
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
     pub use alloc::vec::Vec;
-    pub use alloc::{format, vec};
+    pub use alloc::vec;
 }
 use prelude::*;
 

@@ -14,7 +14,7 @@ use super::questionnaire::{is_language_tag, ItemId, ItemKind, Path, ITEMS, PREFE
 /// Any value a caller may pass for one item, kept as given so validation can name its type.
 pub use super::json::Json as RawValue;
 use super::json::Json;
-use super::json_text::fixed;
+use super::json_text::{fixed, int};
 
 /// The answers object as given: its entries in order, or the kind of value given instead of an
 /// object.
@@ -125,7 +125,7 @@ impl Answers {
                 return Err(vec![AnswerError::new(
                     ErrorCode::InvalidAnswers,
                     "",
-                    format!("The answers must be an object of item ids to values; got {kind}."),
+                    ["The answers must be an object of item ids to values; got ", &kind, "."].concat(),
                 )])
             }
         };
@@ -136,7 +136,7 @@ impl Answers {
                 None => errors.push(AnswerError::new(
                     ErrorCode::UnknownItem,
                     key,
-                    format!("\"{key}\" is not an item id of the questionnaire."),
+                    ["\"", &key, "\" is not an item id of the questionnaire."].concat(),
                 )),
                 Some(item) => {
                     if let Err(error) = answers.set(item, value) {
@@ -286,7 +286,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     Err(AnswerError::new(
                         ErrorCode::InvalidValue,
                         id,
-                        format!("\"{id}\" must be a whole number from {min} to {max}; got {}.", fixed(*n, 3)),
+                        ["\"", &id, "\" must be a whole number from ", &int(min.into()), " to ", &int(max.into()), "; got ", &fixed(*n, 3), "."].concat(),
                     ))
                 }
             }
@@ -297,7 +297,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
             RawValue::String(text) => Err(AnswerError::new(
                 ErrorCode::InvalidValue,
                 id,
-                format!("\"{id}\" must be a language tag such as \"en\" or \"es\"; got \"{text}\"."),
+                ["\"", &id, "\" must be a language tag such as \"en\" or \"es\"; got \"", &text, "\"."].concat(),
             )),
             other => Err(wrong_type(id, "a language tag as a string", other)),
         },
@@ -308,7 +308,7 @@ fn not_in_list(id: &str, values: &[&str], given: &str) -> AnswerError {
     AnswerError::new(
         ErrorCode::InvalidValue,
         id,
-        format!("\"{id}\" must be one of {}; got \"{given}\".", values.join(", ")),
+        ["\"", &id, "\" must be one of ", &values.join(", "), "; got \"", &given, "\"."].concat(),
     )
 }
 
@@ -316,7 +316,7 @@ fn wrong_type(id: &str, expected: &str, given: &RawValue) -> AnswerError {
     AnswerError::new(
         ErrorCode::WrongType,
         id,
-        format!("\"{id}\" takes {expected}; got {}.", type_name(given)),
+        ["\"", &id, "\" takes ", &expected, "; got ", &type_name(given), "."].concat(),
     )
 }
 

@@ -10,7 +10,7 @@
 use crate::prelude::*;
 use super::catalog::CATALOG;
 use super::json::Json;
-use super::json_text::{fixed, WriteJson, Writer};
+use super::json_text::{fixed, int, WriteJson, Writer};
 use super::meeting_guide;
 use super::options::Center;
 use super::questionnaire::is_language_tag;
@@ -228,7 +228,7 @@ impl Checker {
         if let Json::Object(entries) = object {
             for (key, _) in entries {
                 if !known.contains(&key.as_str()) {
-                    self.warn(&join(path, key), format!("\"{key}\" is not a field the widget knows; it is ignored."));
+                    self.warn(&join(path, key), ["\"", &key, "\" is not a field the widget knows; it is ignored."].concat());
                 }
             }
         }
@@ -241,7 +241,7 @@ impl Checker {
             Json::String(s) => Some(s.trim().to_string()),
             Json::Null => None,
             other => {
-                self.error(&join(path, key), format!("must be text, not {}.", other.kind()));
+                self.error(&join(path, key), ["must be text, not ", &other.kind(), "."].concat());
                 None
             }
         }
@@ -251,11 +251,11 @@ impl Checker {
     pub fn required_text(&mut self, object: &Json, key: &str, path: &str) -> Option<String> {
         match object.get(key) {
             None | Some(Json::Null) => {
-                self.error(&join(path, key), format!("is required: give the {} as text.", key.replace('_', " ")));
+                self.error(&join(path, key), ["is required: give the ", &key.replace('_', " "), " as text."].concat());
                 None
             }
             Some(Json::String(s)) if s.trim().is_empty() => {
-                self.error(&join(path, key), format!("is empty: give the {} as text.", key.replace('_', " ")));
+                self.error(&join(path, key), ["is empty: give the ", &key.replace('_', " "), " as text."].concat());
                 None
             }
             Some(_) => self.text(object, key, path),
@@ -268,7 +268,7 @@ impl Checker {
         match allowed.iter().find(|a| **a == value) {
             Some(a) => Some(a),
             None => {
-                self.error(&join(path, key), format!("\"{value}\" is not one of: {}.", allowed.join(", ")));
+                self.error(&join(path, key), ["\"", &value, "\" is not one of: ", &allowed.join(", "), "."].concat());
                 None
             }
         }
@@ -280,7 +280,7 @@ impl Checker {
         if is_safe_link(&value) {
             Some(value)
         } else {
-            self.error(&join(path, key), format!("\"{}\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped.", shorten(&value)));
+            self.error(&join(path, key), ["\"", &shorten(&value), "\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped."].concat());
             None
         }
     }
@@ -291,7 +291,7 @@ impl Checker {
         if super::tel_number(&value).is_some() {
             Some(value)
         } else {
-            self.error(&join(path, key), format!("\"{}\" is not a phone number (digits, spaces, dashes, dots, brackets and a leading +); it was dropped.", shorten(&value)));
+            self.error(&join(path, key), ["\"", &shorten(&value), "\" is not a phone number (digits, spaces, dashes, dots, brackets and a leading +); it was dropped."].concat());
             None
         }
     }
@@ -300,12 +300,12 @@ impl Checker {
         match object.get(key)? {
             Json::Number(n) if *n >= range.0 && *n <= range.1 => Some(*n),
             Json::Number(n) => {
-                self.error(&join(path, key), format!("{} is out of range: it must be from {} to {}.", fixed(*n, 6), fixed(range.0, 0), fixed(range.1, 0)));
+                self.error(&join(path, key), [&fixed(*n, 6), " is out of range: it must be from ", &fixed(range.0, 0), " to ", &fixed(range.1, 0), "."].concat());
                 None
             }
             Json::Null => None,
             other => {
-                self.error(&join(path, key), format!("must be a number, not {}.", other.kind()));
+                self.error(&join(path, key), ["must be a number, not ", &other.kind(), "."].concat());
                 None
             }
         }
@@ -316,7 +316,7 @@ impl Checker {
             Json::Bool(b) => Some(*b),
             Json::Null => None,
             other => {
-                self.error(&join(path, key), format!("must be true or false, not {}.", other.kind()));
+                self.error(&join(path, key), ["must be true or false, not ", &other.kind(), "."].concat());
                 None
             }
         }
@@ -328,7 +328,7 @@ impl Checker {
             Some(Json::Array(items)) => items,
             None | Some(Json::Null) => &[],
             Some(other) => {
-                self.error(&join(path, key), format!("must be a list, not {}.", other.kind()));
+                self.error(&join(path, key), ["must be a list, not ", &other.kind(), "."].concat());
                 &[]
             }
         }
@@ -341,8 +341,8 @@ impl Checker {
             let at = index(&join(path, key), i);
             match item {
                 Json::String(tag) if is_language_tag(tag) => out.push(tag.clone()),
-                Json::String(tag) => self.error(&at, format!("\"{}\" is not a language tag such as \"en\" or \"es\".", shorten(tag))),
-                other => self.error(&at, format!("must be a language tag as text, not {}.", other.kind())),
+                Json::String(tag) => self.error(&at, ["\"", &shorten(tag), "\" is not a language tag such as \"en\" or \"es\"."].concat()),
+                other => self.error(&at, ["must be a language tag as text, not ", &other.kind(), "."].concat()),
             }
         }
         out
@@ -360,7 +360,7 @@ pub fn join(path: &str, key: &str) -> String {
 
 /// `path[i]`.
 pub fn index(path: &str, i: usize) -> String {
-    [path, "[", &i.to_string(), "]"].concat()
+    [path, "[", &int(i as i64), "]"].concat()
 }
 
 /// Long values are cut in messages, so one bad line cannot flood the console.
@@ -418,7 +418,7 @@ impl Checked {
                 let found = meeting_guide::read_feed(meetings, "meeting_guide_url", room, &mut seen, &mut checker);
                 self.config.resources.extend(found);
             }
-            other => checker.error("meeting_guide_url", format!("the feed must be a list of meetings, not {}.", other.kind())),
+            other => checker.error("meeting_guide_url", ["the feed must be a list of meetings, not ", &other.kind(), "."].concat()),
         }
         self.problems.extend(checker.problems);
     }
@@ -439,7 +439,7 @@ pub fn check(json: &Json) -> Checked {
 fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     let mut config = CenterConfig::default();
     if !matches!(json, Json::Object(_)) {
-        c.error("", format!("The config must be a JSON object, not {}.", json.kind()));
+        c.error("", ["The config must be a JSON object, not ", &json.kind(), "."].concat());
         return config;
     }
     c.unknown_fields(json, &ROOT_FIELDS, "");
@@ -456,14 +456,14 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
             };
         }
         None | Some(Json::Null) => c.error("center", "is required: an object with at least the center's \"name\".".into()),
-        Some(other) => c.error("center", format!("must be an object, not {}.", other.kind())),
+        Some(other) => c.error("center", ["must be an object, not ", &other.kind(), "."].concat()),
     }
     config.quick_exit_url = c.text(json, "quick_exit_url", "").and_then(|url| {
         let lower = url.to_ascii_lowercase();
         if (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_link(&url) {
             Some(url)
         } else {
-            c.error("quick_exit_url", format!("\"{}\" must be a web address starting with https://; the default safe page is used.", shorten(&url)));
+            c.error("quick_exit_url", ["\"", &shorten(&url), "\" must be a web address starting with https://; the default safe page is used."].concat());
             None
         }
     });
@@ -471,8 +471,8 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     for (i, item) in c.list(json, "hide", "").iter().enumerate() {
         match item {
             Json::String(id) if CATALOG.iter().any(|e| e.id == id) => config.hide.push(id.clone()),
-            Json::String(id) => c.error(&index("hide", i), format!("\"{}\" is not a group type or care option id (see catalog.md).", shorten(id))),
-            other => c.error(&index("hide", i), format!("must be a catalog id as text, not {}.", other.kind())),
+            Json::String(id) => c.error(&index("hide", i), ["\"", &shorten(id), "\" is not a group type or care option id (see catalog.md)."].concat()),
+            other => c.error(&index("hide", i), ["must be a catalog id as text, not ", &other.kind(), "."].concat()),
         }
     }
     let resources = c.list(json, "resources", "");
@@ -480,7 +480,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     for (i, item) in resources.iter().enumerate() {
         let path = index("resources", i);
         if config.resources.len() >= MAX_RESOURCES {
-            c.error("resources", format!("has {} entries; only the first {MAX_RESOURCES} are read.", resources.len()));
+            c.error("resources", ["has ", &int(resources.len() as i64), " entries; only the first ", &int(MAX_RESOURCES as i64), " are read."].concat());
             break;
         }
         if let Some(resource) = read_resource(item, &path, &mut seen, c) {
@@ -494,7 +494,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)
         } else {
-            c.error("meeting_guide_url", format!("\"{}\" must be a path on this site, such as /meetings.json.", shorten(&url)));
+            c.error("meeting_guide_url", ["\"", &shorten(&url), "\" must be a path on this site, such as /meetings.json."].concat());
             None
         }
     });
@@ -504,7 +504,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
 /// A center resource, or `None` (with the reasons reported) when it cannot be shown.
 fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
     if !matches!(item, Json::Object(_)) {
-        c.error(path, format!("must be an object, not {}; this resource is left out.", item.kind()));
+        c.error(path, ["must be an object, not ", &item.kind(), "; this resource is left out."].concat());
         return None;
     }
     c.unknown_fields(item, &RESOURCE_FIELDS, path);
@@ -513,7 +513,7 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
     let kind = c.required_text(item, "kind", path).and_then(|kind| match CATALOG.iter().find(|e| e.id == kind) {
         Some(entry) => Some(entry.id),
         None => {
-            c.error(&join(path, "kind"), format!("\"{}\" is not a group type or care option id (see catalog.md).", shorten(&kind)));
+            c.error(&join(path, "kind"), ["\"", &shorten(&kind), "\" is not a group type or care option id (see catalog.md)."].concat());
             None
         }
     });
@@ -541,12 +541,12 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
         let at = index(&join(path, "audience"), i);
         match value.as_str().and_then(|v| AUDIENCES.iter().find(|a| **a == v)) {
             Some(a) => resource.audience.push(a),
-            None => c.error(&at, format!("must be one of: {}.", AUDIENCES.join(", "))),
+            None => c.error(&at, ["must be one of: ", &AUDIENCES.join(", "), "."].concat()),
         }
     }
     let (id, name, kind) = (id?, name?, kind?);
     if seen.contains(&id) {
-        c.error(&join(path, "id"), format!("\"{}\" is used by another resource; ids must be unique, so this one is left out.", shorten(&id)));
+        c.error(&join(path, "id"), ["\"", &shorten(&id), "\" is used by another resource; ids must be unique, so this one is left out."].concat());
         return None;
     }
     seen.push(id.clone());
@@ -562,18 +562,18 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
     for (i, entry) in c.list(item, "schedule", path).iter().enumerate() {
         let at = index(&schedule_path, i);
         if !matches!(entry, Json::Object(_)) {
-            c.error(&at, format!("must be an object with day, start and end, not {}.", entry.kind()));
+            c.error(&at, ["must be an object with day, start and end, not ", &entry.kind(), "."].concat());
             continue;
         }
         c.unknown_fields(entry, &["day", "start", "end"], &at);
         let day = match entry.get("day") {
             Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => Some(*n as u8),
             Some(Json::Number(n)) => {
-                c.error(&join(&at, "day"), format!("{} is not a day: use 0 (Sunday) to 6 (Saturday).", fixed(*n, 3)));
+                c.error(&join(&at, "day"), [&fixed(*n, 3), " is not a day: use 0 (Sunday) to 6 (Saturday)."].concat());
                 None
             }
             Some(other) => {
-                c.error(&join(&at, "day"), format!("must be a number from 0 (Sunday) to 6 (Saturday), not {}.", other.kind()));
+                c.error(&join(&at, "day"), ["must be a number from 0 (Sunday) to 6 (Saturday), not ", &other.kind(), "."].concat());
                 None
             }
             None => {
@@ -584,11 +584,11 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
         let mut time = |key: &str, required: bool| -> Option<u16> {
             match entry.get(key) {
                 Some(Json::String(t)) => parse_time(t).or_else(|| {
-                    c.error(&join(&at, key), format!("\"{}\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\".", shorten(t)));
+                    c.error(&join(&at, key), ["\"", &shorten(t), "\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\"."].concat());
                     None
                 }),
                 Some(other) => {
-                    c.error(&join(&at, key), format!("must be a time as text, such as \"19:00\", not {}.", other.kind()));
+                    c.error(&join(&at, key), ["must be a time as text, such as \"19:00\", not ", &other.kind(), "."].concat());
                     None
                 }
                 None => {

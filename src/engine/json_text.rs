@@ -427,6 +427,13 @@ impl Writer {
     }
 }
 
+/// An integer as text, without the formatting machinery of `core::fmt` (kept out of the module).
+pub fn int(value: i64) -> String {
+    let mut out = String::new();
+    push_int(&mut out, value);
+    out
+}
+
 fn push_int(out: &mut String, value: i64) {
     if value < 0 {
         out.push('-');

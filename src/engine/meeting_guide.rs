@@ -8,7 +8,7 @@
 use crate::prelude::*;
 use super::config::{index, join, parse_time, Checker, Format, Resource, Slot};
 use super::json::Json;
-use super::json_text::{fixed, number};
+use super::json_text::{fixed, int, number};
 
 /// Type codes that name a meeting's language, with the BCP 47 tag.
 const LANGUAGE_CODES: [(&str, &str); 28] = [
@@ -29,7 +29,7 @@ pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<Stri
     let mut out = Vec::new();
     for (i, meeting) in meetings.iter().enumerate() {
         if out.len() >= room {
-            c.error(path, format!("has {} meetings; with the other resources only {room} are read (at most 10,000 in all).", meetings.len()));
+            c.error(path, ["has ", &int(meetings.len() as i64), " meetings; with the other resources only ", &int(room as i64), " are read (at most 10,000 in all)."].concat());
             break;
         }
         if let Some(resource) = read_meeting(meeting, &index(path, i), seen, c) {
@@ -41,7 +41,7 @@ pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<Stri
 
 fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
     if !matches!(meeting, Json::Object(_)) {
-        c.error(path, format!("must be an object, not {}; this meeting is left out.", meeting.kind()));
+        c.error(path, ["must be an object, not ", &meeting.kind(), "; this meeting is left out."].concat());
         return None;
     }
     let name = c.required_text(meeting, "name", path);
@@ -55,18 +55,18 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let mut schedule = Vec::new();
     let start = match meeting.get("time") {
         Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "time"), format!("\"{t}\" is not a time: use 24-hour \"HH:MM\"."));
+            c.error(&join(path, "time"), ["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat());
             None
         }),
         Some(Json::Null) | None => None,
         Some(other) => {
-            c.error(&join(path, "time"), format!("must be a time as text, not {}.", other.kind()));
+            c.error(&join(path, "time"), ["must be a time as text, not ", &other.kind(), "."].concat());
             None
         }
     };
     let end = match meeting.get("end_time") {
         Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "end_time"), format!("\"{t}\" is not a time: use 24-hour \"HH:MM\"."));
+            c.error(&join(path, "end_time"), ["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat());
             None
         }),
         _ => None,
@@ -83,14 +83,14 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
                     schedule.push(Slot { day: *n as u8, start, end });
                 }
             }
-            other => c.error(&at, format!("must be a day number from 0 (Sunday) to 6 (Saturday), not {}.", describe(other))),
+            other => c.error(&at, ["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."].concat()),
         }
     }
 
     let conference_url = match c.text(meeting, "conference_url", path) {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url),
         Some(url) => {
-            c.error(&join(path, "conference_url"), format!("\"{url}\" must start with https://; it was dropped."));
+            c.error(&join(path, "conference_url"), ["\"", &url, "\" must start with https://; it was dropped."].concat());
             None
         }
         None => None,
@@ -119,7 +119,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         Some(Json::String(s)) if number(s.trim()).is_some_and(|n| n.abs() <= limit) => number(s.trim()),
         Some(Json::Null) | None => None,
         Some(other) => {
-            c.error(&join(path, key), format!("must be a number from -{0} to {0}, not {1}.", fixed(limit, 0), describe(other)));
+            c.error(&join(path, key), ["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(other), "."].concat());
             None
         }
     };
@@ -129,7 +129,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let (name, slug) = (name?, slug?);
     let id = ["mg-", slug.as_str()].concat();
     if seen.contains(&id) {
-        c.error(&join(path, "slug"), format!("\"{slug}\" is used by another meeting; slugs must be unique, so this one is left out."));
+        c.error(&join(path, "slug"), ["\"", &slug, "\" is used by another meeting; slugs must be unique, so this one is left out."].concat());
         return None;
     }
     seen.push(id.clone());

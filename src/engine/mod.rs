@@ -95,14 +95,14 @@ impl Writer<'_> {
 }
 
 fn placeholders(scores: &Scores, center: &Center) -> Vec<(&'static str, String)> {
-    let number = |n: Option<u8>| n.map_or_else(String::new, |n| n.to_string());
-    let ruler = |n: Option<i8>| n.map_or_else(String::new, |n| n.to_string());
+    let number = |n: Option<u8>| n.map_or_else(String::new, |n| json_text::int(n.into()));
+    let ruler = |n: Option<i8>| n.map_or_else(String::new, |n| json_text::int(n.into()));
     vec![
         ("auditc", number(scores.auditc.map(|s| s.score))),
         ("phq2", number(scores.phq2.map(|s| s.score))),
         ("gad2", number(scores.gad2.map(|s| s.score))),
         ("barc10", number(scores.barc10.map(|s| s.score))),
-        ("dependence", scores.dependence.count.to_string()),
+        ("dependence", json_text::int(scores.dependence.count.into())),
         ("importance", ruler(scores.readiness.importance)),
         ("confidence", ruler(scores.readiness.confidence)),
         ("center", center.name.clone().unwrap_or_default()),

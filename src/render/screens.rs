@@ -10,6 +10,7 @@ use crate::engine::options::Options;
 use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::config::{is_safe_link, Format};
 use crate::engine::finder::km_text;
+use crate::engine::json_text::int;
 use crate::engine::result::{Contact, Evaluation, LocalMatch, Suggestion};
 use crate::engine::{option_label, tel_number};
 use crate::flow::{Flow, Screen};
@@ -78,7 +79,7 @@ impl View<'_> {
     pub fn progress_text(&self, flow: &Flow) -> String {
         let (n, total) = flow.progress();
         let section = flow.page_items().first().map_or("", |i| i.item().section.as_str());
-        let step = fill(self.t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
+        let step = fill(self.t("ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
         [step.as_str(), " · ", self.t(&["sec.", section].concat())].concat()
     }
 
@@ -160,8 +161,8 @@ impl View<'_> {
         let section = items.first().map_or("", |i| i.item().section.as_str());
         self.el("p").class("progress").text(&self.progress_text(flow)).append_to(into);
         self.el("progress")
-            .attr("max", &total.max(1).to_string())
-            .attr("value", &n.to_string())
+            .attr("max", &int(total.max(1) as i64))
+            .attr("value", &int(n as i64))
             .attr("aria-hidden", "true")
             .append_to(into);
         if items.len() == 1 {
@@ -261,7 +262,7 @@ impl View<'_> {
             Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
             Some(Answer::Many(values)) => values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>().join(", "),
             Some(Answer::Number(n)) => {
-                let value = n.to_string();
+                let value = int((*n).into());
                 match item.item().options.values.iter().find(|v| **v == value) {
                     Some(v) => option_label(self.lang, set, v).to_string(),
                     None => value,
@@ -337,7 +338,7 @@ impl View<'_> {
         let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
         section = section.child(self.cards(first, 1));
         if !rest.is_empty() {
-            let label = fill(self.t("ui.result.more"), &[("n", &rest.len().to_string())]);
+            let label = fill(self.t("ui.result.more"), &[("n", &int(rest.len() as i64))]);
             section = section.child(
                 self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.cards(rest, first.len() + 1)),
             );
@@ -346,7 +347,7 @@ impl View<'_> {
     }
 
     fn cards(&self, list: &[Suggestion], start: usize) -> El {
-        let mut cards = self.el("ol").class("cards").attr("start", &start.to_string());
+        let mut cards = self.el("ol").class("cards").attr("start", &int(start as i64));
         for s in list {
             let mut card = self
                 .el("li")
@@ -398,14 +399,14 @@ impl View<'_> {
         let (first, rest) = result.local.split_at(result.local.len().min(SHOW_FIRST));
         section = section.child(self.local_cards(first, 1));
         if !rest.is_empty() {
-            let label = fill(self.t("ui.result.more"), &[("n", &rest.len().to_string())]);
+            let label = fill(self.t("ui.result.more"), &[("n", &int(rest.len() as i64))]);
             section = section.child(self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.local_cards(rest, first.len() + 1)));
         }
         section
     }
 
     fn local_cards(&self, list: &[LocalMatch], start: usize) -> El {
-        let mut cards = self.el("ol").class("cards").attr("start", &start.to_string());
+        let mut cards = self.el("ol").class("cards").attr("start", &int(start as i64));
         for m in list {
             let r = &m.resource;
             // The center's own words are marked, so tools (and tests) can tell them from ours.
@@ -479,7 +480,7 @@ impl View<'_> {
         let s = &result.scores;
         let mut rows: Vec<(String, String)> = Vec::new();
         let cutoff = |positive: bool| if positive { self.t("ui.score.above") } else { self.t("ui.score.below") };
-        let of = |score: u8, max: u8| fill(self.t("ui.score.of"), &[("score", &score.to_string()), ("max", &max.to_string())]);
+        let of = |score: u8, max: u8| fill(self.t("ui.score.of"), &[("score", &int(score.into())), ("max", &int(max.into()))]);
         if let Some(a) = s.auditc {
             rows.push((self.t("ui.score.auditc").into(), [of(a.score, a.max).as_str(), ", ", cutoff(a.positive)].concat()));
         }
@@ -489,16 +490,16 @@ impl View<'_> {
         if let Some(g) = s.gad2 {
             rows.push((self.t("ui.score.gad2").into(), [of(g.score, g.max).as_str(), ", ", cutoff(g.positive)].concat()));
         }
-        rows.push((self.t("ui.score.dependence").into(), fill(self.t("ui.score.dependence_count"), &[("count", &s.dependence.count.to_string())])));
+        rows.push((self.t("ui.score.dependence").into(), fill(self.t("ui.score.dependence_count"), &[("count", &int(s.dependence.count.into()))])));
         rows.push((self.t("ui.score.use_severity").into(), self.t(&["ui.severity.", s.use_severity.as_str()].concat()).into()));
         if let Some(b) = s.barc10 {
             rows.push((self.t("ui.score.barc10").into(), of(b.score, b.max)));
         }
         if let Some(n) = s.readiness.importance {
-            rows.push((self.t("ui.score.importance").into(), fill(self.t("ui.score.of"), &[("score", &n.to_string()), ("max", "10")])));
+            rows.push((self.t("ui.score.importance").into(), fill(self.t("ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
         }
         if let Some(n) = s.readiness.confidence {
-            rows.push((self.t("ui.score.confidence").into(), fill(self.t("ui.score.of"), &[("score", &n.to_string()), ("max", "10")])));
+            rows.push((self.t("ui.score.confidence").into(), fill(self.t("ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
         }
         let mut scores = self.el("dl").class("scores");
         for (name, value) in rows {
