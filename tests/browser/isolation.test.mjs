@@ -195,3 +195,18 @@ test('embed.html works under its own CSP even when the widget origin also sends 
   await context.close();
   await widgetSite.close();
 });
+
+test('the demo page for isolated mode (make serve) runs the widget in a frame from the other name of the host', async () => {
+  const site = await serve(); // www/, as `make serve` serves it
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${site.url}/isolated.html`);
+  const frame = await widgetFrame(page);
+  assert.equal(new URL(frame.url()).hostname, 'localhost');
+  assert.match(await frame.locator('peer-path .crisis-lines').innerText(), /Harbor Recovery Center/);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await site.close();
+});
