@@ -45,11 +45,17 @@
 
       this.#listening?.abort();
       this.#listening = new AbortController();
+      // As tall as its content, but never taller than the window: longer screens scroll inside
+      // the frame, so its sticky "Exit this page" bar stays in sight, as it does inline.
+      let wanted = MIN;
+      const fit = () => { frame.style.height = `${Math.max(MIN, Math.min(wanted, innerHeight, MAX))}px`; };
+      window.addEventListener('resize', fit, { signal: this.#listening.signal });
       window.addEventListener('message', (event) => {
         if (event.source !== frame.contentWindow || event.origin !== src.origin) return;
         const data = event.data;
         if (data?.peerpath === 'height' && Number.isFinite(data.height)) {
-          frame.style.height = `${Math.min(MAX, Math.max(MIN, data.height))}px`;
+          wanted = data.height;
+          fit();
           frame.style.visibility = 'visible';
           slot.remove(); // the widget runs: the fallback is no longer needed
         } else if (data?.peerpath === 'exit' && typeof data.url === 'string') {

@@ -151,9 +151,13 @@ test('isolated mode: the host page records no answer and sends none; it learns o
   const files = widgetSite.log.map((r) => r.method + ' ' + r.url.split('?')[0]);
   assert.ok(files.every((f) => /^GET \/(embed\.(html|js)|peer-path(-frame)?\.(js|css)|center\.json|pkg\/)/.test(f)), files.join('\n'));
   assert.ok(widgetSite.log.every((r) => r.body === ''));
-  // The frame is as tall as its content: the whole result shows with no inner scroll bar.
+  // The frame is as tall as its content up to the window's height (800 px here); the long
+  // result scrolls inside it, with the exit bar in sight at its top.
   const sizes = await frame.evaluate(() => ({ content: document.body.getBoundingClientRect().height, view: innerHeight }));
-  assert.ok(sizes.view >= sizes.content && sizes.view < sizes.content + 40, JSON.stringify(sizes));
+  assert.ok(sizes.content > 800 && sizes.view === 800, JSON.stringify(sizes));
+  await frame.evaluate(() => scrollTo(0, document.body.scrollHeight));
+  const bar = await frame.locator('peer-path [data-action=exit]').boundingBox();
+  assert.ok(bar && bar.y >= 0 && bar.y < 100, `the exit button is at ${JSON.stringify(bar)} after scrolling the result`);
   await page.screenshot({ path: fileURLToPath(new URL('../../target/screenshots/isolated.png', import.meta.url)), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
