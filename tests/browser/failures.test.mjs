@@ -196,16 +196,27 @@ test('the element works when added before the script, after it, and from script'
   await site.close();
 });
 
-test('after a bug inside the module, it takes no more work and every widget shows the calm fallback', async () => {
+/**
+ * The test build with fault injection (target/fault/pkg) in place of the shipped module, a
+ * visitor on the first question, and `arm` ('armFault' or 'armTrap') called: the next event
+ * fails inside the module.
+ */
+async function armed(arm) {
   const fault = async (name) => ({ body: await readFile(FAULT_PKG + name), type: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
   const site = await shipped({
     pages: { '/': host() },
     files: { '/pkg/peerpath.js': await fault('peerpath.js'), '/pkg/peerpath_bg.wasm': await fault('peerpath_bg.wasm') },
   });
-  const { context, page, messages } = await open(site, '/');
+  const opened = await open(site, '/');
+  const { page } = opened;
   await page.locator('peer-path [data-action=start]').click();
   await page.locator('peer-path fieldset[data-item]').first().waitFor();
-  await page.evaluate(async () => (await import('/pkg/peerpath.js')).armFault());
+  await page.evaluate(async (arm) => (await import('/pkg/peerpath.js'))[arm](), arm);
+  return { site, ...opened };
+}
+
+test('after a bug inside the module, it takes no more work and every widget shows the calm fallback', async () => {
+  const { site, context, page, messages } = await armed('armFault');
   await page.locator('peer-path [data-action=next]').click(); // this event panics inside the module
   await page.locator('peer-path [role=alert]').waitFor();
   assert.match(await page.locator('peer-path [role=alert]').innerText(), /cannot run here right now[\s\S]*988[\s\S]*Lakeside Recovery/);
@@ -230,15 +241,7 @@ test('after a bug inside the module, it takes no more work and every widget show
 });
 
 test('a trap that no panic announced (as out of memory would be) also ends in the calm fallback', async () => {
-  const fault = async (name) => ({ body: await readFile(FAULT_PKG + name), type: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
-  const site = await shipped({
-    pages: { '/': host() },
-    files: { '/pkg/peerpath.js': await fault('peerpath.js'), '/pkg/peerpath_bg.wasm': await fault('peerpath_bg.wasm') },
-  });
-  const { context, page, messages } = await open(site, '/');
-  await page.locator('peer-path [data-action=start]').click();
-  await page.locator('peer-path fieldset[data-item]').first().waitFor();
-  await page.evaluate(async () => (await import('/pkg/peerpath.js')).armTrap());
+  const { site, context, page, messages } = await armed('armTrap');
   await page.locator('peer-path [data-action=next]').click();
   await page.locator('peer-path [role=alert]').waitFor();
   assert.equal(await page.locator('peer-path .pp').count(), 0);
