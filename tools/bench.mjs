@@ -153,7 +153,7 @@ ${native.trim()}
 ${wasm.trim()}
 \`\`\`
 
-## Size history (wasm, gzip -9)
+## Size history (wasm, gzip -9; here KB is 1,000 bytes)
 
 | change | wasm gzip |
 | --- | ---: |
