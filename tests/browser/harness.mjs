@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
@@ -80,4 +81,19 @@ export function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-default-apps'],
   });
+}
+
+const AXE = await readFile(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+
+/**
+ * Runs axe-core on the page and fails on any violation, naming the screen. `options` go to
+ * axe.run (for example rules a bare test host page cannot meet).
+ */
+export async function axe(page, label, options = {}) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async (options) => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'], ...options });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }, options);
+  assert.deepEqual(violations, [], `axe on the ${label} screen`);
 }

@@ -4,11 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, axe } from './harness.mjs';
 import { active, screen, tabTo } from './keyboard.mjs';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
-const AXE = await readFile(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 
 /** English strings that differ from their Spanish version: none may show in the Spanish flow. */
 async function englishOnly() {
@@ -174,11 +173,9 @@ test('the saved copy and the result come in Spanish; axe and screenshots in Span
     await page.locator('peer-path .screen h2').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}${width}-es-welcome.png`, fullPage: true });
     if (width === 320) {
-      await page.evaluate(AXE);
-      const check = async (label) => assert.deepEqual(await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)), [], `axe, Spanish ${label}`);
-      await check('welcome');
+      await axe(page, 'Spanish welcome');
       await page.locator('peer-path [data-action=start]').click();
-      await check('question');
+      await axe(page, 'Spanish question');
       await page.locator('peer-path [data-action=restart]').click();
     }
     let shot = false;
@@ -188,12 +185,12 @@ test('the saved copy and the result come in Spanish; axe and screenshots in Span
         await page.screenshot({ path: `${SCREENSHOTS}${width}-es-question.png`, fullPage: true });
       }
       if (kind === 'review' && width === 320) {
-        assert.deepEqual(await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id)), [], 'axe, Spanish review');
+        await axe(page, 'Spanish review');
       }
     });
     await page.screenshot({ path: `${SCREENSHOTS}${width}-es-result.png`, fullPage: true });
     if (width === 320) {
-      assert.deepEqual(await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id)), [], 'axe, Spanish result');
+      await axe(page, 'Spanish result');
       const download = page.waitForEvent('download');
       await page.locator('peer-path [data-action=save]').click();
       const file = await download;

@@ -4,11 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, STRICT_CSP } from './harness.mjs';
+import { serve, launch, axe, STRICT_CSP } from './harness.mjs';
 import { complete, active, tabTo } from './keyboard.mjs';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
-const AXE = await readFile(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 
 /** A visitor answering for themselves; every item here is one the widget asks for these answers. */
 const OWN_PLAN = {
@@ -76,15 +75,6 @@ function shown(page) {
       text: root.querySelector('.screen').innerText,
     };
   });
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on the ${label} screen`);
 }
 
 test('the own-use path, by keyboard alone, ends in the suggestions evaluate gives', async () => {
