@@ -379,9 +379,9 @@ fn shorten(value: &str) -> String {
 pub fn is_safe_link(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     let before_path = value.split(['/', '?', '#']).next().unwrap_or("");
-    let relative = !value.is_empty() && !before_path.contains(':') && !value.starts_with("//") && !value.starts_with('\\');
+    let relative = !value.is_empty() && !before_path.bytes().any(|b| b == b':') && !value.starts_with("//") && !value.starts_with('\\');
     !value.chars().any(|c| c.is_control() || c == ' ')
-        && (LINK_SCHEMES.iter().any(|s| lower.starts_with(s) && lower.len() > s.len()) || relative)
+        && (LINK_SCHEMES.iter().any(|s| lower.starts_with(*s) && lower.len() > s.len()) || relative)
 }
 
 /// "19:00" (or "7:00", or "19:00:00" as Meeting Guide feeds write it) as minutes since midnight.

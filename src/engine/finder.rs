@@ -216,7 +216,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
 /// Kilometres as the visitor reads them: one decimal under 10 km, whole numbers above.
 pub fn km_text(km: f64) -> String {
     let text = super::json_text::fixed(km, if km < 10.0 { 1 } else { 0 });
-    if km < 10.0 && !text.contains('.') {
+    if km < 10.0 && !text.bytes().any(|b| b == b'.') {
         [text.as_str(), ".0"].concat()
     } else {
         text

@@ -157,7 +157,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         cost: Some("free"),
         accessible: has("X").then_some(true),
         types,
-        timezone: c.text(meeting, "timezone", path).filter(|tz| tz.len() <= 64 && tz.chars().all(|ch| ch.is_ascii_alphanumeric() || "/_+-".contains(ch))),
+        timezone: c.text(meeting, "timezone", path).filter(|tz| tz.len() <= 64 && tz.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '/' | '_' | '+' | '-'))),
         center: false,
     })
 }

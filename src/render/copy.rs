@@ -38,7 +38,7 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
                 line(&["   - ", &reason.text].concat());
             }
             for link in &s.find {
-                line(&["   ", link.label, ": ", link.url.trim_start_matches("tel:")].concat());
+                line(&["   ", link.label, ": ", link.url.strip_prefix("tel:").unwrap_or(&link.url)].concat());
             }
         }
         line("");
