@@ -103,7 +103,7 @@ fn read_js(value: &JsValue) -> Result<Json, String> {
 /// JSON text given as a string, or any other value as `read_js` reads it.
 fn read_text_or_js(value: &JsValue) -> Result<Json, String> {
     match value.as_string() {
-        Some(text) => Json::parse(&text).map_err(|e| ["it is not valid JSON (", e.message, " at character ", &e.offset.to_string(), ")."].concat()),
+        Some(text) => Json::parse(&text).map_err(|e| ["it is not valid JSON (", e.message, " at character ", &engine::json_text::int(e.offset as i64), ")."].concat()),
         None => read_js(value),
     }
 }
@@ -209,8 +209,11 @@ fn report(problems: &[engine::config::Problem], what: &str) {
     if problems.is_empty() {
         return;
     }
-    let lines: Vec<String> = problems.iter().map(|p| [p.level.as_str(), ": ", &p.path, ": ", &p.message].concat()).collect();
-    let message = ["PeerPath: the ", what, " has ", &problems.len().to_string(), " problem(s); the widget uses the rest.\n", &lines.join("\n")].concat();
+    let count = engine::json_text::int(problems.len() as i64);
+    let mut message = ["PeerPath: the ", what, " has ", &count, " problem(s); the widget uses the rest."].concat();
+    for p in problems {
+        message.push_str(&["\n", p.level.as_str(), ": ", &p.path, ": ", &p.message].concat());
+    }
     web_sys::console::warn_1(&JsValue::from_str(&message));
 }
 

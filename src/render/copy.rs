@@ -32,7 +32,7 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
     let mut list = |title: &str, entries: &[Suggestion]| {
         line(&["== ", title, " =="].concat());
         for (n, s) in entries.iter().enumerate() {
-            line(&[&(n + 1).to_string(), ". ", s.name].concat());
+            line(&[&crate::engine::json_text::int(n as i64 + 1), ". ", s.name].concat());
             line(&["   ", s.text].concat());
             for reason in &s.reasons {
                 line(&["   - ", &reason.text].concat());

@@ -274,8 +274,8 @@ fn on_change(app: &mut App, event: Event) -> Result {
 fn update_progress(app: &App) -> Result {
     let (n, total) = app.flow.progress();
     if let Some(progress) = app.screen_el.query_selector("progress")? {
-        progress.set_attribute("max", &total.max(1).to_string())?;
-        progress.set_attribute("value", &n.to_string())?;
+        progress.set_attribute("max", &json_text::int(total.max(1) as i64))?;
+        progress.set_attribute("value", &json_text::int(n as i64))?;
     }
     if let Some(line) = app.screen_el.query_selector(".progress")? {
         let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
