@@ -145,9 +145,7 @@ impl Widget {
         let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
         app.setup.options.resources = resources;
         if app.result.is_some() {
-            set_clock(&mut app.setup.options);
-            let result = evaluate(&app.flow.answers, &app.setup.options);
-            app.result = Some(result);
+            work_out(&mut app);
             draw(&app, false)?;
         }
         Ok(())
@@ -195,8 +193,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
         "start" => app.flow.start(),
         "next" => {
             if app.flow.screen == Screen::Review {
-                set_clock(&mut app.setup.options);
-                app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
+                work_out(app);
             }
             app.flow.next();
         }
@@ -397,8 +394,7 @@ fn load_then_switch(app: &mut App, lang: Lang) -> Result {
 fn switch_language(app: &mut App, lang: Lang) -> Result {
     app.setup.options.lang = lang;
     if app.result.is_some() {
-        set_clock(&mut app.setup.options);
-        app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
+        work_out(app);
     }
     app.frame.set_attribute("lang", lang.as_str())?;
     app.frame.set_attribute("aria-label", lang.text("ui.widget_label"))?;
@@ -418,6 +414,12 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
 fn now() -> Now {
     let date = js_sys::Date::new_0();
     Now { day: date.get_day() as u8, minutes: (date.get_hours() * 60 + date.get_minutes()) as u16 }
+}
+
+/// Works the result out from the answers, with the clock read now (the next meeting times).
+fn work_out(app: &mut App) {
+    set_clock(&mut app.setup.options);
+    app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
 }
 
 /// Sets the clock the finder reads: the visitor's own, and the same moment in every time zone
@@ -489,8 +491,7 @@ fn ask_position(app: &mut App) -> Result {
 
 /// Re-ranks the local list with the visitor's position and brings focus back to it.
 fn show_local_again(app: &mut App) -> Result {
-    set_clock(&mut app.setup.options);
-    app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
+    work_out(app);
     draw(app, false)?;
     if let Some(heading) = app.screen_el.query_selector("[data-list=local] h3")? {
         focus(&heading);
