@@ -178,12 +178,18 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
         }
     };
     if !(feed.is_undefined() || feed.is_null()) {
-        match read_text_or_js(feed) {
-            Ok(json) => checked.add_feed(&json),
-            Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: ["the feed could not be read: ", &message].concat() }),
-        }
+        add_feed(&mut checked, feed);
     }
     checked
+}
+
+/// Adds a Meeting Guide feed (JSON text or a list) to the checked config; unreadable text is a
+/// problem like any other.
+fn add_feed(checked: &mut engine::config::Checked, feed: &JsValue) {
+    match read_text_or_js(feed) {
+        Ok(json) => checked.add_feed(&json),
+        Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: ["the feed could not be read: ", &message].concat() }),
+    }
 }
 
 /// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
@@ -226,10 +232,7 @@ impl Mounted {
         guard::ready()?;
         let mut checked = engine::config::Checked::default();
         checked.config.resources = self.widget.resources();
-        match read_text_or_js(&feed) {
-            Ok(json) => checked.add_feed(&json),
-            Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: ["the feed could not be read: ", &message].concat() }),
-        }
+        add_feed(&mut checked, &feed);
         report(&checked.problems, "Meeting Guide feed");
         self.widget.set_resources(checked.config.resources)
     }
