@@ -114,14 +114,20 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         (false, true) => Format::Online,
         _ => Format::InPerson,
     };
-    let coordinate = |c: &mut Checker, key: &str, limit: f64| match meeting.get(key) {
-        Some(Json::Number(n)) if n.abs() <= limit => Some(*n),
-        Some(Json::String(s)) if number(s.trim()).is_some_and(|n| n.abs() <= limit) => number(s.trim()),
-        Some(Json::Null) | None => None,
-        Some(other) => {
-            c.error(&join(path, key), ["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(other), "."].concat());
-            None
+    // A number, or a string that reads as one (feeds write both), within the limit.
+    let coordinate = |c: &mut Checker, key: &str, limit: f64| {
+        let given = meeting.get(key)?;
+        let value = match given {
+            Json::Null => return None,
+            Json::Number(n) => Some(*n),
+            Json::String(s) => number(s.trim()),
+            _ => None,
+        };
+        let value = value.filter(|n| n.abs() <= limit);
+        if value.is_none() {
+            c.error(&join(path, key), ["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(given), "."].concat());
         }
+        value
     };
     let lat = coordinate(c, "latitude", 90.0);
     let lon = coordinate(c, "longitude", 180.0);
@@ -220,7 +226,7 @@ mod tests {
     fn feed_mistakes_are_named() {
         let (meetings, problems) = feed(r#"[
           {"slug": "a", "day": 7, "time": "7pm"},
-          {"name": "B", "slug": "b", "day": [1, "Tuesday"], "time": "19:00", "conference_url": "javascript:alert(1)", "latitude": "north"},
+          {"name": "B", "slug": "b", "day": [1, "Tuesday"], "time": "19:00", "conference_url": "javascript:alert(1)", "latitude": "north", "longitude": 181},
           {"name": "C", "slug": "b", "day": 1, "time": "19:00"},
           "not a meeting"
         ]"#);
@@ -228,7 +234,7 @@ mod tests {
         assert_eq!(paths, [
             "meeting_guide[0].name", "meeting_guide[0].time", "meeting_guide[0].day",
             "meeting_guide[1].day[1]", "meeting_guide[1].conference_url", "meeting_guide[1].latitude",
-            "meeting_guide[2].slug", "meeting_guide[3]",
+            "meeting_guide[1].longitude", "meeting_guide[2].slug", "meeting_guide[3]",
         ]);
         assert_eq!(meetings.len(), 1);
         assert_eq!(meetings[0].url, None);
