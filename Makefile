@@ -8,6 +8,15 @@ WASM_TARGET := wasm32-unknown-unknown
 # The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
 PKG := www/pkg
+API_PKG := www/api
+# The widget's module is built with this pinned nightly: `-Cpanic=immediate-abort`, with core and
+# alloc rebuilt for it (build-std), turns every panic into a trap at once, which leaves out the
+# message formatting that bounds checks otherwise keep in the download (-7 KB gzip, BENCHMARKS.md).
+# A panic was a trap already (`panic = "abort"`); the page's shell handles both the same way.
+# Everything else (tests, the scoring API module, check-config) uses stable.
+NIGHTLY := nightly-2026-05-20
+SHIP_CARGO := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) build --release \
+  --target $(WASM_TARGET) --lib --no-default-features -Zbuild-std=core,alloc
 PORT ?= 8000
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
@@ -19,6 +28,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 wasm-tools:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@rustup run $(NIGHTLY) rustc --version >/dev/null 2>&1 && [ -d "$$(rustup run $(NIGHTLY) rustc --print sysroot)/lib/rustlib/src/rust/library" ] || \
+	  rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 4 minutes, once)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
@@ -46,10 +57,17 @@ tools: wasm-tools node-tools browser-tools
 ## Build ---------------------------------------------------------------------------------------
 
 build: wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib --no-default-features
+	@# The widget's module: what a visitor downloads.
+	$(SHIP_CARGO) --target-dir target/ship
 	wasm-bindgen --target web --out-dir $(PKG) --out-name peerpath \
 	  --remove-name-section --remove-producers-section \
-	  target/$(WASM_TARGET)/release/peerpath.wasm
+	  target/ship/$(WASM_TARGET)/release/peerpath.wasm
+	@# The scoring API module (evaluate, questionnaire, checkConfig) for a center's own tools;
+	@# the widget never loads it.
+	cargo build --release --target $(WASM_TARGET) --lib --no-default-features --features api --target-dir target/api
+	wasm-bindgen --target web --out-dir $(API_PKG) --out-name peerpath --no-typescript \
+	  --remove-name-section --remove-producers-section \
+	  target/api/$(WASM_TARGET)/release/peerpath.wasm
 	@# Languages other than English are separate files, fetched only by visitors who need them.
 	@mkdir -p $(PKG)/strings && for f in src/strings/*.txt; do \
 	  case $$(basename $$f) in en.txt|same.txt) ;; *) cp $$f $(PKG)/strings/ ;; esac; done
@@ -70,6 +88,8 @@ dist: build node-tools
 	npx esbuild --log-level=warning --minify --format=esm www/embed.js --outfile=dist/embed.js
 	npx esbuild --log-level=warning --minify www/peer-path-frame.js --outfile=dist/peer-path-frame.js
 	cp -r $(PKG)/strings dist/pkg/
+	@# The scoring API module, for a center's own tools; not part of the widget's download.
+	mkdir -p dist/api && cp $(API_PKG)/peerpath.js $(API_PKG)/peerpath_bg.wasm dist/api/
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
 
 serve: build
@@ -93,7 +113,7 @@ test-js: dist node-tools
 # sees after a bug. Kept apart in target/fault; never copied to www/ or dist/.
 FAULT_PKG := target/fault/pkg
 $(FAULT_PKG)/peerpath_bg.wasm: $(shell find src -type f) Cargo.toml Cargo.lock | wasm-tools
-	cargo build --release --target $(WASM_TARGET) --lib --no-default-features --features fault-injection --target-dir target/fault
+	$(SHIP_CARGO) --features fault-injection --target-dir target/fault
 	wasm-bindgen --target web --out-dir $(FAULT_PKG) --out-name peerpath \
 	  target/fault/$(WASM_TARGET)/release/peerpath.wasm
 
@@ -135,4 +155,4 @@ bench: dist node-tools browser-tools tools/bench/node_modules/.installed
 
 clean:
 	cargo clean
-	rm -rf $(PKG) node_modules
+	rm -rf $(PKG) $(API_PKG) dist node_modules

@@ -8,6 +8,11 @@
 //! calls the page's failure callback (`onFailure`), whose shell then shows a calm message with
 //! the center's contact instead of the widget. The callback gets no argument: a panic message
 //! could hold a visitor's answer.
+//!
+//! The widget's module is built with `-Cpanic=immediate-abort` (Makefile): there a panic traps
+//! at once and no hook runs, exactly like running out of memory. The shell catches every trap
+//! that comes through the glue and calls `halt`, which sets the same flag. The scoring API
+//! module keeps the hook.
 
 use core::cell::RefCell;
 use core::sync::atomic::{AtomicBool, Ordering};
@@ -49,6 +54,12 @@ pub fn stop() {
     }
 }
 
+/// Marks the module stopped without calling the page back: the page calls this itself after a
+/// trap it caught, when no panic hook could run.
+pub fn halt() {
+    STOPPED.store(true, Ordering::Relaxed);
+}
+
 /// Whether an earlier panic stopped the module.
 pub fn stopped() -> bool {
     STOPPED.load(Ordering::Relaxed)
@@ -72,7 +83,7 @@ pub mod fault {
     static ARMED: AtomicBool = AtomicBool::new(false);
     static TRAP: AtomicBool = AtomicBool::new(false);
 
-    /// The next call or event panics (the panic hook runs).
+    /// The next call or event panics (the panic hook runs where the build has one).
     pub fn arm() {
         ARMED.store(true, Ordering::Relaxed);
     }

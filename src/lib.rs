@@ -27,7 +27,8 @@ mod prelude {
 }
 use prelude::*;
 
-/// Without std (the shipped module), a panic stops the module (`guard`) and traps.
+/// Without std, a panic stops the module (`guard`) and traps. (The widget's module is built with
+/// `-Cpanic=immediate-abort`, where a panic traps before any handler; the page then calls `halt`.)
 #[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
@@ -50,12 +51,14 @@ pub use strings::Lang;
 
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "api")]
 /// The crate version, as every result reports it.
 #[wasm_bindgen(js_name = version)]
 pub fn version_js() -> String {
     VERSION.to_string()
 }
 
+#[cfg(feature = "api")]
 /// The questionnaire for any UI: items in order with their kind, section, labels in `lang`
 /// (an offered BCP 47 tag; English otherwise), and when each is shown (`show_when`, as data).
 #[wasm_bindgen(js_name = questionnaire)]
@@ -65,6 +68,7 @@ pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
     to_js(&questionnaire(lang))
 }
 
+#[cfg(feature = "api")]
 /// Scores `answers` (an object of item id to value) and returns the result of screening.md.
 /// `options` is optional: `{ lang, config, now, zones, near }` with `config` the center's
 /// config object.
@@ -108,10 +112,12 @@ fn read_text_or_js(value: &JsValue) -> Result<Json, String> {
     }
 }
 
+#[cfg(feature = "api")]
 fn to_js<T: WriteJson>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&value.to_json())
 }
 
+#[cfg(feature = "api")]
 /// A JS `Error` for the first problem, carrying `code`, `item` and `message`, with every problem
 /// in `errors`.
 fn js_error(errors: &[AnswerError]) -> JsValue {
@@ -142,14 +148,21 @@ pub fn on_failure_js(callback: js_sys::Function) {
     guard::on_failure(callback);
 }
 
-/// Test builds only: the next `evaluate` call or widget event panics.
+/// Called by the page after it caught a trap of the module (a `RuntimeError` through the glue):
+/// from then on every export throws and every widget ignores events, as after a panic.
+#[wasm_bindgen(js_name = halt)]
+pub fn halt_js() {
+    guard::halt();
+}
+
+/// Test builds only: the next widget event panics.
 #[cfg(feature = "fault-injection")]
 #[wasm_bindgen(js_name = armFault)]
 pub fn arm_fault_js() {
     guard::fault::arm();
 }
 
-/// Test builds only: the next `evaluate` call or widget event traps without a panic.
+/// Test builds only: the next widget event traps without a panic.
 #[cfg(feature = "fault-injection")]
 #[wasm_bindgen(js_name = armTrap)]
 pub fn arm_trap_js() {
@@ -267,6 +280,7 @@ pub fn load_strings_js(lang: &str, text: String) -> bool {
     !guard::stopped() && Lang::from_tag(lang).is_some_and(|l| l.load(text))
 }
 
+#[cfg(feature = "api")]
 /// Checks a center config (and optionally a Meeting Guide feed), each JSON text or an object,
 /// and returns every problem as `{ level, path, message }`, for tools and a center's own page.
 #[wasm_bindgen(js_name = checkConfig)]

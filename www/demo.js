@@ -1,6 +1,6 @@
 // Engine demo: runs `evaluate` on sample answers in the browser. Everything is written with
 // textContent; nothing is sent anywhere.
-import init, { evaluate, version } from './pkg/peerpath.js';
+import init, { evaluate, version } from './api/peerpath.js';
 
 const center = { name: 'Harbor Recovery Center', phone: '+1-555-0100', crisis_phone: '+1-555-0199' };
 const samples = {

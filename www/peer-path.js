@@ -16,6 +16,8 @@ const FEED_TIMEOUT_MS = 30000;
 /** Elements on the page now, so a failure of the module reaches each of them. */
 const live = new Set();
 let modulePromise;
+/** The module once instantiated, for `halt` after a trap. */
+let loaded;
 /** Set when the module stopped after an internal error; it takes no more work then. */
 let stopped = false;
 
@@ -25,6 +27,8 @@ const glue = new URL('pkg/peerpath.js', here).href;
 function stop() {
   if (stopped) return;
   stopped = true;
+  // After a trap no panic hook ran: tell the module itself to take no more work.
+  try { loaded?.halt(); } catch { /* it has stopped either way */ }
   console.error('PeerPath stopped after an internal error and shows its fallback. Please report it (SECURITY.md); no answer is in this message.');
   for (const element of live) element.fail();
 }
@@ -42,6 +46,7 @@ function loadModule() {
   modulePromise ??= import(glue).then(async (module) => {
     await module.default({ module_or_path: new URL('pkg/peerpath_bg.wasm', here) });
     module.onFailure(stop);
+    loaded = module;
     return module;
   });
   return modulePromise;

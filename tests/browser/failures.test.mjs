@@ -228,7 +228,7 @@ test('after a bug inside the module, it takes no more work and every widget show
   // The module refuses new work, and a widget added now shows the fallback at once.
   const refused = await page.evaluate(async () => {
     const module = await import('/pkg/peerpath.js');
-    try { module.evaluate({ for_whom: 'self' }); return 'answered'; } catch (error) { return error.message; }
+    try { module.negotiateLanguage('{}', 'en'); return 'answered'; } catch (error) { return error.message; }
   });
   assert.match(refused, /stopped after an internal error/);
   await page.evaluate(() => {
@@ -248,6 +248,12 @@ test('a trap that no panic announced (as out of memory would be) also ends in th
   await page.locator('peer-path [role=alert]').waitFor();
   assert.equal(await page.locator('peer-path .pp').count(), 0);
   assert.equal(about(messages, /PeerPath stopped after an internal error/).length, 1, JSON.stringify(messages));
+  // No hook ran inside the module; the shell's `halt` stopped it all the same.
+  const refused = await page.evaluate(async () => {
+    const module = await import('/pkg/peerpath.js');
+    try { module.negotiateLanguage('{}', 'en'); return 'answered'; } catch (error) { return error.message; }
+  });
+  assert.match(refused, /stopped after an internal error/);
   await context.close();
   await site.close();
 });

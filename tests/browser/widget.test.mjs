@@ -53,10 +53,10 @@ async function open(path = '/', { viewport = { width: 1280, height: 900 }, on = 
   return { context, page, errors };
 }
 
-/** The same answers through the module's `evaluate`, with the page's center config. */
+/** The same answers through the scoring API module's `evaluate`, with the page's center config. */
 function evaluateInPage(page, answers) {
   return page.evaluate(async (answers) => {
-    const module = await import('/pkg/peerpath.js');
+    const module = await import('/api/peerpath.js');
     await module.default();
     const config = JSON.parse(document.getElementById('harbor-config').textContent);
     return module.evaluate(answers, { config });

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import init, * as peerpath from '../../www/pkg/peerpath.js';
+import init, * as peerpath from '../../www/api/peerpath.js';
 
-const wasm = await readFile(new URL('../../www/pkg/peerpath_bg.wasm', import.meta.url));
+const wasm = await readFile(new URL('../../www/api/peerpath_bg.wasm', import.meta.url));
 const exports = await init({ module_or_path: wasm });
 const feed = JSON.parse(await readFile(new URL('../../www/meetings.json', import.meta.url), 'utf8'));
 
