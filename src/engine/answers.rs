@@ -278,8 +278,8 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
         },
         ItemKind::Scale => match value {
             RawValue::Number(n) => {
-                let min = values.first().and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);
-                let max = values.last().and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);
+                let bound = |v: Option<&&str>| v.and_then(|v| super::num::whole(v)).unwrap_or(0) as i8;
+                let (min, max) = (bound(values.first()), bound(values.last()));
                 if super::num::fract(*n) == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) {
                     Ok(Some(Answer::Number(*n as i8)))
                 } else {

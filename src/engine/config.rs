@@ -387,20 +387,20 @@ pub fn is_safe_link(value: &str) -> bool {
 /// "19:00" (or "7:00", or "19:00:00" as Meeting Guide feeds write it) as minutes since midnight.
 pub fn parse_time(value: &str) -> Option<u16> {
     let mut parts = value.split(':');
-    let hours: u16 = parts.next()?.parse().ok()?;
+    let hours = super::num::digits(parts.next()?)?;
     let minutes_text = parts.next()?;
     if minutes_text.len() != 2 {
         return None;
     }
-    let minutes: u16 = minutes_text.parse().ok()?;
+    let minutes = super::num::digits(minutes_text)?;
     match parts.next() {
         None => {}
-        Some(seconds) if seconds.len() == 2 && seconds.parse::<u16>().is_ok_and(|s| s < 60) => {}
+        Some(seconds) if seconds.len() == 2 && super::num::digits(seconds).is_some_and(|s| s < 60) => {}
         Some(_) => return None,
     }
     // `then`, not `then_some`: the sum must not be worked out for hours past 23 (it overflows
     // for "9999:00"; found by fuzzing, corpus/meeting_guide/huge-hour.json).
-    (parts.next().is_none() && hours < 24 && minutes < 60).then(|| hours * 60 + minutes)
+    (parts.next().is_none() && hours < 24 && minutes < 60).then(|| (hours * 60 + minutes) as u16)
 }
 
 /// Where the quick exit goes when the center names no usable page: a plain weather page.

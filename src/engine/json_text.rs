@@ -21,7 +21,7 @@ const MAX_DEPTH: usize = 64;
 impl Json {
     /// Reads JSON text (RFC 8259).
     pub fn parse(text: &str) -> Result<Json, ParseError> {
-        let mut reader = Reader { bytes: text.as_bytes(), at: 0 };
+        let mut reader = Reader { text, bytes: text.as_bytes(), at: 0 };
         reader.skip_space();
         let value = reader.value(0)?;
         reader.skip_space();
@@ -33,6 +33,7 @@ impl Json {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -154,8 +155,9 @@ impl Reader<'_> {
             while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
                 self.at += 1;
             }
-            // The input is a &str and we stopped on ASCII, so this slice is valid UTF-8.
-            out.push_str(core::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad text"))?);
+            // Both ends are next to ASCII bytes of a &str, so `get` always succeeds (and,
+            // unlike `from_utf8`, does not check the text between them again).
+            out.push_str(self.text.get(start..self.at).ok_or_else(|| self.error("bad text"))?);
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -229,7 +231,7 @@ impl Reader<'_> {
                 return Err(self.error("expected an exponent"));
             }
         }
-        let text = core::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("bad number"))?;
+        let text = self.text.get(start..self.at).ok_or_else(|| self.error("bad number"))?;
         number(text).map(Json::Number).ok_or_else(|| self.error("number out of range"))
     }
 }

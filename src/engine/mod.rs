@@ -272,7 +272,7 @@ pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
                 .iter()
                 .map(|&value| match item.kind {
                     ItemKind::Scale => OptionOut {
-                        value: OptionValue::Number(value.parse().unwrap_or(0)),
+                        value: OptionValue::Number(num::whole(value).unwrap_or(0) as i8),
                         label: option_label(lang, item.options.id, value),
                     },
                     _ => OptionOut { value: OptionValue::Text(value), label: option_label(lang, item.options.id, value) },

@@ -456,8 +456,8 @@ fn now_in_zone(zone: &str) -> Option<Now> {
         let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
         match kind.as_str() {
             "weekday" => day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].iter().position(|d| *d == value),
-            "hour" => hour = value.parse::<u16>().ok(),
-            "minute" => minute = value.parse::<u16>().ok(),
+            "hour" => hour = crate::engine::num::digits(&value).map(|h| h as u16),
+            "minute" => minute = crate::engine::num::digits(&value).map(|m| m as u16),
             _ => {}
         }
     }

@@ -208,7 +208,7 @@ impl View<'_> {
             let checked = match answer {
                 Some(Answer::Choice(v)) => *v == value,
                 Some(Answer::Many(v)) => v.contains(&value),
-                Some(Answer::Number(n)) => value.parse::<i8>().ok() == Some(*n),
+                Some(Answer::Number(n)) => crate::engine::num::whole(value) == Some(i32::from(*n)),
                 Some(Answer::Tag(tag)) => tag == value,
                 None => false,
             };

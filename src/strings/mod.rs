@@ -45,7 +45,7 @@ impl Lang {
     /// visitor needs them, so each visitor downloads one language.
     fn source(self) -> Option<&'static str> {
         match self {
-            Lang::En => Some(include_str!("en.txt")),
+            Lang::En => Some(EN),
             #[cfg(not(target_arch = "wasm32"))]
             Lang::Es => Some(include_str!("es.txt")),
             #[cfg(target_arch = "wasm32")]
@@ -109,6 +109,74 @@ impl Lang {
 #[cfg(target_arch = "wasm32")]
 static LOADED_ES: OnceLock<&'static str> = OnceLock::new();
 
+/// English as built into the module: `en.txt` compacted at compile time (`compact`).
+const EN: &str = {
+    const SOURCE: &[u8] = include_str!("en.txt").as_bytes();
+    const BYTES: [u8; compact(SOURCE, &mut [])] = {
+        let mut out = [0; compact(SOURCE, &mut [])];
+        compact(SOURCE, &mut out);
+        out
+    };
+    match core::str::from_utf8(&BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("en.txt compacted is not UTF-8"),
+    }
+};
+
+/// Writes `source` without what only translators read (comment lines, blank lines, the spaces
+/// around `=`) into `out`, as far as it is long, and returns the length of the whole result.
+/// A `const fn`, run twice at compile time: once to size the array, once to fill it. Whole
+/// lines and ASCII spaces go, so the result stays UTF-8. (About 2 KB raw, 0.3 KB gzip.)
+const fn compact(source: &[u8], out: &mut [u8]) -> usize {
+    let mut len = 0;
+    let mut at = 0;
+    while at < source.len() {
+        let mut end = at;
+        while end < source.len() && source[end] != b'\n' {
+            end += 1;
+        }
+        let mut first = at;
+        while first < end && source[first] == b' ' {
+            first += 1;
+        }
+        if first < end && source[first] != b'#' {
+            let mut i = first;
+            while i < end {
+                let b = source[i];
+                // " = " becomes "=": the first space pair around the first '=' of the line.
+                let spaced = b == b' ' && i + 2 < end && source[i + 1] == b'=' && source[i + 2] == b' ';
+                if spaced {
+                    i += 3;
+                    if len < out.len() {
+                        out[len] = b'=';
+                    }
+                    len += 1;
+                    // The rest of the line (the text) is copied as it is.
+                    while i < end {
+                        if len < out.len() {
+                            out[len] = source[i];
+                        }
+                        len += 1;
+                        i += 1;
+                    }
+                    break;
+                }
+                if len < out.len() {
+                    out[len] = b;
+                }
+                len += 1;
+                i += 1;
+            }
+            if len < out.len() {
+                out[len] = b'\n';
+            }
+            len += 1;
+        }
+        at = end + 1;
+    }
+    len
+}
+
 /// Shown in place of a missing string (the string-table tests fail long before a visitor could
 /// see it).
 const MISSING: &str = "…";
@@ -130,7 +198,11 @@ fn parse(source: &'static str) -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 pub fn parse_problems(lang: Lang) -> Vec<String> {
     let mut problems = Vec::new();
-    for (n, line) in lang.source().unwrap_or("").lines().enumerate() {
+    let file = match lang {
+        Lang::En => include_str!("en.txt"),
+        Lang::Es => include_str!("es.txt"),
+    };
+    for (n, line) in file.lines().enumerate() {
         let trimmed = line.trim();
         if !trimmed.is_empty() && !trimmed.starts_with('#') && !line.contains(" = ") {
             problems.push(format!("{}.txt line {}: not `key = text`", lang.as_str(), n + 1));
@@ -206,6 +278,19 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(parse_problems(lang), Vec::<String>::new());
         }
+    }
+
+    /// The English built in (compacted at compile time) is exactly the table of en.txt.
+    #[test]
+    fn compacted_english_is_the_file() {
+        let file = include_str!("en.txt");
+        assert_eq!(parse(EN), parse(file));
+        assert!(EN.len() < file.len() - 1000, "{} of {} bytes", EN.len(), file.len());
+        assert!(!EN.contains('#') && !EN.contains(" = ") && !EN.contains("\n\n"));
+        let mut out = [0; 16];
+        let text = "# note\n\n a = b = c \nk = v";
+        assert_eq!(compact(text.as_bytes(), &mut out), 13);
+        assert_eq!(&out[..13], b"a=b = c \nk=v\n");
     }
 
     #[test]
