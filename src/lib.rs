@@ -174,6 +174,7 @@ pub fn arm_trap_js() {
 #[wasm_bindgen]
 pub struct Mounted {
     widget: render::Widget,
+    problems: u32,
 }
 
 /// The center config and feed, checked; unreadable text is a problem like any other.
@@ -185,7 +186,7 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
             Ok(json) => engine::config::check(&json),
             Err(message) => {
                 let mut checked = engine::config::Checked::default();
-                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: ["The config could not be read: ", &message].concat() });
+                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: engine::config::explain!(["The config could not be read: ", &message].concat()) });
                 checked
             }
         }
@@ -201,53 +202,49 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
 fn add_feed(checked: &mut engine::config::Checked, feed: &JsValue) {
     match read_text_or_js(feed) {
         Ok(json) => checked.add_feed(&json),
-        Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: ["the feed could not be read: ", &message].concat() }),
+        Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: engine::config::explain!(["the feed could not be read: ", &message].concat()) }),
     }
 }
 
 /// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
 /// the center's `config` (JSON text or an object, center-config.md) and, when the config names
 /// a `meeting_guide_url`, the `feed` the page fetched from it (JSON text or a list). Config
-/// problems never stop the widget: unusable parts are left out and every problem is listed once
-/// in the console. `lang` is the element's language, or empty.
+/// problems never stop the widget: unusable parts are left out, and `problems` counts them (the
+/// page then has the scoring API module's `checkConfig` write each one to the console). `lang`
+/// is the element's language, or empty.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue, load_language: Option<js_sys::Function>) -> Result<Mounted, JsValue> {
     guard::ready()?;
     let checked = checked_config(&config, &feed);
-    report(&checked.problems, "center config");
+    let problems = checked.problems.len() as u32;
     let quick_exit_url = checked.quick_exit_url();
     let offered = strings::offered(&checked.config.languages);
     let browser = browser_languages();
     let options = Options::from_config(lang.as_deref(), &browser, checked.config);
     let widget = render::mount(&root, render::Setup { options, quick_exit_url, offered, load_language })?;
-    Ok(Mounted { widget })
-}
-
-/// Lists every problem of the center's files in one console message, for the center's web person.
-fn report(problems: &[engine::config::Problem], what: &str) {
-    if problems.is_empty() {
-        return;
-    }
-    let count = engine::json_text::int(problems.len() as i64);
-    let mut message = ["PeerPath: the ", what, " has ", &count, " problem(s); the widget uses the rest."].concat();
-    for p in problems {
-        message.push_str(&["\n", p.level.as_str(), ": ", &p.path, ": ", &p.message].concat());
-    }
-    web_sys::console::warn_1(&JsValue::from_str(&message));
+    Ok(Mounted { widget, problems })
 }
 
 #[wasm_bindgen]
 impl Mounted {
+    /// How many problems the center's config had (0 for a clean one), for the page to have
+    /// them written out.
+    #[wasm_bindgen(getter)]
+    pub fn problems(&self) -> u32 {
+        self.problems
+    }
+
     /// Adds the Meeting Guide `feed` (JSON text or a list) when it arrives after `mount`: the
-    /// page does not hold the questionnaire back for a slow feed.
+    /// page does not hold the questionnaire back for a slow feed. Returns how many problems the
+    /// feed had.
     #[wasm_bindgen(js_name = addFeed)]
-    pub fn add_feed(&self, feed: JsValue) -> Result<(), JsValue> {
+    pub fn add_feed(&self, feed: JsValue) -> Result<u32, JsValue> {
         guard::ready()?;
         let mut checked = engine::config::Checked::default();
         checked.config.resources = self.widget.resources();
         add_feed(&mut checked, &feed);
-        report(&checked.problems, "Meeting Guide feed");
-        self.widget.set_resources(checked.config.resources)
+        self.widget.set_resources(checked.config.resources)?;
+        Ok(checked.problems.len() as u32)
     }
 }
 

@@ -52,6 +52,28 @@ function loadModule() {
   return modulePromise;
 }
 
+let apiPromise;
+
+/**
+ * Writes every problem of the center's config (or feed) to the console, one sentence each. The
+ * sentences come from the scoring API module (`api/`), loaded only when the widget found a
+ * problem: they are for the center's web person, so a visitor of a well-configured center never
+ * downloads them. `config` and `feed` are the texts the widget was given.
+ */
+async function explain(what, count, config, feed) {
+  const head = `PeerPath: the ${what} has ${count} problem(s); the widget uses the rest.`;
+  try {
+    apiPromise ??= import(new URL('api/peerpath.js', here).href).then(async (api) => {
+      await api.default({ module_or_path: new URL('api/peerpath_bg.wasm', here) });
+      return api;
+    });
+    const problems = (await apiPromise).checkConfig(config ?? null, feed ?? null);
+    console.warn([head, ...problems.map((p) => `${p.level}: ${p.path}: ${p.message}`)].join('\n'));
+  } catch (error) {
+    console.warn(`${head} The descriptions (api/peerpath.js) could not be loaded: ${error.message}. Run check-config on the file to read them.`);
+  }
+}
+
 /** JSON text, refused past the size limit. Rust reads it (and reports every problem). */
 function limited(text, what) {
   if (text.length > MAX_BYTES) throw new Error(`the ${what} is ${text.length} bytes; at most ${MAX_BYTES} (2 MiB) are read`);
@@ -241,9 +263,12 @@ class PeerPathElement extends HTMLElement {
     if (generation !== this.#generation) return;
     const mounted = module.mount(root, configText, lang, undefined, fetchStrings);
     this.#mounted = mounted;
+    if (mounted.problems) explain('center config', mounted.problems, configText);
     // The questionnaire starts now; the Meeting Guide feed joins when it arrives.
     const text = await feed;
-    if (text !== undefined && this.#mounted === mounted && !stopped) mounted.addFeed(text);
+    if (text === undefined || this.#mounted !== mounted || stopped) return;
+    const problems = mounted.addFeed(text);
+    if (problems) explain('Meeting Guide feed', problems, undefined, text);
   }
 }
 

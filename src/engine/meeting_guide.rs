@@ -6,7 +6,7 @@
 //! notes, ...); those are ignored without a warning.
 
 use crate::prelude::*;
-use super::config::{index, join, parse_time, Checker, Format, Resource, Slot};
+use super::config::{explain, index, join, parse_time, Checker, Format, Resource, Slot};
 use super::json::Json;
 use super::json_text::{fixed, int, number};
 
@@ -29,7 +29,7 @@ pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<Stri
     let mut out = Vec::new();
     for (i, meeting) in meetings.iter().enumerate() {
         if out.len() >= room {
-            c.error(path, ["has ", &int(meetings.len() as i64), " meetings; with the other resources only ", &int(room as i64), " are read (at most 10,000 in all)."].concat());
+            c.error(path, explain!(["has ", &int(meetings.len() as i64), " meetings; with the other resources only ", &int(room as i64), " are read (at most 10,000 in all)."].concat()));
             break;
         }
         if let Some(resource) = read_meeting(meeting, &index(path, i), seen, c) {
@@ -41,7 +41,7 @@ pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<Stri
 
 fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
     if !matches!(meeting, Json::Object(_)) {
-        c.error(path, ["must be an object, not ", &meeting.kind(), "; this meeting is left out."].concat());
+        c.error(path, explain!(["must be an object, not ", &meeting.kind(), "; this meeting is left out."].concat()));
         return None;
     }
     let name = c.required_text(meeting, "name", path);
@@ -55,18 +55,18 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let mut schedule = Vec::new();
     let start = match meeting.get("time") {
         Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "time"), ["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat());
+            c.error(&join(path, "time"), explain!(["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat()));
             None
         }),
         Some(Json::Null) | None => None,
         Some(other) => {
-            c.error(&join(path, "time"), ["must be a time as text, not ", &other.kind(), "."].concat());
+            c.error(&join(path, "time"), explain!(["must be a time as text, not ", &other.kind(), "."].concat()));
             None
         }
     };
     let end = match meeting.get("end_time") {
         Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "end_time"), ["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat());
+            c.error(&join(path, "end_time"), explain!(["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat()));
             None
         }),
         _ => None,
@@ -83,14 +83,14 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
                     schedule.push(Slot { day: *n as u8, start, end });
                 }
             }
-            other => c.error(&at, ["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."].concat()),
+            other => c.error(&at, explain!(["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."].concat())),
         }
     }
 
     let conference_url = match c.text(meeting, "conference_url", path) {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url),
         Some(url) => {
-            c.error(&join(path, "conference_url"), ["\"", &url, "\" must start with https://; it was dropped."].concat());
+            c.error(&join(path, "conference_url"), explain!(["\"", &url, "\" must start with https://; it was dropped."].concat()));
             None
         }
         None => None,
@@ -120,12 +120,12 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         let value = match given {
             Json::Null => return None,
             Json::Number(n) => Some(*n),
-            Json::String(s) => number(s.trim()),
+            Json::String(s) => number(s.trim_ascii()),
             _ => None,
         };
         let value = value.filter(|n| n.abs() <= limit);
         if value.is_none() {
-            c.error(&join(path, key), ["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(given), "."].concat());
+            c.error(&join(path, key), explain!(["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(given), "."].concat()));
         }
         value
     };
@@ -135,7 +135,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let (name, slug) = (name?, slug?);
     let id = ["mg-", slug.as_str()].concat();
     if seen.contains(&id) {
-        c.error(&join(path, "slug"), ["\"", &slug, "\" is used by another meeting; slugs must be unique, so this one is left out."].concat());
+        c.error(&join(path, "slug"), explain!(["\"", &slug, "\" is used by another meeting; slugs must be unique, so this one is left out."].concat()));
         return None;
     }
     seen.push(id.clone());

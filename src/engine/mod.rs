@@ -169,7 +169,7 @@ fn center_contacts(lang: Lang, center: &Center) -> Vec<Contact> {
 /// A phone number as a `tel:` link holds it (a leading `+` and digits). `None` for anything that
 /// is not written like a phone number (digits with spaces, dots, dashes and parentheses).
 pub fn tel_number(given: &str) -> Option<String> {
-    let given = given.trim();
+    let given = given.trim_ascii();
     let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')');
     let rest = given.strip_prefix('+').unwrap_or(given);
     if !rest.chars().all(allowed) || !rest.chars().any(|c| c.is_ascii_digit()) {

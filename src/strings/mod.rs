@@ -186,9 +186,9 @@ const MISSING: &str = "…";
 fn parse(source: &'static str) -> Vec<(&'static str, &'static str)> {
     let mut table: Vec<(&'static str, &'static str)> = source
         .lines()
-        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter(|line| !line.trim_ascii_start().starts_with('#'))
         .filter_map(|line| line.split_once('=')) // keys never hold "="
-        .map(|(k, v)| (k.trim(), v.trim()))
+        .map(|(k, v)| (k.trim_ascii(), v.trim_ascii()))
         .collect();
     crate::engine::sort::stable_sort(&mut table, |a, b| a.0 < b.0);
     table

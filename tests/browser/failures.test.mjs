@@ -99,6 +99,39 @@ test('a config that is missing, not JSON or huge: the widget runs on its default
   await site.close();
 });
 
+test('the problem sentences load only for a config with problems, and a missing api/ still gets a count', async () => {
+  const bad = { ...CENTER, resources: [{ id: 'r1', name: 'Group', kind: 'no_such_kind' }], quick_exit_url: 'javascript:alert(1)' };
+  const site = await shipped({ pages: { '/good.html': host({ inline: CENTER }), '/bad.html': host({ inline: bad }) } });
+  const api = () => site.requests.filter((p) => p.startsWith('/api/'));
+  const good = await open(site, '/good.html');
+  await complete(good.page, SPIRITUAL);
+  assert.deepEqual(api(), [], 'a clean config downloads no problem sentences');
+  assert.deepEqual(about(good.messages, /PeerPath/), []);
+  await good.context.close();
+  const opened = await open(site, '/bad.html');
+  await expect(() => about(opened.messages, /center config has 2 problem/).length === 1);
+  const [report] = about(opened.messages, /center config/);
+  assert.match(report.text, /error: resources\[0\]\.kind: "no_such_kind" is not a group type/);
+  assert.match(report.text, /error: quick_exit_url: "javascript:alert\(1\)" must be a web address/);
+  assert.deepEqual(api(), ['/api/peerpath.js', '/api/peerpath_bg.wasm']);
+  await opened.context.close();
+  await site.close();
+  const bare = await shipped({ pages: { '/bad.html': host({ inline: bad }) }, missing: ['/api/peerpath.js'] });
+  const without = await open(bare, '/bad.html');
+  await expect(() => about(without.messages, /center config has 2 problem/).length === 1);
+  assert.match(about(without.messages, /center config/)[0].text, /could not be loaded[\s\S]*check-config/);
+  await without.context.close();
+  await bare.close();
+});
+
+/** Waits (up to 10 s) until `condition()` holds. */
+async function expect(condition) {
+  for (let waited = 0; !condition(); waited += 50) {
+    assert.ok(waited < 10000, 'timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 test('a slow Meeting Guide feed never holds the questionnaire back, and its meetings join when it comes', async () => {
   const config = { ...CENTER, meeting_guide_url: '/meetings.json' };
   const site = await shipped({ pages: { '/': host({ inline: config }) }, files: { '/meetings.json': { body: FEED, delay: 4000 } } });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 80 * 1024;
-const CEILING = 85 * 1024;
+const CEILING = 82 * 1024;
 // What ships: dist/ from `make dist` (JavaScript and CSS minified).
 const FILES = ['pkg/peerpath_bg.wasm', 'pkg/peerpath.js', 'peer-path.js', 'peer-path.css'];
 
