@@ -18,12 +18,31 @@ mod once;
 mod render;
 mod strings;
 
-/// What the standard prelude gives, for the modules that must also build without std.
+/// What the standard prelude gives, for the modules that must also build without std, and the
+/// crate's own string joining.
 mod prelude {
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
     pub use alloc::vec::Vec;
     pub use alloc::vec;
+
+    /// The pieces one after another: `[..].concat()`, without std's general `join`, which is
+    /// 0.9 KB of the module and used here only for this.
+    pub fn cat(pieces: &[&str]) -> String {
+        join(pieces, "")
+    }
+
+    /// The pieces with `separator` between them (`[..].join(separator)`).
+    pub fn join(pieces: &[&str], separator: &str) -> String {
+        let mut out = String::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            if i > 0 {
+                out.push_str(separator);
+            }
+            out.push_str(piece);
+        }
+        out
+    }
 }
 use prelude::*;
 
@@ -101,13 +120,13 @@ fn read_js(value: &JsValue) -> Result<Json, String> {
         .map_err(|_| "The value could not be read as JSON (it may hold a cycle or a BigInt).".to_string())?
         .as_string()
         .unwrap_or_default();
-    Json::parse(&text).map_err(|e| ["The value could not be read: ", e.message, "."].concat())
+    Json::parse(&text).map_err(|e| cat(&["The value could not be read: ", e.message, "."]))
 }
 
 /// JSON text given as a string, or any other value as `read_js` reads it.
 fn read_text_or_js(value: &JsValue) -> Result<Json, String> {
     match value.as_string() {
-        Some(text) => Json::parse(&text).map_err(|e| ["it is not valid JSON (", e.message, " at character ", &engine::json_text::int(e.offset as i64), ")."].concat()),
+        Some(text) => Json::parse(&text).map_err(|e| cat(&["it is not valid JSON (", e.message, " at character ", &engine::json_text::int(e.offset as i64), ")."])),
         None => read_js(value),
     }
 }
@@ -186,7 +205,7 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
             Ok(json) => engine::config::check(&json),
             Err(message) => {
                 let mut checked = engine::config::Checked::default();
-                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: engine::config::explain!(["The config could not be read: ", &message].concat()) });
+                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: engine::config::explain!(cat(&["The config could not be read: ", &message])) });
                 checked
             }
         }
@@ -202,7 +221,7 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
 fn add_feed(checked: &mut engine::config::Checked, feed: &JsValue) {
     match read_text_or_js(feed) {
         Ok(json) => checked.add_feed(&json),
-        Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: engine::config::explain!(["the feed could not be read: ", &message].concat()) }),
+        Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: engine::config::explain!(cat(&["the feed could not be read: ", &message])) }),
     }
 }
 

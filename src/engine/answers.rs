@@ -125,7 +125,7 @@ impl Answers {
                 return Err(vec![AnswerError::new(
                     ErrorCode::InvalidAnswers,
                     "",
-                    ["The answers must be an object of item ids to values; got ", &kind, "."].concat(),
+                    cat(&["The answers must be an object of item ids to values; got ", &kind, "."]),
                 )])
             }
         };
@@ -136,7 +136,7 @@ impl Answers {
                 None => errors.push(AnswerError::new(
                     ErrorCode::UnknownItem,
                     key,
-                    ["\"", &key, "\" is not an item id of the questionnaire."].concat(),
+                    cat(&["\"", &key, "\" is not an item id of the questionnaire."]),
                 )),
                 Some(item) => {
                     if let Err(error) = answers.set(item, value) {
@@ -286,7 +286,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     Err(AnswerError::new(
                         ErrorCode::InvalidValue,
                         id,
-                        ["\"", &id, "\" must be a whole number from ", &int(min.into()), " to ", &int(max.into()), "; got ", &fixed(*n, 3), "."].concat(),
+                        cat(&["\"", &id, "\" must be a whole number from ", &int(min.into()), " to ", &int(max.into()), "; got ", &fixed(*n, 3), "."]),
                     ))
                 }
             }
@@ -297,7 +297,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
             RawValue::String(text) => Err(AnswerError::new(
                 ErrorCode::InvalidValue,
                 id,
-                ["\"", &id, "\" must be a language tag such as \"en\" or \"es\"; got \"", &text, "\"."].concat(),
+                cat(&["\"", &id, "\" must be a language tag such as \"en\" or \"es\"; got \"", &text, "\"."]),
             )),
             other => Err(wrong_type(id, "a language tag as a string", other)),
         },
@@ -308,7 +308,7 @@ fn not_in_list(id: &str, values: &[&str], given: &str) -> AnswerError {
     AnswerError::new(
         ErrorCode::InvalidValue,
         id,
-        ["\"", &id, "\" must be one of ", &values.join(", "), "; got \"", &given, "\"."].concat(),
+        cat(&["\"", &id, "\" must be one of ", &join(values, ", "), "; got \"", &given, "\"."]),
     )
 }
 
@@ -316,7 +316,7 @@ fn wrong_type(id: &str, expected: &str, given: &RawValue) -> AnswerError {
     AnswerError::new(
         ErrorCode::WrongType,
         id,
-        ["\"", &id, "\" takes ", &expected, "; got ", &type_name(given), "."].concat(),
+        cat(&["\"", &id, "\" takes ", &expected, "; got ", &type_name(given), "."]),
     )
 }
 

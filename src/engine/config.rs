@@ -248,7 +248,7 @@ impl Checker {
         if let Json::Object(entries) = object {
             for (key, _) in entries {
                 if !known.contains(&key.as_str()) {
-                    self.warn(&join(path, key), explain!(["\"", &key, "\" is not a field the widget knows; it is ignored."].concat()));
+                    self.warn(&join(path, key), explain!(cat(&["\"", &key, "\" is not a field the widget knows; it is ignored."])));
                 }
             }
         }
@@ -261,7 +261,7 @@ impl Checker {
             Json::String(s) => Some(s.trim_ascii().to_string()),
             Json::Null => None,
             other => {
-                self.error(&join(path, key), explain!(["must be text, not ", &other.kind(), "."].concat()));
+                self.error(&join(path, key), explain!(cat(&["must be text, not ", &other.kind(), "."])));
                 None
             }
         }
@@ -271,11 +271,11 @@ impl Checker {
     pub fn required_text(&mut self, object: &Json, key: &str, path: &str) -> Option<String> {
         match object.get(key) {
             None | Some(Json::Null) => {
-                self.error(&join(path, key), explain!(["is required: give the ", &key.replace('_', " "), " as text."].concat()));
+                self.error(&join(path, key), explain!(cat(&["is required: give the ", &key.replace('_', " "), " as text."])));
                 None
             }
             Some(Json::String(s)) if s.trim_ascii().is_empty() => {
-                self.error(&join(path, key), explain!(["is empty: give the ", &key.replace('_', " "), " as text."].concat()));
+                self.error(&join(path, key), explain!(cat(&["is empty: give the ", &key.replace('_', " "), " as text."])));
                 None
             }
             Some(_) => self.text(object, key, path),
@@ -288,7 +288,7 @@ impl Checker {
         match allowed.iter().find(|a| **a == value) {
             Some(a) => Some(a),
             None => {
-                self.error(&join(path, key), explain!(["\"", &value, "\" is not one of: ", &allowed.join(", "), "."].concat()));
+                self.error(&join(path, key), explain!(cat(&["\"", &value, "\" is not one of: ", &crate::prelude::join(allowed, ", "), "."])));
                 None
             }
         }
@@ -300,7 +300,7 @@ impl Checker {
         if is_safe_link(&value) {
             Some(value)
         } else {
-            self.error(&join(path, key), explain!(["\"", &shorten(&value), "\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped."].concat()));
+            self.error(&join(path, key), explain!(cat(&["\"", &shorten(&value), "\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped."])));
             None
         }
     }
@@ -311,7 +311,7 @@ impl Checker {
         if super::tel_number(&value).is_some() {
             Some(value)
         } else {
-            self.error(&join(path, key), explain!(["\"", &shorten(&value), "\" is not a phone number (digits, spaces, dashes, dots, brackets and a leading +); it was dropped."].concat()));
+            self.error(&join(path, key), explain!(cat(&["\"", &shorten(&value), "\" is not a phone number (digits, spaces, dashes, dots, brackets and a leading +); it was dropped."])));
             None
         }
     }
@@ -320,12 +320,12 @@ impl Checker {
         match object.get(key)? {
             Json::Number(n) if *n >= range.0 && *n <= range.1 => Some(*n),
             Json::Number(n) => {
-                self.error(&join(path, key), explain!([&fixed(*n, 6), " is out of range: it must be from ", &fixed(range.0, 0), " to ", &fixed(range.1, 0), "."].concat()));
+                self.error(&join(path, key), explain!(cat(&[&fixed(*n, 6), " is out of range: it must be from ", &fixed(range.0, 0), " to ", &fixed(range.1, 0), "."])));
                 None
             }
             Json::Null => None,
             other => {
-                self.error(&join(path, key), explain!(["must be a number, not ", &other.kind(), "."].concat()));
+                self.error(&join(path, key), explain!(cat(&["must be a number, not ", &other.kind(), "."])));
                 None
             }
         }
@@ -336,7 +336,7 @@ impl Checker {
             Json::Bool(b) => Some(*b),
             Json::Null => None,
             other => {
-                self.error(&join(path, key), explain!(["must be true or false, not ", &other.kind(), "."].concat()));
+                self.error(&join(path, key), explain!(cat(&["must be true or false, not ", &other.kind(), "."])));
                 None
             }
         }
@@ -348,7 +348,7 @@ impl Checker {
             Some(Json::Array(items)) => items,
             None | Some(Json::Null) => &[],
             Some(other) => {
-                self.error(&join(path, key), explain!(["must be a list, not ", &other.kind(), "."].concat()));
+                self.error(&join(path, key), explain!(cat(&["must be a list, not ", &other.kind(), "."])));
                 &[]
             }
         }
@@ -361,8 +361,8 @@ impl Checker {
             let at = index(&join(path, key), i);
             match item {
                 Json::String(tag) if is_language_tag(tag) => out.push(tag.clone()),
-                Json::String(tag) => self.error(&at, explain!(["\"", &shorten(tag), "\" is not a language tag such as \"en\" or \"es\"."].concat())),
-                other => self.error(&at, explain!(["must be a language tag as text, not ", &other.kind(), "."].concat())),
+                Json::String(tag) => self.error(&at, explain!(cat(&["\"", &shorten(tag), "\" is not a language tag such as \"en\" or \"es\"."]))),
+                other => self.error(&at, explain!(cat(&["must be a language tag as text, not ", &other.kind(), "."]))),
             }
         }
         out
@@ -374,13 +374,13 @@ pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
-        [path, ".", key].concat()
+        cat(&[path, ".", key])
     }
 }
 
 /// `path[i]`.
 pub fn index(path: &str, i: usize) -> String {
-    [path, "[", &int(i as i64), "]"].concat()
+    cat(&[path, "[", &int(i as i64), "]"])
 }
 
 /// Long values are cut in messages, so one bad line cannot flood the console.
@@ -388,7 +388,7 @@ fn shorten(value: &str) -> String {
     let mut chars = value.chars();
     let short: String = chars.by_ref().take(60).collect();
     if chars.next().is_some() {
-        [short.as_str(), "…"].concat()
+        cat(&[short.as_str(), "…"])
     } else {
         short
     }
@@ -438,7 +438,7 @@ impl Checked {
                 let found = meeting_guide::read_feed(meetings, "meeting_guide_url", room, &mut seen, &mut checker);
                 self.config.resources.extend(found);
             }
-            other => checker.error("meeting_guide_url", explain!(["the feed must be a list of meetings, not ", &other.kind(), "."].concat())),
+            other => checker.error("meeting_guide_url", explain!(cat(&["the feed must be a list of meetings, not ", &other.kind(), "."]))),
         }
         self.problems.extend(checker.problems);
     }
@@ -459,7 +459,7 @@ pub fn check(json: &Json) -> Checked {
 fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     let mut config = CenterConfig::default();
     if !matches!(json, Json::Object(_)) {
-        c.error("", explain!(["The config must be a JSON object, not ", &json.kind(), "."].concat()));
+        c.error("", explain!(cat(&["The config must be a JSON object, not ", &json.kind(), "."])));
         return config;
     }
     c.unknown_fields(json, &ROOT_FIELDS, "");
@@ -476,14 +476,14 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
             };
         }
         None | Some(Json::Null) => c.error("center", explain!("is required: an object with at least the center's \"name\".".into())),
-        Some(other) => c.error("center", explain!(["must be an object, not ", &other.kind(), "."].concat())),
+        Some(other) => c.error("center", explain!(cat(&["must be an object, not ", &other.kind(), "."]))),
     }
     config.quick_exit_url = c.text(json, "quick_exit_url", "").and_then(|url| {
         let lower = url.to_ascii_lowercase();
         if (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_link(&url) {
             Some(url)
         } else {
-            c.error("quick_exit_url", explain!(["\"", &shorten(&url), "\" must be a web address starting with https://; the default safe page is used."].concat()));
+            c.error("quick_exit_url", explain!(cat(&["\"", &shorten(&url), "\" must be a web address starting with https://; the default safe page is used."])));
             None
         }
     });
@@ -491,8 +491,8 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     for (i, item) in c.list(json, "hide", "").iter().enumerate() {
         match item {
             Json::String(id) if CATALOG.iter().any(|e| e.id == id) => config.hide.push(id.clone()),
-            Json::String(id) => c.error(&index("hide", i), explain!(["\"", &shorten(id), "\" is not a group type or care option id (see catalog.md)."].concat())),
-            other => c.error(&index("hide", i), explain!(["must be a catalog id as text, not ", &other.kind(), "."].concat())),
+            Json::String(id) => c.error(&index("hide", i), explain!(cat(&["\"", &shorten(id), "\" is not a group type or care option id (see catalog.md)."]))),
+            other => c.error(&index("hide", i), explain!(cat(&["must be a catalog id as text, not ", &other.kind(), "."]))),
         }
     }
     let resources = c.list(json, "resources", "");
@@ -500,7 +500,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     for (i, item) in resources.iter().enumerate() {
         let path = index("resources", i);
         if config.resources.len() >= MAX_RESOURCES {
-            c.error("resources", explain!(["has ", &int(resources.len() as i64), " entries; only the first ", &int(MAX_RESOURCES as i64), " are read."].concat()));
+            c.error("resources", explain!(cat(&["has ", &int(resources.len() as i64), " entries; only the first ", &int(MAX_RESOURCES as i64), " are read."])));
             break;
         }
         if let Some(resource) = read_resource(item, &path, &mut seen, c) {
@@ -514,7 +514,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)
         } else {
-            c.error("meeting_guide_url", explain!(["\"", &shorten(&url), "\" must be a path on this site, such as /meetings.json."].concat()));
+            c.error("meeting_guide_url", explain!(cat(&["\"", &shorten(&url), "\" must be a path on this site, such as /meetings.json."])));
             None
         }
     });
@@ -524,7 +524,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
 /// A center resource, or `None` (with the reasons reported) when it cannot be shown.
 fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
     if !matches!(item, Json::Object(_)) {
-        c.error(path, explain!(["must be an object, not ", &item.kind(), "; this resource is left out."].concat()));
+        c.error(path, explain!(cat(&["must be an object, not ", &item.kind(), "; this resource is left out."])));
         return None;
     }
     c.unknown_fields(item, &RESOURCE_FIELDS, path);
@@ -533,7 +533,7 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
     let kind = c.required_text(item, "kind", path).and_then(|kind| match CATALOG.iter().find(|e| e.id == kind) {
         Some(entry) => Some(entry.id),
         None => {
-            c.error(&join(path, "kind"), explain!(["\"", &shorten(&kind), "\" is not a group type or care option id (see catalog.md)."].concat()));
+            c.error(&join(path, "kind"), explain!(cat(&["\"", &shorten(&kind), "\" is not a group type or care option id (see catalog.md)."])));
             None
         }
     });
@@ -561,12 +561,12 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
         let at = index(&join(path, "audience"), i);
         match value.as_str().and_then(|v| AUDIENCES.iter().find(|a| **a == v)) {
             Some(a) => resource.audience.push(a),
-            None => c.error(&at, explain!(["must be one of: ", &AUDIENCES.join(", "), "."].concat())),
+            None => c.error(&at, explain!(cat(&["must be one of: ", &crate::prelude::join(&AUDIENCES, ", "), "."]))),
         }
     }
     let (id, name, kind) = (id?, name?, kind?);
     if seen.contains(&id) {
-        c.error(&join(path, "id"), explain!(["\"", &shorten(&id), "\" is used by another resource; ids must be unique, so this one is left out."].concat()));
+        c.error(&join(path, "id"), explain!(cat(&["\"", &shorten(&id), "\" is used by another resource; ids must be unique, so this one is left out."])));
         return None;
     }
     seen.push(id.clone());
@@ -582,18 +582,18 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
     for (i, entry) in c.list(item, "schedule", path).iter().enumerate() {
         let at = index(&schedule_path, i);
         if !matches!(entry, Json::Object(_)) {
-            c.error(&at, explain!(["must be an object with day, start and end, not ", &entry.kind(), "."].concat()));
+            c.error(&at, explain!(cat(&["must be an object with day, start and end, not ", &entry.kind(), "."])));
             continue;
         }
         c.unknown_fields(entry, &["day", "start", "end"], &at);
         let day = match entry.get("day") {
             Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => Some(*n as u8),
             Some(Json::Number(n)) => {
-                c.error(&join(&at, "day"), explain!([&fixed(*n, 3), " is not a day: use 0 (Sunday) to 6 (Saturday)."].concat()));
+                c.error(&join(&at, "day"), explain!(cat(&[&fixed(*n, 3), " is not a day: use 0 (Sunday) to 6 (Saturday)."])));
                 None
             }
             Some(other) => {
-                c.error(&join(&at, "day"), explain!(["must be a number from 0 (Sunday) to 6 (Saturday), not ", &other.kind(), "."].concat()));
+                c.error(&join(&at, "day"), explain!(cat(&["must be a number from 0 (Sunday) to 6 (Saturday), not ", &other.kind(), "."])));
                 None
             }
             None => {
@@ -604,11 +604,11 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
         let mut time = |key: &str, required: bool| -> Option<u16> {
             match entry.get(key) {
                 Some(Json::String(t)) => parse_time(t).or_else(|| {
-                    c.error(&join(&at, key), explain!(["\"", &shorten(t), "\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\"."].concat()));
+                    c.error(&join(&at, key), explain!(cat(&["\"", &shorten(t), "\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\"."])));
                     None
                 }),
                 Some(other) => {
-                    c.error(&join(&at, key), explain!(["must be a time as text, such as \"19:00\", not ", &other.kind(), "."].concat()));
+                    c.error(&join(&at, key), explain!(cat(&["must be a time as text, such as \"19:00\", not ", &other.kind(), "."])));
                     None
                 }
                 None => {

@@ -95,7 +95,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     let mut points: i32 = 40 + i32::from(suggestion.score) / 2;
     let mut reasons = Vec::new();
     let mut reason = |key: &str, values: &[(&str, &str)], because: Vec<&'static str>| {
-        reasons.push(Reason { text: fill(lang.text(&["r.", key].concat()), values), because });
+        reasons.push(Reason { text: fill(lang.text(&cat(&["r.", key])), values), because });
     };
     let answered = |items: &[ItemId]| -> Vec<&'static str> {
         items.iter().filter(|i| answers.is_answered(**i)).map(|i| i.as_str()).collect()
@@ -134,7 +134,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         match ["weekday_day", "weekday_evening", "weekend"].into_iter().find(|t| answers.has(ItemId::Times, t) && fits(t)) {
             Some(time) => {
                 points += 15;
-                reason("local_times", &[("when", lang.text(&["o.times.", time].concat()))], answered(&[ItemId::Times]));
+                reason("local_times", &[("when", lang.text(&cat(&["o.times.", time])))], answered(&[ItemId::Times]));
             }
             None => points -= 15,
         }
@@ -146,7 +146,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         if r.languages.iter().any(|l| primary(l) == primary(wanted_language)) {
             if answers.is_answered(ItemId::Language) {
                 points += 15;
-                let name = lang.lookup(&["o.language.", &primary(wanted_language)].concat()).unwrap_or(wanted_language);
+                let name = lang.lookup(&cat(&["o.language.", &primary(wanted_language)])).unwrap_or(wanted_language);
                 reason("local_language", &[("language", name)], answered(&[ItemId::Language]));
             }
         } else {
@@ -158,7 +158,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     if !r.audience.is_empty() {
         if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
             points += 20;
-            reason("local_audience", &[("group", lang.text(&["o.audience.", shared].concat()))], answered(&[ItemId::Audience]));
+            reason("local_audience", &[("group", lang.text(&cat(&["o.audience.", shared])))], answered(&[ItemId::Audience]));
         } else if (r.audience.contains(&"women") && wanted.contains(&"men")) || (r.audience.contains(&"men") && wanted.contains(&"women")) {
             return None;
         } else if !r.audience.contains(&"family") {
@@ -217,7 +217,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
 pub fn km_text(km: f64) -> String {
     let text = super::json_text::fixed(km, if km < 10.0 { 1 } else { 0 });
     if km < 10.0 && !text.bytes().any(|b| b == b'.') {
-        [text.as_str(), ".0"].concat()
+        cat(&[text.as_str(), ".0"])
     } else {
         text
     }

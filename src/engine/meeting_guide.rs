@@ -29,7 +29,7 @@ pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<Stri
     let mut out = Vec::new();
     for (i, meeting) in meetings.iter().enumerate() {
         if out.len() >= room {
-            c.error(path, explain!(["has ", &int(meetings.len() as i64), " meetings; with the other resources only ", &int(room as i64), " are read (at most 10,000 in all)."].concat()));
+            c.error(path, explain!(cat(&["has ", &int(meetings.len() as i64), " meetings; with the other resources only ", &int(room as i64), " are read (at most 10,000 in all)."])));
             break;
         }
         if let Some(resource) = read_meeting(meeting, &index(path, i), seen, c) {
@@ -41,7 +41,7 @@ pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<Stri
 
 fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
     if !matches!(meeting, Json::Object(_)) {
-        c.error(path, explain!(["must be an object, not ", &meeting.kind(), "; this meeting is left out."].concat()));
+        c.error(path, explain!(cat(&["must be an object, not ", &meeting.kind(), "; this meeting is left out."])));
         return None;
     }
     let name = c.required_text(meeting, "name", path);
@@ -55,18 +55,18 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let mut schedule = Vec::new();
     let start = match meeting.get("time") {
         Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "time"), explain!(["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat()));
+            c.error(&join(path, "time"), explain!(cat(&["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."])));
             None
         }),
         Some(Json::Null) | None => None,
         Some(other) => {
-            c.error(&join(path, "time"), explain!(["must be a time as text, not ", &other.kind(), "."].concat()));
+            c.error(&join(path, "time"), explain!(cat(&["must be a time as text, not ", &other.kind(), "."])));
             None
         }
     };
     let end = match meeting.get("end_time") {
         Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "end_time"), explain!(["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."].concat()));
+            c.error(&join(path, "end_time"), explain!(cat(&["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."])));
             None
         }),
         _ => None,
@@ -83,14 +83,14 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
                     schedule.push(Slot { day: *n as u8, start, end });
                 }
             }
-            other => c.error(&at, explain!(["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."].concat())),
+            other => c.error(&at, explain!(cat(&["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."]))),
         }
     }
 
     let conference_url = match c.text(meeting, "conference_url", path) {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url),
         Some(url) => {
-            c.error(&join(path, "conference_url"), explain!(["\"", &url, "\" must start with https://; it was dropped."].concat()));
+            c.error(&join(path, "conference_url"), explain!(cat(&["\"", &url, "\" must start with https://; it was dropped."])));
             None
         }
         None => None,
@@ -100,7 +100,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let address = c.text(meeting, "formatted_address", path).or_else(|| {
         let street = c.text(meeting, "address", path)?;
         Some(match c.text(meeting, "city", path) {
-            Some(city) => [street.as_str(), ", ", city.as_str()].concat(),
+            Some(city) => cat(&[street.as_str(), ", ", city.as_str()]),
             None => street,
         })
     });
@@ -125,7 +125,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         };
         let value = value.filter(|n| n.abs() <= limit);
         if value.is_none() {
-            c.error(&join(path, key), explain!(["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(given), "."].concat()));
+            c.error(&join(path, key), explain!(cat(&["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(given), "."])));
         }
         value
     };
@@ -133,9 +133,9 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let lon = coordinate(c, "longitude", 180.0);
 
     let (name, slug) = (name?, slug?);
-    let id = ["mg-", slug.as_str()].concat();
+    let id = cat(&["mg-", slug.as_str()]);
     if seen.contains(&id) {
-        c.error(&join(path, "slug"), explain!(["\"", &slug, "\" is used by another meeting; slugs must be unique, so this one is left out."].concat()));
+        c.error(&join(path, "slug"), explain!(cat(&["\"", &slug, "\" is used by another meeting; slugs must be unique, so this one is left out."])));
         return None;
     }
     seen.push(id.clone());
@@ -171,7 +171,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
 fn describe(value: &Json) -> String {
     match value {
         Json::Number(n) => fixed(*n, 3),
-        Json::String(s) => ["\"", s, "\""].concat(),
+        Json::String(s) => cat(&["\"", s, "\""]),
         other => other.kind().to_string(),
     }
 }

@@ -84,13 +84,13 @@ impl Writer<'_> {
     fn reason(&self, key: &str, cond: &Cond) -> Reason {
         let mut because = Vec::new();
         cond.because(self.ctx, &mut because);
-        let template = self.lang.text(&["r.", key].concat());
+        let template = self.lang.text(&cat(&["r.", key]));
         let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         Reason { text: fill(template, &values), because: because.into_iter().map(ItemId::as_str).collect() }
     }
 
     fn text(&self, prefix: &str, id: &str, suffix: &str) -> &'static str {
-        self.lang.text(&[prefix, id, suffix].concat())
+        self.lang.text(&cat(&[prefix, id, suffix]))
     }
 }
 
@@ -176,7 +176,7 @@ pub fn tel_number(given: &str) -> Option<String> {
         return None;
     }
     let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-    Some(if given.starts_with('+') { ["+", &digits].concat() } else { digits })
+    Some(if given.starts_with('+') { cat(&["+", &digits]) } else { digits })
 }
 
 fn care(writer: &Writer) -> Care {
@@ -287,8 +287,8 @@ pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
                     ItemKind::Language => "language",
                 },
                 section: item.section.as_str(),
-                text: lang.text(&["q.", id].concat()),
-                help: lang.lookup(&["h.", id].concat()),
+                text: lang.text(&cat(&["q.", id])),
+                help: lang.lookup(&cat(&["h.", id])),
                 options,
                 sensitive: item.sensitive,
                 optional: item.optional,
@@ -304,7 +304,7 @@ pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
     QuestionnaireOut {
         version: VERSION,
         lang: lang.as_str(),
-        sections: Section::ALL.iter().map(|s| SectionOut { id: s.as_str(), title: lang.text(&["sec.", s.as_str()].concat()) }).collect(),
+        sections: Section::ALL.iter().map(|s| SectionOut { id: s.as_str(), title: lang.text(&cat(&["sec.", s.as_str()])) }).collect(),
         items,
         prefer_not: lang.text("o.prefer_not"),
     }
@@ -313,7 +313,7 @@ pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
 /// The label of one answer value. The 0..10 rulers label only their ends in the tables; the
 /// numbers between are their own labels.
 pub fn option_label(lang: Lang, set: &str, value: &'static str) -> &'static str {
-    lang.lookup(&["o.", set, ".", value].concat()).unwrap_or(value)
+    lang.lookup(&cat(&["o.", set, ".", value])).unwrap_or(value)
 }
 
 /// Every string key the engine can look up, for the string-table tests.
@@ -321,45 +321,45 @@ pub fn string_keys() -> Vec<String> {
     use questionnaire::{ItemKind, Section, ITEMS};
     let mut keys = Vec::new();
     for item in ITEMS.iter() {
-        keys.push(["q.", item.id.as_str()].concat());
+        keys.push(cat(&["q.", item.id.as_str()]));
         if item.kind != ItemKind::Scale || item.options.id != "ruler" {
             for value in item.options.values {
-                keys.push(["o.", item.options.id, ".", value].concat());
+                keys.push(cat(&["o.", item.options.id, ".", value]));
             }
         }
     }
     keys.push("o.ruler.0".into());
     keys.push("o.ruler.10".into());
     keys.push("o.prefer_not".into());
-    keys.extend(Section::ALL.iter().map(|s| ["sec.", s.as_str()].concat()));
+    keys.extend(Section::ALL.iter().map(|s| cat(&["sec.", s.as_str()])));
     for entry in CATALOG.iter() {
-        keys.push(["g.", entry.id, ".name"].concat());
-        keys.push(["g.", entry.id, ".text"].concat());
-        keys.extend(entry.rules.iter().filter_map(|r| r.reason).map(|r| ["r.", r].concat()));
-        keys.extend(entry.finders.iter().map(|f| ["f.", f.label].concat()));
+        keys.push(cat(&["g.", entry.id, ".name"]));
+        keys.push(cat(&["g.", entry.id, ".text"]));
+        keys.extend(entry.rules.iter().filter_map(|r| r.reason).map(|r| cat(&["r.", r])));
+        keys.extend(entry.finders.iter().map(|f| cat(&["f.", f.label])));
     }
     for notice in NOTICES.iter() {
-        keys.push(["u.", notice.id, ".title"].concat());
-        keys.push(["u.", notice.id, ".text"].concat());
+        keys.push(cat(&["u.", notice.id, ".title"]));
+        keys.push(cat(&["u.", notice.id, ".text"]));
     }
     for level in CareLevel::ALL.iter().map(|l| l.as_str()).chain(["loved_one"]) {
-        keys.push(["care.", level, ".title"].concat());
-        keys.push(["care.", level, ".text"].concat());
+        keys.push(cat(&["care.", level, ".title"]));
+        keys.push(cat(&["care.", level, ".text"]));
     }
-    keys.extend(CARE_RULES.iter().map(|r| ["r.", r.reason].concat()));
-    keys.extend(CARE_NOTES.iter().map(|(_, r)| ["r.", r].concat()));
+    keys.extend(CARE_RULES.iter().map(|r| cat(&["r.", r.reason])));
+    keys.extend(CARE_NOTES.iter().map(|(_, r)| cat(&["r.", r])));
     for domain in DOMAINS.iter() {
-        keys.push(["d.", domain.id].concat());
-        keys.extend(domain.rules.iter().map(|r| ["r.", r.reason].concat()));
+        keys.push(cat(&["d.", domain.id]));
+        keys.extend(domain.rules.iter().map(|r| cat(&["r.", r.reason])));
     }
     for level in ["strength", "neutral", "concern", "urgent"] {
-        keys.push(["ui.level.", level].concat());
+        keys.push(cat(&["ui.level.", level]));
     }
     for band in ["none", "low", "moderate", "high"] {
-        keys.push(["ui.severity.", band].concat());
+        keys.push(cat(&["ui.severity.", band]));
     }
     for key in ["local_kind", "local_center", "local_online", "local_in_person", "local_times", "local_language", "local_audience", "local_accessible", "local_free", "local_approach", "local_newcomer", "local_dual", "local_distance"] {
-        keys.push(["r.", key].concat());
+        keys.push(cat(&["r.", key]));
     }
     for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {
         keys.push(key.to_string());

@@ -16,29 +16,29 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
     line(&fill(lang.text("ui.file.date"), &[("date", date)]));
     line("");
     for notice in &result.urgent {
-        line(&["!! ", notice.title].concat());
+        line(&cat(&["!! ", notice.title]));
         line(notice.text);
         for contact in &notice.contacts {
-            line(&["   ", &contact_text(contact)].concat());
+            line(&cat(&["   ", &contact_text(contact)]));
         }
         line("");
     }
-    line(&["== ", result.care.title, " =="].concat());
+    line(&cat(&["== ", result.care.title, " =="]));
     line(result.care.text);
     for reason in &result.care.reasons {
-        line(&["  - ", &reason.text].concat());
+        line(&cat(&["  - ", &reason.text]));
     }
     line("");
     let mut list = |title: &str, entries: &[Suggestion]| {
-        line(&["== ", title, " =="].concat());
+        line(&cat(&["== ", title, " =="]));
         for (n, s) in entries.iter().enumerate() {
-            line(&[&crate::engine::json_text::int(n as i64 + 1), ". ", s.name].concat());
-            line(&["   ", s.text].concat());
+            line(&cat(&[&crate::engine::json_text::int(n as i64 + 1), ". ", s.name]));
+            line(&cat(&["   ", s.text]));
             for reason in &s.reasons {
-                line(&["   - ", &reason.text].concat());
+                line(&cat(&["   - ", &reason.text]));
             }
             for link in &s.find {
-                line(&["   ", link.label, ": ", link.url.strip_prefix("tel:").unwrap_or(&link.url)].concat());
+                line(&cat(&["   ", link.label, ": ", link.url.strip_prefix("tel:").unwrap_or(&link.url)]));
             }
         }
         line("");
@@ -61,7 +61,7 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
 
 fn contact_text(contact: &Contact) -> String {
     let target = contact.tel.as_deref().or(contact.sms.as_deref()).or(contact.url.as_deref()).unwrap_or("");
-    [contact.label.as_str(), ": ", target].concat()
+    cat(&[contact.label.as_str(), ": ", target])
 }
 
 #[cfg(test)]

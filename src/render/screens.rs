@@ -72,7 +72,7 @@ impl View<'_> {
     /// a phone number.
     fn phone_link(&self, phone: &str, label: &str) -> Option<El> {
         let tel = tel_number(phone)?;
-        Some(self.el("a").attr("href", &["tel:", &tel].concat()).text(label))
+        Some(self.el("a").attr("href", &cat(&["tel:", &tel])).text(label))
     }
 
     /// The progress line of a question page: "Step 3 of 27 · Substance use".
@@ -80,14 +80,14 @@ impl View<'_> {
         let (n, total) = flow.progress();
         let section = flow.page_items().first().map_or("", |i| i.item().section.as_str());
         let step = fill(self.t("ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
-        [step.as_str(), " · ", self.t(&["sec.", section].concat())].concat()
+        cat(&[step.as_str(), " · ", self.t(&cat(&["sec.", section]))])
     }
 
     /// A link for a contact; `None` for a URL that is not http(s).
     fn contact_link(&self, contact: &Contact) -> Option<El> {
         let href = match (&contact.tel, &contact.sms, &contact.url) {
-            (Some(tel), _, _) => ["tel:", tel].concat(),
-            (_, Some(sms), _) => ["sms:", sms].concat(),
+            (Some(tel), _, _) => cat(&["tel:", tel]),
+            (_, Some(sms), _) => cat(&["sms:", sms]),
             (_, _, Some(url)) if url.starts_with("https://") || url.starts_with("http://") => url.clone(),
             _ => return None,
         };
@@ -168,7 +168,7 @@ impl View<'_> {
         if items.len() == 1 {
             self.item(flow, items[0], true).append_to(into);
         } else {
-            self.heading("h2", self.t(&["sec.", section].concat())).append_to(into);
+            self.heading("h2", self.t(&cat(&["sec.", section]))).append_to(into);
             for &item in &items {
                 self.item(flow, item, false).append_to(into);
             }
@@ -184,9 +184,9 @@ impl View<'_> {
     fn item(&self, flow: &Flow, item: ItemId, alone: bool) -> El {
         let spec = item.item();
         let id = item.as_str();
-        let mut question = self.t(&["q.", id].concat()).to_string();
+        let mut question = self.t(&cat(&["q.", id])).to_string();
         if spec.optional {
-            question = [question.as_str(), " ", self.t("ui.optional")].concat();
+            question = cat(&[question.as_str(), " ", self.t("ui.optional")]);
         }
         let legend = if alone {
             self.el("legend").child(self.heading("h2", &question))
@@ -194,7 +194,7 @@ impl View<'_> {
             self.el("legend").text(&question)
         };
         let mut fieldset = self.el("fieldset").attr("data-item", id).child(legend);
-        if let Some(help) = self.lang.lookup(&["h.", id].concat()) {
+        if let Some(help) = self.lang.lookup(&cat(&["h.", id])) {
             fieldset = fieldset.child(text_el(self.doc, "p", "help", help));
         }
         let ruler = spec.options.id == "ruler";
@@ -234,7 +234,7 @@ impl View<'_> {
         text_el(self.doc, "p", "", self.t("ui.review.intro")).append_to(into);
         let mut list = self.el("dl").class("review");
         for item in flow.pages().into_iter().flatten() {
-            let question = self.t(&["q.", item.as_str()].concat());
+            let question = self.t(&cat(&["q.", item.as_str()]));
             let answer = self.answer_text(flow, item);
             let change = self
                 .button("change", "link", self.t("ui.review.change"))
@@ -260,7 +260,7 @@ impl View<'_> {
         match flow.answers.get(item) {
             None => self.t("ui.review.not_answered").to_string(),
             Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
-            Some(Answer::Many(values)) => values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>().join(", "),
+            Some(Answer::Many(values)) => join(&values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>(), ", "),
             Some(Answer::Number(n)) => {
                 let value = int((*n).into());
                 match item.item().options.values.iter().find(|v| **v == value) {
@@ -482,16 +482,16 @@ impl View<'_> {
         let cutoff = |positive: bool| if positive { self.t("ui.score.above") } else { self.t("ui.score.below") };
         let of = |score: u8, max: u8| fill(self.t("ui.score.of"), &[("score", &int(score.into())), ("max", &int(max.into()))]);
         if let Some(a) = s.auditc {
-            rows.push((self.t("ui.score.auditc").into(), [of(a.score, a.max).as_str(), ", ", cutoff(a.positive)].concat()));
+            rows.push((self.t("ui.score.auditc").into(), cat(&[of(a.score, a.max).as_str(), ", ", cutoff(a.positive)])));
         }
         if let Some(p) = s.phq2 {
-            rows.push((self.t("ui.score.phq2").into(), [of(p.score, p.max).as_str(), ", ", cutoff(p.positive)].concat()));
+            rows.push((self.t("ui.score.phq2").into(), cat(&[of(p.score, p.max).as_str(), ", ", cutoff(p.positive)])));
         }
         if let Some(g) = s.gad2 {
-            rows.push((self.t("ui.score.gad2").into(), [of(g.score, g.max).as_str(), ", ", cutoff(g.positive)].concat()));
+            rows.push((self.t("ui.score.gad2").into(), cat(&[of(g.score, g.max).as_str(), ", ", cutoff(g.positive)])));
         }
         rows.push((self.t("ui.score.dependence").into(), fill(self.t("ui.score.dependence_count"), &[("count", &int(s.dependence.count.into()))])));
-        rows.push((self.t("ui.score.use_severity").into(), self.t(&["ui.severity.", s.use_severity.as_str()].concat()).into()));
+        rows.push((self.t("ui.score.use_severity").into(), self.t(&cat(&["ui.severity.", s.use_severity.as_str()])).into()));
         if let Some(b) = s.barc10 {
             rows.push((self.t("ui.score.barc10").into(), of(b.score, b.max)));
         }
@@ -507,7 +507,7 @@ impl View<'_> {
         }
         let mut domains = self.el("ul").class("domains");
         for d in &result.profile.domains {
-            let level = self.t(&["ui.level.", d.level.as_str()].concat());
+            let level = self.t(&cat(&["ui.level.", d.level.as_str()]));
             domains = domains.child(
                 self.el("li")
                     .attr("data-level", d.level.as_str())
