@@ -439,7 +439,7 @@ mod words {
             // "Alcohólicos Anónimos" is a group's name; the words below never describe a person.
             (peerpath::Lang::Es, &["adicto", "adicta", "adictos", "adictas", "drogadicto", "drogadicta", "abusador", "abusadora", "abuso", "limpio", "limpia", "sucio", "sucia", "recaída", "recaídas", "vicioso", "viciosa"][..]),
         ] {
-            for key in lang.keys() {
+            for (key, _) in lang.file_entries() {
                 let text = lang.text(key).to_lowercase();
                 for word in text.split(|c: char| !c.is_alphanumeric()) {
                     assert!(!banned.contains(&word), "{}: {key} says {word:?}", lang.as_str());
@@ -732,7 +732,7 @@ mod plain_language {
         let mut report = Vec::new();
         let mut failed = Vec::new();
         for (section, prefixes) in SECTIONS {
-            let texts: Vec<&str> = Lang::En.keys().filter(|k| prefixes.iter().any(|p| k.starts_with(p))).map(|k| Lang::En.text(k)).collect();
+            let texts: Vec<&str> = Lang::En.file_entries().into_iter().filter(|(k, _)| prefixes.iter().any(|p| k.starts_with(p))).map(|(k, _)| Lang::En.text(k)).collect();
             let g = grade(&texts);
             report.push(format!("{section}: grade {g:.1} over {} strings", texts.len()));
             if g > 8.0 {
