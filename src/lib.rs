@@ -99,10 +99,10 @@ pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
 pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     guard::ready()?;
     guard::fault::fire_if_armed();
-    let answers = read_js(&answers).map_err(|message| js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", message)]))?;
+    let answers = read_js(&answers).map_err(|e| js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", e.message())]))?;
     let answers = Answers::from_raw(&RawAnswers::from_json(answers)).map_err(|errors| js_error(&errors))?;
     let options = read_js(&options)
-        .map_err(|message| message.to_string())
+        .map_err(|e| e.message())
         .and_then(|json| RawOptions::from_json(&json).map_err(str::to_string))
         .map_err(|message| js_error(&[AnswerError::new(ErrorCode::InvalidOptions, "", message)]))?;
     to_js(&evaluate(&answers, &Options::from_raw(options)))
@@ -110,23 +110,41 @@ pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValu
 
 /// A JS value as our `Json`: JSON text is read as it is; any other value goes through one
 /// `JSON.stringify`. `undefined` is `null`.
-fn read_js(value: &JsValue) -> Result<Json, String> {
+fn read_js(value: &JsValue) -> Result<Json, Unreadable> {
     if value.is_undefined() || value.is_null() {
         return Ok(Json::Null);
     }
     // A string here is a string value (JSON.stringify quotes it); JSON text is accepted only
     // where the API says so (mount, checkConfig).
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|_| "The value could not be read as JSON (it may hold a cycle or a BigInt).".to_string())?
-        .as_string()
-        .unwrap_or_default();
-    Json::parse(&text).map_err(|e| cat(&["The value could not be read: ", e.message, "."]))
+    let text = js_sys::JSON::stringify(value).map_err(|_| Unreadable::Value)?.as_string().unwrap_or_default();
+    Json::parse(&text).map_err(Unreadable::Stringified)
+}
+
+/// Why a value could not be read as JSON. The sentence is written only where one is wanted
+/// (`message`), so the widget's module, which only counts config problems, carries none.
+enum Unreadable {
+    /// JSON text with a mistake.
+    Text(ParseError),
+    /// A value `JSON.stringify` refused.
+    Value,
+    /// What `JSON.stringify` gave could not be read back (it cannot happen; said plainly if it does).
+    Stringified(ParseError),
+}
+
+impl Unreadable {
+    fn message(&self) -> String {
+        match self {
+            Unreadable::Text(e) => cat(&["it is not valid JSON (", e.message, " at character ", &engine::json_text::int(e.offset as i64), ")."]),
+            Unreadable::Value => "The value could not be read as JSON (it may hold a cycle or a BigInt).".to_string(),
+            Unreadable::Stringified(e) => cat(&["The value could not be read: ", e.message, "."]),
+        }
+    }
 }
 
 /// JSON text given as a string, or any other value as `read_js` reads it.
-fn read_text_or_js(value: &JsValue) -> Result<Json, String> {
+fn read_text_or_js(value: &JsValue) -> Result<Json, Unreadable> {
     match value.as_string() {
-        Some(text) => Json::parse(&text).map_err(|e| cat(&["it is not valid JSON (", e.message, " at character ", &engine::json_text::int(e.offset as i64), ")."])),
+        Some(text) => Json::parse(&text).map_err(Unreadable::Text),
         None => read_js(value),
     }
 }
@@ -203,9 +221,9 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
     } else {
         match read_text_or_js(config) {
             Ok(json) => engine::config::check(&json),
-            Err(message) => {
+            Err(unreadable) => {
                 let mut checked = engine::config::Checked::default();
-                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: engine::config::explain!(cat(&["The config could not be read: ", &message])) });
+                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: engine::config::explain!(cat(&["The config could not be read: ", &unreadable.message()])) });
                 checked
             }
         }
@@ -221,7 +239,7 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
 fn add_feed(checked: &mut engine::config::Checked, feed: &JsValue) {
     match read_text_or_js(feed) {
         Ok(json) => checked.add_feed(&json),
-        Err(message) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: engine::config::explain!(cat(&["the feed could not be read: ", &message])) }),
+        Err(unreadable) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: engine::config::explain!(cat(&["the feed could not be read: ", &unreadable.message()])) }),
     }
 }
 
@@ -269,7 +287,7 @@ impl Mounted {
 
 /// The browser's preferred languages, best first.
 fn browser_languages() -> Vec<String> {
-    web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default()
+    render::window().navigator().languages().iter().filter_map(|l| l.as_string()).collect()
 }
 
 /// The language a visitor gets (`en`, `es`): the element's `lang`, else the config's first

@@ -165,13 +165,20 @@ ${wasm.trim()}
 | one small stable sort instead of std's sorts per type | 117.9 KB |
 | a small decimal reader instead of std's exact f64 parser (its tables are 10 KB of noise) | 103.7 KB |
 | a heap sort of packed keys for the finder instead of \`sort_unstable\` | 101.7 KB |
-
 | robustness (issue 7): the panic guard, \`addFeed\` for a late Meeting Guide feed, quick exit from a frame | 103.5 KB |
 | short import and export names between module and glue (\`tools/shorten-names.mjs\`; the glue went from 5.4 to 3.7 KB) | 100.5 KB |
 | a size-class allocator (\`src/heap.rs\`) instead of dlmalloc; more memory: a 2,000-meeting config checked over and over settles at 13.8 MB against 5.1 MB | 97.7 KB |
 | no_std for the shipped module, with a panic handler that stops it (std's panic runtime out; \`engine::num\` for the float operations core lacks) | 96.3 KB |
 | no \`format!\` or integer \`to_string\` in the module (\`json_text::int\`; core's formatter stays, for panic messages) | 95.6 KB |
 | no substring search (\`str::replace\`, \`split_once(" = ")\`, and \`contains(char)\`, which searches a substring for a non-ASCII char) | 94.0 KB |
+| the widget's module without the scoring API (\`evaluate\`, \`questionnaire\`, \`checkConfig\` and the JSON writers behind them; the \`api\` feature, built into \`api/\`) | 85.5 KB |
+| a pinned nightly with \`-Cpanic=immediate-abort\` and core rebuilt: a panic traps at once, and core's formatting, which every bounds check kept alive, is gone | 78.6 KB |
+| English compacted at compile time, an own small-integer reader, no \`from_utf8\` in the JSON reader | 77.6 KB |
+| config problem sentences only in the API module, which the shell loads when there is a problem to explain; ASCII trims | 75.2 KB |
+| an own \`cat\`/\`join\` instead of std's general \`join\` | 74.8 KB |
+| English keys replaced by 16-bit hashes at compile time (the keyed families whose strings may be absent excepted) | 74.0 KB |
+| \`window\` and \`Intl.DateTimeFormat\` imported by name (no \`js_sys::global\`, no \`Reflect\` chains) | 73.1 KB |
+| unreadable config text described only where a sentence is wanted; languages deduplicated without \`Vec::dedup\` | 72.8 KB |
 
 Minifying the JavaScript glue, the shell and the stylesheet with esbuild (\`make dist\`) took
 the rest from 13.1 KB to 8.7 KB gzip; the shell's calm failure message (English and Spanish)

@@ -87,7 +87,7 @@ impl Drop for Widget {
 
 /// Draws the welcome screen into `root` (replacing the fallback `<slot>`) and starts listening.
 pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let window = window();
     let doc = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
     let slots = root.query_selector_all("slot")?;
     for i in 0..slots.length() {
@@ -437,24 +437,48 @@ fn set_clock(options: &mut Options) {
     options.zones = zones;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window`, imported by name (`web_sys::window()` finds it through
+    /// `js_sys::global`, which tries four globals in turn: 0.3 KB of the module).
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Window;
+
+    #[wasm_bindgen(js_namespace = Intl)]
+    type DateTimeFormat;
+    /// Throws a `RangeError` for a time zone the browser does not know.
+    #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+    fn new(locale: &str, options: &js_sys::Object) -> core::result::Result<DateTimeFormat, JsValue>;
+    /// The parts of `date` (given, not left to the default, so a page's clock is the one used).
+    #[wasm_bindgen(method, js_name = formatToParts)]
+    fn format_to_parts(this: &DateTimeFormat, date: &js_sys::Date) -> js_sys::Array;
+
+    /// One `{ type, value }` of `formatToParts`.
+    type DatePart;
+    #[wasm_bindgen(method, getter, js_name = type)]
+    fn kind(this: &DatePart) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &DatePart) -> String;
+}
+
+/// The page's window.
+pub fn window() -> Window {
+    WINDOW.with(Window::clone)
+}
+
 /// This moment's weekday and time in an IANA time zone, by `Intl.DateTimeFormat`; `None` for a
 /// zone the browser does not know.
 fn now_in_zone(zone: &str) -> Option<Now> {
-    use js_sys::Reflect;
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
     let options = js_sys::Object::new();
     for (key, value) in [("timeZone", zone), ("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")] {
-        Reflect::set(&options, &key.into(), &value.into()).ok()?;
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
     }
-    let format = Reflect::construct(&constructor, &js_sys::Array::of2(&"en-US".into(), &options)).ok()?;
-    let to_parts: js_sys::Function = Reflect::get(&format, &"formatToParts".into()).ok()?.dyn_into().ok()?;
-    let parts: js_sys::Array = to_parts.call1(&format, &js_sys::Date::new_0()).ok()?.dyn_into().ok()?;
+    let format = DateTimeFormat::new("en-US", &options).ok()?;
     let (mut day, mut hour, mut minute) = (None, None, None);
-    for part in parts.iter() {
-        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-        let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
-        match kind.as_str() {
+    for part in format.format_to_parts(&js_sys::Date::new_0()).iter() {
+        let part: DatePart = part.unchecked_into();
+        let value = part.value();
+        match part.kind().as_str() {
             "weekday" => day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].iter().position(|d| *d == value),
             "hour" => hour = crate::engine::num::digits(&value).map(|h| h as u16),
             "minute" => minute = crate::engine::num::digits(&value).map(|m| m as u16),

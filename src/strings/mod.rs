@@ -434,8 +434,12 @@ pub fn negotiate_available(element: Option<&str>, offered: &[String], browser: &
 /// The languages the switcher offers: the center's list (those the widget speaks), or every
 /// language when the center names none.
 pub fn offered(config_languages: &[String]) -> Vec<Lang> {
-    let mut out: Vec<Lang> = config_languages.iter().filter_map(|tag| Lang::from_tag(tag)).collect();
-    out.dedup();
+    let mut out: Vec<Lang> = Vec::new();
+    for lang in config_languages.iter().filter_map(|tag| Lang::from_tag(tag)) {
+        if !out.contains(&lang) {
+            out.push(lang);
+        }
+    }
     if out.is_empty() {
         Lang::ALL.to_vec()
     } else {
