@@ -179,6 +179,7 @@ ${wasm.trim()}
 | English keys replaced by 16-bit hashes at compile time (the keyed families whose strings may be absent excepted) | 74.0 KB |
 | \`window\` and \`Intl.DateTimeFormat\` imported by name (no \`js_sys::global\`, no \`Reflect\` chains) | 73.1 KB |
 | unreadable config text described only where a sentence is wanted; languages deduplicated without \`Vec::dedup\` | 72.8 KB |
+| byte-wise \`cut\` and \`pieces\` for ASCII separators instead of core's char searchers; byte checks for phone numbers, time zones and links | 71.9 KB |
 
 Minifying the JavaScript glue, the shell and the stylesheet with esbuild (\`make dist\`) took
 the rest from 13.1 KB to 8.7 KB gzip; the shell's calm failure message (English and Spanish)

@@ -398,15 +398,17 @@ fn shorten(value: &str) -> String {
 /// (`/contact`, `meetings.json`: no scheme, not `//host`); no spaces or control characters.
 pub fn is_safe_link(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
-    let before_path = value.split(['/', '?', '#']).next().unwrap_or("");
+    let before_path = cut(value, b"/?#").0;
     let relative = !value.is_empty() && !before_path.bytes().any(|b| b == b':') && !value.starts_with("//") && !value.starts_with('\\');
-    !value.chars().any(|c| c.is_control() || c == ' ')
+    // No space or control character (C0, DEL, and C1, which UTF-8 writes as C2 80..C2 9F).
+    !value.bytes().any(|b| b <= b' ' || b == 0x7f)
+        && !value.as_bytes().windows(2).any(|w| w[0] == 0xc2 && w[1] < 0xa0)
         && (LINK_SCHEMES.iter().any(|s| lower.starts_with(*s) && lower.len() > s.len()) || relative)
 }
 
 /// "19:00" (or "7:00", or "19:00:00" as Meeting Guide feeds write it) as minutes since midnight.
 pub fn parse_time(value: &str) -> Option<u16> {
-    let mut parts = value.split(':');
+    let mut parts = pieces(value, b':');
     let hours = super::num::digits(parts.next()?)?;
     let minutes_text = parts.next()?;
     if minutes_text.len() != 2 {
@@ -658,6 +660,11 @@ mod tests {
         for bad in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,hi", "vbscript:x", "//evil.example", "\\\\evil.example", "https://a b", "https:", "ftp://x", ""] {
             assert!(!is_safe_link(bad), "{bad}");
         }
+        // Control characters anywhere, C1 ones included; other non-ASCII text is fine.
+        for bad in ["https://a.example/\u{7f}", "https://a.example/\u{85}x", "https://a.example/\u{9f}", "https://a\nb"] {
+            assert!(!is_safe_link(bad), "{bad:?}");
+        }
+        assert!(is_safe_link("https://a.example/café?q=¡sí!"));
     }
 
     /// One resource with one field changed from a good base.

@@ -142,7 +142,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
 
     let wanted_language = answers.tag(ItemId::Language).unwrap_or(lang.as_str());
     if !r.languages.is_empty() {
-        let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        let primary = |tag: &str| cut(tag, b"-").0.to_ascii_lowercase();
         if r.languages.iter().any(|l| primary(l) == primary(wanted_language)) {
             if answers.is_answered(ItemId::Language) {
                 points += 15;

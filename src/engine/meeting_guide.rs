@@ -159,11 +159,11 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         lat: if in_person { lat } else { None },
         lon: if in_person { lon } else { None },
         url: conference_url,
-        phone: conference_phone.filter(|p| super::tel_number(p.split([',', ';']).next().unwrap_or("")).is_some()),
+        phone: conference_phone.filter(|p| super::tel_number(cut(p, b",;").0).is_some()),
         cost: Some("free"),
         accessible: has("X").then_some(true),
         types,
-        timezone: c.text(meeting, "timezone", path).filter(|tz| tz.len() <= 64 && tz.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '/' | '_' | '+' | '-'))),
+        timezone: c.text(meeting, "timezone", path).filter(|tz| tz.len() <= 64 && tz.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'+' | b'-'))),
         center: false,
     })
 }

@@ -170,13 +170,17 @@ fn center_contacts(lang: Lang, center: &Center) -> Vec<Contact> {
 /// is not written like a phone number (digits with spaces, dots, dashes and parentheses).
 pub fn tel_number(given: &str) -> Option<String> {
     let given = given.trim_ascii();
-    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')');
+    // Byte-wise: every allowed character is ASCII, and a byte of any other character fails.
+    let allowed = |b: u8| b.is_ascii_digit() || matches!(b, b' ' | b'.' | b'-' | b'(' | b')');
     let rest = given.strip_prefix('+').unwrap_or(given);
-    if !rest.chars().all(allowed) || !rest.chars().any(|c| c.is_ascii_digit()) {
+    if !rest.bytes().all(allowed) || !rest.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-    Some(if given.starts_with('+') { cat(&["+", &digits]) } else { digits })
+    let mut number = String::from(if given.starts_with('+') { "+" } else { "" });
+    for b in rest.bytes().filter(u8::is_ascii_digit) {
+        number.push(char::from(b));
+    }
+    Some(number)
 }
 
 fn care(writer: &Writer) -> Care {

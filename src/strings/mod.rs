@@ -41,7 +41,7 @@ impl Lang {
 
     /// The best language for a BCP 47 tag (`en-US` gives English); `None` when not offered.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let primary = cut(tag, b"-_").0;
         Lang::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(primary))
     }
 
@@ -214,11 +214,13 @@ impl Table {
 /// The `key = text` lines of a table file; blank lines and `#` comments are skipped. Later
 /// duplicates are a table error caught by the tests (`parse_problems`).
 fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    source
-        .split('\n')
+    pieces(source, b'\n')
         .filter(|line| !line.trim_ascii_start().starts_with('#'))
-        .filter_map(|line| line.split_once('=')) // keys never hold "="
-        .map(|(k, v)| (k.trim_ascii(), v.trim_ascii()))
+        .filter_map(|line| match cut(line, b"=") {
+            // Keys never hold "=".
+            (key, Some(text)) => Some((key.trim_ascii(), text.trim_ascii())),
+            _ => None,
+        })
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -453,23 +455,22 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     // module): `{name}` with a value is replaced, anything else is kept as it is.
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| values.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, *v)));
-        match value {
-            Some((close, value)) => {
+    loop {
+        let (before, after) = cut(rest, b"{");
+        out.push_str(before);
+        let Some(after) = after else { return out };
+        let (name, tail) = cut(after, b"}");
+        match (values.iter().find(|(n, _)| *n == name), tail) {
+            (Some((_, value)), Some(tail)) => {
                 out.push_str(value);
-                rest = &after[close + 1..];
+                rest = tail;
             }
-            None => {
+            _ => {
                 out.push('{');
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
