@@ -13,9 +13,10 @@ API_PKG := www/api
 # alloc rebuilt for it (build-std), turns every panic into a trap at once, which leaves out the
 # message formatting that bounds checks otherwise keep in the download (-7 KB gzip, BENCHMARKS.md).
 # A panic was a trap already (`panic = "abort"`); the page's shell handles both the same way.
+# `-Zlocation-detail=none` leaves source paths out of it (smaller, and no build machine's paths).
 # Everything else (tests, the scoring API module, check-config) uses stable.
 NIGHTLY := nightly-2026-05-20
-SHIP_CARGO := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) build --release \
+SHIP_CARGO := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" cargo +$(NIGHTLY) build --release \
   --target $(WASM_TARGET) --lib --no-default-features -Zbuild-std=core,alloc
 PORT ?= 8000
 CARGO_BIN := $(HOME)/.cargo/bin
@@ -78,10 +79,12 @@ build: wasm-tools
 dist: build node-tools
 	rm -rf dist && mkdir -p dist/pkg
 	npx esbuild --log-level=warning --minify --format=esm www/peer-path.js --outfile=dist/peer-path.js
-	@# Short names between the module and its glue (tools/shorten-names.mjs), then minify the glue.
+	@# Short names between the module and its glue (tools/shorten-names.mjs), then minify the glue,
+	@# without initSync (the shell instantiates asynchronously) and what only it used.
 	cp $(PKG)/peerpath_bg.wasm $(PKG)/peerpath.js dist/pkg/
 	node tools/shorten-names.mjs dist/pkg/peerpath_bg.wasm dist/pkg/peerpath.js
-	npx esbuild --log-level=warning --minify --format=esm dist/pkg/peerpath.js --outfile=dist/pkg/peerpath.js --allow-overwrite
+	sed -i 's/^export { initSync, /export { /' dist/pkg/peerpath.js
+	npx esbuild --log-level=warning --minify --tree-shaking=true --format=esm dist/pkg/peerpath.js --outfile=dist/pkg/peerpath.js --allow-overwrite
 	npx esbuild --log-level=warning --minify www/peer-path.css --outfile=dist/peer-path.css
 	@# Isolated mode: the page for the iframe, its script, and the host page's element.
 	cp www/embed.html dist/

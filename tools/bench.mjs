@@ -180,6 +180,7 @@ ${wasm.trim()}
 | \`window\` and \`Intl.DateTimeFormat\` imported by name (no \`js_sys::global\`, no \`Reflect\` chains) | 73.1 KB |
 | unreadable config text described only where a sentence is wanted; languages deduplicated without \`Vec::dedup\` | 72.8 KB |
 | byte-wise \`cut\` and \`pieces\` for ASCII separators instead of core's char searchers; byte checks for phone numbers, time zones and links | 71.9 KB |
+| no source locations in the module (\`-Zlocation-detail=none\`); the glue without \`initSync\` | 71.8 KB |
 
 Minifying the JavaScript glue, the shell and the stylesheet with esbuild (\`make dist\`) took
 the rest from 13.1 KB to 8.7 KB gzip; the shell's calm failure message (English and Spanish)
