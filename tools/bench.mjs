@@ -133,8 +133,10 @@ ${sizes.map(row).join('\n')}
 ${row(spanishSize)}
 | **total, Spanish visitor** | | **${(total + spanishSize.gzip).toLocaleString('en-US')} B (${kb(total + spanishSize.gzip)})** |
 
-Budget (quality.md): 80 KB gzip in total. A center's config and Meeting Guide feed are the
-center's own files and come on top.
+Budget (quality.md): 80 KB gzip in total; \`make test\` holds it (tests/js/size.test.mjs, 80 KiB =
+81,920 B). A center's config and Meeting Guide feed are the center's own files and come on top.
+The scoring API module (\`api/\`) is not part of a visitor's download: a center's own tools load
+it, and the widget only when the center's config has a problem to write to the console.
 
 ## Speed
 
@@ -188,13 +190,18 @@ and the stylesheet's defences against host CSS then added about 1 KB back.
 
 \`wasm-opt\` (npm binaryen 132) made this module smaller raw but larger gzipped at -Oz, -Os
 and -O2 (for example 397,668 B / 155,843 B gzip became 369,868 B / 159,258 B at -Oz; tried again
-at 101.7 KB with \`--all-features\`: -Oz 102.9 KB, -Os 102.4 KB, -Oz --converge 102.7 KB), so
-the build does not use it. \`opt-level = "s"\` gave 129.6 KB gzip against 117.9 KB for \`"z"\`.
+at 101.7 KB with \`--all-features\`: -Oz 102.9 KB, -Os 102.4 KB, -Oz --converge 102.7 KB; and at
+85.0 KB on nightly: -Oz 86.6 KB, -Os 86.3 KB, only duplicate-function elimination and
+merge-similar-functions 86.2 KB), so the build does not use it. Nightly \`-Zbuild-std-features=
+optimize_for_size\`, \`-Zmir-opt-level=1\`, \`-Zinline-mir=no\` and \`-Zmerge-functions\` changed nothing
+or grew it; wasm-ld has no symbol ordering file to group similar functions for gzip. \`opt-level = "s"\` gave 129.6 KB gzip against 117.9 KB for \`"z"\`.
 
-Where the bytes are (twiggy, at 117.9 KB): a build without the rendering code is 97.0 KB gzip
-(and its JS glue 4.7 KB instead of 8.0 KB), so rendering costs about 21 KB and the engine,
-config checker, Meeting Guide reader, finder, JSON reader and their tables and strings about
-97 KB, of which read-only data is 83 KB raw (the English table is 38 KB of it).
+Where the bytes are now (at 71.8 KB): code 49.8 KB gzip (rendering about 13 KB, the engine about
+11 KB, the config checker and Meeting Guide reader about 10 KB, wasm-bindgen's closures, glue
+imports and monomorphized \`Vec\` and iterator code most of the rest) and read-only data 20.0 KB
+(the English strings about 9 KB, the tables with their pointers the rest). Removing the 48
+closure shims js-sys keeps alive through the function table would save about 0.4 KB, not
+worth a wasm rewriting step. At 117.9 KB a build without the rendering code was 97.0 KB gzip.
 `;
 await writeFile(at('BENCHMARKS.md'), md);
 console.log('wrote BENCHMARKS.md');
