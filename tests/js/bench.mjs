@@ -23,7 +23,7 @@ const visitors = {
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`evaluate in wasm (node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores)`);
+console.log(`evaluate in wasm, through the scoring API module api/ (the same engine as the widget; node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores)`);
 for (const [name, answers] of Object.entries(visitors)) {
   for (let i = 0; i < 200; i++) peerpath.evaluate(answers); // warm up
   const perCall = [];
