@@ -58,20 +58,25 @@ tools: wasm-tools node-tools browser-tools
 ## Build ---------------------------------------------------------------------------------------
 
 build: wasm-tools
-	@# The widget's module: what a visitor downloads.
+	@# The widget's module: what a visitor downloads. One language is built in: English in
+	@# pkg/, Spanish in pkg/es/; the shell loads the one for the visitor's language.
 	$(SHIP_CARGO) --target-dir target/ship
 	wasm-bindgen --target web --out-dir $(PKG) --out-name peerpath \
 	  --remove-name-section --remove-producers-section \
 	  target/ship/$(WASM_TARGET)/release/peerpath.wasm
+	$(SHIP_CARGO) --features builtin-es --target-dir target/ship-es
+	wasm-bindgen --target web --out-dir $(PKG)/es --out-name peerpath --no-typescript \
+	  --remove-name-section --remove-producers-section \
+	  target/ship-es/$(WASM_TARGET)/release/peerpath.wasm
 	@# The scoring API module (evaluate, questionnaire, checkConfig) for a center's own tools;
 	@# the widget never loads it.
 	cargo build --release --target $(WASM_TARGET) --lib --no-default-features --features api --target-dir target/api
 	wasm-bindgen --target web --out-dir $(API_PKG) --out-name peerpath --no-typescript \
 	  --remove-name-section --remove-producers-section \
 	  target/api/$(WASM_TARGET)/release/peerpath.wasm
-	@# Languages other than English are separate files, fetched only by visitors who need them.
+	@# Each language is also a separate file, fetched only by a visitor who switches to it.
 	@mkdir -p $(PKG)/strings && for f in src/strings/*.txt; do \
-	  case $$(basename $$f) in en.txt|same.txt) ;; *) cp $$f $(PKG)/strings/ ;; esac; done
+	  case $$(basename $$f) in same.txt) ;; *) cp $$f $(PKG)/strings/ ;; esac; done
 	@echo "Built $(PKG)/peerpath_bg.wasm: $$(wc -c < $(PKG)/peerpath_bg.wasm) B, $$(gzip -9 -c $(PKG)/peerpath_bg.wasm | wc -c) B gzip"
 
 # The files a center copies to its site: the shell, the stylesheet and the module, with the
@@ -81,10 +86,13 @@ dist: build node-tools
 	npx esbuild --log-level=warning --minify --format=esm www/peer-path.js --outfile=dist/peer-path.js
 	@# Short names between the module and its glue (tools/shorten-names.mjs), then minify the glue,
 	@# without initSync (the shell instantiates asynchronously) and what only it used.
-	cp $(PKG)/peerpath_bg.wasm $(PKG)/peerpath.js dist/pkg/
-	node tools/shorten-names.mjs dist/pkg/peerpath_bg.wasm dist/pkg/peerpath.js
-	sed -i 's/^export { initSync, /export { /' dist/pkg/peerpath.js
-	npx esbuild --log-level=warning --minify --tree-shaking=true --format=esm dist/pkg/peerpath.js --outfile=dist/pkg/peerpath.js --allow-overwrite
+	for d in . es; do \
+	  mkdir -p dist/pkg/$$d && cp $(PKG)/$$d/peerpath_bg.wasm $(PKG)/$$d/peerpath.js dist/pkg/$$d/ && \
+	  node tools/shorten-names.mjs dist/pkg/$$d/peerpath_bg.wasm dist/pkg/$$d/peerpath.js && \
+	  sed -i 's/^export { initSync, /export { /' dist/pkg/$$d/peerpath.js && \
+	  npx esbuild --log-level=warning --minify --tree-shaking=true --format=esm dist/pkg/$$d/peerpath.js \
+	    --outfile=dist/pkg/$$d/peerpath.js --allow-overwrite || exit 1; \
+	done
 	npx esbuild --log-level=warning --minify www/peer-path.css --outfile=dist/peer-path.css
 	@# Isolated mode: the page for the iframe, its script, and the host page's element.
 	cp www/embed.html dist/
@@ -105,6 +113,8 @@ test: test-native test-wasm test-js test-browser
 
 test-native:
 	cargo test
+	@# The string tables once more with Spanish as the built-in language (pkg/es/).
+	cargo test --lib --features builtin-es strings
 
 test-wasm: wasm-tools
 	cargo test --target $(WASM_TARGET) --test wasm

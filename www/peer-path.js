@@ -21,7 +21,8 @@ let loaded;
 /** Set when the module stopped after an internal error; it takes no more work then. */
 let stopped = false;
 
-const glue = new URL('pkg/peerpath.js', here).href;
+/** The modules' folder: English built in in pkg/, Spanish in pkg/es/. */
+const pkg = new URL('pkg/', here).href;
 
 /** Stops every widget on the page after an internal error of the module; once. */
 function stop() {
@@ -38,13 +39,30 @@ function stop() {
  * as an uncaught RuntimeError from an event handler; one thrown through the glue is ours.
  */
 addEventListener('error', (event) => {
-  if (event.error instanceof WebAssembly.RuntimeError && String(event.error.stack).includes(glue)) stop();
+  if (event.error instanceof WebAssembly.RuntimeError && String(event.error.stack).includes(pkg)) stop();
 });
 
+/**
+ * The language to have built in: the element's `lang`, else an inline config's first
+ * language, else the browser's first, among those the widget speaks (Rust's `negotiate`, as
+ * far as it can be known before the module loads; the other language still works, from its
+ * strings file).
+ */
+function builtIn(lang, source) {
+  const inline = source?.startsWith('#') ? parsed(document.getElementById(source.slice(1))?.textContent) : {};
+  const languages = Array.isArray(inline.languages) ? inline.languages : [];
+  for (const tag of [lang, languages[0], ...navigator.languages]) {
+    const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
+    if (primary === 'en' || primary === 'es') return primary;
+  }
+  return 'en';
+}
+
 /** Loads and instantiates the WebAssembly module once per page. */
-function loadModule() {
-  modulePromise ??= import(glue).then(async (module) => {
-    await module.default({ module_or_path: new URL('pkg/peerpath_bg.wasm', here) });
+function loadModule(lang) {
+  const dir = new URL(lang === 'es' ? 'es/' : './', pkg);
+  modulePromise ??= import(new URL('peerpath.js', dir).href).then(async (module) => {
+    await module.default({ module_or_path: new URL('peerpath_bg.wasm', dir) });
     module.onFailure(stop);
     loaded = module;
     return module;
@@ -247,7 +265,7 @@ class PeerPathElement extends HTMLElement {
   async #start(root, generation) {
     const lang = this.getAttribute('lang') || undefined;
     // The module, the stylesheet and the config load side by side.
-    const moduleReady = loadModule();
+    const moduleReady = loadModule(builtIn(lang, this.getAttribute('config')));
     moduleReady.catch(() => {}); // handled below, after the config
     this.#styles = stylesheet();
     root.prepend(this.#styles.link);

@@ -45,48 +45,56 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(primary))
     }
 
-    /// The language's table. English is always built in; in the WebAssembly module the others
-    /// are separate files (`pkg/strings/<lang>.txt`), loaded with `load` only when a visitor
-    /// needs them, so each visitor downloads one language. Natively they are built in.
+    /// The language's table. One language is built into each module (`BUILT_IN`: English, or
+    /// Spanish with the `builtin-es` feature), so each visitor downloads one language; in the
+    /// WebAssembly module the other is a separate file (`pkg/strings/<lang>.txt`) loaded with
+    /// `load` only when a visitor switches to it. Natively both are here.
     fn table(self) -> &'static Table {
-        static ENGLISH: OnceLock<Table> = OnceLock::new();
-        match self {
-            Lang::En => ENGLISH.get_or_init(|| Table::from_text(EN, &EN_HASHES)),
-            #[cfg(not(target_arch = "wasm32"))]
-            Lang::Es => {
-                static ES: OnceLock<Table> = OnceLock::new();
-                ES.get_or_init(|| Table::from_text(include_str!("es.txt"), &[]))
-            }
-            // Not loaded: English stands in, so a screen is never blank.
-            #[cfg(target_arch = "wasm32")]
-            Lang::Es => LOADED_ES.get().unwrap_or_else(|| Lang::En.table()),
+        static BUILT_IN_TABLE: OnceLock<Table> = OnceLock::new();
+        if self == BUILT_IN {
+            return BUILT_IN_TABLE.get_or_init(|| Table::from_text(PACKED, &HASHES));
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            static OTHER: OnceLock<Table> = OnceLock::new();
+            OTHER.get_or_init(|| Table::from_text(self.file(), &[]))
+        }
+        // Not loaded: the built-in language stands in, so a screen is never blank.
+        #[cfg(target_arch = "wasm32")]
+        LOADED.get().unwrap_or_else(|| BUILT_IN.table())
     }
 
     /// Whether this language's table is here (built in or loaded).
     pub fn available(self) -> bool {
         #[cfg(target_arch = "wasm32")]
-        if self == Lang::Es {
-            return LOADED_ES.get().is_some();
+        if self != BUILT_IN {
+            return LOADED.get().is_some();
         }
         true
     }
 
     /// Loads a language's table from its file text. Refused (returns false) when the text is
-    /// not a complete table: every English string must be there.
+    /// not a complete table: every string of the built-in language must be there.
     pub fn load(self, text: String) -> bool {
         if self.available() {
             return true;
         }
         let table = Table::from_text(Box::leak(text.into_boxed_str()), &[]);
-        if !table.covers(Lang::En.table()) {
+        if !table.covers(BUILT_IN.table()) {
             return false;
         }
         #[cfg(target_arch = "wasm32")]
-        if self == Lang::Es {
-            let _ = LOADED_ES.set(table);
-        }
+        let _ = LOADED.set(table);
         self.available()
+    }
+
+    /// The language's table file as written.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn file(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("en.txt"),
+            Lang::Es => include_str!("es.txt"),
+        }
     }
 
     /// The text for `key`, which must be one of the table's keys (the string-table tests check
@@ -106,11 +114,7 @@ impl Lang {
     /// read the tables themselves (the module keeps only what lookups need).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn file_entries(self) -> Vec<(&'static str, &'static str)> {
-        let file = match self {
-            Lang::En => include_str!("en.txt"),
-            Lang::Es => include_str!("es.txt"),
-        };
-        entries(file).collect()
+        entries(self.file()).collect()
     }
 }
 
@@ -223,12 +227,22 @@ fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, &'static
         })
 }
 
-#[cfg(target_arch = "wasm32")]
-static LOADED_ES: OnceLock<Table> = OnceLock::new();
+/// The language built into the module, whose visitors download no strings file.
+#[cfg(not(feature = "builtin-es"))]
+pub const BUILT_IN: Lang = Lang::En;
+#[cfg(feature = "builtin-es")]
+pub const BUILT_IN: Lang = Lang::Es;
 
-/// `en.txt` without what only translators read (`compact`), at compile time.
+/// The other language, once a visitor switched to it (only two languages: one slot).
+#[cfg(target_arch = "wasm32")]
+static LOADED: OnceLock<Table> = OnceLock::new();
+
+/// The built-in language's file without what only translators read (`compact`), at compile time.
 const COMPACT: &[u8] = {
+    #[cfg(not(feature = "builtin-es"))]
     const SOURCE: &[u8] = include_str!("en.txt").as_bytes();
+    #[cfg(feature = "builtin-es")]
+    const SOURCE: &[u8] = include_str!("es.txt").as_bytes();
     const BYTES: [u8; compact(SOURCE, &mut [])] = {
         let mut out = [0; compact(SOURCE, &mut [])];
         compact(SOURCE, &mut out);
@@ -237,14 +251,14 @@ const COMPACT: &[u8] = {
     &BYTES
 };
 
-/// The hash seed that gives every English key outside `KEYED` its own 16-bit hash, found at
-/// compile time. Every language has the same keys, so it serves them all. (A search of a few
+/// The hash seed that gives every key outside `KEYED` its own 16-bit hash, found at compile
+/// time. Every language has the same keys, so it serves them all. (A search of a few
 /// seeds over 600 keys is more work than const evaluation expects by default.)
 #[allow(long_running_const_eval)]
 const SEED: u32 = seed(COMPACT);
 
-/// English as built into the module: `pack`ed at compile time.
-const EN: &str = {
+/// The built-in language as the module holds it: `pack`ed at compile time.
+const PACKED: &str = {
     const BYTES: [u8; pack(COMPACT, SEED, &mut [], &mut []).0] = {
         let mut out = [0; pack(COMPACT, SEED, &mut [], &mut []).0];
         pack(COMPACT, SEED, &mut out, &mut []);
@@ -252,12 +266,12 @@ const EN: &str = {
     };
     match core::str::from_utf8(&BYTES) {
         Ok(text) => text,
-        Err(_) => panic!("en.txt packed is not UTF-8"),
+        Err(_) => panic!("the packed table is not UTF-8"),
     }
 };
 
-/// The hashes of the keys of `EN`'s unkeyed texts, in the same order.
-static EN_HASHES: [u16; pack(COMPACT, SEED, &mut [], &mut []).1] = {
+/// The hashes of the keys of `PACKED`'s unkeyed texts, in the same order.
+static HASHES: [u16; pack(COMPACT, SEED, &mut [], &mut []).1] = {
     let mut hashes = [0; pack(COMPACT, SEED, &mut [], &mut []).1];
     pack(COMPACT, SEED, &mut [], &mut hashes);
     hashes
@@ -306,7 +320,7 @@ const fn seed(source: &[u8]) -> u32 {
     panic!("no seed gives every string key its own 16-bit hash");
 }
 
-/// Writes compacted `source` as `EN` wants it into `out`, line for line: the `KEYED` families'
+/// Writes compacted `source` as `PACKED` wants it into `out`, line for line: the `KEYED` families'
 /// lines as they are, every other line as `=text` (its key dropped), and those keys' hashes into
 /// `hashes`, each as far as it is long; returns the whole lengths of both.
 const fn pack(source: &[u8], seed: u32, out: &mut [u8], hashes: &mut [u16]) -> (usize, usize) {
@@ -484,8 +498,9 @@ mod tests {
         }
     }
 
-    /// Every string of every file is what the table gives for its key: the English packed at
-    /// compile time (keys gone, found by hash) and the Spanish read as a download is read.
+    /// Every string of every file is what the table gives for its key: the built-in language
+    /// packed at compile time (keys gone, found by hash) and the other read as a download is
+    /// read. (`make test` runs this with English and with Spanish built in.)
     #[test]
     fn every_key_gives_its_own_text() {
         for lang in Lang::ALL {
@@ -495,10 +510,10 @@ mod tests {
                 assert_eq!(lang.text(key), text, "{}: {key}", lang.as_str());
             }
         }
-        let file = include_str!("en.txt");
-        assert!(EN.len() < file.len() * 3 / 4, "{} of {} bytes", EN.len(), file.len());
-        assert!(!EN.contains("q.for_whom") && !EN.contains("ui.") && EN.contains("h.lo_danger="), "only keyed families keep keys");
-        assert_eq!(EN_HASHES.len(), Lang::En.file_entries().iter().filter(|(k, _)| !keyed(k.as_bytes())).count());
+        let file = BUILT_IN.file();
+        assert!(PACKED.len() < file.len() * 3 / 4, "{} of {} bytes", PACKED.len(), file.len());
+        assert!(!PACKED.contains("q.for_whom") && !PACKED.contains("ui.") && PACKED.contains("h.lo_danger="), "only keyed families keep keys");
+        assert_eq!(HASHES.len(), BUILT_IN.file_entries().iter().filter(|(k, _)| !keyed(k.as_bytes())).count());
     }
 
     /// What `compact` keeps of a table file.

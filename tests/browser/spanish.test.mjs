@@ -135,6 +135,22 @@ test('language choice: element lang, then the config, then the browser, else Eng
   assert.deepEqual(await lang('/english-only.html', 'es-MX'), ['en', 'Find support that fits you']);
 });
 
+test('a Spanish visitor downloads the module with Spanish built in and no strings file; English comes on a switch', async () => {
+  const from = server.requests.length;
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/es.html`);
+  await page.locator('peer-path .screen h2').waitFor();
+  const asked = () => server.requests.slice(from);
+  assert.ok(asked().includes('/pkg/es/peerpath_bg.wasm'), asked().join(' '));
+  assert.ok(!asked().some((p) => p === '/pkg/peerpath_bg.wasm' || p.startsWith('/pkg/strings/')), asked().join(' '));
+  await page.locator('peer-path [data-action=lang][data-lang=en]').click();
+  await page.locator('peer-path .pp[lang=en]').waitFor();
+  assert.equal(await page.locator('peer-path .screen h2').innerText(), 'Find support that fits you');
+  assert.deepEqual(asked().filter((p) => p.startsWith('/pkg/strings/')), ['/pkg/strings/en.txt']);
+  await context.close();
+});
+
 test('switching language mid-questionnaire keeps the answers and the place', async () => {
   const spanishFile = () => server.requests.filter((p) => p === '/pkg/strings/es.txt').length;
   const atStart = spanishFile();
