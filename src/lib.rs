@@ -331,9 +331,10 @@ fn browser_languages() -> Vec<String> {
     render::window().navigator().languages().iter().filter_map(|l| l.as_string()).collect()
 }
 
+#[cfg(feature = "api")]
 /// The language a visitor gets (`en`, `es`): the element's `lang`, else the config's first
-/// language, else the browser's. The page loads its strings (`loadStrings`) before `mount`
-/// when `hasLanguage` says they are not built in.
+/// language, else the browser's. (The widget's shell works this out itself, to choose the
+/// module before it loads; this is for a center's own tools.)
 #[wasm_bindgen(js_name = negotiateLanguage)]
 pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> Result<String, JsValue> {
     guard::ready()?;

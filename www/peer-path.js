@@ -42,20 +42,27 @@ addEventListener('error', (event) => {
   if (event.error instanceof WebAssembly.RuntimeError && String(event.error.stack).includes(pkg)) stop();
 });
 
+/** The languages the widget speaks; each has a module with it built in. */
+const SPOKEN = ['en', 'es'];
+
 /**
- * The language to have built in: the element's `lang`, else an inline config's first
- * language, else the browser's first, among those the widget speaks (Rust's `negotiate`, as
- * far as it can be known before the module loads; the other language still works, from its
- * strings file).
+ * The visitor's language, as Rust's `strings::negotiate` decides it: the element's `lang`,
+ * else the config's first language (its first well-formed tag, as the config check keeps
+ * them), else the browser's first, among those the widget speaks; else English.
  */
-function builtIn(lang, source) {
-  const inline = source?.startsWith('#') ? parsed(document.getElementById(source.slice(1))?.textContent) : {};
-  const languages = Array.isArray(inline.languages) ? inline.languages : [];
-  for (const tag of [lang, languages[0], ...navigator.languages]) {
+function negotiate(lang, config) {
+  const languages = Array.isArray(config.languages) ? config.languages : [];
+  const first = languages.find((tag) => typeof tag === 'string' && /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(tag));
+  for (const tag of [lang, first, ...navigator.languages]) {
     const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
-    if (primary === 'en' || primary === 'es') return primary;
+    if (SPOKEN.includes(primary)) return primary;
   }
   return 'en';
+}
+
+/** An inline config, readable before anything loads (a config URL is not). */
+function inlineConfig(source) {
+  return source?.startsWith('#') ? parsed(document.getElementById(source.slice(1))?.textContent) : {};
 }
 
 /** Loads and instantiates the WebAssembly module once per page. */
@@ -158,16 +165,17 @@ async function fetchStrings(lang) {
   return response.text();
 }
 
-/** Loads the strings of the visitor's language when they are not built in (English is). */
-async function loadLanguage(module, configText, elementLang) {
-  const lang = module.negotiateLanguage(configText, elementLang);
+/** The visitor's language, its strings loaded when the module does not have them built in. */
+async function loadLanguage(module, config, elementLang) {
+  const lang = negotiate(elementLang, config);
   if (module.hasLanguage(lang)) return lang;
   try {
     module.loadStrings(lang, await fetchStrings(lang));
     return lang;
   } catch (error) {
-    console.warn(`PeerPath: continuing in English; the ${lang} strings did not load.`, error);
-    return 'en';
+    const builtIn = SPOKEN.find((spoken) => module.hasLanguage(spoken));
+    console.warn(`PeerPath: continuing in the built-in language (${builtIn}); the ${lang} strings did not load.`, error);
+    return builtIn;
   }
 }
 
@@ -265,7 +273,7 @@ class PeerPathElement extends HTMLElement {
   async #start(root, generation) {
     const lang = this.getAttribute('lang') || undefined;
     // The module, the stylesheet and the config load side by side.
-    const moduleReady = loadModule(builtIn(lang, this.getAttribute('config')));
+    const moduleReady = loadModule(negotiate(lang, inlineConfig(this.getAttribute('config'))));
     moduleReady.catch(() => {}); // handled below, after the config
     this.#styles = stylesheet();
     root.prepend(this.#styles.link);
@@ -275,11 +283,11 @@ class PeerPathElement extends HTMLElement {
     if (!lang && Array.isArray(languages) && typeof languages[0] === 'string') this.#lang = languages[0].slice(0, 2);
     const feed = loadFeed(this.#config);
     const module = await moduleReady;
-    const [, chosen] = await Promise.all([this.#styles.loaded, loadLanguage(module, configText, lang)]);
+    const [, chosen] = await Promise.all([this.#styles.loaded, loadLanguage(module, this.#config, lang)]);
     this.#lang = chosen;
     // Removed (or re-added) while loading: the newer connection does the work.
     if (generation !== this.#generation) return;
-    const mounted = module.mount(root, configText, lang, undefined, fetchStrings);
+    const mounted = module.mount(root, configText, chosen, undefined, fetchStrings);
     this.#mounted = mounted;
     if (mounted.problems) explain('center config', mounted.problems, configText);
     // The questionnaire starts now; the Meeting Guide feed joins when it arrives.

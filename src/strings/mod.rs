@@ -442,9 +442,9 @@ pub fn negotiate(element: Option<&str>, offered: &[String], browser: &[String]) 
         .unwrap_or(Lang::En)
 }
 
-/// As `negotiate`, but only languages whose table is here; English otherwise.
+/// As `negotiate`, but only languages whose table is here; the built-in language otherwise.
 pub fn negotiate_available(element: Option<&str>, offered: &[String], browser: &[String]) -> Lang {
-    Some(negotiate(element, offered, browser)).filter(|l| l.available()).unwrap_or(Lang::En)
+    Some(negotiate(element, offered, browser)).filter(|l| l.available()).unwrap_or(BUILT_IN)
 }
 
 /// The languages the switcher offers: the center's list (those the widget speaks), or every
