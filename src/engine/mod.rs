@@ -23,7 +23,7 @@ pub mod safety;
 pub mod scores;
 pub mod sort;
 
-use crate::strings::{fill, Lang};
+use crate::strings::{fill, text, Lang};
 use answers::Answers;
 use care::{CareLevel, CARE_NOTES, CARE_RULES};
 use catalog::{List, CATALOG, SHOW_AT};
@@ -63,7 +63,7 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
         local,
         scores: scores_out(&scores),
         profile: ProfileOut { domains: DOMAINS.iter().map(|d| domain(&writer, d)).collect() },
-        not_diagnosis: options.lang.text("ui.not_diagnosis"),
+        not_diagnosis: text!(options.lang, "ui.not_diagnosis"),
         contacts: center_contacts(options.lang, &options.center),
     }
 }
@@ -129,18 +129,18 @@ fn urgent(writer: &Writer, center: &Center) -> Vec<Notice> {
 
 fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
     match kind {
-        ContactKind::Call988 => Some(Contact::tel(lang.text("c.call_988"), "988")),
-        ContactKind::Text988 => Some(Contact::sms(lang.text("c.text_988"), "988")),
-        ContactKind::Call911 => Some(Contact::tel(lang.text("c.call_911"), "911")),
-        ContactKind::Helpline => Some(Contact::tel(lang.text("c.helpline"), HELPLINE_TEL)),
+        ContactKind::Call988 => Some(Contact::tel(text!(lang, "c.call_988"), "988")),
+        ContactKind::Text988 => Some(Contact::sms(text!(lang, "c.text_988"), "988")),
+        ContactKind::Call911 => Some(Contact::tel(text!(lang, "c.call_911"), "911")),
+        ContactKind::Helpline => Some(Contact::tel(text!(lang, "c.helpline"), HELPLINE_TEL)),
         ContactKind::Center => {
             let name = center.name.as_deref().unwrap_or("");
-            let (key, number) = match (&center.crisis_phone, &center.phone) {
-                (Some(crisis), _) => ("c.center_crisis", crisis),
-                (None, Some(phone)) => ("c.center_phone", phone),
+            let (label, number) = match (&center.crisis_phone, &center.phone) {
+                (Some(crisis), _) => (text!(lang, "c.center_crisis"), crisis),
+                (None, Some(phone)) => (text!(lang, "c.center_phone"), phone),
                 (None, None) => return None,
             };
-            Some(Contact::tel(fill(lang.text(key), &[("center", name)]), tel_number(number)?))
+            Some(Contact::tel(fill(label, &[("center", name)]), tel_number(number)?))
         }
     }
 }
@@ -149,19 +149,19 @@ fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
 /// usable; without a configured phone, the national helpline.
 fn center_contacts(lang: Lang, center: &Center) -> Vec<Contact> {
     let name = center.name.as_deref().unwrap_or("");
-    let label = |key: &str| fill(lang.text(key), &[("center", name)]);
+    let label = |template: &str| fill(template, &[("center", name)]);
     let mut contacts = Vec::new();
     if let Some(number) = center.phone.as_deref().and_then(tel_number) {
-        contacts.push(Contact::tel(label("c.center_phone"), number));
+        contacts.push(Contact::tel(label(text!(lang, "c.center_phone")), number));
     }
     if let Some(number) = center.text.as_deref().and_then(tel_number) {
-        contacts.push(Contact::sms(label("c.center_text"), number));
+        contacts.push(Contact::sms(label(text!(lang, "c.center_text")), number));
     }
     if let Some(url) = center.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
-        contacts.push(Contact::url(label("c.center_url"), url));
+        contacts.push(Contact::url(label(text!(lang, "c.center_url")), url));
     }
     if contacts.is_empty() {
-        contacts.push(Contact::tel(lang.text("c.helpline"), HELPLINE_TEL));
+        contacts.push(Contact::tel(text!(lang, "c.helpline"), HELPLINE_TEL));
     }
     contacts
 }
@@ -310,7 +310,7 @@ pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
         lang: lang.as_str(),
         sections: Section::ALL.iter().map(|s| SectionOut { id: s.as_str(), title: lang.text(&cat(&["sec.", s.as_str()])) }).collect(),
         items,
-        prefer_not: lang.text("o.prefer_not"),
+        prefer_not: text!(lang, "o.prefer_not"),
     }
 }
 

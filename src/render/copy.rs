@@ -4,7 +4,7 @@
 use crate::prelude::*;
 use crate::engine::options::Options;
 use crate::engine::result::{Contact, Evaluation, Suggestion};
-use crate::strings::{fill, Lang};
+use crate::strings::{fill, text, Lang};
 
 pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &str) -> String {
     let mut out = String::new();
@@ -12,8 +12,8 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
         out.push_str(text);
         out.push('\n');
     };
-    line(lang.text("ui.file.title"));
-    line(&fill(lang.text("ui.file.date"), &[("date", date)]));
+    line(text!(lang, "ui.file.title"));
+    line(&fill(text!(lang, "ui.file.date"), &[("date", date)]));
     line("");
     for notice in &result.urgent {
         line(&cat(&["!! ", notice.title]));
@@ -43,8 +43,8 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
         }
         line("");
     };
-    list(lang.text("ui.result.groups"), &result.groups);
-    list(lang.text("ui.result.aftercare"), &result.aftercare);
+    list(text!(lang, "ui.result.groups"), &result.groups);
+    list(text!(lang, "ui.result.aftercare"), &result.aftercare);
     let mut out = out;
     out.push_str(result.not_diagnosis);
     out.push('\n');

@@ -25,7 +25,7 @@ use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::result::Evaluation;
 use crate::engine::{evaluate, json_text};
 use crate::flow::{Flow, Screen};
-use crate::strings::Lang;
+use crate::strings::{text, Lang};
 use dom::{closest, focus, El, Result};
 use screens::View;
 
@@ -103,7 +103,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         .class("pp")
         .attr("part", "widget")
         .attr("lang", lang.as_str())
-        .attr("aria-label", lang.text("ui.widget_label"))
+        .attr("aria-label", text!(lang, "ui.widget_label"))
         .child(view.bar())
         .child(view.crisis_lines(&setup.offered))
         .child(El(live.clone()))
@@ -320,15 +320,15 @@ fn on_key(app: &mut App, event: Event) -> Result {
     let lang = app.setup.options.lang;
     match SHIFT_PRESSES.saturating_sub(app.shift_times.len()) {
         0 => {
-            app.live.set_text_content(Some(lang.text("ui.shift.exit")));
+            app.live.set_text_content(Some(text!(lang, "ui.shift.exit")));
             quick_exit(app)
         }
         1 => {
-            app.live.set_text_content(Some(lang.text("ui.shift.1")));
+            app.live.set_text_content(Some(text!(lang, "ui.shift.1")));
             Ok(())
         }
         _ => {
-            app.live.set_text_content(Some(lang.text("ui.shift.2")));
+            app.live.set_text_content(Some(text!(lang, "ui.shift.2")));
             Ok(())
         }
     }
@@ -376,13 +376,13 @@ fn load_then_switch(app: &mut App, lang: Lang) -> Result {
         let Ok(mut app) = app.try_borrow_mut() else { return };
         let ok = text.as_string().is_some_and(|text| lang.load(text));
         if !ok || switch_language(&mut app, lang).is_err() {
-            app.live.set_text_content(Some(app.setup.options.lang.text("ui.language_error")));
+            app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.language_error")));
         }
     });
     let on_failed = Closure::<dyn FnMut(JsValue)>::new(move |_error: JsValue| {
         let Some(app) = failed.upgrade() else { return };
         let Ok(app) = app.try_borrow() else { return };
-        app.live.set_text_content(Some(app.setup.options.lang.text("ui.language_error")));
+        app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.language_error")));
     });
     let _ = promise.then2(&on_loaded, &on_failed);
     app.waiting.push(on_loaded);
@@ -397,7 +397,7 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
         work_out(app);
     }
     app.frame.set_attribute("lang", lang.as_str())?;
-    app.frame.set_attribute("aria-label", lang.text("ui.widget_label"))?;
+    app.frame.set_attribute("aria-label", text!(lang, "ui.widget_label"))?;
     let view = View { doc: &app.doc, lang, options: &app.setup.options };
     if let Some(old) = app.frame.query_selector(".bar")? {
         app.frame.replace_child(&view.bar().into_element(), &old)?;
@@ -406,7 +406,7 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
         app.frame.replace_child(&view.crisis_lines(&app.setup.offered).into_element(), &old)?;
     }
     draw(app, true)?;
-    app.live.set_text_content(Some(lang.text("ui.language_changed")));
+    app.live.set_text_content(Some(text!(lang, "ui.language_changed")));
     Ok(())
 }
 
@@ -505,7 +505,7 @@ fn ask_position(app: &mut App) -> Result {
     let on_failed = Closure::<dyn FnMut(JsValue)>::new(move |_error: JsValue| {
         let Some(app) = failed.upgrade() else { return };
         let Ok(app) = app.try_borrow() else { return };
-        app.live.set_text_content(Some(app.setup.options.lang.text("ui.local.location_error")));
+        app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.local.location_error")));
     });
     geolocation.get_current_position_with_error_callback(on_found.as_ref().unchecked_ref(), Some(on_failed.as_ref().unchecked_ref()))?;
     app.waiting.push(on_found);
@@ -521,7 +521,7 @@ fn show_local_again(app: &mut App) -> Result {
         focus(&heading);
         keep_clear_of_bar(app, &heading);
     }
-    app.live.set_text_content(Some(app.setup.options.lang.text("ui.local.sorted")));
+    app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.local.sorted")));
     Ok(())
 }
 
@@ -539,13 +539,13 @@ fn save_copy(app: &mut App) -> Result {
     // A link that is never added to the page, so its click does not reach our own listener.
     let link: web_sys::HtmlAnchorElement = app.doc.create_element("a")?.dyn_into()?;
     link.set_href(&url);
-    link.set_download(lang.text("ui.file.name"));
+    link.set_download(text!(lang, "ui.file.name"));
     link.click();
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     app.window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
-    app.live.set_text_content(Some(lang.text("ui.saved")));
+    app.live.set_text_content(Some(text!(lang, "ui.saved")));
     Ok(())
 }
 
@@ -553,5 +553,5 @@ fn save_copy(app: &mut App) -> Result {
 fn show_problem(app: &App) {
     let lang = app.setup.options.lang;
     dom::clear(&app.screen_el);
-    dom::text_el(&app.doc, "p", "problem", lang.text("ui.error")).append_to(&app.screen_el);
+    dom::text_el(&app.doc, "p", "problem", text!(lang, "ui.error")).append_to(&app.screen_el);
 }

@@ -14,7 +14,7 @@ use crate::engine::json_text::int;
 use crate::engine::result::{Contact, Evaluation, LocalMatch, Suggestion};
 use crate::engine::{option_label, tel_number};
 use crate::flow::{Flow, Screen};
-use crate::strings::{fill, Lang};
+use crate::strings::{fill, text, Lang};
 
 
 /// Suggestions shown at once in each list; the rest are behind "show more".
@@ -79,7 +79,7 @@ impl View<'_> {
     pub fn progress_text(&self, flow: &Flow) -> String {
         let (n, total) = flow.progress();
         let section = flow.page_items().first().map_or("", |i| i.item().section.as_str());
-        let step = fill(self.t("ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
+        let step = fill(text!(self.lang, "ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
         cat(&[step.as_str(), " · ", self.t(&cat(&["sec.", section]))])
     }
 
@@ -97,8 +97,8 @@ impl View<'_> {
     /// The slim bar that stays on screen: the quick exit and its Shift hint. Kept to one short
     /// row so it never covers much of a phone screen.
     pub fn bar(&self) -> El {
-        let exit = self.button("exit", "exit", self.t("ui.exit")).attr("part", "exit");
-        let hint = text_el(self.doc, "span", "exit-hint", self.t("ui.exit_hint"));
+        let exit = self.button("exit", "exit", text!(self.lang, "ui.exit")).attr("part", "exit");
+        let hint = text_el(self.doc, "span", "exit-hint", text!(self.lang, "ui.exit_hint"));
         self.el("div").class("bar").attr("part", "bar").child(exit).child(hint)
     }
 
@@ -111,16 +111,16 @@ impl View<'_> {
             .class("crisis-lines")
             .attr("part", "crisis")
             .attr("role", "region")
-            .attr("aria-label", self.t("ui.crisis_label"))
-            .child(text_el(self.doc, "strong", "", self.t("ui.crisis_lead")))
+            .attr("aria-label", text!(self.lang, "ui.crisis_label"))
+            .child(text_el(self.doc, "strong", "", text!(self.lang, "ui.crisis_lead")))
             .text(" ")
-            .child(self.el("a").attr("href", "tel:988").text(self.t("ui.call_988")))
+            .child(self.el("a").attr("href", "tel:988").text(text!(self.lang, "ui.call_988")))
             .text(" · ")
-            .child(self.el("a").attr("href", "sms:988").text(self.t("ui.text_988")))
+            .child(self.el("a").attr("href", "sms:988").text(text!(self.lang, "ui.text_988")))
             .text(" · ")
-            .child(self.el("a").attr("href", "tel:911").text(self.t("ui.call_911")));
+            .child(self.el("a").attr("href", "tel:911").text(text!(self.lang, "ui.call_911")));
         let center_phone = self.options.center.crisis_phone.as_deref().or(self.options.center.phone.as_deref());
-        let lines = match center_phone.and_then(|p| self.phone_link(p, &fill(self.t("ui.call_center"), &[("center", self.center_name()), ("phone", p)]))) {
+        let lines = match center_phone.and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.call_center"), &[("center", self.center_name()), ("phone", p)]))) {
             Some(link) => lines.text(" · ").child(link),
             None => lines,
         };
@@ -134,21 +134,21 @@ impl View<'_> {
 
     pub fn welcome(&self, into: &Element) {
         let list = self.el("ul").class("promises").children([
-            text_el(self.doc, "li", "", self.t("ui.welcome.anonymous")),
-            text_el(self.doc, "li", "", self.t("ui.welcome.private")),
-            text_el(self.doc, "li", "", self.t("ui.welcome.time")),
-            text_el(self.doc, "li", "", self.t("ui.welcome.not_diagnosis")),
+            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.anonymous")),
+            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.private")),
+            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.time")),
+            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.not_diagnosis")),
         ]);
         let intro = if self.center_name().is_empty() {
-            self.t("ui.welcome.intro").to_string()
+            text!(self.lang, "ui.welcome.intro").to_string()
         } else {
-            fill(self.t("ui.welcome.intro_center"), &[("center", self.center_name())])
+            fill(text!(self.lang, "ui.welcome.intro_center"), &[("center", self.center_name())])
         };
         for el in [
-            self.heading("h2", self.t("ui.welcome.title")),
+            self.heading("h2", text!(self.lang, "ui.welcome.title")),
             text_el(self.doc, "p", "", &intro),
             list,
-            self.nav("nav", &[("start", "primary", self.t("ui.start"))]),
+            self.nav("nav", &[("start", "primary", text!(self.lang, "ui.start"))]),
         ] {
             el.append_to(into);
         }
@@ -173,9 +173,9 @@ impl View<'_> {
                 self.item(flow, item, false).append_to(into);
             }
         }
-        text_el(self.doc, "p", "hint", self.t("ui.skip_hint")).append_to(into);
-        let next_label = if flow.from_review { self.t("ui.back_to_review") } else { self.t("ui.next") };
-        self.nav("nav", &[("next", "primary", next_label), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])
+        text_el(self.doc, "p", "hint", text!(self.lang, "ui.skip_hint")).append_to(into);
+        let next_label = if flow.from_review { text!(self.lang, "ui.back_to_review") } else { text!(self.lang, "ui.next") };
+        self.nav("nav", &[("next", "primary", next_label), ("back", "secondary", text!(self.lang, "ui.back")), ("restart", "tertiary", text!(self.lang, "ui.start_over"))])
             .append_to(into);
         
     }
@@ -186,7 +186,7 @@ impl View<'_> {
         let id = item.as_str();
         let mut question = self.t(&cat(&["q.", id])).to_string();
         if spec.optional {
-            question = cat(&[question.as_str(), " ", self.t("ui.optional")]);
+            question = cat(&[question.as_str(), " ", text!(self.lang, "ui.optional")]);
         }
         let legend = if alone {
             self.el("legend").child(self.heading("h2", &question))
@@ -216,7 +216,7 @@ impl View<'_> {
             options = options.child(self.choice(id, kind, value, label, checked));
         }
         if spec.sensitive {
-            options = options.child(self.choice(id, kind, PREFER_NOT, self.t("o.prefer_not"), false).class("option prefer-not"));
+            options = options.child(self.choice(id, kind, PREFER_NOT, text!(self.lang, "o.prefer_not"), false).class("option prefer-not"));
         }
         fieldset.child(options)
     }
@@ -230,16 +230,16 @@ impl View<'_> {
     }
 
     pub fn review(&self, flow: &Flow, into: &Element) {
-        self.heading("h2", self.t("ui.review.title")).append_to(into);
-        text_el(self.doc, "p", "", self.t("ui.review.intro")).append_to(into);
+        self.heading("h2", text!(self.lang, "ui.review.title")).append_to(into);
+        text_el(self.doc, "p", "", text!(self.lang, "ui.review.intro")).append_to(into);
         let mut list = self.el("dl").class("review");
         for item in flow.pages().into_iter().flatten() {
             let question = self.t(&cat(&["q.", item.as_str()]));
             let answer = self.answer_text(flow, item);
             let change = self
-                .button("change", "link", self.t("ui.review.change"))
+                .button("change", "link", text!(self.lang, "ui.review.change"))
                 .attr("data-item", item.as_str())
-                .child(text_el(self.doc, "span", "sr-only", &fill(self.t("ui.review.change_hidden"), &[("question", question)])));
+                .child(text_el(self.doc, "span", "sr-only", &fill(text!(self.lang, "ui.review.change_hidden"), &[("question", question)])));
             list = list.child(
                 self.el("div")
                     .class("row")
@@ -249,7 +249,7 @@ impl View<'_> {
             );
         }
         list.append_to(into);
-        self.nav("nav", &[("next", "primary", self.t("ui.see_results")), ("back", "secondary", self.t("ui.back")), ("restart", "tertiary", self.t("ui.start_over"))])
+        self.nav("nav", &[("next", "primary", text!(self.lang, "ui.see_results")), ("back", "secondary", text!(self.lang, "ui.back")), ("restart", "tertiary", text!(self.lang, "ui.start_over"))])
             .append_to(into);
         
     }
@@ -258,7 +258,7 @@ impl View<'_> {
     pub fn answer_text(&self, flow: &Flow, item: ItemId) -> String {
         let set = item.item().options.id;
         match flow.answers.get(item) {
-            None => self.t("ui.review.not_answered").to_string(),
+            None => text!(self.lang, "ui.review.not_answered").to_string(),
             Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
             Some(Answer::Many(values)) => join(&values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>(), ", "),
             Some(Answer::Number(n)) => {
@@ -273,7 +273,7 @@ impl View<'_> {
     }
 
     pub fn result(&self, result: &Evaluation, into: &Element) {
-        self.heading("h2", self.t("ui.result.title")).append_to(into);
+        self.heading("h2", text!(self.lang, "ui.result.title")).append_to(into);
         for notice in &result.urgent {
             self.el("section")
                 .class("urgent")
@@ -292,11 +292,11 @@ impl View<'_> {
             .child(text_el(self.doc, "h3", "", result.care.title))
             .child(text_el(self.doc, "p", "", result.care.text));
         if !result.care.reasons.is_empty() {
-            care = care.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))).child(self.reasons(&result.care.reasons));
+            care = care.child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why"))).child(self.reasons(&result.care.reasons));
         }
         care.append_to(into);
-        self.suggestions("groups", self.t("ui.result.groups"), &result.groups).append_to(into);
-        self.suggestions("aftercare", self.t("ui.result.aftercare"), &result.aftercare).append_to(into);
+        self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups).append_to(into);
+        self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare).append_to(into);
         if !self.options.resources.is_empty() {
             self.local(result).append_to(into);
         }
@@ -315,10 +315,10 @@ impl View<'_> {
         self.nav(
             "nav actions",
             &[
-                ("save", "secondary", self.t("ui.save")),
-                ("print", "secondary", self.t("ui.print")),
-                ("back", "secondary", self.t("ui.back")),
-                ("restart", "tertiary", self.t("ui.start_over")),
+                ("save", "secondary", text!(self.lang, "ui.save")),
+                ("print", "secondary", text!(self.lang, "ui.print")),
+                ("back", "secondary", text!(self.lang, "ui.back")),
+                ("restart", "tertiary", text!(self.lang, "ui.start_over")),
             ],
         )
         .append_to(into);
@@ -332,13 +332,13 @@ impl View<'_> {
     fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> El {
         let mut section = self.el("section").class("suggestions").attr("part", "suggestions").attr("data-list", id).child(text_el(self.doc, "h3", "", title));
         if list.is_empty() {
-            return section.child(text_el(self.doc, "p", "", self.t("ui.result.none")));
+            return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.result.none")));
         }
         // The best few first; the rest one tap away, so a long list never buries the top.
         let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
         section = section.child(self.cards(first, 1));
         if !rest.is_empty() {
-            let label = fill(self.t("ui.result.more"), &[("n", &int(rest.len() as i64))]);
+            let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
             section = section.child(
                 self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.cards(rest, first.len() + 1)),
             );
@@ -356,7 +356,7 @@ impl View<'_> {
                 .attr("data-id", s.id)
                 .child(text_el(self.doc, "h4", "", s.name))
                 .child(text_el(self.doc, "p", "", s.text))
-                .child(text_el(self.doc, "p", "why", self.t("ui.result.why")))
+                .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
                 .child(self.reasons(&s.reasons));
             if !s.find.is_empty() {
                 let mut links = self.el("ul").class("links");
@@ -377,9 +377,9 @@ impl View<'_> {
     /// The center's programs and local meetings that fit, with "near me".
     fn local(&self, result: &Evaluation) -> El {
         let title = if self.center_name().is_empty() {
-            self.t("ui.local.title").to_string()
+            text!(self.lang, "ui.local.title").to_string()
         } else {
-            fill(self.t("ui.local.title_center"), &[("center", self.center_name())])
+            fill(text!(self.lang, "ui.local.title_center"), &[("center", self.center_name())])
         };
         let mut section = self
             .el("section")
@@ -390,16 +390,16 @@ impl View<'_> {
         let sorted = result.local.iter().any(|m| m.distance_km.is_some());
         if !sorted && self.options.resources.iter().any(|r| r.lat.is_some()) {
             section = section
-                .child(self.nav("nav near", &[("near", "secondary", self.t("ui.local.near_me"))]))
-                .child(text_el(self.doc, "p", "hint", self.t("ui.local.near_note")));
+                .child(self.nav("nav near", &[("near", "secondary", text!(self.lang, "ui.local.near_me"))]))
+                .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.local.near_note")));
         }
         if result.local.is_empty() {
-            return section.child(text_el(self.doc, "p", "", self.t("ui.local.none")));
+            return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.local.none")));
         }
         let (first, rest) = result.local.split_at(result.local.len().min(SHOW_FIRST));
         section = section.child(self.local_cards(first, 1));
         if !rest.is_empty() {
-            let label = fill(self.t("ui.result.more"), &[("n", &int(rest.len() as i64))]);
+            let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
             section = section.child(self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.local_cards(rest, first.len() + 1)));
         }
         section
@@ -412,43 +412,43 @@ impl View<'_> {
             // The center's own words are marked, so tools (and tests) can tell them from ours.
             let mut card = self.el("li").class("card").attr("part", "card").attr("data-id", &r.id).child(text_el(self.doc, "h4", "", &r.name).attr("data-from", "center"));
             if r.center {
-                card = card.child(text_el(self.doc, "p", "badge", &fill(self.t("ui.local.at_center"), &[("center", self.center_name())])));
+                card = card.child(text_el(self.doc, "p", "badge", &fill(text!(self.lang, "ui.local.at_center"), &[("center", self.center_name())])));
             }
             let mut facts = self.el("ul").class("facts");
             if let Some(next) = m.next {
-                facts = facts.child(text_el(self.doc, "li", "next", &fill(self.t("ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))])));
+                facts = facts.child(text_el(self.doc, "li", "next", &fill(text!(self.lang, "ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))])));
             } else if let Some(slot) = r.schedule.first() {
                 facts = facts.child(text_el(self.doc, "li", "", &self.when(slot.day, slot.start)));
             }
             if let Some(format) = r.format {
-                let key = match format {
-                    Format::InPerson => "ui.local.in_person",
-                    Format::Online => "ui.local.online",
-                    Format::Hybrid => "ui.local.hybrid",
+                let text = match format {
+                    Format::InPerson => text!(self.lang, "ui.local.in_person"),
+                    Format::Online => text!(self.lang, "ui.local.online"),
+                    Format::Hybrid => text!(self.lang, "ui.local.hybrid"),
                 };
-                facts = facts.child(text_el(self.doc, "li", "", self.t(key)));
+                facts = facts.child(text_el(self.doc, "li", "", text));
             }
             if let Some(address) = &r.address {
                 facts = facts.child(text_el(self.doc, "li", "", address).attr("data-from", "center"));
             }
             if let Some(km) = m.distance_km {
-                facts = facts.child(text_el(self.doc, "li", "", &fill(self.t("ui.local.distance"), &[("km", &km_text(km))])));
+                facts = facts.child(text_el(self.doc, "li", "", &fill(text!(self.lang, "ui.local.distance"), &[("km", &km_text(km))])));
             }
             card = card.child(facts);
             if let Some(description) = &r.description {
                 card = card.child(text_el(self.doc, "p", "", description).attr("data-from", "center"));
             }
-            card = card.child(text_el(self.doc, "p", "why", self.t("ui.result.why"))).child(self.reasons(&m.reasons));
+            card = card.child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why"))).child(self.reasons(&m.reasons));
             let mut links = self.el("ul").class("links");
             if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
-                let label = if r.format == Some(Format::Online) { self.t("ui.local.join") } else { self.t("ui.local.website") };
+                let label = if r.format == Some(Format::Online) { text!(self.lang, "ui.local.join") } else { text!(self.lang, "ui.local.website") };
                 let mut a = self.el("a").attr("href", url).text(label);
                 if url.starts_with("https://") || url.starts_with("http://") {
                     a = a.attr("target", "_blank").attr("rel", "noopener noreferrer");
                 }
                 links = links.child(self.el("li").child(a));
             }
-            if let Some(link) = r.phone.as_deref().and_then(|p| self.phone_link(p, &fill(self.t("ui.local.call"), &[("phone", p)]))) {
+            if let Some(link) = r.phone.as_deref().and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.local.call"), &[("phone", p)]))) {
                 links = links.child(self.el("li").child(link));
             }
             cards = cards.child(card.child(links));
@@ -479,27 +479,27 @@ impl View<'_> {
     fn details(&self, result: &Evaluation) -> El {
         let s = &result.scores;
         let mut rows: Vec<(String, String)> = Vec::new();
-        let cutoff = |positive: bool| if positive { self.t("ui.score.above") } else { self.t("ui.score.below") };
-        let of = |score: u8, max: u8| fill(self.t("ui.score.of"), &[("score", &int(score.into())), ("max", &int(max.into()))]);
+        let cutoff = |positive: bool| if positive { text!(self.lang, "ui.score.above") } else { text!(self.lang, "ui.score.below") };
+        let of = |score: u8, max: u8| fill(text!(self.lang, "ui.score.of"), &[("score", &int(score.into())), ("max", &int(max.into()))]);
         if let Some(a) = s.auditc {
-            rows.push((self.t("ui.score.auditc").into(), cat(&[of(a.score, a.max).as_str(), ", ", cutoff(a.positive)])));
+            rows.push((text!(self.lang, "ui.score.auditc").into(), cat(&[of(a.score, a.max).as_str(), ", ", cutoff(a.positive)])));
         }
         if let Some(p) = s.phq2 {
-            rows.push((self.t("ui.score.phq2").into(), cat(&[of(p.score, p.max).as_str(), ", ", cutoff(p.positive)])));
+            rows.push((text!(self.lang, "ui.score.phq2").into(), cat(&[of(p.score, p.max).as_str(), ", ", cutoff(p.positive)])));
         }
         if let Some(g) = s.gad2 {
-            rows.push((self.t("ui.score.gad2").into(), cat(&[of(g.score, g.max).as_str(), ", ", cutoff(g.positive)])));
+            rows.push((text!(self.lang, "ui.score.gad2").into(), cat(&[of(g.score, g.max).as_str(), ", ", cutoff(g.positive)])));
         }
-        rows.push((self.t("ui.score.dependence").into(), fill(self.t("ui.score.dependence_count"), &[("count", &int(s.dependence.count.into()))])));
-        rows.push((self.t("ui.score.use_severity").into(), self.t(&cat(&["ui.severity.", s.use_severity.as_str()])).into()));
+        rows.push((text!(self.lang, "ui.score.dependence").into(), fill(text!(self.lang, "ui.score.dependence_count"), &[("count", &int(s.dependence.count.into()))])));
+        rows.push((text!(self.lang, "ui.score.use_severity").into(), self.t(&cat(&["ui.severity.", s.use_severity.as_str()])).into()));
         if let Some(b) = s.barc10 {
-            rows.push((self.t("ui.score.barc10").into(), of(b.score, b.max)));
+            rows.push((text!(self.lang, "ui.score.barc10").into(), of(b.score, b.max)));
         }
         if let Some(n) = s.readiness.importance {
-            rows.push((self.t("ui.score.importance").into(), fill(self.t("ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
+            rows.push((text!(self.lang, "ui.score.importance").into(), fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
         }
         if let Some(n) = s.readiness.confidence {
-            rows.push((self.t("ui.score.confidence").into(), fill(self.t("ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
+            rows.push((text!(self.lang, "ui.score.confidence").into(), fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
         }
         let mut scores = self.el("dl").class("scores");
         for (name, value) in rows {
@@ -520,11 +520,11 @@ impl View<'_> {
         self.el("details")
             .class("details")
             .attr("part", "details")
-            .child(text_el(self.doc, "summary", "", self.t("ui.result.details")))
-            .child(text_el(self.doc, "h4", "", self.t("ui.result.scores")))
+            .child(text_el(self.doc, "summary", "", text!(self.lang, "ui.result.details")))
+            .child(text_el(self.doc, "h4", "", text!(self.lang, "ui.result.scores")))
             .child(scores)
-            .child(text_el(self.doc, "p", "hint", self.t("ui.result.scores_note")))
-            .child(text_el(self.doc, "h4", "", self.t("ui.result.profile")))
+            .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.result.scores_note")))
+            .child(text_el(self.doc, "h4", "", text!(self.lang, "ui.result.profile")))
             .child(domains)
     }
 

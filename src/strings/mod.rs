@@ -103,6 +103,12 @@ impl Lang {
         self.table().get(key).unwrap_or(MISSING)
     }
 
+    /// The text for a key fixed in the code, hashed at compile time (`text!`), so the module
+    /// carries neither the key nor the work of hashing it.
+    pub fn text_of(self, key: Key) -> &'static str {
+        self.table().by_hash(key.0).unwrap_or(MISSING)
+    }
+
     /// The text for a key of a `KEYED` family, or `None` when the table has none (a question
     /// without help). Other keys always have a text: use `text`.
     pub fn lookup(self, key: &str) -> Option<&'static str> {
@@ -153,6 +159,51 @@ const fn hash(key: &[u8], seed: u32) -> u16 {
     (h ^ (h >> 16)) as u16
 }
 
+/// A string key written in the code, as its hash: made by `Key::of` at compile time, which
+/// refuses (a compile error) a key that is not in the built-in table or that belongs to a
+/// `KEYED` family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(u16);
+
+impl Key {
+    pub const fn of(key: &str) -> Key {
+        let key = key.as_bytes();
+        assert!(!keyed(key), "a key of a KEYED family may be absent: use `lookup`");
+        let mut at = 0;
+        while at < COMPACT.len() {
+            let (key_end, end) = line(COMPACT, at);
+            if eq(slice(COMPACT, at, key_end), key) {
+                return Key(hash(key, SEED));
+            }
+            at = end + 1;
+        }
+        panic!("a key fixed in the code is not in the built-in string table");
+    }
+}
+
+const fn eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The text of a key written in the code, `text!(lang, "ui.next")`: the key is checked and
+/// hashed at compile time (`Key::of`).
+macro_rules! text {
+    ($lang:expr, $key:literal) => {
+        $lang.text_of(const { $crate::strings::Key::of($key) })
+    };
+}
+pub(crate) use text;
+
 /// One language's strings, as lookups need them.
 struct Table {
     /// The `KEYED` families, by key, sorted.
@@ -168,7 +219,11 @@ impl Table {
             let i = self.keyed.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
             return Some(self.keyed[i].1);
         }
-        let h = u64::from(hash(key.as_bytes(), SEED));
+        self.by_hash(hash(key.as_bytes(), SEED))
+    }
+
+    fn by_hash(&self, h: u16) -> Option<&'static str> {
+        let h = u64::from(h);
         let i = self.hashed.binary_search_by(|e| (e >> 32).cmp(&h)).ok()?;
         self.texts.get((self.hashed[i] & 0xffff_ffff) as usize).copied()
     }
