@@ -52,12 +52,12 @@ impl Lang {
     fn table(self) -> &'static Table {
         static BUILT_IN_TABLE: OnceLock<Table> = OnceLock::new();
         if self == BUILT_IN {
-            return BUILT_IN_TABLE.get_or_init(|| Table::from_text(PACKED, &HASHES));
+            return BUILT_IN_TABLE.get_or_init(|| Table::from_text(PACKED, hashes(&DELTAS)));
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
             static OTHER: OnceLock<Table> = OnceLock::new();
-            OTHER.get_or_init(|| Table::from_text(self.file(), &[]))
+            OTHER.get_or_init(|| Table::from_text(self.file(), hashes(&[])))
         }
         // Not loaded: the built-in language stands in, so a screen is never blank.
         #[cfg(target_arch = "wasm32")]
@@ -79,7 +79,7 @@ impl Lang {
         if self.available() {
             return true;
         }
-        let table = Table::from_text(Box::leak(text.into_boxed_str()), &[]);
+        let table = Table::from_text(Box::leak(text.into_boxed_str()), hashes(&[]));
         if !table.covers(BUILT_IN.table()) {
             return false;
         }
@@ -169,13 +169,22 @@ impl Key {
     pub const fn of(key: &str) -> Key {
         let key = key.as_bytes();
         assert!(!keyed(key), "a key of a KEYED family may be absent: use `lookup`");
-        let mut at = 0;
-        while at < COMPACT.len() {
-            let (key_end, end) = line(COMPACT, at);
-            if eq(slice(COMPACT, at, key_end), key) {
-                return Key(hash(key, SEED));
+        let hash = hash(key, SEED);
+        // A binary search of the built-in lines by hash, then the key itself compared.
+        let (mut low, mut high) = (0, ORDER.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            if ORDER[middle].0 < hash {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
-            at = end + 1;
+        }
+        if low < ORDER.len() && ORDER[low].0 == hash {
+            let start = ORDER[low].1;
+            if eq(slice(COMPACT, start, line(COMPACT, start).0), key) {
+                return Key(hash);
+            }
         }
         panic!("a key fixed in the code is not in the built-in string table");
     }
@@ -248,15 +257,14 @@ impl Table {
     }
 
     /// A table from `key = text` lines: a language file as it is downloaded, or the built-in
-    /// English, whose lines outside the `KEYED` families are `=text` with the key's hash the
+    /// language, whose lines outside the `KEYED` families are `=text` with the key's hash the
     /// next of `hashes`.
-    fn from_text(text: &'static str, hashes: &[u16]) -> Table {
+    fn from_text(text: &'static str, mut hashes: impl Iterator<Item = u16>) -> Table {
         let mut table = Table { keyed: Vec::new(), hashed: Vec::new(), texts: Vec::new() };
-        let mut hashes = hashes.iter();
         for (key, text) in entries(text) {
             if !key.is_empty() {
                 table.add(key, text);
-            } else if let Some(&h) = hashes.next() {
+            } else if let Some(h) = hashes.next() {
                 table.push_hashed(h, text);
             }
         }
@@ -312,11 +320,13 @@ const COMPACT: &[u8] = {
 #[allow(long_running_const_eval)]
 const SEED: u32 = seed(COMPACT);
 
-/// The built-in language as the module holds it: `pack`ed at compile time.
+/// The built-in language as the module holds it, `pack`ed at compile time: the `KEYED`
+/// families' lines as they are, then every other text as `=text` (its key dropped), in the
+/// order of their keys' hashes.
 const PACKED: &str = {
-    const BYTES: [u8; pack(COMPACT, SEED, &mut [], &mut []).0] = {
-        let mut out = [0; pack(COMPACT, SEED, &mut [], &mut []).0];
-        pack(COMPACT, SEED, &mut out, &mut []);
+    const BYTES: [u8; pack(COMPACT, &ORDER, &mut [])] = {
+        let mut out = [0; pack(COMPACT, &ORDER, &mut [])];
+        pack(COMPACT, &ORDER, &mut out);
         out
     };
     match core::str::from_utf8(&BYTES) {
@@ -325,12 +335,90 @@ const PACKED: &str = {
     }
 };
 
-/// The hashes of the keys of `PACKED`'s unkeyed texts, in the same order.
-static HASHES: [u16; pack(COMPACT, SEED, &mut [], &mut []).1] = {
-    let mut hashes = [0; pack(COMPACT, SEED, &mut [], &mut []).1];
-    pack(COMPACT, SEED, &mut [], &mut hashes);
-    hashes
+/// The hashes of `PACKED`'s unkeyed texts, rising, as the differences between neighbours, one
+/// byte each (255: add 255 and read on). The differences of about 600 sorted 16-bit hashes
+/// are mostly under 255, so this is half the size of the hashes, and compresses where the
+/// hashes themselves do not (-0.6 KB gzip).
+static DELTAS: [u8; deltas(&ORDER, &mut [])] = {
+    let mut out = [0; deltas(&ORDER, &mut [])];
+    deltas(&ORDER, &mut out);
+    out
 };
+
+/// The unkeyed lines of `COMPACT` as `(hash of the key, start of the line)`, by hash.
+const ORDER: [(u16, usize); unkeyed(COMPACT, &mut [])] = {
+    let mut order = [(0, 0); unkeyed(COMPACT, &mut [])];
+    unkeyed(COMPACT, &mut order);
+    // An insertion sort: a few hundred lines, once, at compile time.
+    let mut i = 1;
+    while i < order.len() {
+        let mut j = i;
+        while j > 0 && order[j - 1].0 > order[j].0 {
+            let swap = order[j - 1];
+            order[j - 1] = order[j];
+            order[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    order
+};
+
+/// The hashes of the decoded `DELTAS`, in order.
+fn hashes(deltas: &'static [u8]) -> impl Iterator<Item = u16> {
+    let (mut bytes, mut hash) = (deltas.iter(), 0u16);
+    core::iter::from_fn(move || {
+        for &b in bytes.by_ref() {
+            hash = hash.wrapping_add(u16::from(b));
+            if b != 255 {
+                return Some(hash);
+            }
+        }
+        None
+    })
+}
+
+/// Writes `(hash, line start)` of each unkeyed line of `source` into `out`, as far as it is
+/// long; returns how many there are.
+const fn unkeyed(source: &[u8], out: &mut [(u16, usize)]) -> usize {
+    let mut count = 0;
+    let mut at = 0;
+    while at < source.len() {
+        let (key_end, end) = line(source, at);
+        let key = slice(source, at, key_end);
+        if !keyed(key) {
+            if count < out.len() {
+                out[count] = (hash(key, SEED), at);
+            }
+            count += 1;
+        }
+        at = end + 1;
+    }
+    count
+}
+
+/// Writes the differences of `order`'s rising hashes as `DELTAS` holds them into `out`, as far
+/// as it is long; returns their whole length.
+const fn deltas(order: &[(u16, usize)], out: &mut [u8]) -> usize {
+    let (mut len, mut previous, mut i) = (0, 0u16, 0);
+    while i < order.len() {
+        let mut delta = order[i].0 - previous;
+        previous = order[i].0;
+        loop {
+            let b = if delta >= 255 { 255 } else { delta as u8 };
+            if len < out.len() {
+                out[len] = b;
+            }
+            len += 1;
+            delta -= b as u16;
+            if b != 255 {
+                break;
+            }
+        }
+        i += 1;
+    }
+    len
+}
 
 /// The `(key, text)` byte ranges of the `at`-th line of compacted table text starting at
 /// `start`: `(key_end, line_end)`, the `=` being at `key_end`.
@@ -375,34 +463,40 @@ const fn seed(source: &[u8]) -> u32 {
     panic!("no seed gives every string key its own 16-bit hash");
 }
 
-/// Writes compacted `source` as `PACKED` wants it into `out`, line for line: the `KEYED` families'
-/// lines as they are, every other line as `=text` (its key dropped), and those keys' hashes into
-/// `hashes`, each as far as it is long; returns the whole lengths of both.
-const fn pack(source: &[u8], seed: u32, out: &mut [u8], hashes: &mut [u16]) -> (usize, usize) {
-    let (mut len, mut count) = (0, 0);
+/// Writes compacted `source` as `PACKED` holds it into `out`, as far as it is long, and returns
+/// the whole length: the `KEYED` families' lines as they are, then the text of each line of
+/// `order` as `=text`.
+const fn pack(source: &[u8], order: &[(u16, usize)], out: &mut [u8]) -> usize {
+    let mut len = 0;
     let mut at = 0;
     while at < source.len() {
         let (key_end, end) = line(source, at);
-        let key = slice(source, at, key_end);
-        let mut i = at;
-        if !keyed(key) {
-            i = key_end;
-            if count < hashes.len() {
-                hashes[count] = hash(key, seed);
-            }
-            count += 1;
-        }
-        while i <= end {
-            // The line from `i`, and its newline (`end` is the newline, or the end of the text).
-            if len < out.len() {
-                out[len] = if i < end { source[i] } else { b'\n' };
-            }
-            len += 1;
-            i += 1;
+        if keyed(slice(source, at, key_end)) {
+            len = copy(source, at, end, out, len);
         }
         at = end + 1;
     }
-    (len, count)
+    let mut i = 0;
+    while i < order.len() {
+        let (key_end, end) = line(source, order[i].1);
+        len = copy(source, key_end, end, out, len);
+        i += 1;
+    }
+    len
+}
+
+/// Copies `source[from..to]` and a newline into `out` at `len`, as far as `out` is long;
+/// returns the new length.
+const fn copy(source: &[u8], from: usize, to: usize, out: &mut [u8], mut len: usize) -> usize {
+    let mut i = from;
+    while i <= to {
+        if len < out.len() {
+            out[len] = if i < to { source[i] } else { b'\n' };
+        }
+        len += 1;
+        i += 1;
+    }
+    len
 }
 
 /// Writes `source` without what only translators read (comment lines, blank lines, the spaces
@@ -568,7 +662,9 @@ mod tests {
         let file = BUILT_IN.file();
         assert!(PACKED.len() < file.len() * 3 / 4, "{} of {} bytes", PACKED.len(), file.len());
         assert!(!PACKED.contains("q.for_whom") && !PACKED.contains("ui.") && PACKED.contains("h.lo_danger="), "only keyed families keep keys");
-        assert_eq!(HASHES.len(), BUILT_IN.file_entries().iter().filter(|(k, _)| !keyed(k.as_bytes())).count());
+        let unkeyed = BUILT_IN.file_entries().iter().filter(|(k, _)| !keyed(k.as_bytes())).count();
+        assert_eq!(hashes(&DELTAS).count(), unkeyed);
+        assert!(DELTAS.len() < unkeyed * 5 / 4, "{} bytes for {unkeyed} hashes", DELTAS.len());
     }
 
     /// What `compact` keeps of a table file.
