@@ -318,11 +318,15 @@ impl Mounted {
     #[wasm_bindgen(js_name = addFeed)]
     pub fn add_feed(&self, feed: JsValue) -> Result<u32, JsValue> {
         guard::ready()?;
-        let mut checked = engine::config::Checked::default();
-        checked.config.resources = self.widget.resources();
-        add_feed(&mut checked, &feed);
-        self.widget.set_resources(checked.config.resources)?;
-        Ok(checked.problems.len() as u32)
+        let mut problems = 0;
+        self.widget.change_resources(|resources| {
+            let mut checked = engine::config::Checked::default();
+            checked.config.resources = core::mem::take(resources);
+            add_feed(&mut checked, &feed);
+            *resources = checked.config.resources;
+            problems = checked.problems.len() as u32;
+        })?;
+        Ok(problems)
     }
 }
 

@@ -114,7 +114,7 @@ impl Default for Answers {
 
 impl Answers {
     pub fn new() -> Self {
-        Answers { slots: vec![None; ITEMS.len()] }
+        Answers { slots: ITEMS.iter().map(|_| None).collect() }
     }
 
     /// Validates every entry; returns the answers, or every problem found (in the order given).

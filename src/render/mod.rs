@@ -32,6 +32,8 @@ use screens::View;
 /// Shift pressed this many times within `SHIFT_WINDOW_MS` leaves the page.
 const SHIFT_PRESSES: usize = 3;
 const SHIFT_WINDOW_MS: f64 = 5000.0;
+/// A time longer ago than any window.
+const NONE_YET: f64 = f64::NEG_INFINITY;
 /// Values that, when chosen in a multi-choice question, clear the others (and the reverse).
 const EXCLUSIVE: [&str; 2] = ["none", PREFER_NOT];
 
@@ -56,7 +58,8 @@ struct App {
     setup: Setup,
     flow: Flow,
     result: Option<Evaluation>,
-    shift_times: Vec<f64>,
+    /// When Shift was last pressed on its own, oldest first (`NONE_YET` where not).
+    shift_times: [f64; SHIFT_PRESSES],
     /// The last key released was released with Shift held (as in Shift+Tab).
     last_key_shifted: bool,
     /// This state, for callbacks that arrive later (geolocation); weak, so nothing cycles.
@@ -118,7 +121,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         setup,
         flow: Flow::new(),
         result: None,
-        shift_times: Vec::new(),
+        shift_times: [NONE_YET; SHIFT_PRESSES],
         last_key_shifted: false,
         me: me.clone(),
         waiting: Vec::new(),
@@ -134,16 +137,12 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
 }
 
 impl Widget {
-    /// The center's programs and meetings the widget suggests from.
-    pub fn resources(&self) -> Vec<crate::engine::config::Resource> {
-        self.app.try_borrow().map(|app| app.setup.options.resources.clone()).unwrap_or_default()
-    }
-
-    /// Replaces them (a Meeting Guide feed that arrived after the widget started); a result
-    /// already on screen is worked out again with them, without moving focus.
-    pub fn set_resources(&self, resources: Vec<crate::engine::config::Resource>) -> Result {
+    /// Changes the center's programs and meetings the widget suggests from (a Meeting Guide
+    /// feed that arrived after the widget started); a result already on screen is worked out
+    /// again with them, without moving focus.
+    pub fn change_resources(&self, change: impl FnOnce(&mut Vec<crate::engine::config::Resource>)) -> Result {
         let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
-        app.setup.options.resources = resources;
+        change(&mut app.setup.options.resources);
         if app.result.is_some() {
             work_out(&mut app);
             draw(&app, false)?;
@@ -310,15 +309,16 @@ fn on_key(app: &mut App, event: Event) -> Result {
     app.last_key_shifted = key.shift_key();
     if !lone_shift {
         if key.key() != "Shift" {
-            app.shift_times.clear();
+            app.shift_times = [NONE_YET; SHIFT_PRESSES];
         }
         return Ok(());
     }
     let now = js_sys::Date::now();
-    app.shift_times.retain(|t| now - t < SHIFT_WINDOW_MS);
-    app.shift_times.push(now);
+    app.shift_times.rotate_left(1);
+    app.shift_times[SHIFT_PRESSES - 1] = now;
+    let recent = app.shift_times.iter().filter(|&&t| now - t < SHIFT_WINDOW_MS).count();
     let lang = app.setup.options.lang;
-    match SHIFT_PRESSES.saturating_sub(app.shift_times.len()) {
+    match SHIFT_PRESSES.saturating_sub(recent) {
         0 => {
             app.live.set_text_content(Some(text!(lang, "ui.shift.exit")));
             quick_exit(app)
