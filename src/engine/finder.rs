@@ -24,14 +24,25 @@ const WEEK_MINUTES: u32 = 7 * 24 * 60;
 /// Weekday evenings start at 17:00 (`times` = `weekday_evening`).
 const EVENING: u16 = 17 * 60;
 
+/// One resource that fits, before the ranking chose what is shown (only those are copied into
+/// the result).
+struct Fit {
+    /// Its place in `resources`.
+    at: usize,
+    score: u8,
+    reasons: Vec<Reason>,
+    next: Option<NextMeeting>,
+    distance_km: Option<f64>,
+}
+
 /// Ranks `resources` for the visitor; `suggested` are the groups and aftercare options shown.
 pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Suggestion], center_name: &str, now: Option<Now>, zones: &[(String, Now)], place: Option<Place>) -> Vec<LocalMatch> {
-    let mut matches: Vec<LocalMatch> = Vec::new();
-    for resource in resources {
+    let mut fits: Vec<Fit> = Vec::new();
+    for (at, resource) in resources.iter().enumerate() {
         let Some(suggestion) = suggested.iter().find(|s| s.id == resource.kind) else { continue };
         let Some((points, reasons)) = fit(writer, resource, suggestion, center_name, place) else { continue };
-        matches.push(LocalMatch {
-            resource: resource.clone(),
+        fits.push(Fit {
+            at,
             score: points.clamp(0, 100) as u8,
             reasons,
             next: now.and_then(|now| {
@@ -46,44 +57,54 @@ pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Sugges
     // the center's own programs first.
     // One sort of packed keys serves any number of resources: score high first, then the
     // sooner meeting (minutes within the week, under 2^16), then the order given.
-    let mut order: Vec<u64> = matches
+    let mut keys: Vec<u64> = fits
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            let minutes = m.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
-            (u64::from(255 - m.score) << 48) | (u64::from(minutes) << 32) | i as u64
+        .map(|(i, f)| {
+            let minutes = f.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
+            (u64::from(255 - f.score) << 48) | (u64::from(minutes) << 32) | i as u64
         })
         .collect();
-    sort_keys(&mut order);
-    let mut slots: Vec<Option<LocalMatch>> = matches.into_iter().map(Some).collect();
-    let mut matches: Vec<LocalMatch> = order.iter().filter_map(|&key| slots[key as u32 as usize].take()).collect();
+    sort_keys(&mut keys);
+    // The ranking as places in `fits`, best first.
+    let mut order: Vec<usize> = keys.iter().map(|&key| key as u32 as usize).collect();
+    let kind = |i: usize| resources[fits[i].at].kind;
+    let center = |i: usize| resources[fits[i].at].center;
     let mut kinds: Vec<&'static str> = Vec::new();
-    for m in &matches {
-        if !kinds.contains(&m.resource.kind) {
-            kinds.push(m.resource.kind);
+    for &i in &order {
+        if !kinds.contains(&kind(i)) {
+            kinds.push(kind(i));
         }
     }
-    for kind in kinds {
-        let places: Vec<usize> = (0..matches.len()).filter(|&i| matches[i].resource.kind == kind).collect();
-        let mut of_kind: Vec<LocalMatch> = places.iter().map(|&i| matches[i].clone()).collect();
-        super::sort::stable_sort(&mut of_kind, |a, b| a.resource.center && !b.resource.center);
-        for (place, m) in places.into_iter().zip(of_kind) {
-            matches[place] = m;
+    for k in kinds {
+        let places: Vec<usize> = (0..order.len()).filter(|&p| kind(order[p]) == k).collect();
+        let mut of_kind: Vec<usize> = places.iter().map(|&p| order[p]).collect();
+        super::sort::stable_sort(&mut of_kind, |&a, &b| center(a) && !center(b));
+        for (p, i) in places.into_iter().zip(of_kind) {
+            order[p] = i;
         }
     }
+    // At most PER_KIND of a kind, LIMIT in all; only these are copied into the result.
     let mut per_kind: Vec<(&'static str, usize)> = Vec::new();
-    matches.retain(|m| match per_kind.iter_mut().find(|(k, _)| *k == m.resource.kind) {
-        Some((_, n)) if *n >= PER_KIND => false,
-        Some((_, n)) => {
-            *n += 1;
-            true
+    let mut slots: Vec<Option<Fit>> = fits.into_iter().map(Some).collect();
+    let mut matches = Vec::new();
+    for i in order {
+        let Some(f) = slots[i].take() else { continue };
+        let resource = &resources[f.at];
+        let shown = match per_kind.iter_mut().find(|(k, _)| *k == resource.kind) {
+            Some((_, n)) => {
+                *n += 1;
+                *n <= PER_KIND
+            }
+            None => {
+                per_kind.push((resource.kind, 1));
+                true
+            }
+        };
+        if shown && matches.len() < LIMIT {
+            matches.push(LocalMatch { resource: resource.clone(), score: f.score, reasons: f.reasons, next: f.next, distance_km: f.distance_km });
         }
-        None => {
-            per_kind.push((m.resource.kind, 1));
-            true
-        }
-    });
-    matches.truncate(LIMIT);
+    }
     matches
 }
 
