@@ -8,6 +8,7 @@
 //! a visitor always gets a working widget.
 
 use crate::prelude::*;
+use alloc::sync::Arc;
 use super::catalog::CATALOG;
 use super::json::Json;
 use super::json_text::{fixed, int, WriteJson, Writer};
@@ -199,7 +200,8 @@ pub struct CenterConfig {
     pub quick_exit_url: Option<String>,
     pub languages: Vec<String>,
     pub hide: Vec<String>,
-    pub resources: Vec<Resource>,
+    /// Shared (`Arc`): a result's local matches point at the same resources, uncopied.
+    pub resources: Vec<Arc<Resource>>,
     pub meeting_guide_url: Option<String>,
 }
 
@@ -438,7 +440,7 @@ impl Checked {
         match feed {
             Json::Array(meetings) => {
                 let found = meeting_guide::read_feed(meetings, "meeting_guide_url", room, &mut seen, &mut checker);
-                self.config.resources.extend(found);
+                self.config.resources.extend(found.into_iter().map(Arc::new));
             }
             other => checker.error("meeting_guide_url", explain!(cat(&["the feed must be a list of meetings, not ", &other.kind(), "."]))),
         }
@@ -506,12 +508,12 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
             break;
         }
         if let Some(resource) = read_resource(item, &path, &mut seen, c) {
-            config.resources.push(resource);
+            config.resources.push(Arc::new(resource));
         }
     }
     let meetings = c.list(json, "meeting_guide", "");
     let room = MAX_RESOURCES.saturating_sub(config.resources.len());
-    config.resources.extend(meeting_guide::read_feed(meetings, "meeting_guide", room, &mut seen, c));
+    config.resources.extend(meeting_guide::read_feed(meetings, "meeting_guide", room, &mut seen, c).into_iter().map(Arc::new));
     config.meeting_guide_url = c.text(json, "meeting_guide_url", "").and_then(|url| {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)

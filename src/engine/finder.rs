@@ -8,6 +8,7 @@
 //! kind, the center's own programs come first.
 
 use crate::prelude::*;
+use alloc::sync::Arc;
 use super::config::{Format, Resource};
 use super::options::{Now, Place};
 use super::questionnaire::ItemId;
@@ -36,7 +37,7 @@ struct Fit {
 }
 
 /// Ranks `resources` for the visitor; `suggested` are the groups and aftercare options shown.
-pub(super) fn rank(writer: &Writer, resources: &[Resource], suggested: &[&Suggestion], center_name: &str, now: Option<Now>, zones: &[(String, Now)], place: Option<Place>) -> Vec<LocalMatch> {
+pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&Suggestion], center_name: &str, now: Option<Now>, zones: &[(String, Now)], place: Option<Place>) -> Vec<LocalMatch> {
     let mut fits: Vec<Fit> = Vec::new();
     for (at, resource) in resources.iter().enumerate() {
         let Some(suggestion) = suggested.iter().find(|s| s.id == resource.kind) else { continue };

@@ -3,6 +3,7 @@
 //! these leave the device.
 
 use crate::prelude::*;
+use alloc::sync::Arc;
 use super::config::{self, CenterConfig, Problem, Resource};
 use super::json::Json;
 use crate::strings::Lang;
@@ -41,7 +42,7 @@ pub struct Options {
     /// Catalog ids the center does not suggest.
     pub hide: Vec<String>,
     /// The center's programs and local meetings.
-    pub resources: Vec<Resource>,
+    pub resources: Vec<Arc<Resource>>,
     pub now: Option<Now>,
     /// The visitor's weekday and time in other time zones that resources name, so a meeting's
     /// schedule is read in its own zone.

@@ -79,7 +79,7 @@ pub struct Suggestion {
 /// (`id`, `name`, `kind`, schedule, address, ...) with its score, reasons and next meeting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LocalMatch {
-    pub resource: super::config::Resource,
+    pub resource: alloc::sync::Arc<super::config::Resource>,
     /// 0..100, comparable within this list only.
     pub score: u8,
     pub reasons: Vec<Reason>,

@@ -140,7 +140,7 @@ impl Widget {
     /// Changes the center's programs and meetings the widget suggests from (a Meeting Guide
     /// feed that arrived after the widget started); a result already on screen is worked out
     /// again with them, without moving focus.
-    pub fn change_resources(&self, change: impl FnOnce(&mut Vec<crate::engine::config::Resource>)) -> Result {
+    pub fn change_resources(&self, change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::engine::config::Resource>>)) -> Result {
         let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
         change(&mut app.setup.options.resources);
         if app.result.is_some() {
