@@ -122,9 +122,13 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     let answered = |items: &[ItemId]| -> Vec<&'static str> {
         items.iter().filter(|i| answers.is_answered(**i)).map(|i| i.as_str()).collect()
     };
-    let mut kind_because: Vec<&'static str> = suggestion.reasons.iter().flat_map(|r| r.because.iter().copied()).collect();
+    let mut kind_because: Vec<&'static str> = Vec::new();
+    for &item in suggestion.reasons.iter().flat_map(|r| &r.because) {
+        if !kind_because.contains(&item) {
+            kind_because.push(item);
+        }
+    }
     super::sort::stable_sort(&mut kind_because, |a, b| a < b);
-    kind_because.dedup();
     reason("local_kind", &[("kind", suggestion.name)], kind_because);
     if r.center {
         points += 15;

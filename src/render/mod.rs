@@ -112,7 +112,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         .child(El(live.clone()))
         .child(El(screen_el.clone()))
         .append_to(root);
-    let app = Rc::new_cyclic(|me| RefCell::new(App {
+    let app = Rc::new(RefCell::new(App {
         window: window.clone(),
         doc,
         frame,
@@ -123,9 +123,10 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         result: None,
         shift_times: [NONE_YET; SHIFT_PRESSES],
         last_key_shifted: false,
-        me: me.clone(),
+        me: Weak::new(),
         waiting: Vec::new(),
     }));
+    app.borrow_mut().me = Rc::downgrade(&app);
     draw(&app.borrow(), false)?;
 
     let mut widget = Widget { app: app.clone(), listeners: Vec::new() };
