@@ -53,7 +53,7 @@ impl Flow {
     /// The items of the current page (empty off the question pages).
     pub fn page_items(&self) -> Vec<ItemId> {
         match self.screen {
-            Screen::Page(first) => self.pages().into_iter().find(|p| p.first() == Some(&first)).unwrap_or_default(),
+            Screen::Page(first) => self.pages().iter().find(|p| p.first() == Some(&first)).cloned().unwrap_or_default(),
             _ => Vec::new(),
         }
     }
@@ -134,8 +134,8 @@ impl Flow {
 
     /// From the review, change the answer to `item`: open its page, coming back after.
     pub fn change(&mut self, item: ItemId) {
-        if let Some(page) = self.pages().into_iter().find(|p| p.contains(&item)) {
-            self.screen = page.first().copied().map_or(Screen::Review, Screen::Page);
+        if let Some(&first) = self.pages().iter().find(|p| p.contains(&item)).and_then(|p| p.first()) {
+            self.screen = Screen::Page(first);
             self.from_review = true;
         }
     }

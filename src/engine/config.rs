@@ -440,7 +440,7 @@ impl Checked {
         match feed {
             Json::Array(meetings) => {
                 let found = meeting_guide::read_feed(meetings, "meeting_guide_url", room, &mut seen, &mut checker);
-                self.config.resources.extend(found.into_iter().map(Arc::new));
+                self.config.resources.extend(found);
             }
             other => checker.error("meeting_guide_url", explain!(cat(&["the feed must be a list of meetings, not ", &other.kind(), "."]))),
         }
@@ -513,7 +513,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     }
     let meetings = c.list(json, "meeting_guide", "");
     let room = MAX_RESOURCES.saturating_sub(config.resources.len());
-    config.resources.extend(meeting_guide::read_feed(meetings, "meeting_guide", room, &mut seen, c).into_iter().map(Arc::new));
+    config.resources.extend(meeting_guide::read_feed(meetings, "meeting_guide", room, &mut seen, c));
     config.meeting_guide_url = c.text(json, "meeting_guide_url", "").and_then(|url| {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)

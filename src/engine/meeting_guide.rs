@@ -6,6 +6,7 @@
 //! notes, ...); those are ignored without a warning.
 
 use crate::prelude::*;
+use alloc::sync::Arc;
 use super::config::{explain, index, join, parse_time, Checker, Format, Resource, Slot};
 use super::json::Json;
 use super::json_text::{fixed, int, number};
@@ -25,7 +26,7 @@ const AUDIENCE_CODES: [(&str, &str); 9] = [
 ];
 
 /// Reads up to `room` meetings from a feed (`path` names it in messages: `meeting_guide`).
-pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<String>, c: &mut Checker) -> Vec<Resource> {
+pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<String>, c: &mut Checker) -> Vec<Arc<Resource>> {
     let mut out = Vec::new();
     for (i, meeting) in meetings.iter().enumerate() {
         if out.len() >= room {
@@ -33,7 +34,7 @@ pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<Stri
             break;
         }
         if let Some(resource) = read_meeting(meeting, &index(path, i), seen, c) {
-            out.push(resource);
+            out.push(Arc::new(resource));
         }
     }
     out
@@ -180,7 +181,7 @@ fn describe(value: &Json) -> String {
 mod tests {
     use super::*;
 
-    fn feed(text: &str) -> (Vec<Resource>, Vec<(String, String)>) {
+    fn feed(text: &str) -> (Vec<Arc<Resource>>, Vec<(String, String)>) {
         let json = Json::parse(text).unwrap();
         let mut c = Checker::default();
         let items = match &json {
