@@ -1,13 +1,14 @@
 // Sizes are deterministic, so they are tested, not benchmarked. The budget of quality.md is
-// 80 KB gzip (here 80 KiB, 81,920 B) for everything a visitor downloads for the widget: its
-// module, glue, shell and stylesheet, with their language's strings built in. BENCHMARKS.md has the
+// 80 KB gzip for everything a visitor downloads for the widget: its module, glue, shell and
+// stylesheet, with their language's strings built in. KB is read the strict way, 1,000 bytes
+// (80,000 B, not 80 KiB = 81,920 B), so the budget holds under either reading. BENCHMARKS.md has the
 // history and what each step saved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 80 * 1024;
+const BUDGET = 80 * 1000;
 // What ships: dist/ from `make dist` (JavaScript and CSS minified). Each visitor downloads the
 // module with their language built in: English in pkg/, Spanish in pkg/es/.
 const SHELL = ['peer-path.js', 'peer-path.css'];
@@ -20,7 +21,7 @@ const read = (path) => readFile(new URL(`../../dist/${path}`, import.meta.url));
 const gzip = async (path) => gzipSync(await read(path), { level: 9 }).length;
 
 for (const [visitor, files] of Object.entries(VISITORS)) {
-  test(`a visitor reading ${visitor} downloads at most the ${BUDGET / 1024} KB gzip budget`, async () => {
+  test(`a visitor reading ${visitor} downloads at most the ${BUDGET / 1000} KB gzip budget`, async () => {
     const sizes = await Promise.all(files.map(gzip));
     const total = sizes.reduce((a, b) => a + b, 0);
     console.log(`${visitor} visitor: ${files.map((f, i) => `${f} ${sizes[i]} B`).join(', ')}; total ${total} B gzip (budget ${BUDGET} B)`);
