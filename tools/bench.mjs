@@ -3,7 +3,7 @@
 //   - time from navigation to the first screen being interactive, headless Chromium on
 //     loopback, median of 20 cold loads (new profile) and 20 warm loads (cached);
 //   - Lighthouse performance, accessibility and best-practices scores of the demo page;
-//   - peak JS heap after a full run;
+//   - peak JS heap during a full run (sampled), the heap after it, and the module's memory;
 //   - `evaluate` natively (cargo bench) and in wasm, and 5,000 Meeting Guide meetings (node).
 import { execFileSync, spawn } from 'node:child_process';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -70,17 +70,37 @@ const cold = await loads(false);
 const warm = await loads(true);
 console.log(`first screen interactive: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`);
 
-// ---- Peak JS heap after a full run -------------------------------------------------------------
+// ---- JS heap and module memory over a full run ----------------------------------------------------
 const heapContext = await browser.newContext();
 const heapPage = await heapContext.newPage();
 await heapPage.goto(`${cached.url}/`);
 await heapPage.locator('peer-path .screen h2').waitFor();
 const cdp = await heapContext.newCDPSession(heapPage);
 await cdp.send('Performance.enable');
+const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+// The peak: the used heap sampled every 20 ms while a visitor goes from the first question to
+// the result (the run's own steps take longer than that, so no step goes unsampled).
+const heapSamples = [await metric('JSHeapUsedSize')];
+let sampling = true;
+const sampler = (async () => {
+  while (sampling) {
+    heapSamples.push(await metric('JSHeapUsedSize'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+})();
 await complete(heapPage, { for_whom: 'self', substances: ['alcohol', 'opioids'], auditc_1: 3, auditc_2: 2, auditc_3: 1, approach: 'spiritual', times: ['weekday_evening'] });
-const { metrics } = await cdp.send('Performance.getMetrics');
-const heap = metrics.find((m) => m.name === 'JSHeapTotalSize').value;
-const used = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+sampling = false;
+await sampler;
+const peakUsed = Math.max(...heapSamples);
+const heap = await metric('JSHeapTotalSize');
+const used = await metric('JSHeapUsedSize');
+// The module's linear memory only grows, so its size after the run is its peak. The page's own
+// instance: importing the glue URL the shell loaded gives the same module, whose init returns it.
+const wasmMemory = await heapPage.evaluate(async () => {
+  const glue = performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/pkg\/(es\/)?peerpath\.js$/.test(n));
+  const exports = await (await import(glue)).default();
+  return Object.values(exports).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength;
+});
 await heapContext.close();
 await browser.close();
 
@@ -146,7 +166,9 @@ it, and the widget only when the center's config has a problem to write to the c
 | --- | ---: | ---: |
 | navigation to the first screen interactive, cold cache (20 loads) | ${median(cold).toFixed(0)} ms | ${spread(cold)} ms |
 | navigation to the first screen interactive, warm cache (20 loads) | ${median(warm).toFixed(0)} ms | ${spread(warm)} ms |
-| JS heap after a full run (used / total) | ${kb(used)} / ${kb(heap)} | |
+| peak JS heap used during a full run (${heapSamples.length} samples, every 20 ms) | ${kb(peakUsed)} | |
+| JS heap after the run (used / total) | ${kb(used)} / ${kb(heap)} | |
+| WebAssembly memory after the run (it only grows: this is its peak) | ${kb(wasmMemory)} | |
 
 Lighthouse (demo page, headless Chromium): ${lighthouse}.
 
