@@ -162,7 +162,7 @@ tools/bench/node_modules/.installed: tools/bench/package.json tools/bench/packag
 	cd tools/bench && npm ci --no-audit --no-fund
 	@touch $@
 
-# Writes BENCHMARKS.md: sizes, time to the first screen, Lighthouse, heap, evaluate timings.
+# Writes BENCHMARKS.md: sizes, time to the first question, Lighthouse, heap, evaluate timings.
 bench: dist node-tools browser-tools tools/bench/node_modules/.installed
 	node tools/bench.mjs
 
