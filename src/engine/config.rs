@@ -16,7 +16,7 @@ use super::meeting_guide;
 use super::options::Center;
 use super::questionnaire::is_language_tag;
 
-/// A problem's sentence, built only with the `explain` feature. The widget's module is built
+/// A problem's sentence (and its path), built only with the `explain` feature. The widget's module is built
 /// without it: it keeps what it can use and counts the problems, and the page loads the scoring
 /// API module (built with `explain`) to write them out only when there is one. The sentences
 /// are for the center's web person, never the visitor, so a visitor of a well-configured center
@@ -238,11 +238,11 @@ pub struct Checker {
 
 impl Checker {
     pub fn error(&mut self, path: &str, message: String) {
-        self.problems.push(Problem { level: Level::Error, path: path.to_string(), message });
+        self.problems.push(Problem { level: Level::Error, path: explain!(path.to_string()), message });
     }
 
     pub fn warn(&mut self, path: &str, message: String) {
-        self.problems.push(Problem { level: Level::Warning, path: path.to_string(), message });
+        self.problems.push(Problem { level: Level::Warning, path: explain!(path.to_string()), message });
     }
 
     /// Warns about every field of `object` not in `known`.
@@ -371,18 +371,15 @@ impl Checker {
     }
 }
 
-/// `path.key`, or `key` at the root.
+/// `path.key`, or `key` at the root. A path, like a message, only names a problem in its
+/// sentence, so without the `explain` feature (the widget, which counts problems) it is empty.
 pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        cat(&[path, ".", key])
-    }
+    explain!(if path.is_empty() { key.to_string() } else { cat(&[path, ".", key]) })
 }
 
-/// `path[i]`.
+/// `path[i]`; empty without the `explain` feature, as `join`.
 pub fn index(path: &str, i: usize) -> String {
-    cat(&[path, "[", &int(i as i64), "]"])
+    explain!(cat(&[path, "[", &int(i as i64), "]"]))
 }
 
 /// Long values are cut in messages, so one bad line cannot flood the console.
