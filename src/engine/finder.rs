@@ -119,7 +119,11 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     let mut reason = |key: &str, values: &[(&str, &str)], because: Vec<&'static str>| {
         reasons.push(Reason { text: fill(lang.text(&cat(&["r.", key])), values), because });
     };
+    // `because` lists are for the scoring API only, as `Writer::because` says.
     let answered = |items: &[ItemId]| -> Vec<&'static str> {
+        if !cfg!(feature = "api") {
+            return Vec::new();
+        }
         items.iter().filter(|i| answers.is_answered(**i)).map(|i| i.as_str()).collect()
     };
     let mut kind_because: Vec<&'static str> = Vec::new();
@@ -219,9 +223,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     }
     if has_type("DD") && writer.holds(&super::cond::named::MOOD_OR_DIAGNOSIS) {
         points += 10;
-        let mut because = Vec::new();
-        super::cond::named::MOOD_OR_DIAGNOSIS.because(writer.ctx, &mut because);
-        reason("local_dual", &[], because.into_iter().map(ItemId::as_str).collect());
+        reason("local_dual", &[], writer.because(&super::cond::named::MOOD_OR_DIAGNOSIS));
     }
     if let Some(km) = distance(r, place) {
         let rounded = km_text(km);

@@ -80,13 +80,23 @@ impl Writer<'_> {
         cond.holds(self.ctx)
     }
 
-    /// The reason `r.<key>` for a condition that holds, naming the answers behind it.
-    fn reason(&self, key: &str, cond: &Cond) -> Reason {
+    /// The answered items that make a holding condition hold, for a result's `because` lists.
+    /// Only the scoring API reports them: the widget shows the reasons' sentences, so its
+    /// module (built without `api`) neither works them out nor carries the code.
+    fn because(&self, cond: &Cond) -> Vec<&'static str> {
+        if !cfg!(feature = "api") {
+            return Vec::new();
+        }
         let mut because = Vec::new();
         cond.because(self.ctx, &mut because);
+        because.into_iter().map(ItemId::as_str).collect()
+    }
+
+    /// The reason `r.<key>` for a condition that holds, naming the answers behind it.
+    fn reason(&self, key: &str, cond: &Cond) -> Reason {
         let template = self.lang.text(&cat(&["r.", key]));
         let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        Reason { text: fill(template, &values), because: because.into_iter().map(ItemId::as_str).collect() }
+        Reason { text: fill(template, &values), because: self.because(cond) }
     }
 
     fn text(&self, prefix: &str, id: &str, suffix: &str) -> &'static str {
@@ -114,14 +124,12 @@ fn urgent(writer: &Writer, center: &Center) -> Vec<Notice> {
         .iter()
         .filter(|rule| writer.holds(&rule.when))
         .map(|rule| {
-            let mut because = Vec::new();
-            rule.when.because(writer.ctx, &mut because);
             Notice {
                 id: rule.id,
                 title: writer.text("u.", rule.id, ".title"),
                 text: writer.text("u.", rule.id, ".text"),
                 contacts: rule.contacts.iter().filter_map(|&kind| contact(writer.lang, kind, center)).collect(),
-                because: because.into_iter().map(ItemId::as_str).collect(),
+                because: writer.because(&rule.when),
             }
         })
         .collect()
