@@ -151,7 +151,7 @@ await cached.close();
 console.log(`lighthouse: ${lighthouse}`);
 
 // ---- evaluate ----------------------------------------------------------------------------------
-const native = execFileSync('cargo', ['bench', '--bench', 'evaluate', '--quiet'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const native = execFileSync('cargo', ['bench', '--bench', 'evaluate', '--quiet'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }); // cargo's stderr in the error, if it fails
 const wasm = execFileSync('node', [at('tests/js/bench.mjs')], { cwd: root, encoding: 'utf8' });
 
 // ---- BENCHMARKS.md -----------------------------------------------------------------------------
@@ -234,6 +234,8 @@ ${wasm.trim()}
 | resources shared (\`Arc\`) between the config and the result instead of copied | 70.0 KB |
 | the widget's state made with \`Rc::new\` instead of \`new_cyclic\`; the finder's "because" items deduplicated as gathered | 69.7 KB |
 | the Meeting Guide reader returns shared resources; the flow finds a page without consuming the list | 69.6 KB |
+| problem paths, like their sentences, only with \`explain\`: the widget counts problems and builds no path strings | 69.2 KB |
+| \`because\` lists (the answers behind each reason) only in the scoring API: the widget shows the sentences | 68.3 KB |
 
 Minifying the JavaScript glue, the shell and the stylesheet with esbuild (\`make dist\`) took
 the rest from 13.1 KB to 8.7 KB gzip; the shell's calm failure message (English and Spanish)
@@ -250,9 +252,9 @@ or grew it; wasm-ld has no symbol ordering file to group similar functions for g
 Writing the tables' answer-value lists as one space-separated string instead of a slice of
 strings (no pointer per value) saved 7 B gzip, so the tables keep their slices.
 
-Where the bytes are now (at 69.6 KB): code 48.5 KB gzip (rendering about 13 KB, the engine about
+Where the bytes are now (at 68.3 KB): code 47.3 KB gzip (rendering about 13 KB, the engine about
 11 KB, the config checker and Meeting Guide reader about 10 KB, wasm-bindgen's closures, glue
-imports and monomorphized \`Vec\` and iterator code most of the rest) and read-only data 19.2 KB
+imports and monomorphized \`Vec\` and iterator code most of the rest) and read-only data 19.1 KB
 (the English strings about 9 KB, the tables with their pointers the rest). Removing the 48
 closure shims js-sys keeps alive through the function table would save about 0.4 KB, not
 worth a wasm rewriting step. At 117.9 KB a build without the rendering code was 97.0 KB gzip.
