@@ -119,13 +119,6 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     let mut reason = |key: &str, values: &[(&str, &str)], because: Vec<&'static str>| {
         reasons.push(Reason { text: fill(lang.text(&cat(&["r.", key])), values), because });
     };
-    // `because` lists are for the scoring API only, as `Writer::because` says.
-    let answered = |items: &[ItemId]| -> Vec<&'static str> {
-        if !cfg!(feature = "api") {
-            return Vec::new();
-        }
-        items.iter().filter(|i| answers.is_answered(**i)).map(|i| i.as_str()).collect()
-    };
     let mut kind_because: Vec<&'static str> = Vec::new();
     for &item in suggestion.reasons.iter().flat_map(|r| &r.because) {
         if !kind_because.contains(&item) {
@@ -142,12 +135,12 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     match (answers.choice(ItemId::Format), r.format) {
         (Some("online"), Some(Format::Online | Format::Hybrid)) => {
             points += 15;
-            reason("local_online", &[], answered(&[ItemId::Format]));
+            reason("local_online", &[], writer.answered(&[ItemId::Format]));
         }
         (Some("online"), Some(Format::InPerson)) => points -= 30,
         (Some("in_person"), Some(Format::InPerson | Format::Hybrid)) => {
             points += 10;
-            reason("local_in_person", &[], answered(&[ItemId::Format]));
+            reason("local_in_person", &[], writer.answered(&[ItemId::Format]));
         }
         (Some("in_person"), Some(Format::Online)) => points -= 25,
         _ => {}
@@ -164,7 +157,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         match ["weekday_day", "weekday_evening", "weekend"].into_iter().find(|t| answers.has(ItemId::Times, t) && fits(t)) {
             Some(time) => {
                 points += 15;
-                reason("local_times", &[("when", lang.text(&cat(&["o.times.", time])))], answered(&[ItemId::Times]));
+                reason("local_times", &[("when", lang.text(&cat(&["o.times.", time])))], writer.answered(&[ItemId::Times]));
             }
             None => points -= 15,
         }
@@ -177,7 +170,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
             if answers.is_answered(ItemId::Language) {
                 points += 15;
                 let name = lang.lookup(&cat(&["o.language.", &primary(wanted_language)])).unwrap_or(wanted_language);
-                reason("local_language", &[("language", name)], answered(&[ItemId::Language]));
+                reason("local_language", &[("language", name)], writer.answered(&[ItemId::Language]));
             }
         } else {
             points -= 25;
@@ -188,7 +181,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     if !r.audience.is_empty() {
         if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
             points += 20;
-            reason("local_audience", &[("group", lang.text(&cat(&["o.audience.", shared])))], answered(&[ItemId::Audience]));
+            reason("local_audience", &[("group", lang.text(&cat(&["o.audience.", shared])))], writer.answered(&[ItemId::Audience]));
         } else if (r.audience.contains(&"women") && wanted.contains(&"men")) || (r.audience.contains(&"men") && wanted.contains(&"women")) {
             return None;
         } else if !r.audience.contains(&"family") {
@@ -200,7 +193,7 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         match r.accessible {
             Some(true) => {
                 points += 15;
-                reason("local_accessible", &[], answered(&[ItemId::Barriers]));
+                reason("local_accessible", &[], writer.answered(&[ItemId::Barriers]));
             }
             Some(false) => points -= 20,
             None => {}
@@ -208,18 +201,18 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
     }
     if answers.has(ItemId::Barriers, "cost") && r.cost == Some("free") {
         points += 10;
-        reason("local_free", &[], answered(&[ItemId::Barriers]));
+        reason("local_free", &[], writer.answered(&[ItemId::Barriers]));
     }
     if let (Some(approach), Some(wanted)) = (r.approach, answers.choice(ItemId::Approach)) {
         if approach == wanted {
             points += 10;
-            reason("local_approach", &[], answered(&[ItemId::Approach]));
+            reason("local_approach", &[], writer.answered(&[ItemId::Approach]));
         }
     }
     let has_type = |code: &str| r.types.iter().any(|t| t == code);
     if has_type("BE") && (answers.choice(ItemId::Stage).is_some_and(|s| ["not_sure", "thinking", "preparing"].contains(&s)) || answers.choice(ItemId::GroupComfort) == Some("nervous_willing")) {
         points += 5;
-        reason("local_newcomer", &[], answered(&[ItemId::Stage, ItemId::GroupComfort]));
+        reason("local_newcomer", &[], writer.answered(&[ItemId::Stage, ItemId::GroupComfort]));
     }
     if has_type("DD") && writer.holds(&super::cond::named::MOOD_OR_DIAGNOSIS) {
         points += 10;

@@ -92,6 +92,15 @@ impl Writer<'_> {
         because.into_iter().map(ItemId::as_str).collect()
     }
 
+    /// Those of `items` the visitor answered, as a `because` list (the scoring API only, as
+    /// `because`).
+    fn answered(&self, items: &[ItemId]) -> Vec<&'static str> {
+        if !cfg!(feature = "api") {
+            return Vec::new();
+        }
+        items.iter().filter(|i| self.ctx.answers.is_answered(**i)).map(|i| i.as_str()).collect()
+    }
+
     /// The reason `r.<key>` for a condition that holds, naming the answers behind it.
     fn reason(&self, key: &str, cond: &Cond) -> Reason {
         let template = self.lang.text(&cat(&["r.", key]));
