@@ -172,7 +172,8 @@ ${spanishSizes.map(row).join('\n')}
 | **total, Spanish visitor** (these two, the shell and the stylesheet) | | **${spanishTotal.toLocaleString('en-US')} B (${kb(spanishTotal)})** |
 
 Budget (quality.md): 80 KB gzip in total; \`make test\` holds it for each visitor
-(tests/js/size.test.mjs), reading KB strictly as 1,000 B: 80,000 B, not 80 KiB. A center's config and Meeting Guide feed are the center's own files and come on top.
+(tests/js/size.test.mjs), reading KB strictly as 1,000 B: 80,000 B, not 80 KiB. A center's
+config and Meeting Guide feed are the center's own files and come on top.
 The scoring API module (\`api/\`) is not part of a visitor's download: a center's own tools load
 it, and the widget only when the center's config has a problem to write to the console.
 

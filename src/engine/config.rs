@@ -16,9 +16,9 @@ use super::meeting_guide;
 use super::options::Center;
 use super::questionnaire::is_language_tag;
 
-/// A problem's sentence (and its path), built only with the `explain` feature. The widget's module is built
-/// without it: it keeps what it can use and counts the problems, and the page loads the scoring
-/// API module (built with `explain`) to write them out only when there is one. The sentences
+/// A problem's sentence (and its path), built only with the `explain` feature. The widget's
+/// module is built without it: it keeps what it can use and counts the problems, and the page
+/// loads the scoring API module (built with `explain`) to write them out only when there is one. The sentences
 /// are for the center's web person, never the visitor, so a visitor of a well-configured center
 /// downloads none of them (-2 KB gzip).
 macro_rules! explain {

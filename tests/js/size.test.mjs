@@ -1,8 +1,8 @@
 // Sizes are deterministic, so they are tested, not benchmarked. The budget of quality.md is
 // 80 KB gzip for everything a visitor downloads for the widget: its module, glue, shell and
 // stylesheet, with their language's strings built in. KB is read the strict way, 1,000 bytes
-// (80,000 B, not 80 KiB = 81,920 B), so the budget holds under either reading. BENCHMARKS.md has the
-// history and what each step saved.
+// (80,000 B, not 80 KiB = 81,920 B), so the budget holds under either reading. BENCHMARKS.md
+// has the history and what each step saved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
