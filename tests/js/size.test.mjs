@@ -1,14 +1,13 @@
-// Sizes are deterministic, so they are tested, not benchmarked. The budget of quality.md is
-// 80 KB gzip for everything a visitor downloads for the widget: its module, glue, shell and
-// stylesheet, with their language's strings built in. KB is read the strict way, 1,000 bytes
-// (80,000 B, not 80 KiB = 81,920 B), so the budget holds under either reading. BENCHMARKS.md
-// has the history and what each step saved.
+// Sizes are deterministic, so they are tested, not benchmarked. The ceiling of quality.md
+// ("Speed and size") is 90,000 B gzip for everything a visitor downloads for the inline widget:
+// its module, glue, shell and stylesheet, with their language's strings built in. BENCHMARKS.md
+// has the history and what each step cost or saved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 80 * 1000;
+const BUDGET = 90 * 1000;
 // What ships: dist/ from `make dist` (JavaScript and CSS minified). Each visitor downloads the
 // module with their language built in: English in pkg/, Spanish in pkg/es/.
 const SHELL = ['peer-path.js', 'peer-path.css'];
