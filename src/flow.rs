@@ -5,6 +5,7 @@
 use crate::prelude::*;
 use crate::engine::answers::{AnswerError, Answers, RawValue};
 use crate::engine::questionnaire::ItemId;
+use crate::engine::safety;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -21,6 +22,10 @@ pub struct Flow {
     pub screen: Screen,
     /// The visitor came to this page from the review, so "continue" goes back there.
     pub from_review: bool,
+    /// The notices shown at once (screening.md, "In the moment") that hold now. A changed
+    /// answer that keeps one holding (several days to nearly every day) does not show it again;
+    /// one that stops holding and holds again later does.
+    raised: Vec<&'static str>,
 }
 
 impl Default for Flow {
@@ -31,7 +36,7 @@ impl Default for Flow {
 
 impl Flow {
     pub fn new() -> Flow {
-        Flow { answers: Answers::new(), screen: Screen::Welcome, from_review: false }
+        Flow { answers: Answers::new(), screen: Screen::Welcome, from_review: false, raised: Vec::new() }
     }
 
     /// The pages shown for the answers so far: shown items in order, consecutive items of one
@@ -76,11 +81,15 @@ impl Flow {
     }
 
     /// Records one answer (`null` or `prefer_not` clears it) and drops answers to questions no
-    /// longer asked.
-    pub fn answer(&mut self, item: ItemId, value: &RawValue) -> Result<(), AnswerError> {
+    /// longer asked. Returns the ids of the notices this answer raised that must be shown at
+    /// once, before Next (a crisis answer): usually none.
+    pub fn answer(&mut self, item: ItemId, value: &RawValue) -> Result<Vec<&'static str>, AnswerError> {
         self.answers.set(item, value)?;
         self.answers.retain_shown();
-        Ok(())
+        let holding: Vec<&'static str> = safety::at_once(&self.answers).map(|rule| rule.id).collect();
+        let raised = holding.iter().filter(|id| !self.raised.contains(id)).copied().collect();
+        self.raised = holding;
+        Ok(raised)
     }
 
     /// Forward: the next page, or the review after the last page (or straight back to the
@@ -223,6 +232,62 @@ mod tests {
         flow.answer(ItemId::AuditC1, &RawValue::Number(4.0)).unwrap();
         flow.answer(ItemId::Substances, &list(&["cannabis"])).unwrap();
         assert!(!flow.answers.is_answered(ItemId::AuditC1));
+    }
+
+    #[test]
+    fn a_crisis_answer_raises_its_notice_at_once_and_only_once() {
+        let mut flow = Flow::new();
+        flow.answer(ItemId::ForWhom, &text("self")).unwrap();
+        assert_eq!(flow.answer(ItemId::SelfHarm, &text("not_at_all")).unwrap(), Vec::<&str>::new());
+        assert_eq!(flow.answer(ItemId::SelfHarm, &text("several_days")).unwrap(), ["crisis_988"]);
+        // Still holding: not shown again.
+        assert!(flow.answer(ItemId::SelfHarm, &text("nearly_every_day")).unwrap().is_empty());
+        assert_eq!(flow.answer(ItemId::HarmOthers, &text("yes")).unwrap(), ["harm_others"]);
+        // Stops holding, then holds again: shown again.
+        assert!(flow.answer(ItemId::SelfHarm, &text("prefer_not")).unwrap().is_empty());
+        assert_eq!(flow.answer(ItemId::SelfHarm, &text("several_days")).unwrap(), ["crisis_988"]);
+    }
+
+    #[test]
+    fn the_loved_one_path_raises_the_emergency_and_the_hotline_at_once() {
+        let mut flow = Flow::new();
+        flow.answer(ItemId::ForWhom, &text("loved_one")).unwrap();
+        assert_eq!(flow.answer(ItemId::LoDanger, &text("yes")).unwrap(), ["lo_emergency"]);
+        assert_eq!(flow.answer(ItemId::LoSafety, &text("yes")).unwrap(), ["domestic_violence"]);
+        // Answers that raise nothing at once: the substances, even opioids (naloxone waits for the result).
+        assert!(flow.answer(ItemId::Substances, &list(&["opioids"])).unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_loved_one_path_asks_the_visitor_about_self_harm_after_a_positive_phq2() {
+        let mut flow = Flow::new();
+        flow.answer(ItemId::ForWhom, &text("loved_one")).unwrap();
+        let asked = |flow: &Flow| flow.pages().into_iter().flatten().any(|i| i == ItemId::SelfHarm);
+        assert!(!asked(&flow));
+        flow.answer(ItemId::Phq2_1, &RawValue::Number(1.0)).unwrap();
+        flow.answer(ItemId::Phq2_2, &RawValue::Number(1.0)).unwrap();
+        assert!(!asked(&flow), "PHQ-2 of 2 is below the cut-off");
+        flow.answer(ItemId::Phq2_2, &RawValue::Number(2.0)).unwrap();
+        assert!(asked(&flow), "PHQ-2 of 3 is positive");
+        // Right after the mood page, before the substances.
+        let pages = flow.pages();
+        let mood = pages.iter().position(|p| p[0] == ItemId::Phq2_1).unwrap();
+        assert_eq!(pages[mood + 1], [ItemId::SelfHarm]);
+        assert_eq!(flow.answer(ItemId::SelfHarm, &text("several_days")).unwrap(), ["crisis_988"]);
+    }
+
+    #[test]
+    fn every_safety_item_comes_before_the_substances() {
+        let mut own = Flow::new();
+        own.answer(ItemId::ForWhom, &text("self")).unwrap();
+        let order: Vec<ItemId> = own.pages().into_iter().flatten().collect();
+        let at = |item| order.iter().position(|i| *i == item).unwrap();
+        assert!(at(ItemId::SelfHarm) < at(ItemId::Substances) && at(ItemId::HarmOthers) < at(ItemId::Substances));
+        let mut loved = Flow::new();
+        loved.answer(ItemId::ForWhom, &text("loved_one")).unwrap();
+        let order: Vec<ItemId> = loved.pages().into_iter().flatten().collect();
+        let at = |item| order.iter().position(|i| *i == item).unwrap();
+        assert!(at(ItemId::LoDanger) < at(ItemId::Substances) && at(ItemId::LoSafety) < at(ItemId::Substances));
     }
 
     #[test]

@@ -106,7 +106,8 @@ pub use engine::options::{Center, Options, RawOptions};
 pub use engine::questionnaire::{ItemId, ItemKind, Path, Section, ITEMS};
 pub use engine::result::{Evaluation, QuestionnaireOut};
 pub use engine::scores::Severity;
-pub use engine::{evaluate, questionnaire, string_keys, VERSION};
+pub use engine::safety::NOTICES;
+pub use engine::{evaluate, notices_at_once, questionnaire, string_keys, VERSION};
 pub use strings::Lang;
 
 use wasm_bindgen::prelude::*;

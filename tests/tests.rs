@@ -78,9 +78,21 @@ fn assert_subset(expected: &Value, actual: &Value, path: &str) {
 mod vignettes {
     use super::*;
 
-    fn load() -> Vec<Value> {
-        let text = include_str!("vignettes.json");
-        serde_json::from_str::<Value>(text).expect("vignettes.json parses").as_array().unwrap().clone()
+    /// Every scenario: the general ones, and the safety rules' (each tagged with the `rule` it
+    /// tests and its `case`: trigger, boundary or absence).
+    pub fn load() -> Vec<Value> {
+        let files = [("general.json", include_str!("vignettes/general.json")), ("safety.json", include_str!("vignettes/safety.json"))];
+        files
+            .iter()
+            .flat_map(|(name, text)| {
+                serde_json::from_str::<Value>(text).unwrap_or_else(|e| panic!("vignettes/{name} does not parse: {e}")).as_array().unwrap().clone()
+            })
+            .collect()
+    }
+
+    /// The notice `id` of a result.
+    fn notice<'a>(result: &'a Value, id: &str, name: &str) -> &'a Value {
+        result["urgent"].as_array().unwrap().iter().find(|n| n["id"] == id).unwrap_or_else(|| panic!("{name}: no notice {id}"))
     }
 
     /// Checks one vignette's expectations; every expectation key must be known, so a typo fails.
@@ -144,6 +156,48 @@ mod vignettes {
                         assert!(tels.iter().any(|t| t == tel), "{name}: no tel {tel} in {tels:?}");
                     }
                 }
+                "urgent_contacts" => {
+                    // The first contacts of a notice, in order, as the links they become.
+                    for (id, want) in want.as_object().unwrap() {
+                        let hrefs: Vec<String> = notice(&result, id, name)["contacts"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|c| match (c["tel"].as_str(), c["sms"].as_str(), c["body"].as_str()) {
+                                (Some(tel), _, _) => format!("tel:{tel}"),
+                                (_, Some(sms), Some(body)) => format!("sms:{sms}?body={body}"),
+                                (_, Some(sms), None) => format!("sms:{sms}"),
+                                _ => c["url"].as_str().unwrap_or("").to_string(),
+                            })
+                            .collect();
+                        let want: Vec<&str> = want.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+                        assert_eq!(&hrefs[..want.len().min(hrefs.len())], &want[..], "{name}: contacts of {id}");
+                    }
+                }
+                "notice_text" | "notice_text_never" => {
+                    for (id, phrase) in want.as_object().unwrap() {
+                        let found = notice(&result, id, name);
+                        let mut texts = Vec::new();
+                        strings(found, &mut texts);
+                        let says = texts.iter().any(|t| t.contains(phrase.as_str().unwrap()));
+                        assert_eq!(says, key == "notice_text", "{name}: notice {id} and {phrase}: {found}");
+                    }
+                }
+                "notice_steps" => {
+                    for (id, n) in want.as_object().unwrap() {
+                        assert_eq!(notice(&result, id, name)["steps"].as_array().unwrap().len() as u64, n.as_u64().unwrap(), "{name}: steps of {id}");
+                    }
+                }
+                "domain_reason_because" => {
+                    for (domain, items) in want.as_object().unwrap() {
+                        let found = result["profile"]["domains"].as_array().unwrap().iter().find(|d| d["id"] == **domain).unwrap();
+                        let mut because = Vec::new();
+                        becauses(found, &mut because);
+                        for item in items.as_array().unwrap() {
+                            assert!(because.iter().any(|b| b == item.as_str().unwrap()), "{name}: no {domain} reason names {item}: {found}");
+                        }
+                    }
+                }
                 other => panic!("{name}: unknown expectation {other}"),
             }
         }
@@ -185,9 +239,50 @@ mod vignettes {
         let catalog: std::collections::BTreeSet<String> = peerpath::CATALOG.iter().map(|e| e.id.to_string()).collect();
         let unreached: Vec<_> = catalog.difference(&suggested).collect();
         assert!(unreached.is_empty(), "no vignette reaches {unreached:?}");
-        assert_eq!(notices.len(), 5, "notices raised: {notices:?}");
+        assert_eq!(notices.len(), peerpath::NOTICES.len(), "notices raised: {notices:?}");
         assert_eq!(domains.len(), 9, "domains judged: {domains:?}");
         assert_eq!(paths.len(), 2);
+    }
+}
+
+/// Every safety rule has a vignette for its trigger, its boundary (the nearest answers that do
+/// not trigger it) and its absence (declined or unrelated answers), and each such vignette
+/// names a real rule.
+#[test]
+fn every_safety_rule_has_a_trigger_a_boundary_and_an_absence() {
+    let vignettes = vignettes::load();
+    let rules: Vec<&str> = peerpath::NOTICES.iter().map(|n| n.id).collect();
+    for vignette in &vignettes {
+        if let Some(rule) = vignette.get("rule").and_then(Value::as_str) {
+            assert!(rules.contains(&rule), "{}: no rule {rule}", vignette["name"]);
+            let case = vignette["case"].as_str().unwrap_or("");
+            assert!(["trigger", "boundary", "absence"].contains(&case), "{}: case {case}", vignette["name"]);
+            // A trigger shows the rule's notice; a boundary or an absence does not.
+            let result = run(&vignette["answers"], vignette.get("options"));
+            assert_eq!(ids(&result["urgent"]).contains(&rule), case == "trigger", "{}", vignette["name"]);
+        }
+    }
+    for id in rules {
+        for case in ["trigger", "boundary", "absence"] {
+            assert!(
+                vignettes.iter().any(|v| v["rule"] == id && v["case"] == case),
+                "no {case} vignette for the safety rule {id}"
+            );
+        }
+    }
+}
+
+/// CLINICAL.md, the document a clinician reviews, lists every safety rule with the source its
+/// row in `NOTICES` gives, word for word.
+#[test]
+fn clinical_md_lists_every_safety_rule_with_its_source() {
+    let doc = include_str!("../CLINICAL.md");
+    let squash = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let doc = squash(doc);
+    for rule in peerpath::NOTICES.iter() {
+        assert!(doc.contains(&format!("| `{}` |", rule.id)), "CLINICAL.md has no row for {}", rule.id);
+        let line = format!("- `{}`: {}", rule.id, squash(rule.source));
+        assert!(doc.contains(&line), "CLINICAL.md does not give the source of {} as the table does:\n{line}", rule.id);
     }
 }
 

@@ -33,7 +33,7 @@ fn a_js_object_in_gives_the_documented_shape_out() {
 
     assert_eq!(text(&result, "version"), env!("CARGO_PKG_VERSION"));
     assert_eq!(text(&result, "lang"), "en");
-    assert_eq!(ids(&get(&result, "urgent")), ["crisis_988", "withdrawal_medical", "naloxone"]);
+    assert_eq!(ids(&get(&result, "urgent")), ["crisis_988", "withdrawal_medical", "mixing_depressants", "naloxone"]);
     let care = get(&result, "care");
     assert_eq!(text(&care, "level"), "medical_withdrawal");
     assert!(Array::is_array(&get(&care, "reasons")));

@@ -60,12 +60,19 @@ const COMPLICATIONS: Cond = Cond::AtLeastN(2, &[
 
 use CareLevel::*;
 
-pub static CARE_RULES: [CareRule; 10] = [
-    CareRule { level: MedicalWithdrawal, when: Cond::Is(I::Withdrawal, &["severe"]), reason: "care_withdrawal_severe" },
+pub static CARE_RULES: [CareRule; 11] = [
+    // The three clauses of `WITHDRAWAL_MEDICAL`, each with its own reason; a withdrawal answer
+    // without current use is history and raises nothing.
+    CareRule { level: MedicalWithdrawal, when: Cond::All(&[CURRENT_USE, Cond::Is(I::Withdrawal, &["severe"])]), reason: "care_withdrawal_severe" },
     CareRule {
         level: MedicalWithdrawal,
-        when: Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+        when: Cond::All(&[CURRENT_USE, Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
         reason: "care_withdrawal_daily",
+    },
+    CareRule {
+        level: MedicalWithdrawal,
+        when: Cond::All(&[CURRENT_USE, DAILY_ALCOHOL_OR_SEDATIVES, Cond::Not(&Cond::Is(I::Withdrawal, &["none", "uncomfortable", "severe"]))]),
+        reason: "care_daily_not_stopped",
     },
     CareRule { level: Residential, when: Cond::All(&[HIGH, UNSAFE_HOME]), reason: "care_high_unsafe_home" },
     CareRule { level: Residential, when: Cond::All(&[HIGH, REPEATED_RETURNS]), reason: "care_high_returns" },

@@ -201,7 +201,9 @@ pub static CATALOG: [Entry; 32] = [
     ], &[FACES_VOICES]),
 
     // Aftercare and care options.
-    entry("medical_withdrawal", Aftercare, Cond::All(&[OWN, Cond::Any(&[
+    // Only with current use: severe withdrawal years ago, or a glass of wine most evenings,
+    // is not a reason for detox now.
+    entry("medical_withdrawal", Aftercare, Cond::All(&[OWN, CURRENT_USE, Cond::Any(&[
         Cond::Is(I::Withdrawal, &["severe"]),
         DAILY_ALCOHOL_OR_SEDATIVES,
     ])]), &[

@@ -18,6 +18,9 @@ pub enum Cond {
     Has(ItemId, &'static [&'static str]),
     /// A number item answered with at least this number.
     AtLeast(ItemId, i8),
+    /// The answered number items add up to at least this number (skipped items count 0, so a
+    /// partly answered screen holds only when what was answered already reaches it).
+    SumAtLeast(&'static [ItemId], i8),
     /// A fact derived from several answers (a positive screen, a use-severity band, ...).
     Fact(Fact),
     All(&'static [Cond]),
@@ -44,6 +47,9 @@ impl Cond {
             Cond::Is(item, values) => ctx.answers.choice(item).is_some_and(|v| values.contains(&v)),
             Cond::Has(item, values) => values.iter().any(|v| ctx.answers.has(item, v)),
             Cond::AtLeast(item, n) => ctx.answers.number(item).is_some_and(|v| v >= n),
+            Cond::SumAtLeast(items, n) => {
+                items.iter().filter_map(|&item| ctx.answers.number(item)).map(i16::from).sum::<i16>() >= i16::from(n)
+            }
             Cond::Fact(fact) => ctx.scores.is_some_and(|s| s.fact(fact)),
             Cond::All(conds) => conds.iter().all(|c| c.holds(ctx)),
             Cond::Any(conds) => conds.iter().any(|c| c.holds(ctx)),
@@ -58,6 +64,7 @@ impl Cond {
         match *self {
             Cond::Always => {}
             Cond::Is(item, _) | Cond::Has(item, _) | Cond::AtLeast(item, _) => push_answered(ctx, item, out),
+            Cond::SumAtLeast(items, _) => items.iter().for_each(|&item| push_answered(ctx, item, out)),
             Cond::Fact(fact @ (Fact::SeverityAtLeast(_) | Fact::SeverityAtMost(_))) => match ctx.scores {
                 // The band names only the answers that set it, not every use item.
                 Some(scores) => scores.severity_because.iter().for_each(|&item| push_answered(ctx, item, out)),
@@ -86,6 +93,7 @@ impl Cond {
             Cond::Always => {}
             Cond::Is(item, values) | Cond::Has(item, values) => out.push((item, values)),
             Cond::AtLeast(item, _) => out.push((item, &[])),
+            Cond::SumAtLeast(items, _) => out.extend(items.iter().map(|&item| (item, &[] as &[&str]))),
             Cond::Fact(fact) => out.extend(fact.items().iter().map(|&item| (item, &[] as &[&str]))),
             Cond::All(conds) | Cond::Any(conds) | Cond::AtLeastN(_, conds) => {
                 conds.iter().for_each(|c| c.collect_references(out))
@@ -132,10 +140,23 @@ pub mod named {
     pub const LOW_SUPPORT: Cond = Cond::Is(I::Support, &["none", "one_or_two"]);
     pub const DAILY_ALCOHOL_OR_SEDATIVES: Cond =
         Cond::Any(&[Cond::Fact(Fact::DailyAlcohol), Cond::Fact(Fact::DailySedatives)]);
-    /// The `withdrawal_medical` trigger of screening.md.
-    pub const WITHDRAWAL_MEDICAL: Cond = Cond::Any(&[
-        Cond::Is(I::Withdrawal, &["severe"]),
-        Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+    /// Current use (screening.md v2): a substance chosen and a last use within the past 3
+    /// months, or not said. A withdrawal answer without it is history.
+    pub const CURRENT_USE: Cond = Cond::Fact(Fact::CurrentUse);
+    /// The `withdrawal_medical` trigger of screening.md v2, with current use in every clause
+    /// (a withdrawal answer without it is history):
+    /// - severe withdrawal (shaking, seeing or hearing things, seizures, confusion);
+    /// - withdrawal that makes one sick, with daily heavy drinking or daily sedatives;
+    /// - daily heavy drinking or daily sedatives with no stop tried yet, or not said: stopping
+    ///   them suddenly can bring on dangerous withdrawal (ASAM Clinical Practice Guideline on
+    ///   Alcohol Withdrawal Management, 2020; FDA boxed warning on benzodiazepines, 2020).
+    pub const WITHDRAWAL_MEDICAL: Cond = Cond::All(&[
+        CURRENT_USE,
+        Cond::Any(&[
+            Cond::Is(I::Withdrawal, &["severe"]),
+            Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+            Cond::All(&[DAILY_ALCOHOL_OR_SEDATIVES, Cond::Not(&Cond::Is(I::Withdrawal, &["none", "uncomfortable", "severe"]))]),
+        ]),
     ]);
     pub const SELF_HARM_THOUGHTS: Cond = Cond::Is(I::SelfHarm, &["several_days", "more_than_half", "nearly_every_day"]);
     pub const HIGH: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::High));
@@ -149,7 +170,8 @@ pub mod named {
 }
 
 /// Conditions travel to JavaScript as plain data, so any UI can apply the skip logic:
-/// `true`, `{"item","is":[..]}`, `{"item","has":[..]}`, `{"item","at_least":n}`, `{"fact"}`,
+/// `true`, `{"item","is":[..]}`, `{"item","has":[..]}`, `{"item","at_least":n}`,
+/// `{"items":[..],"sum_at_least":n}`, `{"fact"}`,
 /// `{"all":[..]}`, `{"any":[..]}`, `{"at_least_n":n,"of":[..]}`, `{"not":..}`.
 impl super::json_text::WriteJson for Cond {
     fn write_json(&self, w: &mut super::json_text::Writer) {
@@ -180,6 +202,12 @@ impl super::json_text::WriteJson for Cond {
             Cond::AtLeast(item, n) => {
                 w.key("item").str(item.as_str());
                 w.key("at_least").int(i64::from(n));
+            }
+            Cond::SumAtLeast(items, n) => {
+                w.key("items").begin_array();
+                items.iter().for_each(|item| w.str(item.as_str()));
+                w.end_array();
+                w.key("sum_at_least").int(i64::from(n));
             }
             Cond::Fact(fact) => w.key("fact").str(fact.name()),
             Cond::All(c) => conds(w.key("all"), c),

@@ -5,6 +5,16 @@
 //! natively with `cargo test`.
 
 use crate::prelude::*;
+
+/// The guidance a rule follows, kept in the table beside the rule for a clinician reviewing it,
+/// and in native builds (tests, `check-config`, CLINICAL.md's check) only: a visitor's module
+/// has no use for the citations, so it carries an empty string instead (-0.8 KB gzip).
+macro_rules! cite {
+    ($source:literal) => {
+        if cfg!(feature = "std") { $source } else { "" }
+    };
+}
+
 pub mod answers;
 pub mod care;
 pub mod catalog;
@@ -32,7 +42,7 @@ use options::{Center, Options};
 use profile::{Level, DOMAINS};
 use questionnaire::{ItemId, Path};
 use result::*;
-use safety::{ContactKind, NOTICES};
+use safety::{ContactKind, NoticeRule, NOTICES};
 use scores::Scores;
 
 /// The crate version, reported in every result.
@@ -40,6 +50,9 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// SAMHSA's National Helpline, in `tel:` form.
 const HELPLINE_TEL: &str = "+18006624357";
+/// The National Domestic Violence Hotline: 1-800-799-7233, or text START to 88788.
+const DV_HOTLINE_TEL: &str = "+18007997233";
+const DV_HOTLINE_SMS: &str = "88788";
 
 /// Scores the answers and builds the whole result. Never fails: validation happened when the
 /// `Answers` were built, and every table lookup has a fallback.
@@ -129,27 +142,54 @@ fn placeholders(scores: &Scores, center: &Center) -> Vec<(&'static str, String)>
 }
 
 fn urgent(writer: &Writer, center: &Center) -> Vec<Notice> {
-    NOTICES
-        .iter()
-        .filter(|rule| writer.holds(&rule.when))
-        .map(|rule| {
-            Notice {
-                id: rule.id,
-                title: writer.text("u.", rule.id, ".title"),
-                text: writer.text("u.", rule.id, ".text"),
-                contacts: rule.contacts.iter().filter_map(|&kind| contact(writer.lang, kind, center)).collect(),
-                because: writer.because(&rule.when),
-            }
-        })
-        .collect()
+    NOTICES.iter().filter(|rule| writer.holds(&rule.when)).map(|rule| notice(writer, rule, center)).collect()
 }
 
-fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
+/// The notices of screening.md's "In the moment" that hold for the answers given so far, to
+/// show before Next. They name answers only, so no scores are needed.
+pub fn notices_at_once(answers: &Answers, options: &Options) -> Vec<Notice> {
+    let writer = Writer { ctx: Ctx { answers, scores: None }, lang: options.lang, values: Vec::new() };
+    safety::at_once(answers).map(|rule| notice(&writer, rule, &options.center)).collect()
+}
+
+/// One notice in the writer's language, in the wording for this visitor, with its steps.
+fn notice(writer: &Writer, rule: &'static NoticeRule, center: &Center) -> Notice {
+    let wording = rule.wordings.iter().find(|(when, _)| writer.holds(when)).map(|&(_, name)| name);
+    let key = |part: &str| match wording {
+        Some(name) => cat(&["u.", rule.id, ".", name, ".", part]),
+        None => cat(&["u.", rule.id, ".", part]),
+    };
+    Notice {
+        id: rule.id,
+        title: writer.lang.text(&key("title")),
+        text: writer.lang.text(&key("text")),
+        steps: (1..=rule.steps).map(|n| writer.lang.text(&cat(&["u.", rule.id, ".step.", &json_text::int(n.into())]))).collect(),
+        contacts: rule.contacts.iter().filter_map(|&kind| contact(writer.lang, kind, center)).collect(),
+        because: writer.because(&rule.when),
+    }
+}
+
+/// A contact of a safety notice in one language; `None` for the center's line when it has no
+/// usable phone.
+pub fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
     match kind {
         ContactKind::Call988 => Some(Contact::tel(text!(lang, "c.call_988"), "988")),
-        ContactKind::Text988 => Some(Contact::sms(text!(lang, "c.text_988"), "988")),
+        ContactKind::Text988 => {
+            let mut contact = Contact::sms(text!(lang, "c.text_988"), "988");
+            // 988 answers a text of the word AYUDA in Spanish (988lifeline.org).
+            if lang == Lang::Es {
+                contact.body = Some("AYUDA");
+            }
+            Some(contact)
+        }
         ContactKind::Call911 => Some(Contact::tel(text!(lang, "c.call_911"), "911")),
         ContactKind::Helpline => Some(Contact::tel(text!(lang, "c.helpline"), HELPLINE_TEL)),
+        ContactKind::DvCall => Some(Contact::tel(text!(lang, "c.dv_call"), DV_HOTLINE_TEL)),
+        ContactKind::DvText => {
+            let mut contact = Contact::sms(text!(lang, "c.dv_text"), DV_HOTLINE_SMS);
+            contact.body = Some("START");
+            Some(contact)
+        }
         ContactKind::Center => {
             let name = center.name.as_deref().unwrap_or("");
             let (label, number) = match (&center.crisis_phone, &center.phone) {
@@ -365,8 +405,15 @@ pub fn string_keys() -> Vec<String> {
         keys.extend(entry.finders.iter().map(|f| cat(&["f.", f.label])));
     }
     for notice in NOTICES.iter() {
-        keys.push(cat(&["u.", notice.id, ".title"]));
-        keys.push(cat(&["u.", notice.id, ".text"]));
+        for wording in core::iter::once(None).chain(notice.wordings.iter().map(|&(_, name)| Some(name))) {
+            let base = match wording {
+                Some(name) => cat(&["u.", notice.id, ".", name, "."]),
+                None => cat(&["u.", notice.id, "."]),
+            };
+            keys.push(cat(&[&base, "title"]));
+            keys.push(cat(&[&base, "text"]));
+        }
+        keys.extend((1..=notice.steps).map(|n| cat(&["u.", notice.id, ".step.", &json_text::int(n.into())])));
     }
     for level in CareLevel::ALL.iter().map(|l| l.as_str()).chain(["loved_one"]) {
         keys.push(cat(&["care.", level, ".title"]));
@@ -387,7 +434,7 @@ pub fn string_keys() -> Vec<String> {
     for key in ["local_kind", "local_center", "local_online", "local_in_person", "local_times", "local_language", "local_audience", "local_accessible", "local_free", "local_approach", "local_newcomer", "local_dual", "local_distance"] {
         keys.push(cat(&["r.", key]));
     }
-    for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {
+    for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.dv_call", "c.dv_text", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {
         keys.push(key.to_string());
     }
     keys.sort();

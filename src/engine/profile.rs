@@ -125,8 +125,10 @@ pub static DOMAINS: [Domain; 9] = [
     Domain { id: "health", rules: &[
         rule(Urgent, SELF_HARM_THOUGHTS, "d_self_harm"),
         rule(Urgent, WITHDRAWAL_MEDICAL, "d_withdrawal_medical"),
-        rule(Concern, Cond::Is(I::Withdrawal, &["uncomfortable"]), "d_withdrawal_uncomfortable"),
-        rule(Concern, Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), Cond::Fact(Fact::CurrentUse)]), "d_pregnant_use"),
+        rule(Concern, Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), CURRENT_USE]), "d_withdrawal_uncomfortable"),
+        // Withdrawal without current use is history (screening.md v2): named, not a concern.
+        rule(Neutral, Cond::All(&[OWN_USES, Cond::Is(I::Withdrawal, &["uncomfortable", "severe"]), Cond::Not(&CURRENT_USE)]), "d_withdrawal_history"),
+        rule(Concern, Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), CURRENT_USE]), "d_pregnant_use"),
         rule(Concern, Cond::Is(I::PhysicalHealth, &["poor"]), "d_health_poor"),
         rule(Concern, Cond::Fact(Fact::MoodPositive), "d_mood_positive"),
         rule(Neutral, Cond::Is(I::PhysicalHealth, &["fair"]), "d_health_fair"),

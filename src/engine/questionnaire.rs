@@ -146,6 +146,11 @@ item_ids! {
     AgeGroup = "age_group",
     LoRelationship = "lo_relationship",
     LoDanger = "lo_danger",
+    LoSafety = "lo_safety",
+    Phq2_1 = "phq2_1",
+    Phq2_2 = "phq2_2",
+    Gad2_1 = "gad2_1",
+    Gad2_2 = "gad2_2",
     SelfHarm = "self_harm",
     HarmOthers = "harm_others",
     Substances = "substances",
@@ -165,12 +170,9 @@ item_ids! {
     DepQuitFailed = "dep_quit_failed",
     Withdrawal = "withdrawal",
     Overdose = "overdose",
+    Injection = "injection",
     LoStage = "lo_stage",
     LoWants = "lo_wants",
-    Phq2_1 = "phq2_1",
-    Phq2_2 = "phq2_2",
-    Gad2_1 = "gad2_1",
-    Gad2_2 = "gad2_2",
     MhDiagnosis = "mh_diagnosis",
     PhysicalHealth = "physical_health",
     Pregnant = "pregnant",
@@ -377,15 +379,29 @@ use ItemKind::{Language as Lang, Multi, Scale, Single};
 use Paths::{Both, LovedOneOnly, OwnUseOnly};
 use Section as S;
 
+/// The visitor's own PHQ-2 is positive (3 or more of 6), judged from the answers alone so the
+/// skip logic can use it while the questionnaire is shown. On the loved-one path it opens the
+/// self-harm question to the visitor (screening.md v2).
+const OWN_PHQ2_POSITIVE: Cond = Cond::SumAtLeast(&PHQ2_ITEMS, 3);
+
 /// The questionnaire, in the order asked. The loved-one path's items are shown only after
 /// `for_whom` = `loved_one`; all other items are shown unless `for_whom` = `loved_one`, so a
 /// visitor who has not said yet is treated as answering for themselves.
-pub static ITEMS: [Item; 61] = [
+///
+/// Safety comes first on both paths: the loved one's danger and the visitor's own safety at
+/// home, then mood (PHQ-2, GAD-2) and the self-harm question right after it, as PHQ-9 asks its
+/// item 9 after the mood items, then the worry about hurting someone; the substances after.
+pub static ITEMS: [Item; 63] = [
     item(I::ForWhom, Single, S::About, &FOR_WHOM, Both, Cond::Always),
     item(I::AgeGroup, Single, S::About, &AGE_GROUP, Both, Cond::Always),
     item(I::LoRelationship, Single, S::LovedOne, &LO_RELATIONSHIP, LovedOneOnly, LOVED),
     sensitive(item(I::LoDanger, Single, S::Safety, &YES_NO, LovedOneOnly, LOVED)),
-    sensitive(item(I::SelfHarm, Single, S::Safety, &SELF_HARM, OwnUseOnly, OWN)),
+    sensitive(item(I::LoSafety, Single, S::Safety, &YES_NO, LovedOneOnly, LOVED)),
+    grouped("mood", sensitive(item(I::Phq2_1, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always))),
+    grouped("mood", sensitive(item(I::Phq2_2, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always))),
+    grouped("mood", sensitive(item(I::Gad2_1, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
+    grouped("mood", sensitive(item(I::Gad2_2, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
+    sensitive(item(I::SelfHarm, Single, S::Safety, &SELF_HARM, Both, Cond::Any(&[OWN, Cond::All(&[LOVED, OWN_PHQ2_POSITIVE])]))),
     sensitive(item(I::HarmOthers, Single, S::Safety, &YES_NO, OwnUseOnly, OWN)),
     item(I::Substances, Multi, S::Use, &SUBSTANCES, Both, Cond::Always),
     grouped("auditc", item(I::AuditC1, Scale, S::Use, &AUDITC_1, OwnUseOnly, ALCOHOL)),
@@ -404,12 +420,9 @@ pub static ITEMS: [Item; 61] = [
     grouped("dependence", sensitive(item(I::DepQuitFailed, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES))),
     sensitive(item(I::Withdrawal, Single, S::Use, &WITHDRAWAL, OwnUseOnly, OWN_USES)),
     sensitive(item(I::Overdose, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES)),
+    sensitive(item(I::Injection, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES)),
     item(I::LoStage, Single, S::LovedOne, &LO_STAGE, LovedOneOnly, LOVED),
     sensitive(item(I::LoWants, Multi, S::LovedOne, &LO_WANTS, LovedOneOnly, LOVED)),
-    grouped("mood", sensitive(item(I::Phq2_1, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always))),
-    grouped("mood", sensitive(item(I::Phq2_2, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always))),
-    grouped("mood", sensitive(item(I::Gad2_1, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
-    grouped("mood", sensitive(item(I::Gad2_2, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
     sensitive(item(I::MhDiagnosis, Single, S::Wellbeing, &YES_NO_UNSURE, OwnUseOnly, OWN)),
     item(I::PhysicalHealth, Single, S::Wellbeing, &PHYSICAL_HEALTH, OwnUseOnly, OWN),
     optional(sensitive(item(I::Pregnant, Single, S::Wellbeing, &YES_NO, OwnUseOnly, Cond::All(&[OWN, Cond::Not(&Cond::Is(I::Sex, &["male"]))])))),

@@ -15,26 +15,42 @@ pub struct Reason {
     pub because: Vec<&'static str>,
 }
 
-/// A way to reach someone: exactly one of `tel`, `sms` or `url` is set.
+/// A way to reach someone: exactly one of `tel`, `sms` or `url` is set. A text may carry the
+/// word to send (`body`: START for the domestic violence hotline, AYUDA for 988 in Spanish).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Contact {
     pub label: String,
     pub tel: Option<String>,
     pub sms: Option<String>,
     pub url: Option<String>,
+    pub body: Option<&'static str>,
 }
 
 impl Contact {
     pub fn tel(label: impl Into<String>, number: impl Into<String>) -> Contact {
-        Contact { label: label.into(), tel: Some(number.into()), sms: None, url: None }
+        Contact { label: label.into(), tel: Some(number.into()), sms: None, url: None, body: None }
     }
 
     pub fn sms(label: impl Into<String>, number: impl Into<String>) -> Contact {
-        Contact { label: label.into(), tel: None, sms: Some(number.into()), url: None }
+        Contact { label: label.into(), tel: None, sms: Some(number.into()), url: None, body: None }
     }
 
     pub fn url(label: impl Into<String>, url: impl Into<String>) -> Contact {
-        Contact { label: label.into(), tel: None, sms: None, url: Some(url.into()) }
+        Contact { label: label.into(), tel: None, sms: None, url: Some(url.into()), body: None }
+    }
+
+    /// The link for this contact: `tel:`, `sms:` (with `?body=` when it has a word to send) or
+    /// an http(s) page; `None` for anything else.
+    pub fn href(&self) -> Option<String> {
+        match (&self.tel, &self.sms, &self.url) {
+            (Some(tel), _, _) => Some(cat(&["tel:", tel])),
+            (_, Some(sms), _) => Some(match self.body {
+                Some(body) => cat(&["sms:", sms, "?body=", body]),
+                None => cat(&["sms:", sms]),
+            }),
+            (_, _, Some(url)) if url.starts_with("https://") || url.starts_with("http://") => Some(url.clone()),
+            _ => None,
+        }
     }
 }
 
@@ -43,6 +59,8 @@ pub struct Notice {
     pub id: &'static str,
     pub title: &'static str,
     pub text: &'static str,
+    /// What to do, in order (empty for most notices).
+    pub steps: Vec<&'static str>,
     pub contacts: Vec<Contact>,
     pub because: Vec<&'static str>,
 }
@@ -258,6 +276,9 @@ impl WriteJson for Contact {
                 w.key(key).str(value);
             }
         }
+        if let Some(body) = self.body {
+            w.key("body").str(body);
+        }
         w.end_object();
     }
 }
@@ -268,6 +289,7 @@ impl WriteJson for Notice {
         w.key("id").str(self.id);
         w.key("title").str(self.title);
         w.key("text").str(self.text);
+        strs(w.key("steps"), &self.steps);
         list(w.key("contacts"), &self.contacts);
         strs(w.key("because"), &self.because);
         w.end_object();

@@ -92,11 +92,14 @@ pub enum Fact {
     SeverityAtLeast(Severity),
     SeverityAtMost(Severity),
     DependenceMany,
-    /// Alcohol chosen and AUDIT-C item 1 is "4 or more times a week".
+    /// Daily heavy drinking (screening.md v2): alcohol chosen, AUDIT-C item 1 "4 or more times a
+    /// week", with 3 or more drinks a day (item 2 at least 1) or 6 or more at once weekly or
+    /// daily (item 3 at least 3). A glass of wine most evenings is not it.
     DailyAlcohol,
     /// Sedatives chosen and used daily.
     DailySedatives,
-    /// Any substance chosen and a last use within the past year (or not said).
+    /// Any substance chosen and a last use within the past 3 months (or not said): "current
+    /// use" of screening.md v2.
     CurrentUse,
     /// Opioids used weekly or daily.
     FrequentOpioids,
@@ -153,7 +156,7 @@ impl Fact {
                 I::DepQuitFailed,
             ],
             Fact::DependenceMany => &DEPENDENCE_ITEMS,
-            Fact::DailyAlcohol => &[I::Substances, I::AuditC1],
+            Fact::DailyAlcohol => &[I::Substances, I::AuditC1, I::AuditC2, I::AuditC3],
             Fact::DailySedatives => &[I::Substances, I::UseFreqSedatives],
             Fact::CurrentUse => &[I::Substances, I::LastUse],
             Fact::FrequentOpioids => &[I::Substances, I::UseFreqOpioids],
@@ -217,15 +220,18 @@ impl Scores {
             s
         });
         let own = answers.path() == Path::OwnUse;
-        let daily_alcohol =
-            own && answers.has(ItemId::Substances, "alcohol") && answers.number(ItemId::AuditC1) == Some(4);
+        let daily_alcohol = own
+            && answers.has(ItemId::Substances, "alcohol")
+            && answers.number(ItemId::AuditC1) == Some(4)
+            && (answers.number(ItemId::AuditC2).unwrap_or(0) >= 1 || answers.number(ItemId::AuditC3).unwrap_or(0) >= 3);
         let daily_sedatives = own
             && answers.has(ItemId::Substances, "sedatives")
             && answers.choice(ItemId::UseFreqSedatives) == Some("daily");
         let frequent_opioids = own
             && answers.has(ItemId::Substances, "opioids")
             && matches!(answers.choice(ItemId::UseFreqOpioids), Some("weekly" | "daily"));
-        let current_use = own && uses_any(answers) && answers.choice(ItemId::LastUse) != Some("over_year");
+        let current_use =
+            own && uses_any(answers) && !matches!(answers.choice(ItemId::LastUse), Some("3_12_months" | "over_year"));
 
         let mut scores = Scores {
             auditc,

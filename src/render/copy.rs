@@ -18,6 +18,9 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
     for notice in &result.urgent {
         line(&cat(&["!! ", notice.title]));
         line(notice.text);
+        for (n, step) in notice.steps.iter().enumerate() {
+            line(&cat(&["   ", &crate::engine::json_text::int(n as i64 + 1), ". ", step]));
+        }
         for contact in &notice.contacts {
             line(&cat(&["   ", &contact_text(contact)]));
         }
@@ -64,6 +67,7 @@ fn contact_text(contact: &Contact) -> String {
     cat(&[contact.label.as_str(), ": ", target])
 }
 
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +90,16 @@ mod tests {
         assert!(text.contains("not a diagnosis"));
         assert!(text.contains("1/2/2026"));
         assert!(text.contains("988"));
+    }
+
+    #[test]
+    fn the_copy_keeps_a_notices_steps() {
+        let mut answers = Answers::new();
+        answers.set(ItemId::ForWhom, &RawValue::String("loved_one".into())).unwrap();
+        answers.set(ItemId::LoDanger, &RawValue::String("yes".into())).unwrap();
+        let options = Options::default();
+        let text = result_text(&evaluate(&answers, &options), Lang::En, &options, "1/2/2026");
+        assert!(text.contains("   1. Call 911."), "{text}");
+        assert!(text.contains("   5. "), "{text}");
     }
 }

@@ -682,7 +682,7 @@ mod tests {
         assert_eq!(Lang::En.text("h.no_such_item"), "…");
         assert_eq!(Lang::En.lookup("o.ruler.5"), None, "only the ruler's ends have labels");
         assert!(Lang::En.lookup("o.ruler.10").is_some());
-        assert!(Lang::Es.lookup("h.lo_danger").is_some_and(|t| t.contains("911")));
+        assert!(Lang::Es.lookup("h.lo_safety").is_some_and(|t| t.contains("aparato")));
         assert_eq!(fill("{a} and {b}, {a}", &[("a", "1"), ("b", "2")]), "1 and 2, 1");
         // Unknown names and stray braces stay as written; a value is never read as a template.
         assert_eq!(fill("{x} {a} { {a", &[("a", "{a}")]), "{x} {a} { {a");

@@ -84,7 +84,7 @@ test('the own-use path, by keyboard alone, ends in the suggestions evaluate give
   const result = await shown(page);
   const expected = await evaluateInPage(page, OWN_PLAN);
   assert.deepEqual(result.urgent, expected.urgent.map((n) => n.id));
-  assert.deepEqual(result.urgent, ['crisis_988', 'naloxone']);
+  assert.deepEqual(result.urgent, ['crisis_988', 'mixing_depressants', 'naloxone']);
   assert.equal(result.care, expected.care.level);
   assert.deepEqual(result.groups, expected.groups.map((g) => g.id));
   assert.deepEqual(result.aftercare, expected.aftercare.map((g) => g.id));
