@@ -22,8 +22,8 @@ use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardE
 use crate::engine::answers::RawValue;
 use crate::engine::options::{Now, Options, Place};
 use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
-use crate::engine::result::Evaluation;
-use crate::engine::{evaluate, json_text};
+use crate::engine::result::{Evaluation, Notice};
+use crate::engine::{evaluate, json_text, notices_at_once};
 use crate::flow::{Flow, Screen};
 use crate::strings::{text, Lang};
 use dom::{closest, focus, El, Result};
@@ -58,6 +58,11 @@ struct App {
     setup: Setup,
     flow: Flow,
     result: Option<Evaluation>,
+    /// Notices a crisis answer raised, shown at once above the question until the visitor
+    /// continues or moves on (screening.md, "In the moment").
+    moment: Vec<Notice>,
+    /// The question whose answer brought the panel, where "continue" puts focus back.
+    moment_from: Option<ItemId>,
     /// When Shift was last pressed on its own, oldest first (`NONE_YET` where not).
     shift_times: [f64; SHIFT_PRESSES],
     /// The last key released was released with Shift held (as in Shift+Tab).
@@ -121,6 +126,8 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         setup,
         flow: Flow::new(),
         result: None,
+        moment: Vec::new(),
+        moment_from: None,
         shift_times: [NONE_YET; SHIFT_PRESSES],
         last_key_shifted: false,
         me: Weak::new(),
@@ -173,23 +180,58 @@ impl Widget {
 }
 
 /// Draws the current screen; `move_focus` sends focus to its heading (not on first load, so
-/// the widget never steals focus from the host page).
+/// the widget never steals focus from the host page), with the screen's first line (the step
+/// line, or a crisis panel) clear of the sticky bar.
 fn draw(app: &App, move_focus: bool) -> Result {
     let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
-    view.screen(&app.flow, app.result.as_ref(), &app.screen_el);
+    view.screen(&app.flow, app.result.as_ref(), &app.moment, &app.screen_el);
     if move_focus {
         if let Some(heading) = app.screen_el.query_selector("[data-focus]")? {
             focus(&heading);
             keep_clear_of_bar(app, &heading);
+            if let Some(first) = app.screen_el.first_element_child() {
+                keep_clear_of_bar(app, &first);
+            }
+            bar_in_sight(app);
         }
     }
     Ok(())
 }
 
+/// Brings the bar fully into sight when part of it is not, in whatever scrolls around the
+/// widget: in isolated mode the host page may have scrolled the frame's top out of view to show
+/// a button at the frame's bottom, and the bar sits at the frame's top.
+fn bar_in_sight(app: &App) {
+    if let Ok(Some(bar)) = app.frame.query_selector(".bar") {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        bar.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 fn on_click(app: &mut App, event: Event) -> Result {
     let Some(button) = closest(event.target(), "[data-action]") else { return Ok(()) };
     let action = button.get_attribute("data-action").unwrap_or_default();
+    // Any move closes a crisis panel; its notices lead the result all the same.
+    if !matches!(action.as_str(), "exit" | "lang" | "near" | "save" | "print") {
+        app.moment.clear();
+    }
     match action.as_str() {
+        // Back to the answer that brought the panel, so arrow keys go on from there.
+        "continue" => {
+            draw(app, false)?;
+            let chosen = app.moment_from.and_then(|item| {
+                app.screen_el.query_selector(&cat(&["fieldset[data-item=", item.as_str(), "] input:checked"])).ok().flatten()
+            });
+            return match chosen {
+                Some(input) => {
+                    focus(&input);
+                    keep_clear_of_bar(app, &input);
+                    Ok(())
+                }
+                None => draw(app, true),
+            };
+        }
         "start" => app.flow.start(),
         "next" => {
             if app.flow.screen == Screen::Review {
@@ -261,10 +303,25 @@ fn on_change(app: &mut App, event: Event) -> Result {
         RawValue::String(value)
     };
     // The inputs only offer valid values; an error here would be a bug, never the visitor's.
-    if app.flow.answer(item, &raw).is_err() {
+    let Ok(raised) = app.flow.answer(item, &raw) else {
         return Err(JsValue::from_str("answer rejected"));
+    };
+    if raised.is_empty() {
+        return update_progress(app);
     }
-    update_progress(app)
+    // A crisis answer: its help comes now, before Next, and takes focus (the question stays
+    // below it, with the answer given).
+    app.moment = notices_at_once(&app.flow.answers, &app.setup.options).into_iter().filter(|n| raised.contains(&n.id)).collect();
+    app.moment_from = Some(item);
+    draw(app, true)?;
+    // As much of the help as fits, right under the bar.
+    if let Some(panel) = app.screen_el.query_selector(".moment")? {
+        if let Ok(Some(bar)) = app.frame.query_selector(".bar") {
+            let below = panel.get_bounding_client_rect().top() - bar.get_bounding_client_rect().height() - 8.0;
+            app.window.scroll_by_with_x_and_y(0.0, below);
+        }
+    }
+    Ok(())
 }
 
 /// Answers can add or remove later questions: the step count follows.
@@ -340,6 +397,7 @@ fn on_key(app: &mut App, event: Event) -> Result {
 fn quick_exit(app: &mut App) -> Result {
     app.flow.start_over();
     app.result = None;
+    app.moment.clear();
     app.setup.options.place = None;
     dom::clear(&app.screen_el);
     app.frame.class_list().add_1("left")?;
@@ -396,6 +454,10 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
     app.setup.options.lang = lang;
     if app.result.is_some() {
         work_out(app);
+    }
+    if !app.moment.is_empty() {
+        let shown: Vec<&str> = app.moment.iter().map(|n| n.id).collect();
+        app.moment = notices_at_once(&app.flow.answers, &app.setup.options).into_iter().filter(|n| shown.contains(&n.id)).collect();
     }
     app.frame.set_attribute("lang", lang.as_str())?;
     app.frame.set_attribute("aria-label", text!(lang, "ui.widget_label"))?;

@@ -11,8 +11,9 @@ use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::config::{is_safe_link, Format};
 use crate::engine::finder::km_text;
 use crate::engine::json_text::int;
-use crate::engine::result::{Contact, Evaluation, LocalMatch, Suggestion};
-use crate::engine::{option_label, tel_number};
+use crate::engine::result::{Contact, Evaluation, LocalMatch, Notice, Suggestion};
+use crate::engine::safety::ContactKind;
+use crate::engine::{contact, option_label, tel_number};
 use crate::flow::{Flow, Screen};
 use crate::strings::{fill, text, Lang};
 
@@ -85,51 +86,78 @@ impl View<'_> {
 
     /// A link for a contact; `None` for a URL that is not http(s).
     fn contact_link(&self, contact: &Contact) -> Option<El> {
-        let href = match (&contact.tel, &contact.sms, &contact.url) {
-            (Some(tel), _, _) => cat(&["tel:", tel]),
-            (_, Some(sms), _) => cat(&["sms:", sms]),
-            (_, _, Some(url)) if url.starts_with("https://") || url.starts_with("http://") => url.clone(),
-            _ => return None,
-        };
-        Some(self.el("a").attr("href", &href).text(&contact.label))
+        Some(self.el("a").attr("href", &contact.href()?).text(&contact.label))
     }
 
-    /// The slim bar that stays on screen: the quick exit and its Shift hint. Kept to one short
-    /// row so it never covers much of a phone screen.
+    /// The bar that stays on screen: "Exit this page" and, beside it, call or text 988, on
+    /// every screen, each at least 44 px tall. The 988 buttons show their verb above the number,
+    /// and the exit's words may take two lines, so the bar keeps to one row on a phone in
+    /// either language.
     pub fn bar(&self) -> El {
         let exit = self.button("exit", "exit", text!(self.lang, "ui.exit")).attr("part", "exit");
-        let hint = text_el(self.doc, "span", "exit-hint", text!(self.lang, "ui.exit_hint"));
-        self.el("div").class("bar").attr("part", "bar").child(exit).child(hint)
+        let mut now = self.el("div").class("now").attr("role", "group").attr("aria-label", text!(self.lang, "ui.crisis_988_label"));
+        for (kind, verb) in [(ContactKind::Call988, text!(self.lang, "ui.bar.call")), (ContactKind::Text988, text!(self.lang, "ui.bar.text"))] {
+            if let Some(href) = contact(self.lang, kind, &self.options.center).and_then(|c| c.href()) {
+                // The space keeps the name "Call 988" when the verb is drawn on its own line.
+                let link = self.el("a").attr("href", &href).attr("part", "now").child(text_el(self.doc, "span", "verb", verb)).text(" ");
+                now = now.child(link.child(text_el(self.doc, "span", "number", "988")));
+            }
+        }
+        self.el("div").class("bar").attr("part", "bar").child(exit).child(now)
     }
 
-    /// The crisis strip and the language switcher: the same place and content on every screen
-    /// (WCAG 3.2.6), just below the exit bar.
+    /// The crisis strip and the language switcher, just below the bar, in the same place on
+    /// every screen (WCAG 3.2.6): 911, the center's crisis line, how Shift leaves the page.
     pub fn crisis_lines(&self, offered: &[Lang]) -> El {
-        let mut strip = self.el("div").class("strip");
-        let lines = self
-            .el("p")
+        let mut lines = self
+            .el("div")
             .class("crisis-lines")
             .attr("part", "crisis")
             .attr("role", "region")
             .attr("aria-label", text!(self.lang, "ui.crisis_label"))
             .child(text_el(self.doc, "strong", "", text!(self.lang, "ui.crisis_lead")))
-            .text(" ")
-            .child(self.el("a").attr("href", "tel:988").text(text!(self.lang, "ui.call_988")))
-            .text(" · ")
-            .child(self.el("a").attr("href", "sms:988").text(text!(self.lang, "ui.text_988")))
-            .text(" · ")
-            .child(self.el("a").attr("href", "tel:911").text(text!(self.lang, "ui.call_911")));
+            .child(self.el("a").class("pill").attr("href", "tel:911").text(text!(self.lang, "ui.call_911")));
         let center_phone = self.options.center.crisis_phone.as_deref().or(self.options.center.phone.as_deref());
-        let lines = match center_phone.and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.call_center"), &[("center", self.center_name()), ("phone", p)]))) {
-            Some(link) => lines.text(" · ").child(link),
-            None => lines,
-        };
-        strip = strip.child(lines);
+        if let Some(link) = center_phone.and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.call_center"), &[("center", self.center_name()), ("phone", p)]))) {
+            lines = lines.child(link.class("pill"));
+        }
+        let mut strip = self.el("div").class("strip").child(lines).child(text_el(self.doc, "p", "exit-hint", text!(self.lang, "ui.exit_hint")));
         for &lang in offered.iter().filter(|l| **l != self.lang) {
             // Named in its own language, marked as such for screen readers.
             strip = strip.child(self.button("lang", "link lang", lang.name()).attr("data-lang", lang.as_str()).attr("lang", lang.as_str()));
         }
         strip
+    }
+
+    /// A safety notice: its title, text, steps in order and contacts as large buttons. `heading`
+    /// is the title's element (a focusable `h2` for a panel shown at once, an `h3` on the result).
+    fn notice(&self, notice: &Notice, heading: El) -> El {
+        let mut section = self.el("section").class("urgent").attr("part", "urgent").attr("data-notice", notice.id).child(heading.text(notice.title));
+        // The first way to get help comes right under the title, before the words (911 for a
+        // loved one who will not wake up), so it is on the first screen of a phone.
+        let (first, rest) = notice.contacts.split_at(notice.contacts.len().min(1));
+        section = section.child(self.contact_list(first).class("contacts first")).child(text_el(self.doc, "p", "", notice.text));
+        if !notice.steps.is_empty() {
+            section = section.child(self.el("ol").class("steps").children(notice.steps.iter().map(|step| text_el(self.doc, "li", "", step))));
+        }
+        section.child(self.contact_list(rest))
+    }
+
+    /// The help a crisis answer brings at once, above the question: the notices, focus on the
+    /// first one's title, and a way back to the questions ("Exit this page" stays in the bar).
+    fn moment(&self, notices: &[Notice], into: &Element) {
+        let mut panel = self.el("div").class("moment").attr("part", "moment");
+        for (index, notice) in notices.iter().enumerate() {
+            let id = cat(&["pp-moment-", notice.id]);
+            let heading = self.el("h2").attr("id", &id);
+            // The first title takes focus, as a screen's heading does.
+            let heading = if index == 0 { heading.attr("tabindex", "-1").attr("data-focus", "") } else { heading };
+            panel = panel.child(self.notice(notice, heading).attr("aria-labelledby", &id));
+        }
+        panel
+            .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.moment.note")))
+            .child(self.nav("nav", &[("continue", "secondary", text!(self.lang, "ui.moment.continue"))]))
+            .append_to(into);
     }
 
     pub fn welcome(&self, into: &Element) {
@@ -155,7 +183,10 @@ impl View<'_> {
         
     }
 
-    pub fn page(&self, flow: &Flow, into: &Element) {
+    pub fn page(&self, flow: &Flow, moment: &[Notice], into: &Element) {
+        if !moment.is_empty() {
+            self.moment(moment, into);
+        }
         let items = flow.page_items();
         let (n, total) = flow.progress();
         let section = items.first().map_or("", |i| i.item().section.as_str());
@@ -275,14 +306,7 @@ impl View<'_> {
     pub fn result(&self, result: &Evaluation, into: &Element) {
         self.heading("h2", text!(self.lang, "ui.result.title")).append_to(into);
         for notice in &result.urgent {
-            self.el("section")
-                .class("urgent")
-                .attr("part", "urgent")
-                .attr("data-notice", notice.id)
-                .child(text_el(self.doc, "h3", "", notice.title))
-                .child(text_el(self.doc, "p", "", notice.text))
-                .child(self.contact_list(&notice.contacts))
-                .append_to(into);
+            self.notice(notice, self.el("h3")).append_to(into);
         }
         let mut care = self
             .el("section")
@@ -528,12 +552,13 @@ impl View<'_> {
             .child(domains)
     }
 
-    /// Draws `flow`'s screen (the result, when on the result screen, from `result`).
-    pub fn screen(&self, flow: &Flow, result: Option<&Evaluation>, into: &Element) {
+    /// Draws `flow`'s screen (the result, when on the result screen, from `result`; a question
+    /// page with the crisis panel of `moment` above it).
+    pub fn screen(&self, flow: &Flow, result: Option<&Evaluation>, moment: &[Notice], into: &Element) {
         super::dom::clear(into);
         match (flow.screen, result) {
             (Screen::Welcome, _) => self.welcome(into),
-            (Screen::Page(_), _) => self.page(flow, into),
+            (Screen::Page(_), _) => self.page(flow, moment, into),
             (Screen::Review, _) => self.review(flow, into),
             (Screen::Result, Some(result)) => self.result(result, into),
             (Screen::Result, None) => self.review(flow, into),

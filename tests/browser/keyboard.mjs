@@ -59,14 +59,32 @@ async function choose(page, item, value) {
   }
   const target = values[0];
   await tabTo(page, { name: item.id });
-  for (let i = 0; i <= item.inputs.length; i++) {
-    const now = await active(page);
+  for (let i = 0; i <= item.inputs.length + 1; i++) {
+    let now = await active(page);
     if (now.value === target) break;
     await page.keyboard.press('ArrowDown');
+    now = await active(page);
+    // A crisis answer on the way brought its help at once and took focus: if it was this
+    // answer, the choice is made; if the arrow only passed through it, continue, which puts
+    // focus back on that answer, and go on from there.
+    if (now.name !== item.id && (await inPanel(page))) {
+      if (await isChecked(page, item.id, target)) return;
+      await tabTo(page, { action: 'continue' });
+      await page.keyboard.press('Enter');
+    }
   }
   const now = await active(page);
   if (now.value !== target) throw new Error(`could not reach ${item.id}=${target}`);
   if (!now.checked) await page.keyboard.press('Space');
+}
+
+/** Whether focus is in the crisis panel shown at once. */
+function inPanel(page) {
+  return page.evaluate(() => !!document.querySelector('peer-path').shadowRoot.querySelector('.moment')?.contains(document.querySelector('peer-path').shadowRoot.activeElement));
+}
+
+function isChecked(page, name, value) {
+  return page.evaluate(([name, value]) => !!document.querySelector('peer-path').shadowRoot.querySelector(`input[name="${name}"][value="${value}"]`)?.checked, [name, value]);
 }
 
 /**
