@@ -97,11 +97,11 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 }
 
 pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
-pub use engine::care::CareLevel;
+pub use engine::care::{CareLevel, CARE_NOTES, CARE_RULES};
 pub use engine::config::{check as check_config, Checked, Level as ProblemLevel, Problem, Resource, MAX_CONFIG_BYTES, MAX_RESOURCES};
 pub use engine::json::Json;
 pub use engine::json_text::{ParseError, WriteJson};
-pub use engine::catalog::{List, CATALOG};
+pub use engine::catalog::{List, CATALOG, PINS};
 pub use engine::options::{Center, Options, RawOptions};
 pub use engine::questionnaire::{ItemId, ItemKind, Path, Section, ITEMS};
 pub use engine::result::{Evaluation, QuestionnaireOut};

@@ -78,10 +78,15 @@ fn assert_subset(expected: &Value, actual: &Value, path: &str) {
 mod vignettes {
     use super::*;
 
-    /// Every scenario: the general ones, and the safety rules' (each tagged with the `rule` it
-    /// tests and its `case`: trigger, boundary or absence).
+    /// Every scenario: the general ones, the safety rules' and the other clinical rules' (each
+    /// tagged with the rules it tests and its case for each: trigger, boundary or absence, as
+    /// `"rule"` and `"case"`, or `"cases": {rule: case}`).
     pub fn load() -> Vec<Value> {
-        let files = [("general.json", include_str!("vignettes/general.json")), ("safety.json", include_str!("vignettes/safety.json"))];
+        let files = [
+            ("general.json", include_str!("vignettes/general.json")),
+            ("safety.json", include_str!("vignettes/safety.json")),
+            ("clinical.json", include_str!("vignettes/clinical.json")),
+        ];
         files
             .iter()
             .flat_map(|(name, text)| {
@@ -188,6 +193,55 @@ mod vignettes {
                         assert_eq!(notice(&result, id, name)["steps"].as_array().unwrap().len() as u64, n.as_u64().unwrap(), "{name}: steps of {id}");
                     }
                 }
+                "groups_order" | "aftercare_order" => {
+                    // These ids are all listed, in this order (others may stand between them).
+                    let field = key.trim_end_matches("_order");
+                    let listed = ids(&result[field]);
+                    let at: Vec<Option<usize>> = list(key).iter().map(|id| listed.iter().position(|l| l == id)).collect();
+                    assert!(at.iter().all(Option::is_some) && at.windows(2).all(|w| w[0] < w[1]), "{name}: {field} order {:?} in {listed:?}", list(key));
+                }
+                "links_include" | "links_exclude" => {
+                    for (id, urls) in want.as_object().unwrap() {
+                        let entry = ["groups", "aftercare"].iter().flat_map(|l| result[*l].as_array().unwrap()).find(|e| e["id"] == **id);
+                        let entry = entry.unwrap_or_else(|| panic!("{name}: {id} is not suggested"));
+                        let links: Vec<&str> = entry["find"].as_array().unwrap().iter().map(|f| f["url"].as_str().unwrap()).collect();
+                        for url in urls.as_array().unwrap() {
+                            let has = links.iter().any(|l| l.contains(url.as_str().unwrap()));
+                            assert_eq!(has, key == "links_include", "{name}: links of {id} and {url}: {links:?}");
+                        }
+                    }
+                }
+                "reasons_never" => {
+                    for field in ["groups", "aftercare"] {
+                        let mut texts = Vec::new();
+                        for entry in result[field].as_array().unwrap() {
+                            strings(&entry["reasons"], &mut texts);
+                        }
+                        for phrase in list(key) {
+                            assert!(!texts.iter().any(|t| t.contains(phrase)), "{name}: a reason in {field} says {phrase:?}");
+                        }
+                    }
+                }
+                "care_text_never" => {
+                    let text = format!("{} {}", result["care"]["title"], result["care"]["text"]);
+                    for phrase in list(key) {
+                        assert!(!text.contains(phrase), "{name}: the care text says {phrase:?}: {text}");
+                    }
+                }
+                "groups_not_first" => assert_ne!(ids(&result["groups"]).first().copied(), want.as_str(), "{name}: groups {:?}", ids(&result["groups"])),
+                "local_reasons_never" => {
+                    let mut texts = Vec::new();
+                    strings(&result["local"], &mut texts);
+                    for phrase in list(key) {
+                        assert!(!texts.iter().any(|t| t.contains(phrase)), "{name}: a local reason says {phrase:?}");
+                    }
+                }
+                "local_first" => assert_eq!(ids(&result["local"]).first().copied(), want.as_str(), "{name}: local {:?}", ids(&result["local"])),
+                "local_exclude" => {
+                    for id in list(key) {
+                        assert!(!ids(&result["local"]).contains(&id), "{name}: local has {id}");
+                    }
+                }
                 "domain_reason_because" => {
                     for (domain, items) in want.as_object().unwrap() {
                         let found = result["profile"]["domains"].as_array().unwrap().iter().find(|d| d["id"] == **domain).unwrap();
@@ -234,7 +288,9 @@ mod vignettes {
             if let Some(d) = vignette["expect"].get("domains") {
                 domains.extend(d.as_object().unwrap().keys().cloned());
             }
-            paths.insert(vignette["answers"].get("for_whom").and_then(Value::as_str).unwrap_or("self").to_string());
+            if let Some(path) = vignette["answers"].get("for_whom").and_then(Value::as_str).filter(|p| ["self", "loved_one"].contains(p)) {
+                paths.insert(path.to_string());
+            }
         }
         let catalog: std::collections::BTreeSet<String> = peerpath::CATALOG.iter().map(|e| e.id.to_string()).collect();
         let unreached: Vec<_> = catalog.difference(&suggested).collect();
@@ -245,29 +301,79 @@ mod vignettes {
     }
 }
 
-/// Every safety rule has a vignette for its trigger, its boundary (the nearest answers that do
-/// not trigger it) and its absence (declined or unrelated answers), and each such vignette
-/// names a real rule.
+/// The rule ids of CLINICAL.md: the first cell of each table row that is a code span.
+fn clinical_rules() -> Vec<String> {
+    include_str!("../CLINICAL.md")
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(id, _)| id.to_string()))
+        .collect()
+}
+
+/// Whether a rule visibly holds in a result, for the kinds of rules whose effect is plain: a
+/// notice shown, a care reason given, a severity band, a ranking rule's entries near the top.
+/// `None` where only the vignette's own expectations can tell.
+fn rule_shows(rule: &str, result: &Value, lang: peerpath::Lang) -> Option<bool> {
+    if peerpath::NOTICES.iter().any(|n| n.id == rule) {
+        return Some(ids(&result["urgent"]).contains(&rule));
+    }
+    let care_keys = peerpath::CARE_RULES.iter().map(|r| r.reason).chain(peerpath::CARE_NOTES.iter().map(|(_, r)| *r));
+    if care_keys.clone().any(|k| k == rule) {
+        let text = lang.text(&format!("r.{rule}"));
+        return Some(result["care"]["reasons"].as_array().unwrap().iter().any(|r| r["text"] == text));
+    }
+    if let Some(band) = rule.strip_prefix("severity_") {
+        return Some(result["scores"]["use_severity"] == band);
+    }
+    let pin = peerpath::PINS.iter().find(|p| p.id == rule)?;
+    let positions: Vec<usize> = pin
+        .ids
+        .iter()
+        .filter_map(|id| ["groups", "aftercare"].iter().find_map(|l| ids(&result[*l]).iter().position(|x| x == id)))
+        .collect();
+    // A ranking rule holds when its entries are listed and all within their places; otherwise
+    // nothing is said (the order may agree by chance).
+    (!positions.is_empty() && positions.iter().all(|&at| at < pin.within)).then_some(true)
+}
+
+/// Every rule of CLINICAL.md (safety, severity, care, ranking) has a vignette for its trigger,
+/// its boundary (the nearest answers that do not trigger it) and its absence (declined or
+/// unrelated answers); every tagged vignette names a rule of CLINICAL.md, and where a rule's
+/// effect is plain the result shows it for a trigger and not for the others.
 #[test]
-fn every_safety_rule_has_a_trigger_a_boundary_and_an_absence() {
+fn every_clinical_rule_has_a_trigger_a_boundary_and_an_absence() {
+    let rules = clinical_rules();
+    assert!(rules.len() >= 40, "CLINICAL.md lists only {} rules", rules.len());
     let vignettes = vignettes::load();
-    let rules: Vec<&str> = peerpath::NOTICES.iter().map(|n| n.id).collect();
+    let mut seen: Vec<(String, String)> = Vec::new();
     for vignette in &vignettes {
+        let mut cases: Vec<(String, String)> = Vec::new();
         if let Some(rule) = vignette.get("rule").and_then(Value::as_str) {
-            assert!(rules.contains(&rule), "{}: no rule {rule}", vignette["name"]);
-            let case = vignette["case"].as_str().unwrap_or("");
-            assert!(["trigger", "boundary", "absence"].contains(&case), "{}: case {case}", vignette["name"]);
-            // A trigger shows the rule's notice; a boundary or an absence does not.
-            let result = run(&vignette["answers"], vignette.get("options"));
-            assert_eq!(ids(&result["urgent"]).contains(&rule), case == "trigger", "{}", vignette["name"]);
+            cases.push((rule.to_string(), vignette["case"].as_str().unwrap_or("").to_string()));
+        }
+        for (rule, case) in vignette.get("cases").and_then(Value::as_object).into_iter().flatten() {
+            cases.push((rule.clone(), case.as_str().unwrap_or("").to_string()));
+        }
+        if cases.is_empty() {
+            continue;
+        }
+        let name = &vignette["name"];
+        let result = run(&vignette["answers"], vignette.get("options"));
+        let lang = if result["lang"] == "es" { peerpath::Lang::Es } else { peerpath::Lang::En };
+        for (rule, case) in cases {
+            assert!(rules.contains(&rule), "{name}: CLINICAL.md has no rule {rule}");
+            assert!(["trigger", "boundary", "absence"].contains(&case.as_str()), "{name}: case {case}");
+            let ranking = peerpath::PINS.iter().any(|p| p.id == rule);
+            match rule_shows(&rule, &result, lang) {
+                shows if ranking => assert!(case != "trigger" || shows == Some(true), "{name}: {rule} does not hold"),
+                Some(shows) => assert_eq!(shows, case == "trigger", "{name}: {rule} ({case})"),
+                None => {}
+            }
+            seen.push((rule, case));
         }
     }
-    for id in rules {
+    for rule in &rules {
         for case in ["trigger", "boundary", "absence"] {
-            assert!(
-                vignettes.iter().any(|v| v["rule"] == id && v["case"] == case),
-                "no {case} vignette for the safety rule {id}"
-            );
+            assert!(seen.iter().any(|(r, c)| r == rule && c == case), "no {case} vignette for the rule {rule} of CLINICAL.md");
         }
     }
 }
@@ -435,6 +541,11 @@ mod properties {
             ("dep_quit_failed", text(&["no", "yes"])),
             ("housing", text(&["stable_sober", "stable_use_around", "unstable", "none"])),
             ("support", text(&["several", "one_or_two", "none"])),
+            ("overdose", text(&["no", "yes"])),
+            ("use_freq_opioids", text(&["never", "once_or_twice", "monthly", "weekly", "daily"])),
+            ("use_freq_stimulants", text(&["never", "once_or_twice", "monthly", "weekly", "daily"])),
+            ("use_freq_cannabis", text(&["never", "once_or_twice", "monthly", "weekly", "daily"])),
+            ("use_freq_sedatives", text(&["never", "once_or_twice", "monthly", "weekly", "daily"])),
         ]
     }
 
@@ -452,14 +563,39 @@ mod properties {
         }
 
         #[test]
-        fn worse_answers_never_lower_the_care_level(entries in visitor(), which in 0usize..11, a in 0usize..6, b in 0usize..6) {
+        fn worse_answers_never_lower_the_care_level(entries in visitor(), which in 0usize..100, a in 0usize..6, b in 0usize..6) {
             let orders = worse_orders();
-            let (item, values) = &orders[which];
+            let (item, values) = &orders[which % orders.len()];
             let (low, high) = (a.min(b) % values.len(), a.max(b) % values.len());
             let (low, high) = (low.min(high), low.max(high));
             let better = care_level(&with(&entries, item, values[low].clone()));
             let worse = care_level(&with(&entries, item, values[high].clone()));
             prop_assert!(worse >= better, "{} {:?} gave {:?}, worse {:?} gave {:?}", item, values[low], better, values[high], worse);
+        }
+
+        #[test]
+        fn worse_answers_never_lower_the_use_severity(entries in visitor(), which in 0usize..100, a in 0usize..6, b in 0usize..6) {
+            let orders = worse_orders();
+            let (item, values) = &orders[which % orders.len()];
+            let (low, high) = (a.min(b) % values.len(), a.max(b) % values.len());
+            let (low, high) = (low.min(high), low.max(high));
+            let severity = |entries: &[(String, RawValue)]| evaluate(&answers(entries), &Options::default()).scores.use_severity;
+            let better = severity(&with(&entries, item, values[low].clone()));
+            let worse = severity(&with(&entries, item, values[high].clone()));
+            prop_assert!(worse >= better, "{} {:?} gave {:?}, worse {:?} gave {:?}", item, values[low], better, values[high], worse);
+        }
+
+        /// "When answers are missing" (screening.md): whatever subset of answers is given, at
+        /// least three groups and one care option, each with a reason, a care reason, and a way
+        /// to reach someone.
+        #[test]
+        fn any_subset_of_answers_gets_something_for_everyone(entries in visitor(), keep in proptest::collection::vec(any::<bool>(), 70)) {
+            let subset: Vec<(String, RawValue)> = entries.into_iter().zip(keep).filter(|(_, k)| *k).map(|(e, _)| e).collect();
+            let result = as_value(&evaluate(&answers(&subset), &Options::default()));
+            prop_assert!(result["groups"].as_array().unwrap().len() >= 3, "{:?}: {}", subset, result["groups"]);
+            prop_assert!(!result["aftercare"].as_array().unwrap().is_empty(), "{:?}", subset);
+            prop_assert!(!result["care"]["reasons"].as_array().unwrap().is_empty(), "{:?}: no care reason", subset);
+            prop_assert!(!result["contacts"].as_array().unwrap().is_empty());
         }
 
         #[test]
@@ -484,7 +620,9 @@ mod properties {
             }
             for list in ["groups", "aftercare"] {
                 let entries = result[list].as_array().unwrap();
-                let scores: Vec<u64> = entries.iter().map(|e| e["score"].as_u64().unwrap()).collect();
+                // Best first, but for the entries a ranking rule pins near the top (PINS).
+                let pinned = |id: &str| peerpath::PINS.iter().any(|p| p.ids.contains(&id));
+                let scores: Vec<u64> = entries.iter().filter(|e| !pinned(e["id"].as_str().unwrap())).map(|e| e["score"].as_u64().unwrap()).collect();
                 prop_assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{} not best first: {:?}", list, scores);
                 prop_assert!(entries.iter().all(|e| !e["reasons"].as_array().unwrap().is_empty()), "{} entry without reasons", list);
             }
@@ -622,8 +760,51 @@ mod finder {
     #[test]
     fn wheelchair_access_counts_when_mobility_is_a_barrier() {
         let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "barriers": ["mobility"]}), json!({}));
-        assert_eq!(local_ids(&found)[0], "mg-aa-x", "{:?}", local_ids(&found));
-        assert!(found[0]["reasons"].to_string().contains("wheelchair"));
+        let ids = local_ids(&found);
+        // From home first, then the in-person meeting with wheelchair access before the others.
+        assert_eq!(ids[..2], ["mg-online-1", "mg-aa-x"], "{ids:?}");
+        assert!(found[0]["reasons"].to_string().contains("join from home"));
+        assert!(found[1]["reasons"].to_string().contains("wheelchair"));
+    }
+
+    #[test]
+    fn a_visitor_who_cannot_travel_gets_the_online_iop_before_the_in_person_one() {
+        let mut config = config();
+        config["resources"].as_array_mut().unwrap().push(json!({"id": "harbor-iop-online", "name": "Harbor online IOP", "kind": "virtual_iop", "format": "online", "center_program": true}));
+        config["resources"][3]["center_program"] = json!(true);
+        config["resources"][3]["format"] = json!("in_person");
+        let answers = json!({"for_whom": "self", "substances": ["alcohol"], "auditc_1": 4, "auditc_2": 3, "auditc_3": 3, "dep_control": "yes", "dep_craving": "yes", "dep_quit_failed": "yes", "barriers": ["transport"]});
+        let found = run(&answers, Some(&json!({"config": config})))["local"].as_array().unwrap().clone();
+        let ids = local_ids(&found);
+        let online = ids.iter().position(|i| *i == "harbor-iop-online").unwrap();
+        let in_person = ids.iter().position(|i| *i == "harbor-iop").unwrap();
+        assert!(online < in_person, "{ids:?}");
+    }
+
+    #[test]
+    fn scores_are_uncapped_so_the_lgbtq_meeting_a_visitor_asked_for_comes_first() {
+        let mut config = config();
+        config["meeting_guide"].as_array_mut().unwrap().push(json!({"name": "Rainbow Group", "slug": "aa-lgbtq", "day": 3, "time": "19:00", "types": ["O", "LGBTQ", "X"],
+            "formatted_address": "7 Bay St, Oceanside"}));
+        let answers = json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "goal": "stop", "one_on_one": "yes", "times": ["weekday_evening"], "audience": ["lgbtq"], "barriers": ["mobility"], "format": "in_person"});
+        let found = run(&answers, Some(&json!({"config": config})))["local"].as_array().unwrap().clone();
+        let ids = local_ids(&found);
+        assert_eq!(ids[0], "mg-aa-lgbtq", "{ids:?}");
+        assert!(found[0]["score"].as_u64().unwrap() > found[1]["score"].as_u64().unwrap(), "not tied at a cap: {found:?}");
+    }
+
+    #[test]
+    fn the_centers_naloxone_program_ranks_above_general_meetings_beside_the_notice() {
+        let mut config = config();
+        config["resources"].as_array_mut().unwrap().push(json!({"id": "harbor-naloxone", "name": "Free naloxone kits", "kind": "naloxone", "center_program": true}));
+        let answers = json!({"for_whom": "self", "substances": ["opioids"], "overdose": "yes", "approach": "spiritual", "goal": "stop"});
+        let ids: Vec<String> = local_ids(&run(&answers, Some(&json!({"config": config.clone()})))["local"].as_array().unwrap().clone()).iter().map(|s| s.to_string()).collect();
+        assert_eq!(ids[0], "harbor-naloxone", "{ids:?}");
+        // Listed, not run by the center: no such priority.
+        config["resources"].as_array_mut().unwrap().last_mut().unwrap()["center_program"] = json!(false);
+        let listed = run(&answers, Some(&json!({"config": config})));
+        let first = &listed["local"][0];
+        assert!(!first["reasons"].to_string().contains("fits what matters most"), "{first}");
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn a_js_object_in_gives_the_documented_shape_out() {
     assert_eq!(get(&auditc, "positive").as_bool(), Some(true));
     // Unanswered screens are null, not undefined: JSON-compatible output.
     assert!(get(&scores, "phq2").is_null());
-    assert_eq!(text(&scores, "use_severity"), "high");
+    assert_eq!(text(&scores, "use_severity"), "moderate");
     let domains = get(&get(&result, "profile"), "domains");
     assert_eq!(Array::from(&domains).length(), 9);
     // The center's phone is beside the crisis lines.

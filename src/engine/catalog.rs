@@ -15,7 +15,7 @@
 use super::cond::named::*;
 use super::cond::Cond;
 use super::questionnaire::ItemId as I;
-use super::scores::{Fact, Severity};
+use super::scores::Fact;
 
 /// Which result list an entry belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,12 +33,14 @@ pub struct Rule {
 }
 
 /// A plain link to an organization's own meeting finder or directory. Nothing about the answers
-/// is ever added to it.
+/// is ever added to it. Shown only when `when` holds: a link never goes to a group the visitor
+/// cannot join (Alateen is for teens; AA is not the family's group).
 #[derive(Debug)]
 pub struct Finder {
     /// String key `f.<label>` of the link text.
     pub label: &'static str,
     pub url: &'static str,
+    pub when: Cond,
 }
 
 #[derive(Debug)]
@@ -48,10 +50,17 @@ pub struct Entry {
     pub eligible: Cond,
     pub rules: &'static [Rule],
     pub finders: &'static [Finder],
+    /// Open to anyone on the paths where this holds, with a neutral reason (`r.<reason>`) that
+    /// claims nothing about the answers: a list short of `MIN_GROUPS` or `MIN_AFTERCARE`
+    /// entries is filled from these ("When answers are missing", screening.md).
+    pub open_to: Option<(Cond, &'static str)>,
 }
 
 /// Points an entry needs to be suggested.
 pub const SHOW_AT: i16 = 15;
+/// Every result suggests at least this many groups and care options, whatever is missing.
+pub const MIN_GROUPS: usize = 3;
+pub const MIN_AFTERCARE: usize = 1;
 
 const fn fit(when: Cond, points: i16, reason: &'static str) -> Rule {
     Rule { when, points, reason: Some(reason) }
@@ -62,15 +71,25 @@ const fn lower(when: Cond, points: i16) -> Rule {
 }
 
 const fn entry(id: &'static str, list: List, eligible: Cond, rules: &'static [Rule], finders: &'static [Finder]) -> Entry {
-    Entry { id, list, eligible, rules, finders }
+    Entry { id, list, eligible, rules, finders, open_to: None }
 }
 
-const AA: Finder = Finder { label: "aa", url: "https://www.aa.org/find-aa-near-you" };
-const NA: Finder = Finder { label: "na", url: "https://www.na.org/meetingsearch/" };
-const SMART: Finder = Finder { label: "smart", url: "https://meetings.smartrecovery.org/" };
-const FIND_TREATMENT: Finder = Finder { label: "findtreatment", url: "https://findtreatment.gov/" };
-const HELPLINE: Finder = Finder { label: "helpline", url: "tel:+18006624357" };
-const FACES_VOICES: Finder = Finder { label: "recovery_centers", url: "https://facesandvoicesofrecovery.org/" };
+/// An entry that is open to anyone for whom `when` holds, with a neutral reason.
+const fn open(mut entry: Entry, when: Cond, reason: &'static str) -> Entry {
+    entry.open_to = Some((when, reason));
+    entry
+}
+
+const fn link(label: &'static str, url: &'static str) -> Finder {
+    Finder { label, url, when: Cond::Always }
+}
+
+const AA: Finder = link("aa", "https://www.aa.org/find-aa-near-you");
+const NA: Finder = link("na", "https://www.na.org/meetingsearch/");
+const SMART: Finder = link("smart", "https://meetings.smartrecovery.org/");
+const FIND_TREATMENT: Finder = link("findtreatment", "https://findtreatment.gov/");
+const HELPLINE: Finder = link("helpline", "tel:+18006624357");
+const FACES_VOICES: Finder = link("recovery_centers", "https://facesandvoicesofrecovery.org/");
 
 const SPIRITUAL: Cond = Cond::Is(I::Approach, &["spiritual"]);
 const SECULAR: Cond = Cond::Is(I::Approach, &["secular"]);
@@ -90,12 +109,28 @@ const OPIOIDS: Cond = Cond::Has(I::Substances, &["opioids"]);
 const ALCOHOL: Cond = Cond::Has(I::Substances, &["alcohol"]);
 const UNSTABLE_HOME: Cond = Cond::Is(I::Housing, &["unstable", "none"]);
 const DRUGS: Cond = Cond::Has(I::Substances, &["opioids", "stimulants", "cannabis", "sedatives", "other"]);
+const UNDER_18: Cond = Cond::Is(I::AgeGroup, &["under_18"]);
+const REMISSION: Cond = Cond::Fact(Fact::Remission);
+const RECENT_OVERDOSE: Cond = Cond::Fact(Fact::RecentOverdose);
+/// Fentanyl is in many pills and in stimulants: naloxone is for them too (safety.rs).
+const FENTANYL_RISK: Cond = Cond::Any(&[Cond::Has(I::Substances, &["stimulants", "sedatives"]), Cond::Is(I::Injection, &["yes"])]);
+/// Reasons to meet from home: getting there is hard, work hours, or online chosen.
+const BARRIERS_TO_TRAVEL: Cond = Cond::Any(&[ACCESS_BARRIERS, WORK_HOURS, ONLINE]);
+/// Current use of opioids or sedatives (moderation is never for them).
+const CURRENT_OPIOIDS_SEDATIVES: Cond = Cond::All(&[Cond::Has(I::Substances, &["opioids", "sedatives"]), CURRENT_USE]);
+/// All three AUDIT-C questions answered.
+const AUDITC_ANSWERED: Cond = Cond::All(&[Cond::AtLeast(I::AuditC1, 0), Cond::AtLeast(I::AuditC2, 0), Cond::AtLeast(I::AuditC3, 0)]);
+/// Opioids or stimulants, with the visitor not sure about a change or their goal yet.
+const NOT_SURE_YET: Cond = Cond::All(&[
+    Cond::Has(I::Substances, &["opioids", "stimulants"]),
+    Cond::Any(&[Cond::Is(I::Stage, &["not_sure", "thinking"]), Cond::Is(I::Goal, &["not_sure"])]),
+]);
 
 use List::{Aftercare, Groups};
 
-pub static CATALOG: [Entry; 32] = [
+pub static CATALOG: [Entry; 33] = [
     // Peer-support group types.
-    entry("twelve_step", Groups, OWN, &[
+    open(entry("twelve_step", Groups, OWN, &[
         fit(SPIRITUAL, 40, "spiritual"),
         fit(NO_PREFERENCE, 25, "twelve_step_everywhere"),
         fit(GOAL_STOP, 15, "goal_stop"),
@@ -105,73 +140,84 @@ pub static CATALOG: [Entry; 32] = [
         lower(MINDFULNESS, 15),
         lower(FAITH, 5),
         lower(NOT_NOW, 15),
-    ], &[AA, NA]),
-    entry("smart_recovery", Groups, OWN, &[
+        // Its one requirement is a desire to stop: never first for a goal of cutting down.
+        lower(GOAL_CUT_DOWN, 35),
+    ], &[AA, NA]), OWN, "open_twelve_step"),
+    open(entry("smart_recovery", Groups, OWN, &[
         fit(SECULAR, 40, "secular"),
         fit(NO_PREFERENCE, 20, "smart_science"),
         fit(Cond::Is(I::Goal, &["stop", "not_sure"]), 10, "smart_goal"),
         fit(MOOD_OR_DIAGNOSIS, 15, "smart_mood"),
+        fit(Cond::Is(I::Medication, &["taking"]), 10, "smart_medication"),
+        fit(GOAL_CUT_DOWN, 10, "smart_cut_down"),
         lower(Cond::Is(I::Approach, &["spiritual", "faith"]), 15),
         lower(NOT_NOW, 15),
-    ], &[SMART]),
+    ], &[SMART]), OWN, "open_smart"),
     entry("lifering", Groups, Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN)]), &[
         fit(SECULAR, 30, "secular"),
         fit(Cond::All(&[SECULAR, GOAL_STOP]), 15, "goal_stop"),
-    ], &[Finder { label: "lifering", url: "https://lifering.org/meetings/" }]),
+    ], &[link("lifering", "https://lifering.org/meetings/")]),
     entry("women_for_sobriety", Groups, Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN), Cond::Has(I::Audience, &["women"])]), &[
         fit(Cond::Has(I::Audience, &["women"]), 45, "audience_women"),
-    ], &[Finder { label: "wfs", url: "https://womenforsobriety.org/" }]),
+    ], &[link("wfs", "https://womenforsobriety.org/")]),
     entry("recovery_dharma", Groups, Cond::All(&[OWN, MINDFULNESS]), &[
         fit(MINDFULNESS, 50, "mindfulness"),
-    ], &[Finder { label: "dharma", url: "https://recoverydharma.org/" }]),
+    ], &[link("dharma", "https://recoverydharma.org/")]),
     entry("celebrate_recovery", Groups, Cond::All(&[OWN, FAITH]), &[
         fit(FAITH, 50, "faith"),
-    ], &[Finder { label: "celebrate", url: "https://www.celebraterecovery.com/" }]),
+    ], &[link("celebrate", "https://www.celebraterecovery.com/")]),
     entry("dual_recovery", Groups, Cond::All(&[OWN, MOOD_OR_DIAGNOSIS]), &[
         fit(MOOD, 30, "mood_screen"),
         fit(DIAGNOSIS, 30, "mh_diagnosis"),
-    ], &[Finder { label: "dra", url: "https://draonline.org/" }]),
-    // Moderation is only for lower-risk drinkers who want to cut down: never with high severity,
-    // withdrawal, a return to use after abstinence, past detox or residential care, dependence,
-    // pregnancy, or under 18.
+    ], &[link("dra", "https://draonline.org/")]),
+    // Moderation is only for lower-risk drinkers who want to cut down, whose answers show it
+    // (catalog.md v2): the AUDIT-C and every other answer behind the severity band given, low
+    // severity, and never with withdrawal, a return to use, past detox or residential care,
+    // pregnancy, under 18, or current opioid or sedative use. For them it comes first.
     entry("moderation_management", Groups, Cond::All(&[
         OWN,
         GOAL_CUT_DOWN,
         ALCOHOL,
-        Cond::Fact(Fact::SeverityAtMost(Severity::Low)),
-        Cond::Not(&Cond::Fact(Fact::DependenceMany)),
+        AUDITC_ANSWERED,
+        Cond::Fact(Fact::SeverityKnown),
+        LOW,
         Cond::Not(&Cond::Is(I::Withdrawal, &["uncomfortable", "severe"])),
         Cond::Not(&Cond::Is(I::Stage, &["returned"])),
         Cond::Not(&Cond::Has(I::TreatmentHistory, &["detox", "residential"])),
         Cond::Not(&Cond::Is(I::Pregnant, &["yes"])),
-        Cond::Not(&Cond::Is(I::AgeGroup, &["under_18"])),
+        Cond::Not(&UNDER_18),
+        Cond::Not(&CURRENT_OPIOIDS_SEDATIVES),
     ]), &[
-        fit(Cond::All(&[GOAL_CUT_DOWN, Cond::Fact(Fact::SeverityAtMost(Severity::Low))]), 40, "cut_down_low_risk"),
-    ], &[Finder { label: "mm", url: "https://moderation.org/" }]),
-    entry("family_groups", Groups, LOVED, &[
+        fit(GOAL_CUT_DOWN, 70, "cut_down_low_risk"),
+    ], &[link("mm", "https://moderation.org/")]),
+    open(entry("family_groups", Groups, LOVED, &[
         fit(LOVED, 40, "family_support"),
         fit(Cond::Has(I::LoWants, &["support_for_me"]), 20, "support_for_me"),
     ], &[
-        Finder { label: "alanon", url: "https://al-anon.org/al-anon-meetings/" },
-        Finder { label: "naranon", url: "https://www.nar-anon.org/" },
-    ]),
-    entry("smart_family", Groups, Cond::All(&[LOVED, Cond::Any(&[
-        Cond::Has(I::LoWants, &["learn_to_help"]),
-        Cond::Is(I::LoStage, &["not_ready", "thinking"]),
-    ])]), &[
+        link("alanon", "https://al-anon.org/al-anon-meetings/"),
+        link("naranon", "https://www.nar-anon.org/"),
+    ]), LOVED, "open_family"),
+    // Ways to help a loved one toward treatment; never for a family that lost someone.
+    open(entry("smart_family", Groups, Cond::All(&[LOVED, Cond::Not(&Cond::Has(I::LoWants, &["lost_someone"]))]), &[
         fit(Cond::Has(I::LoWants, &["learn_to_help"]), 30, "learn_to_help"),
         fit(Cond::Is(I::LoStage, &["not_ready", "thinking"]), 25, "loved_one_not_ready"),
-    ], &[Finder { label: "smart_family", url: "https://smartrecovery.org/family/" }]),
-    entry("grief_support", Groups, Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), &[
+    ], &[link("smart_family", "https://smartrecovery.org/family/")]), LOVED, "open_smart_family"),
+    open(entry("grief_support", Groups, Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), &[
         fit(Cond::Has(I::LoWants, &["lost_someone"]), 70, "lost_someone"),
-    ], &[Finder { label: "grasp", url: "https://grasphelp.org/" }]),
+    ], &[link("grasp", "https://grasphelp.org/")]), LOVED, "open_grief"),
     entry("youth_groups", Groups, Cond::Is(I::AgeGroup, &["under_18", "18_25"]), &[
-        fit(Cond::All(&[OWN, Cond::Is(I::AgeGroup, &["under_18"])]), 50, "youth_under_18"),
-        fit(Cond::All(&[LOVED, Cond::Is(I::AgeGroup, &["under_18"])]), 50, "alateen"),
+        fit(Cond::All(&[OWN, UNDER_18]), 50, "youth_under_18"),
+        fit(Cond::All(&[LOVED, UNDER_18]), 50, "alateen"),
         fit(Cond::Is(I::AgeGroup, &["18_25"]), 30, "young_adult"),
         fit(Cond::Has(I::Audience, &["young_adults"]), 15, "audience_young"),
-    ], &[Finder { label: "alateen", url: "https://al-anon.org/newcomers/teen-corner-alateen/" }]),
-    entry("online_meetings", Groups, Cond::Always, &[
+    ], &[
+        // Alateen and recovery high schools take only teens; young adults get college
+        // recovery programs instead.
+        Finder { label: "alateen", url: "https://al-anon.org/newcomers/teen-corner-alateen/", when: Cond::All(&[LOVED, UNDER_18]) },
+        Finder { label: "recovery_schools", url: "https://recoveryschools.org/", when: Cond::All(&[OWN, UNDER_18]) },
+        Finder { label: "collegiate", url: "https://collegiaterecovery.org/", when: Cond::Is(I::AgeGroup, &["18_25"]) },
+    ]),
+    open(entry("online_meetings", Groups, Cond::Always, &[
         fit(ONLINE, 35, "format_online"),
         fit(Cond::Is(I::Format, &["either"]), 10, "format_either"),
         fit(ACCESS_BARRIERS, 20, "barrier_access"),
@@ -179,25 +225,29 @@ pub static CATALOG: [Entry; 32] = [
         fit(Cond::Is(I::GroupComfort, &["nervous_willing"]), 15, "nervous_online"),
         lower(Cond::Is(I::Format, &["in_person"]), 25),
     ], &[
-        Finder { label: "aa_online", url: "https://aa-intergroup.org/" },
-        SMART,
-    ]),
+        Finder { label: "aa_online", url: "https://aa-intergroup.org/", when: OWN },
+        Finder { label: "smart", url: "https://meetings.smartrecovery.org/", when: OWN },
+        Finder { label: "alanon_online", url: "https://al-anon.org/al-anon-meetings/electronic-meetings/", when: LOVED },
+        Finder { label: "smart_family", url: "https://smartrecovery.org/family/", when: LOVED },
+    ]), Cond::Always, "open_online"),
     entry("alumni_group", Groups, Cond::All(&[OWN, TREATED]), &[
         fit(TREATED, 25, "alumni_peers"),
         fit(IN_RECOVERY, 15, "stage_recovery"),
+        fit(REMISSION, 15, "remission_peers"),
     ], &[]),
-    entry("peer_mentor", Groups, OWN, &[
+    open(entry("peer_mentor", Groups, OWN, &[
         fit(Cond::Is(I::OneOnOne, &["yes"]), 35, "one_on_one_yes"),
         fit(Cond::Is(I::OneOnOne, &["maybe"]), 20, "one_on_one_maybe"),
         fit(PREFERS_ONE_ON_ONE, 30, "prefers_one_on_one"),
         fit(Cond::Is(I::Stage, &["preparing", "changing"]), 10, "early_recovery"),
         fit(Cond::Is(I::Stage, &["returned"]), 20, "returned_support"),
         lower(Cond::Is(I::OneOnOne, &["no"]), 30),
-    ], &[FACES_VOICES]),
+    ], &[FACES_VOICES]), OWN, "open_peer_mentor"),
     entry("recovery_community", Groups, OWN, &[
         fit(Cond::Is(I::Stage, &["maintaining"]), 25, "maintaining"),
         fit(LOW_SUPPORT, 25, "low_support"),
         fit(Cond::Is(I::Stage, &["changing"]), 10, "stage_recovery"),
+        fit(REMISSION, 20, "remission_community"),
     ], &[FACES_VOICES]),
 
     // Aftercare and care options.
@@ -215,59 +265,79 @@ pub static CATALOG: [Entry; 32] = [
         fit(Cond::All(&[HIGH, UNSAFE_HOME]), 70, "high_unsafe_home"),
         fit(Cond::All(&[HIGH, REPEATED_RETURNS]), 60, "high_returns"),
     ], &[FIND_TREATMENT, HELPLINE]),
+    // In person, unless getting there is hard: then the online IOP ranks above it.
     entry("intensive_outpatient", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH]), &[
         fit(HIGH, 50, "severity_high"),
         fit(MODERATE, 25, "severity_moderate"),
         fit(Cond::Is(I::Housing, &["stable_sober"]), 10, "stable_home"),
         fit(Cond::Has(I::TreatmentHistory, &["detox", "residential"]), 10, "step_down"),
         lower(UNSAFE_HOME, 5),
+        lower(BARRIERS_TO_TRAVEL, 10),
     ], &[FIND_TREATMENT, HELPLINE]),
-    entry("virtual_iop", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH, Cond::Any(&[ACCESS_BARRIERS, WORK_HOURS, ONLINE])]), &[
-        fit(MODERATE_OR_HIGH, 25, "severity_moderate_or_high"),
+    entry("virtual_iop", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH, BARRIERS_TO_TRAVEL]), &[
+        fit(HIGH, 50, "severity_high"),
+        fit(MODERATE, 25, "severity_moderate"),
         fit(ACCESS_BARRIERS, 20, "barrier_access"),
         fit(WORK_HOURS, 15, "barrier_hours_iop"),
         fit(ONLINE, 15, "format_online"),
+        fit(Cond::Has(I::TreatmentHistory, &["detox", "residential"]), 10, "step_down"),
     ], &[FIND_TREATMENT]),
     entry("outpatient", Aftercare, Cond::All(&[OWN, Cond::Any(&[ANY_SEVERITY, TREATED])]), &[
         fit(MODERATE, 40, "severity_moderate"),
         fit(LOW, 20, "severity_low"),
         fit(Cond::Has(I::TreatmentHistory, &["detox", "residential", "current"]), 20, "step_down_outpatient"),
         fit(HIGH, 10, "after_iop"),
+        fit(RECENT_OVERDOSE, 20, "overdose_care"),
+        lower(REMISSION, 30),
     ], &[FIND_TREATMENT, HELPLINE]),
-    entry("counseling", Aftercare, Cond::Always, &[
+    open(entry("counseling", Aftercare, Cond::Always, &[
         fit(MOOD, 35, "mood_screen"),
         fit(PREFERS_ONE_ON_ONE, 25, "prefers_one_on_one"),
         fit(DIAGNOSIS, 15, "mh_diagnosis"),
         fit(SELF_HARM_THOUGHTS, 30, "self_harm_support"),
         fit(Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), 20, "grief_counseling"),
-    ], &[FIND_TREATMENT]),
+    ], &[FIND_TREATMENT]), Cond::Always, "open_counseling"),
     entry("co_occurring_care", Aftercare, Cond::All(&[OWN, MOOD_OR_DIAGNOSIS, ANY_SEVERITY]), &[
         fit(Cond::All(&[MOOD, ANY_SEVERITY]), 40, "co_occurring"),
         fit(Cond::All(&[DIAGNOSIS, ANY_SEVERITY]), 40, "co_occurring_diagnosis"),
     ], &[FIND_TREATMENT]),
-    // Medication is never advised against: someone taking it is told to keep taking it.
+    // Medication is never advised against: someone taking it is told to keep taking it. After
+    // an overdose with current opioid use, and in pregnancy with opioids, it comes first
+    // (`PINS`).
     entry("medication", Aftercare, Cond::All(&[OWN, Cond::Any(&[
         Cond::Is(I::Medication, &["taking", "interested"]),
         Cond::All(&[Cond::Any(&[OPIOIDS, ALCOHOL]), MODERATE_OR_HIGH]),
+        Cond::All(&[OPIOIDS, RECENT_OVERDOSE]),
+        Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]),
     ])]), &[
         fit(Cond::Is(I::Medication, &["taking"]), 50, "medication_taking"),
         fit(Cond::Is(I::Medication, &["interested"]), 40, "medication_interested"),
         fit(Cond::All(&[OPIOIDS, MODERATE_OR_HIGH]), 35, "medication_opioids"),
         fit(Cond::All(&[ALCOHOL, MODERATE_OR_HIGH]), 25, "medication_alcohol"),
+        fit(Cond::All(&[OPIOIDS, RECENT_OVERDOSE]), 60, "medication_overdose"),
+        fit(Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]), 60, "medication_pregnancy"),
         lower(Cond::Is(I::Medication, &["no"]), 15),
     ], &[FIND_TREATMENT, HELPLINE]),
-    entry("naloxone", Aftercare, Cond::Any(&[OPIOIDS, Cond::Is(I::Overdose, &["yes"])]), &[
+    entry("naloxone", Aftercare, Cond::Any(&[OPIOIDS, Cond::Is(I::Overdose, &["yes"]), FENTANYL_RISK]), &[
         fit(Cond::All(&[OWN, OPIOIDS]), 50, "naloxone_opioids"),
         fit(Cond::All(&[LOVED, OPIOIDS]), 55, "naloxone_loved_one"),
         fit(Cond::Is(I::Overdose, &["yes"]), 40, "overdose_past"),
+        fit(Cond::All(&[FENTANYL_RISK, Cond::Not(&OPIOIDS)]), 30, "naloxone_fentanyl"),
     ], &[HELPLINE]),
+    // Safer use while someone is not ready to stop: never instead of crisis care (the safety
+    // notices always come first), and never advising against treatment.
+    entry("harm_reduction", Aftercare, Cond::All(&[OWN, Cond::Any(&[Cond::Is(I::Injection, &["yes"]), NOT_SURE_YET])]), &[
+        fit(Cond::Is(I::Injection, &["yes"]), 50, "harm_reduction_injection"),
+        fit(NOT_SURE_YET, 30, "harm_reduction_not_sure"),
+    ], &[link("harm_reduction", "https://nasen.org/map/"), HELPLINE]),
     entry("recovery_housing", Aftercare, Cond::All(&[OWN, UNSAFE_HOME]), &[
         fit(Cond::Is(I::Housing, &["stable_use_around"]), 40, "home_use_around"),
         fit(UNSTABLE_HOME, 50, "home_unstable"),
-    ], &[Finder { label: "narr", url: "https://narronline.org/" }]),
+    ], &[link("narr", "https://narronline.org/")]),
     entry("alumni_program", Aftercare, Cond::All(&[OWN, TREATED]), &[
         fit(TREATED, 35, "treated"),
         fit(IN_RECOVERY, 10, "stage_recovery"),
+        fit(REMISSION, 20, "remission_supports"),
     ], &[]),
     entry("reentry_support", Aftercare, Cond::All(&[OWN, Cond::Is(I::Justice, &["recently_released", "supervision"])]), &[
         fit(Cond::Is(I::Justice, &["recently_released", "supervision"]), 60, "justice_recent"),
@@ -278,7 +348,7 @@ pub static CATALOG: [Entry; 32] = [
     ])]), &[
         fit(Cond::Is(I::Work, &["looking", "not_working"]), 30, "work_looking"),
         fit(UNSTABLE_HOME, 30, "home_unstable_help"),
-    ], &[Finder { label: "two_one_one", url: "https://www.211.org/" }]),
+    ], &[link("two_one_one", "https://www.211.org/")]),
     entry("family_program", Aftercare, Cond::Any(&[LOVED, Cond::Is(I::FamilyInvolved, &["yes", "maybe"])]), &[
         fit(LOVED, 40, "family_program_loved_one"),
         fit(Cond::Is(I::FamilyInvolved, &["yes"]), 40, "family_yes"),
@@ -287,12 +357,67 @@ pub static CATALOG: [Entry; 32] = [
     entry("sober_activities", Aftercare, OWN, &[
         fit(IN_RECOVERY, 20, "stage_recovery"),
         fit(LOW_SUPPORT, 25, "low_support"),
+        fit(REMISSION, 40, "remission_activities"),
     ], &[FACES_VOICES]),
-    entry("recovery_checkups", Aftercare, Cond::All(&[OWN, Cond::Any(&[TREATED, Cond::Is(I::Stage, &["changing", "returned"])])]), &[
+    entry("recovery_checkups", Aftercare, Cond::All(&[OWN, Cond::Any(&[TREATED, REMISSION, Cond::Is(I::Stage, &["changing", "returned"])])]), &[
         fit(TREATED, 20, "treated_checkups"),
         fit(Cond::Is(I::Stage, &["changing"]), 20, "stage_changing_checkups"),
         fit(Cond::Is(I::Stage, &["returned"]), 30, "returned"),
+        fit(REMISSION, 25, "remission_checkups"),
     ], &[]),
+];
+
+/// Ranking rules that weights alone cannot promise: when `when` holds, the care options named
+/// (those suggested) take places among the first `within` of their list, in the order named,
+/// and everything else keeps its order (catalog.md and screening.md v2, "Care rules").
+#[derive(Debug)]
+pub struct Pin {
+    /// The rule's name, for CLINICAL.md and the vignettes.
+    pub id: &'static str,
+    pub when: Cond,
+    pub ids: &'static [&'static str],
+    pub within: usize,
+    pub source: &'static str,
+}
+
+pub static PINS: [Pin; 4] = [
+    // Moderation comes first for the few it suits (its gate above).
+    Pin {
+        id: "moderation_first",
+        when: GOAL_CUT_DOWN,
+        ids: &["moderation_management"],
+        within: 1,
+        source: cite!("Moderation Management's own guidance: for drinkers without dependence who \
+                       want to cut down; AUDIT-C below the high-risk band (Bush et al., Arch Intern \
+                       Med 1998)."),
+    },
+    // Medication first in pregnancy with opioids: above medical withdrawal and every other option.
+    Pin {
+        id: "pregnancy_medication_first",
+        when: Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), OPIOIDS, CURRENT_USE]),
+        ids: &["medication"],
+        within: 1,
+        source: cite!("ACOG Committee Opinion 711 (2017): medication for opioid use disorder is \
+                       recommended in pregnancy, over medically supervised withdrawal."),
+    },
+    Pin {
+        id: "overdose_medication_naloxone",
+        when: Cond::All(&[OPIOIDS, RECENT_OVERDOSE]),
+        ids: &["medication", "naloxone"],
+        within: 3,
+        source: cite!("Larochelle et al., Ann Intern Med 2018: methadone or buprenorphine after a \
+                       non-fatal opioid overdose lowered deaths; SAMHSA Overdose Prevention and \
+                       Response Toolkit (2023) on naloxone for people at risk."),
+    },
+    Pin {
+        id: "remission_supports_first",
+        when: REMISSION,
+        ids: &["sober_activities", "alumni_program", "recovery_checkups"],
+        within: 3,
+        source: cite!("DSM-5 sustained remission (no criteria for 12 months or longer); recovery \
+                       capital and continuing care in long-term recovery (White, Recovery \
+                       Management and Recovery-Oriented Systems of Care, 2008)."),
+    },
 ];
 
 #[cfg(test)]
@@ -305,9 +430,9 @@ mod tests {
         "smart_family", "grief_support", "youth_groups", "online_meetings", "alumni_group",
         "peer_mentor", "recovery_community",
     ];
-    const AFTERCARE: [&str; 16] = [
+    const AFTERCARE: [&str; 17] = [
         "medical_withdrawal", "residential", "intensive_outpatient", "virtual_iop", "outpatient",
-        "counseling", "co_occurring_care", "medication", "naloxone", "recovery_housing",
+        "counseling", "co_occurring_care", "medication", "naloxone", "harm_reduction", "recovery_housing",
         "alumni_program", "reentry_support", "employment_housing_help", "family_program",
         "sober_activities", "recovery_checkups",
     ];

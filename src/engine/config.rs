@@ -117,8 +117,10 @@ pub struct Resource {
     pub types: Vec<String>,
     /// The IANA time zone its schedule is in (`America/New_York`); the visitor's own when absent.
     pub timezone: Option<String>,
-    /// The center's own program (from `resources`), not a meeting from a feed.
+    /// Listed in the center's config (`resources`), not a meeting from a feed.
     pub center: bool,
+    /// Run by the center itself (`center_program: true`); otherwise only listed by it.
+    pub program: bool,
 }
 
 impl WriteJson for Problem {
@@ -190,6 +192,7 @@ impl Resource {
         strings(w, "types", &self.types.iter().map(String::as_str).collect::<Vec<_>>());
         text(w, "timezone", &self.timezone);
         w.key("center").bool(self.center);
+        w.key("center_program").bool(self.program);
     }
 }
 
@@ -225,9 +228,9 @@ const LINK_SCHEMES: [&str; 5] = ["https:", "http:", "tel:", "sms:", "mailto:"];
 
 const ROOT_FIELDS: [&str; 7] = ["center", "quick_exit_url", "languages", "hide", "resources", "meeting_guide", "meeting_guide_url"];
 const CENTER_FIELDS: [&str; 6] = ["name", "phone", "text", "crisis_phone", "url", "hours"];
-const RESOURCE_FIELDS: [&str; 16] = [
+const RESOURCE_FIELDS: [&str; 17] = [
     "id", "name", "kind", "description", "format", "schedule", "languages", "audience", "approach", "address", "lat",
-    "lon", "url", "phone", "cost", "accessible",
+    "lon", "url", "phone", "cost", "accessible", "center_program",
 ];
 
 /// Collects problems while reading; every reader takes the path of what it reads.
@@ -556,6 +559,7 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
         cost: c.one_of(item, "cost", &COSTS, path),
         accessible: c.boolean(item, "accessible", path),
         center: true,
+        program: c.boolean(item, "center_program", path).unwrap_or(false),
         ..Resource::default()
     };
     for (i, value) in c.list(item, "audience", path).iter().enumerate() {

@@ -30,21 +30,43 @@ const EVENING: u16 = 17 * 60;
 struct Fit {
     /// Its place in `resources`.
     at: usize,
-    score: u8,
+    score: i32,
     reasons: Vec<Reason>,
     next: Option<NextMeeting>,
     distance_km: Option<f64>,
 }
 
+/// What the center's own programs are matched against: the kinds a safety notice names and
+/// the top suggestions (catalog.md v2, "Ranking rules"). A program of one of these kinds ranks
+/// above general meetings.
+pub(super) struct Priorities {
+    pub kinds: Vec<&'static str>,
+}
+
+/// Suggestions at the top of their list: the first this many.
+pub const TOP: usize = 3;
+/// Points that put a matching program of the center's above general meetings.
+const PRIORITY_POINTS: i32 = 60;
+
 /// Ranks `resources` for the visitor; `suggested` are the groups and aftercare options shown.
-pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&Suggestion], center_name: &str, now: Option<Now>, zones: &[(String, Now)], place: Option<Place>) -> Vec<LocalMatch> {
+pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&Suggestion], priorities: &Priorities, center_name: &str, now: Option<Now>, zones: &[(String, Now)], place: Option<Place>) -> Vec<LocalMatch> {
     let mut fits: Vec<Fit> = Vec::new();
+    let loved_one = writer.ctx.answers.path() == super::questionnaire::Path::LovedOne;
     for (at, resource) in resources.iter().enumerate() {
         let Some(suggestion) = suggested.iter().find(|s| s.id == resource.kind) else { continue };
-        let Some((points, reasons)) = fit(writer, resource, suggestion, center_name, place) else { continue };
+        // A family member is not a member of a 12-step meeting for people who use: on the
+        // loved-one path only meetings open to families (Al-Anon, Nar-Anon) are shown.
+        if loved_one && matches!(resource.kind, "twelve_step" | "online_meetings") && !resource.audience.contains(&"family") {
+            continue;
+        }
+        let Some((mut points, mut reasons)) = fit(writer, resource, suggestion, center_name, place) else { continue };
+        if resource.program && priorities.kinds.contains(&resource.kind) {
+            points += PRIORITY_POINTS;
+            reasons.insert(1, Reason { text: fill(writer.lang.text("r.local_priority"), &[("center", center_name)]), because: Vec::new() });
+        }
         fits.push(Fit {
             at,
-            score: points.clamp(0, 100) as u8,
+            score: points,
             reasons,
             next: now.and_then(|now| {
                 // Read the schedule in the meeting's own time zone when the page gave its time.
@@ -56,14 +78,16 @@ pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&S
     }
     // Best fit first (sooner meetings first on ties); then, within the places each kind holds,
     // the center's own programs first.
-    // One sort of packed keys serves any number of resources: score high first, then the
-    // sooner meeting (minutes within the week, under 2^16), then the order given.
+    // One sort of packed keys serves any number of resources: score high first (uncapped:
+    // two that fit well are ordered by how well), then the sooner meeting (minutes within the
+    // week, under 2^16), then the order given.
     let mut keys: Vec<u64> = fits
         .iter()
         .enumerate()
         .map(|(i, f)| {
             let minutes = f.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
-            (u64::from(255 - f.score) << 48) | (u64::from(minutes) << 32) | i as u64
+            let rank = (u16::MAX as i32 / 2 - f.score.clamp(-(u16::MAX as i32 / 2), u16::MAX as i32 / 2)) as u64;
+            (rank << 48) | (u64::from(minutes) << 32) | i as u64
         })
         .collect();
     sort_keys(&mut keys);
@@ -103,7 +127,7 @@ pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&S
             }
         };
         if shown && matches.len() < LIMIT {
-            matches.push(LocalMatch { resource: resource.clone(), score: f.score, reasons: f.reasons, next: f.next, distance_km: f.distance_km });
+            matches.push(LocalMatch { resource: resource.clone(), score: f.score.max(0) as u16, reasons: f.reasons, next: f.next, distance_km: f.distance_km });
         }
     }
     matches
@@ -186,6 +210,18 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
             return None;
         } else if !r.audience.contains(&"family") {
             points -= 10;
+        }
+    }
+
+    // Getting there is hard: what meets online counts for more, what only meets in person less.
+    if writer.holds(&super::cond::named::ACCESS_BARRIERS) {
+        match r.format {
+            Some(Format::Online | Format::Hybrid) => {
+                points += 20;
+                reason("local_from_home", &[], writer.because(&super::cond::named::ACCESS_BARRIERS));
+            }
+            Some(Format::InPerson) => points -= 10,
+            None => {}
         }
     }
 

@@ -166,6 +166,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         types,
         timezone: c.text(meeting, "timezone", path).filter(|tz| tz.len() <= 64 && tz.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'+' | b'-'))),
         center: false,
+        program: false,
     })
 }
 

@@ -35,8 +35,8 @@ pub mod sort;
 
 use crate::strings::{fill, text, Lang};
 use answers::Answers;
-use care::{CareLevel, CARE_NOTES, CARE_RULES};
-use catalog::{List, CATALOG, SHOW_AT};
+use care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS};
+use catalog::{List, CATALOG, MIN_AFTERCARE, MIN_GROUPS, PINS, SHOW_AT};
 use cond::{Cond, Ctx};
 use options::{Center, Options};
 use profile::{Level, DOMAINS};
@@ -64,12 +64,14 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let aftercare = suggestions(&writer, List::Aftercare, &options.hide);
     let suggested: Vec<&Suggestion> = groups.iter().chain(&aftercare).collect();
     let center_name = options.center.name.as_deref().unwrap_or("");
-    let local = finder::rank(&writer, &options.resources, &suggested, center_name, options.now, &options.zones, options.place);
+    let urgent = urgent(&writer, &options.center);
+    let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
+    let local = finder::rank(&writer, &options.resources, &suggested, &priorities, center_name, options.now, &options.zones, options.place);
 
     Evaluation {
         version: VERSION,
         lang: options.lang.as_str(),
-        urgent: urgent(&writer, &options.center),
+        urgent,
         care: care(&writer),
         groups,
         aftercare,
@@ -124,6 +126,25 @@ impl Writer<'_> {
     fn text(&self, prefix: &str, id: &str, suffix: &str) -> &'static str {
         self.lang.text(&cat(&[prefix, id, suffix]))
     }
+}
+
+/// The kinds of the center's programs that rank above general meetings: what a safety notice
+/// names (a naloxone program beside the naloxone notice), the top suggestions of each list
+/// (a medication clinic when medication leads), and a peer coach for someone who wants one.
+fn priority_kinds(writer: &Writer, urgent: &[Notice], groups: &[Suggestion], aftercare: &[Suggestion]) -> Vec<&'static str> {
+    let mut kinds: Vec<&'static str> = Vec::new();
+    for rule in NOTICES.iter().filter(|rule| urgent.iter().any(|notice| notice.id == rule.id)) {
+        kinds.extend_from_slice(rule.kinds);
+    }
+    for list in [groups, aftercare] {
+        for suggestion in &list[..list.len().min(finder::TOP)] {
+            kinds.push(suggestion.id);
+        }
+    }
+    if writer.holds(&Cond::Is(questionnaire::ItemId::OneOnOne, &["yes"])) {
+        kinds.push("peer_mentor");
+    }
+    kinds
 }
 
 fn placeholders(scores: &Scores, center: &Center) -> Vec<(&'static str, String)> {
@@ -254,41 +275,85 @@ fn care(writer: &Writer) -> Care {
         .collect();
     reasons.extend(CARE_NOTES.iter().filter(|(when, _)| writer.holds(when)).map(|(when, key)| writer.reason(key, when)));
     let key = if writer.ctx.answers.path() == Path::LovedOne { "loved_one" } else { level.as_str() };
-    Care { level, title: writer.text("care.", key, ".title"), text: writer.text("care.", key, ".text"), reasons }
+    let key = match CARE_WORDINGS.iter().find(|(at, when, _)| *at == level && writer.holds(when)) {
+        Some((_, _, wording)) => cat(&[key, ".", wording]),
+        None => key.to_string(),
+    };
+    Care { level, title: writer.text("care.", &key, ".title"), text: writer.text("care.", &key, ".text"), reasons }
 }
 
+/// One list of suggestions, best fit first: the eligible entries whose fit rules reach
+/// `SHOW_AT` points, with the reasons that hold; then, while the list is short of its minimum
+/// (`MIN_GROUPS`, `MIN_AFTERCARE`), the best entries open to anyone on this path, each with a
+/// neutral reason that claims nothing about the answers; then the `PINS`.
 fn suggestions(writer: &Writer, list: List, hide: &[String]) -> Vec<Suggestion> {
-    let mut out: Vec<(i16, Suggestion)> = Vec::new();
+    let mut fitting: Vec<(i16, Suggestion)> = Vec::new();
+    let mut open: Vec<(i16, Suggestion)> = Vec::new();
     for entry in CATALOG.iter().filter(|e| e.list == list && !hide.iter().any(|h| h == e.id)) {
         if !writer.holds(&entry.eligible) {
             continue;
         }
         let holding = entry.rules.iter().filter(|rule| writer.holds(&rule.when));
         let points: i16 = holding.clone().map(|rule| rule.points).sum();
-        let reasons: Vec<Reason> =
+        let mut reasons: Vec<Reason> =
             holding.filter_map(|rule| rule.reason.map(|key| writer.reason(key, &rule.when))).collect();
-        if points < SHOW_AT || reasons.is_empty() {
-            continue;
+        let fits = points >= SHOW_AT && !reasons.is_empty();
+        if !fits {
+            match entry.open_to {
+                Some((when, reason)) if writer.holds(&when) => reasons = vec![writer.reason(reason, &Cond::Always)],
+                _ => continue,
+            }
         }
-        out.push((
-            points,
-            Suggestion {
-                id: entry.id,
-                name: writer.text("g.", entry.id, ".name"),
-                score: points.clamp(0, 100) as u8,
-                text: writer.text("g.", entry.id, ".text"),
-                reasons,
-                find: entry
-                    .finders
-                    .iter()
-                    .map(|f| Link { label: writer.text("f.", f.label, ""), url: f.url })
-                    .collect(),
-            },
-        ));
+        let suggestion = Suggestion {
+            id: entry.id,
+            name: writer.text("g.", entry.id, ".name"),
+            // Uncapped: two entries that both fit well are ordered by how well.
+            score: points.max(0) as u16,
+            text: writer.text("g.", entry.id, ".text"),
+            reasons,
+            find: entry
+                .finders
+                .iter()
+                .filter(|f| writer.holds(&f.when))
+                .map(|f| Link { label: writer.text("f.", f.label, ""), url: f.url })
+                .collect(),
+        };
+        if fits { &mut fitting } else { &mut open }.push((points, suggestion));
     }
     // Stable: equal scores keep the catalog's order.
-    sort::stable_sort(&mut out, |a, b| a.0 > b.0);
-    out.into_iter().map(|(_, s)| s).collect()
+    sort::stable_sort(&mut fitting, |a, b| a.0 > b.0);
+    sort::stable_sort(&mut open, |a, b| a.0 > b.0);
+    let minimum = if list == List::Groups { MIN_GROUPS } else { MIN_AFTERCARE };
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (_, suggestion) in fitting {
+        out.push(suggestion);
+    }
+    for (_, suggestion) in open {
+        if out.len() >= minimum {
+            break;
+        }
+        out.push(suggestion);
+    }
+    for pin in PINS.iter().filter(|pin| writer.holds(&pin.when)) {
+        pin_within(&mut out, pin.ids, pin.within);
+    }
+    out
+}
+
+/// Moves the entries of `ids` that are in `list` among its first `within` places, together and
+/// in the order named, no later than the first of them stood; every other entry keeps its order.
+fn pin_within(list: &mut Vec<Suggestion>, ids: &[&str], within: usize) {
+    let Some(first) = list.iter().position(|s| ids.contains(&s.id)) else { return };
+    let mut pinned: Vec<Suggestion> = Vec::new();
+    for id in ids {
+        if let Some(at) = list.iter().position(|s| s.id == *id) {
+            pinned.push(list.remove(at));
+        }
+    }
+    let at = first.min(within.saturating_sub(pinned.len()));
+    for (n, suggestion) in pinned.into_iter().enumerate() {
+        list.insert(at + n, suggestion);
+    }
 }
 
 fn domain(writer: &Writer, domain: &profile::Domain) -> DomainOut {
@@ -402,6 +467,7 @@ pub fn string_keys() -> Vec<String> {
         keys.push(cat(&["g.", entry.id, ".name"]));
         keys.push(cat(&["g.", entry.id, ".text"]));
         keys.extend(entry.rules.iter().filter_map(|r| r.reason).map(|r| cat(&["r.", r])));
+        keys.extend(entry.open_to.iter().map(|(_, r)| cat(&["r.", r])));
         keys.extend(entry.finders.iter().map(|f| cat(&["f.", f.label])));
     }
     for notice in NOTICES.iter() {
@@ -419,6 +485,10 @@ pub fn string_keys() -> Vec<String> {
         keys.push(cat(&["care.", level, ".title"]));
         keys.push(cat(&["care.", level, ".text"]));
     }
+    for (level, _, wording) in CARE_WORDINGS.iter() {
+        keys.push(cat(&["care.", level.as_str(), ".", wording, ".title"]));
+        keys.push(cat(&["care.", level.as_str(), ".", wording, ".text"]));
+    }
     keys.extend(CARE_RULES.iter().map(|r| cat(&["r.", r.reason])));
     keys.extend(CARE_NOTES.iter().map(|(_, r)| cat(&["r.", r])));
     for domain in DOMAINS.iter() {
@@ -431,7 +501,7 @@ pub fn string_keys() -> Vec<String> {
     for band in ["none", "low", "moderate", "high"] {
         keys.push(cat(&["ui.severity.", band]));
     }
-    for key in ["local_kind", "local_center", "local_online", "local_in_person", "local_times", "local_language", "local_audience", "local_accessible", "local_free", "local_approach", "local_newcomer", "local_dual", "local_distance"] {
+    for key in ["local_kind", "local_center", "local_priority", "local_from_home", "local_online", "local_in_person", "local_times", "local_language", "local_audience", "local_accessible", "local_free", "local_approach", "local_newcomer", "local_dual", "local_distance"] {
         keys.push(cat(&["r.", key]));
     }
     for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.dv_call", "c.dv_text", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {

@@ -89,7 +89,9 @@ pub static DOMAINS: [Domain; 9] = [
     Domain { id: "use_severity", rules: &[
         rule(Concern, HIGH, "d_severity_high"),
         rule(Concern, MODERATE, "d_severity_moderate"),
-        rule(Neutral, LOW, "d_severity_low"),
+        // "A lower level" only when the answers behind it were given.
+        rule(Neutral, Cond::All(&[LOW, Cond::Fact(Fact::SeverityKnown)]), "d_severity_low"),
+        rule(Neutral, Cond::All(&[LOW, Cond::Not(&Cond::Fact(Fact::SeverityKnown))]), "d_severity_unknown"),
         rule(Neutral, Cond::All(&[OWN, Cond::Fact(Fact::AuditcPositive)]), "d_auditc_positive"),
         rule(Neutral, Cond::All(&[OWN, Cond::Fact(Fact::DependenceMany)]), "d_dependence_many"),
         rule(Strength, Cond::All(&[OWN, Cond::Has(I::Substances, &["none"]), Cond::Not(&USES)]), "d_no_use"),

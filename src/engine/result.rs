@@ -85,8 +85,8 @@ pub struct Link {
 pub struct Suggestion {
     pub id: &'static str,
     pub name: &'static str,
-    /// 0..100, comparable within one list only.
-    pub score: u8,
+    /// Points of fit, uncapped, comparable within one list only.
+    pub score: u16,
     pub text: &'static str,
     pub reasons: Vec<Reason>,
     /// Where to find one when the center lists none.
@@ -98,8 +98,8 @@ pub struct Suggestion {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LocalMatch {
     pub resource: alloc::sync::Arc<super::config::Resource>,
-    /// 0..100, comparable within this list only.
-    pub score: u8,
+    /// Points of fit, uncapped, comparable within this list only.
+    pub score: u16,
     pub reasons: Vec<Reason>,
     /// When it next meets, from the visitor's weekday and time (when given).
     pub next: Option<NextMeeting>,

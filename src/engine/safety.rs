@@ -45,6 +45,9 @@ pub struct NoticeRule {
     pub steps: u8,
     /// In the order given; the first is the one to use first.
     pub contacts: &'static [ContactKind],
+    /// Care options (catalog ids) the notice points to: the center's own programs of these
+    /// kinds rank above general meetings (a naloxone program beside the naloxone notice).
+    pub kinds: &'static [&'static str],
     /// Shown the moment the answer that triggers it is given, before Next, in a panel with
     /// large call and text buttons (screening.md, "In the moment").
     pub at_once: bool,
@@ -66,6 +69,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         // Call 911, give naloxone, support breathing, stay, put them on their side.
         steps: 5,
         contacts: &[Call911, Call988, Text988, Center],
+        kinds: &["naloxone"],
         at_once: true,
         source: cite!("SAMHSA Opioid Overdose Prevention Toolkit (2018), \"Five essential steps for first \
                  responders\" (call 911, give naloxone, support breathing, stay and watch), kept in \
@@ -78,6 +82,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[],
         steps: 0,
         contacts: &[Call988, Text988, Call911, Center],
+        kinds: &["counseling"],
         at_once: true,
         source: cite!("PHQ-9 item 9 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001), treated as \
                  urgent at any answer above \"not at all\" (screening.md); 988 Suicide & Crisis \
@@ -90,6 +95,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[],
         steps: 0,
         contacts: &[Call988, Text988, Call911, Center],
+        kinds: &["counseling"],
         at_once: true,
         source: cite!("988 Suicide & Crisis Lifeline (988lifeline.org): support for anyone in emotional \
                  distress, including thoughts of harming others; 911 for immediate danger."),
@@ -100,6 +106,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[],
         steps: 0,
         contacts: &[DvCall, DvText, Call911, Center],
+        kinds: &[],
         at_once: true,
         source: cite!("National Domestic Violence Hotline (thehotline.org): 1-800-799-7233, text START to \
                  88788, 24/7, in English and Spanish; 911 in immediate danger."),
@@ -110,6 +117,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[],
         steps: 0,
         contacts: &[Call911, Helpline, Center],
+        kinds: &["medical_withdrawal"],
         at_once: false,
         source: cite!("ASAM Clinical Practice Guideline on Alcohol Withdrawal Management (2020); FDA Drug \
                  Safety Communication on benzodiazepines (2020): stopping suddenly can cause \
@@ -132,6 +140,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[],
         steps: 0,
         contacts: &[Call911, Helpline, Center],
+        kinds: &["naloxone", "medication"],
         at_once: false,
         source: cite!("SAMHSA Overdose Prevention and Response Toolkit (2023): lower tolerance after \
                  time without opioids (release from prison, detox, treatment) raises overdose risk; \
@@ -143,6 +152,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[],
         steps: 0,
         contacts: &[Call911, Helpline, Center],
+        kinds: &["naloxone"],
         at_once: false,
         source: cite!("FDA boxed warning on opioids with benzodiazepines (2016); CDC, \"Stop Overdose\": \
                  mixing opioids with alcohol or sedatives slows breathing more than either alone."),
@@ -157,6 +167,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[(LOVED, "loved_one")],
         steps: 0,
         contacts: &[Call911, Helpline, Center],
+        kinds: &["naloxone", "harm_reduction"],
         at_once: false,
         source: cite!("SAMHSA Overdose Prevention and Response Toolkit (2023); CDC on fentanyl in \
                  counterfeit pills and stimulants, and fentanyl test strips; a non-fatal overdose \
@@ -168,6 +179,7 @@ pub static NOTICES: [NoticeRule; 9] = [
         wordings: &[(OPIOIDS, "opioids")],
         steps: 0,
         contacts: &[Helpline, Center],
+        kinds: &["medication"],
         at_once: false,
         source: cite!("ACOG Committee Opinion 711, Opioid Use and Opioid Use Disorder in Pregnancy \
                  (2017); SAMHSA Clinical Guidance for Treating Pregnant and Parenting Women With \

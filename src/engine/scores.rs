@@ -103,6 +103,15 @@ pub enum Fact {
     CurrentUse,
     /// Opioids used weekly or daily.
     FrequentOpioids,
+    /// In recovery for over a year: a substance chosen, the last use over a year ago, and no
+    /// sign of a use disorder (use severity `none` by remission, screening.md v2).
+    Remission,
+    /// Every answer that sets the use-severity band was given (each chosen substance's
+    /// frequency, AUDIT-C whole for alcohol, the four control questions, withdrawal), so a
+    /// sentence may say the level is lower. Missing answers are unknown, never low risk.
+    SeverityKnown,
+    /// An overdose or emergency care after use in the past year, with current use.
+    RecentOverdose,
     /// All ten BARC-10 items answered.
     BarcScored,
     BarcPositive,
@@ -124,6 +133,9 @@ impl Fact {
             Fact::DailySedatives => "daily_sedatives",
             Fact::CurrentUse => "current_use",
             Fact::FrequentOpioids => "frequent_opioids",
+            Fact::Remission => "remission",
+            Fact::SeverityKnown => "severity_known",
+            Fact::RecentOverdose => "recent_overdose",
             Fact::BarcScored => "barc_scored",
             Fact::BarcPositive => "barc_positive",
         }
@@ -138,7 +150,7 @@ impl Fact {
             Fact::Phq2Positive => &PHQ2_ITEMS,
             Fact::Gad2Positive => &GAD2_ITEMS,
             Fact::MoodPositive => &[I::Phq2_1, I::Phq2_2, I::Gad2_1, I::Gad2_2],
-            Fact::SeverityAtLeast(_) | Fact::SeverityAtMost(_) => &[
+            Fact::SeverityAtLeast(_) | Fact::SeverityAtMost(_) | Fact::Remission | Fact::SeverityKnown => &[
                 I::Substances,
                 I::AuditC1,
                 I::AuditC2,
@@ -154,12 +166,14 @@ impl Fact {
                 I::DepCraving,
                 I::DepConsequences,
                 I::DepQuitFailed,
+                I::Withdrawal,
             ],
             Fact::DependenceMany => &DEPENDENCE_ITEMS,
             Fact::DailyAlcohol => &[I::Substances, I::AuditC1, I::AuditC2, I::AuditC3],
             Fact::DailySedatives => &[I::Substances, I::UseFreqSedatives],
             Fact::CurrentUse => &[I::Substances, I::LastUse],
             Fact::FrequentOpioids => &[I::Substances, I::UseFreqOpioids],
+            Fact::RecentOverdose => &[I::Overdose, I::Substances, I::LastUse],
             Fact::BarcScored | Fact::BarcPositive => &BARC_ITEMS,
         }
     }
@@ -172,6 +186,9 @@ pub struct Scores {
     pub phq2: Option<ScaleScore>,
     pub gad2: Option<ScaleScore>,
     pub dependence: Dependence,
+    /// Signs of a use disorder, 0..5: each `yes` of the four control questions, and withdrawal
+    /// (`uncomfortable` or `severe`) with current use.
+    pub signs: u8,
     pub use_severity: Severity,
     /// The answered items that set the use-severity band.
     pub severity_because: Vec<ItemId>,
@@ -181,6 +198,10 @@ pub struct Scores {
     pub daily_sedatives: bool,
     pub current_use: bool,
     pub frequent_opioids: bool,
+    pub remission: bool,
+    pub severity_known: bool,
+    /// An overdose or emergency care after use in the past year (own path).
+    pub overdose: bool,
 }
 
 impl Scores {
@@ -233,12 +254,14 @@ impl Scores {
         let current_use =
             own && uses_any(answers) && !matches!(answers.choice(ItemId::LastUse), Some("3_12_months" | "over_year"));
 
+        let withdrawal_sign = current_use && matches!(answers.choice(ItemId::Withdrawal), Some("uncomfortable" | "severe"));
         let mut scores = Scores {
             auditc,
             auditc_high_risk,
             phq2,
             gad2,
             dependence,
+            signs: count + u8::from(withdrawal_sign),
             use_severity: Severity::None,
             severity_because: Vec::new(),
             barc10,
@@ -250,11 +273,16 @@ impl Scores {
             daily_sedatives,
             current_use,
             frequent_opioids,
+            remission: false,
+            severity_known: false,
+            overdose: own && answers.choice(ItemId::Overdose) == Some("yes"),
         };
-        if own {
+        if own && uses_any(answers) {
             let (severity, because) = use_severity(answers, &scores);
             scores.use_severity = severity;
             scores.severity_because = because;
+            scores.remission = severity == Severity::None;
+            scores.severity_known = severity_known(answers);
         }
         scores
     }
@@ -274,6 +302,9 @@ impl Scores {
             Fact::DailySedatives => self.daily_sedatives,
             Fact::CurrentUse => self.current_use,
             Fact::FrequentOpioids => self.frequent_opioids,
+            Fact::Remission => self.remission,
+            Fact::SeverityKnown => self.severity_known,
+            Fact::RecentOverdose => self.current_use && self.overdose,
             Fact::BarcScored => self.barc10.is_some(),
             Fact::BarcPositive => positive(self.barc10),
         }
@@ -294,22 +325,24 @@ fn sum_score(answers: &Answers, items: &[ItemId], max: u8) -> Option<ScaleScore>
     Some(ScaleScore { score, max, positive: false, complete: answered.len() == items.len() })
 }
 
-fn freq_rank(value: &str) -> u8 {
-    match value {
-        "once_or_twice" => 1,
-        "monthly" => 2,
-        "weekly" => 3,
-        "daily" => 4,
-        _ => 0,
-    }
-}
+/// Substances whose daily use is a warning whatever else is answered (screening.md v2).
+const DAILY_WARNING: [ItemId; 3] = [ItemId::UseFreqOpioids, ItemId::UseFreqStimulants, ItemId::UseFreqSedatives];
 
-/// The use-severity band and the answered items that set it.
+/// The use-severity band of screening.md v2 and the answered items that set it.
 ///
-/// Each finding raises the band to at least its level, and only the findings at the final level
-/// are kept as the explanation. A last use long ago then caps the band: over a year ago at
-/// `low`, 3 to 12 months ago at `moderate`. Every step only raises with worse answers, so the
-/// band (and the care level built on it) never drops when an answer gets worse.
+/// Severity follows signs of a use disorder, not frequency alone, as DSM-5 counts criteria:
+/// signs are the `yes` answers of the four control questions, plus withdrawal with current use
+/// (0..5). Frequency and amount shape risk, not the diagnosis:
+/// - `low`: current use with at most 1 sign, AUDIT-C below 8 and no daily use of opioids,
+///   stimulants or sedatives (a positive AUDIT-C alone is at-risk drinking: low);
+/// - `moderate`: 2 signs; or AUDIT-C 8 or more, such daily use, or weekly opioid use, with
+///   fewer signs;
+/// - `high`: 3 or more signs; or 2 signs with such daily use, AUDIT-C 8 or more, or withdrawal.
+///
+/// A last use long ago then caps the band: 3 to 12 months ago at `moderate`; over a year ago at
+/// `low`, or `none` with no sign at all (in recovery for over a year). Each finding only raises
+/// the band, and only the findings at the final level explain it, so worse answers never lower
+/// the band (a property test shows it).
 fn use_severity(answers: &Answers, scores: &Scores) -> (Severity, Vec<ItemId>) {
     use ItemId as I;
     let mut band = Severity::None;
@@ -328,58 +361,87 @@ fn use_severity(answers: &Answers, scores: &Scores) -> (Severity, Vec<ItemId>) {
         }
     };
 
-    if uses_any(answers) {
-        raise(Severity::Low, &[I::Substances]);
+    // The answers that make up the signs.
+    let mut sign_items = answered_with(answers, &DEPENDENCE_ITEMS, "yes");
+    let withdrawal_sign = scores.signs > scores.dependence.count;
+    if withdrawal_sign {
+        sign_items.push(I::Withdrawal);
     }
     let auditc_items = [I::AuditC1, I::AuditC2, I::AuditC3, I::Sex];
-    if let Some(auditc) = scores.auditc {
-        if auditc.score > 0 {
-            raise(Severity::Low, &auditc_items);
+    let daily = answered_with(answers, &DAILY_WARNING, "daily");
+    let heavy_drinking = scores.auditc_high_risk;
+
+    raise(Severity::Low, &[I::Substances]);
+    if scores.auditc.is_some_and(|a| a.score > 0) {
+        raise(Severity::Low, &auditc_items);
+    }
+    for (_, item) in FREQ_ITEMS {
+        if answers.choice(item).is_some_and(|f| f != "never") {
+            raise(Severity::Low, &[item]);
         }
-        if auditc.positive {
-            raise(Severity::Moderate, &auditc_items);
-        }
-        if scores.auditc_high_risk || (scores.daily_alcohol && auditc.positive) {
+    }
+    if scores.signs == 1 {
+        raise(Severity::Low, &sign_items);
+    }
+    if heavy_drinking {
+        raise(Severity::Moderate, &auditc_items);
+    }
+    if !daily.is_empty() {
+        raise(Severity::Moderate, &daily);
+    }
+    if scores.frequent_opioids {
+        raise(Severity::Moderate, &[I::UseFreqOpioids]);
+    }
+    if scores.signs >= 2 {
+        raise(Severity::Moderate, &sign_items);
+    }
+    if scores.signs >= 3 {
+        raise(Severity::High, &sign_items);
+    }
+    if scores.signs == 2 && (heavy_drinking || !daily.is_empty() || withdrawal_sign) {
+        raise(Severity::High, &sign_items);
+        if heavy_drinking {
             raise(Severity::High, &auditc_items);
         }
-    }
-    let mut max_freq = 0;
-    for (_, item) in FREQ_ITEMS {
-        let rank = answers.choice(item).map_or(0, freq_rank);
-        max_freq = max_freq.max(rank);
-        match rank {
-            4 => raise(Severity::High, &[item]),
-            3 => raise(Severity::Moderate, &[item]),
-            1 | 2 => raise(Severity::Low, &[item]),
-            _ => {}
-        }
-    }
-    let count = scores.dependence.count;
-    if count >= 1 {
-        raise(Severity::Low, &DEPENDENCE_ITEMS);
-    }
-    if count >= 2 {
-        raise(Severity::Moderate, &DEPENDENCE_ITEMS);
-    }
-    let frequent_drinking = scores.auditc.is_some_and(|s| s.positive);
-    if count >= 3 && (frequent_drinking || max_freq >= 3) {
-        raise(Severity::High, &DEPENDENCE_ITEMS);
-    }
-    if scores.frequent_opioids && count >= 1 {
-        raise(Severity::High, &[I::UseFreqOpioids, I::DepControl, I::DepCraving, I::DepConsequences, I::DepQuitFailed]);
+        raise(Severity::High, &daily);
     }
 
     let cap = match answers.choice(I::LastUse) {
+        Some("over_year") if scores.signs == 0 => Severity::None,
         Some("over_year") => Severity::Low,
         Some("3_12_months") => Severity::Moderate,
         _ => Severity::High,
     };
     if band > cap {
         band = cap;
+        // Remission is named by the last use alone; a lower cap by the last use and the rest.
+        if cap == Severity::None {
+            because.clear();
+        }
         because.push(I::LastUse);
     }
     super::sort::stable_sort(&mut because, |a, b| a < b);
     (band, because)
+}
+
+/// Those of `items` answered with `value`.
+fn answered_with(answers: &Answers, items: &[ItemId], value: &str) -> Vec<ItemId> {
+    let mut out = Vec::new();
+    for &item in items {
+        if answers.choice(item) == Some(value) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Whether every answer behind the use-severity band was given: a sentence may then call the
+/// level lower. Skipped and declined answers are unknown, never low risk.
+fn severity_known(answers: &Answers) -> bool {
+    let chosen_known = FREQ_ITEMS.iter().all(|&(substance, item)| !answers.has(ItemId::Substances, substance) || answers.is_answered(item));
+    let alcohol_known = !answers.has(ItemId::Substances, "alcohol") || AUDITC_ITEMS.iter().all(|&i| answers.is_answered(i));
+    let signs_known = DEPENDENCE_ITEMS.iter().all(|&i| answers.is_answered(i)) && answers.is_answered(ItemId::Withdrawal);
+    chosen_known && alcohol_known && signs_known
 }
 
 #[cfg(test)]
@@ -467,19 +529,39 @@ mod tests {
     #[test]
     fn use_severity_bands_and_caps() {
         let sev = |entries: &[(ItemId, RawValue)]| Scores::compute(&answers(entries)).use_severity;
+        let cannabis = (ItemId::Substances, list(&["cannabis"]));
         assert_eq!(sev(&[]), Severity::None);
         assert_eq!(sev(&[(ItemId::Substances, list(&["none"]))]), Severity::None);
-        assert_eq!(sev(&[(ItemId::Substances, list(&["cannabis"]))]), Severity::Low);
-        assert_eq!(sev(&[(ItemId::Substances, list(&["cannabis"])), (ItemId::UseFreqCannabis, t("weekly"))]), Severity::Moderate);
-        assert_eq!(sev(&[(ItemId::Substances, list(&["cannabis"])), (ItemId::UseFreqCannabis, t("daily"))]), Severity::High);
-        assert_eq!(
-            sev(&[(ItemId::Substances, list(&["cannabis"])), (ItemId::UseFreqCannabis, t("daily")), (ItemId::LastUse, t("over_year"))]),
-            Severity::Low
-        );
-        assert_eq!(
-            sev(&[(ItemId::Substances, list(&["alcohol"])), (ItemId::AuditC1, n(4)), (ItemId::AuditC2, n(3)), (ItemId::AuditC3, n(2))]),
-            Severity::High
-        );
+        assert_eq!(sev(&[cannabis.clone()]), Severity::Low);
+        // Frequency alone: daily cannabis with no sign is low; daily stimulants are moderate.
+        assert_eq!(sev(&[cannabis.clone(), (ItemId::UseFreqCannabis, t("daily"))]), Severity::Low);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["stimulants"])), (ItemId::UseFreqStimulants, t("daily"))]), Severity::Moderate);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["opioids"])), (ItemId::UseFreqOpioids, t("weekly"))]), Severity::Moderate);
+        // Signs of a use disorder set the band.
+        let yes = |item| (item, t("yes"));
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl)]), Severity::Low);
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving)]), Severity::Moderate);
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), yes(ItemId::DepQuitFailed)]), Severity::High);
+        // Two signs with withdrawal (a sign itself, with current use) or daily use: high.
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), (ItemId::Withdrawal, t("uncomfortable"))]), Severity::High);
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), (ItemId::Withdrawal, t("not_stopped"))]), Severity::Low);
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), (ItemId::Withdrawal, t("severe"))]), Severity::High);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["sedatives"])), (ItemId::UseFreqSedatives, t("daily")), yes(ItemId::DepControl), yes(ItemId::DepCraving)]), Severity::High);
+        // AUDIT-C: a positive screen alone is at-risk drinking (low); 8 or more is moderate.
+        let drinks = |a: i8, b: i8, c: i8| vec![(ItemId::Substances, list(&["alcohol"])), (ItemId::AuditC1, n(a)), (ItemId::AuditC2, n(b)), (ItemId::AuditC3, n(c))];
+        assert_eq!(sev(&drinks(2, 1, 1)), Severity::Low);
+        assert_eq!(sev(&drinks(4, 2, 1)), Severity::Low);
+        assert_eq!(sev(&drinks(4, 2, 2)), Severity::Moderate);
+        assert_eq!(sev(&drinks(4, 4, 4)), Severity::Moderate);
+        // Caps from an old last use, and remission.
+        let old = |when: &str| (ItemId::LastUse, t(when));
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), yes(ItemId::DepQuitFailed), old("3_12_months")]), Severity::Moderate);
+        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), yes(ItemId::DepQuitFailed), old("over_year")]), Severity::Low);
+        assert_eq!(sev(&[(ItemId::Substances, list(&["stimulants"])), (ItemId::UseFreqStimulants, t("daily")), old("over_year")]), Severity::None);
+        let remission = Scores::compute(&answers(&[cannabis.clone(), old("over_year")]));
+        assert!(remission.remission && remission.severity_because == [ItemId::LastUse]);
+        // Withdrawal without current use is history: not a sign.
+        assert_eq!(Scores::compute(&answers(&[cannabis, (ItemId::Withdrawal, t("severe")), old("3_12_months")])).signs, 0);
         // Loved-one path: the substances are the loved one's, not the visitor's.
         assert_eq!(sev(&[(ItemId::ForWhom, t("loved_one")), (ItemId::Substances, list(&["opioids"]))]), Severity::None);
     }
@@ -491,7 +573,7 @@ mod tests {
             (ItemId::UseFreqCannabis, t("monthly")),
             (ItemId::UseFreqStimulants, t("daily")),
         ]));
-        assert_eq!(s.use_severity, Severity::High);
+        assert_eq!(s.use_severity, Severity::Moderate);
         assert_eq!(s.severity_because, vec![ItemId::UseFreqStimulants]);
     }
 }

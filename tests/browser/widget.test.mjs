@@ -164,7 +164,7 @@ test('works end to end under the strict Content-Security-Policy header', async (
   });
   await page.goto(`${strict.url}/`);
   await page.locator('peer-path .screen h2').waitFor();
-  await complete(page, { for_whom: 'self', substances: ['stimulants'], use_freq_stimulants: 'daily', housing: 'none' });
+  await complete(page, { for_whom: 'self', substances: ['stimulants'], use_freq_stimulants: 'daily', dep_control: 'yes', dep_craving: 'yes', dep_quit_failed: 'yes', housing: 'none' });
   assert.equal((await shown(page)).care, 'residential');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   // The widget's stylesheet applied (a <style> element would have been blocked).

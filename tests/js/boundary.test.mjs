@@ -16,7 +16,7 @@ test('evaluate returns the result shape of screening.md', () => {
   assert.deepEqual(Object.keys(result).slice(0, 9),
     ['version', 'lang', 'urgent', 'care', 'groups', 'aftercare', 'local', 'scores', 'profile']);
   assert.deepEqual(result.urgent, []);
-  assert.equal(result.care.level, 'outpatient');
+  assert.equal(result.care.level, 'peer_support');
   assert.equal(result.groups[0].id, 'smart_recovery');
   for (const entry of [...result.groups, ...result.aftercare]) {
     assert.equal(typeof entry.score, 'number');
@@ -45,7 +45,7 @@ test('errors are Error objects with code, item and message', () => {
   assert.throws(() => peerpath.evaluate({ times: 'weekend' }), { code: 'wrong_type', item: 'times' });
   assert.throws(() => peerpath.evaluate(null), { code: 'invalid_answers' });
   // Still works afterwards.
-  assert.equal(peerpath.evaluate(sample).care.level, 'outpatient');
+  assert.equal(peerpath.evaluate(sample).care.level, 'peer_support');
 });
 
 test('questionnaire gives every item with labels and skip logic', () => {
