@@ -2,10 +2,10 @@
 //! no web types, so the navigation rules are tested natively; `render` draws whatever screen
 //! this says.
 
-use crate::prelude::*;
 use crate::engine::answers::{AnswerError, Answers, RawValue};
 use crate::engine::questionnaire::ItemId;
 use crate::engine::safety;
+use crate::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -303,7 +303,8 @@ mod tests {
     #[test]
     fn every_item_is_on_some_page_of_its_path() {
         let mut own = Flow::new();
-        own.answer(ItemId::Substances, &list(&["alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other"])).unwrap();
+        own.answer(ItemId::Substances, &list(&["alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other"]))
+            .unwrap();
         own.answer(ItemId::Stage, &text("changing")).unwrap();
         let mut loved = Flow::new();
         loved.answer(ItemId::ForWhom, &text("loved_one")).unwrap();

@@ -69,7 +69,9 @@ pub fn stopped() -> bool {
 /// trap may have left inconsistent.
 pub fn ready() -> Result<(), JsValue> {
     if stopped() {
-        return Err(js_sys::Error::new("PeerPath stopped after an internal error; reload the page to start again.").into());
+        return Err(
+            js_sys::Error::new("PeerPath stopped after an internal error; reload the page to start again.").into()
+        );
     }
     Ok(())
 }

@@ -23,8 +23,8 @@ mod strings;
 mod prelude {
     pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
-    pub use alloc::vec::Vec;
     pub use alloc::vec;
+    pub use alloc::vec::Vec;
 
     /// The pieces one after another: `[..].concat()`, without std's general `join`, which is
     /// 0.9 KB of the module and used here only for this.
@@ -69,7 +69,11 @@ mod prelude {
         for text in ["", "a", "a-b", "-a-", "é-ü--", "no separator", "a=b=c"] {
             assert_eq!(pieces(text, b'-').collect::<Vec<_>>(), text.split('-').collect::<Vec<_>>(), "{text:?}");
             let (before, after) = cut(text, b"=-");
-            assert_eq!((before, after), text.split_once(['=', '-']).map_or((text, None), |(b, a)| (b, Some(a))), "{text:?}");
+            assert_eq!(
+                (before, after),
+                text.split_once(['=', '-']).map_or((text, None), |(b, a)| (b, Some(a))),
+                "{text:?}"
+            );
         }
     }
 
@@ -98,15 +102,17 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 
 pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
 pub use engine::care::{CareLevel, CARE_NOTES, CARE_RULES};
-pub use engine::config::{check as check_config, Checked, Level as ProblemLevel, Problem, Resource, MAX_CONFIG_BYTES, MAX_RESOURCES};
+pub use engine::catalog::{List, CATALOG, PINS};
+pub use engine::config::{
+    check as check_config, Checked, Level as ProblemLevel, Problem, Resource, MAX_CONFIG_BYTES, MAX_RESOURCES,
+};
 pub use engine::json::Json;
 pub use engine::json_text::{ParseError, WriteJson};
-pub use engine::catalog::{List, CATALOG, PINS};
 pub use engine::options::{Center, Options, RawOptions};
 pub use engine::questionnaire::{ItemId, ItemKind, Path, Section, ITEMS};
 pub use engine::result::{Evaluation, QuestionnaireOut};
-pub use engine::scores::Severity;
 pub use engine::safety::NOTICES;
+pub use engine::scores::Severity;
 pub use engine::{evaluate, notices_at_once, questionnaire, string_keys, VERSION};
 pub use strings::Lang;
 
@@ -141,7 +147,8 @@ pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
 pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     guard::ready()?;
     guard::fault::fire_if_armed();
-    let answers = read_js(&answers).map_err(|e| js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", e.message())]))?;
+    let answers =
+        read_js(&answers).map_err(|e| js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", e.message())]))?;
     let answers = Answers::from_raw(&RawAnswers::from_json(answers)).map_err(|errors| js_error(&errors))?;
     let options = read_js(&options)
         .map_err(|e| e.message())
@@ -176,7 +183,13 @@ enum Unreadable {
 impl Unreadable {
     fn message(&self) -> String {
         match self {
-            Unreadable::Text(e) => cat(&["it is not valid JSON (", e.message, " at character ", &engine::json_text::int(e.offset as i64), ")."]),
+            Unreadable::Text(e) => cat(&[
+                "it is not valid JSON (",
+                e.message,
+                " at character ",
+                &engine::json_text::int(e.offset as i64),
+                ").",
+            ]),
             Unreadable::Value => "The value could not be read as JSON (it may hold a cycle or a BigInt).".to_string(),
             Unreadable::Stringified(e) => cat(&["The value could not be read: ", e.message, "."]),
         }
@@ -201,12 +214,17 @@ fn to_js<T: WriteJson>(value: &T) -> Result<JsValue, JsValue> {
 /// in `errors`.
 fn js_error(errors: &[AnswerError]) -> JsValue {
     let fields = |error: &AnswerError, target: &JsValue| {
-        for (key, value) in [("code", error.code.as_str()), ("item", error.item.as_str()), ("message", error.message.as_str())] {
+        for (key, value) in
+            [("code", error.code.as_str()), ("item", error.item.as_str()), ("message", error.message.as_str())]
+        {
             // Setting a property on a fresh object cannot fail.
             let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &JsValue::from_str(value));
         }
     };
-    let first = errors.first().cloned().unwrap_or_else(|| AnswerError::new(ErrorCode::InvalidAnswers, "", "The answers are not valid.".into()));
+    let first = errors
+        .first()
+        .cloned()
+        .unwrap_or_else(|| AnswerError::new(ErrorCode::InvalidAnswers, "", "The answers are not valid.".into()));
     let error: JsValue = js_sys::Error::new(&first.message).into();
     fields(&first, &error);
     let all = js_sys::Array::new();
@@ -265,7 +283,11 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
             Ok(json) => engine::config::check(&json),
             Err(unreadable) => {
                 let mut checked = engine::config::Checked::default();
-                checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: String::new(), message: engine::config::explain!(cat(&["The config could not be read: ", &unreadable.message()])) });
+                checked.problems.push(engine::config::Problem {
+                    level: engine::config::Level::Error,
+                    path: String::new(),
+                    message: engine::config::explain!(cat(&["The config could not be read: ", &unreadable.message()])),
+                });
                 checked
             }
         }
@@ -281,7 +303,11 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
 fn add_feed(checked: &mut engine::config::Checked, feed: &JsValue) {
     match read_text_or_js(feed) {
         Ok(json) => checked.add_feed(&json),
-        Err(unreadable) => checked.problems.push(engine::config::Problem { level: engine::config::Level::Error, path: "meeting_guide_url".into(), message: engine::config::explain!(cat(&["the feed could not be read: ", &unreadable.message()])) }),
+        Err(unreadable) => checked.problems.push(engine::config::Problem {
+            level: engine::config::Level::Error,
+            path: "meeting_guide_url".into(),
+            message: engine::config::explain!(cat(&["the feed could not be read: ", &unreadable.message()])),
+        }),
     }
 }
 
@@ -292,7 +318,13 @@ fn add_feed(checked: &mut engine::config::Checked, feed: &JsValue) {
 /// page then has the scoring API module's `checkConfig` write each one to the console). `lang`
 /// is the element's language, or empty.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::ShadowRoot, config: JsValue, lang: Option<String>, feed: JsValue, load_language: Option<js_sys::Function>) -> Result<Mounted, JsValue> {
+pub fn mount(
+    root: web_sys::ShadowRoot,
+    config: JsValue,
+    lang: Option<String>,
+    feed: JsValue,
+    load_language: Option<js_sys::Function>,
+) -> Result<Mounted, JsValue> {
     guard::ready()?;
     let checked = checked_config(&config, &feed);
     let problems = checked.problems.len() as u32;

@@ -39,7 +39,10 @@ impl Rng {
 
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/corpus").join(target);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files.into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
 }
@@ -68,14 +71,17 @@ fn dictionary(seeds: &[(PathBuf, Vec<u8>)]) -> Vec<String> {
         words.push(item.id.as_str().to_string());
         words.extend(item.options.values.iter().map(|v| v.to_string()));
     }
-    words.extend(["", " ", "\u{0}", "é", "😀", "\u{202e}", "<script>", "24:00", "23:59", "-1", "1e999", "NaN"].map(String::from));
+    words.extend(
+        ["", " ", "\u{0}", "é", "😀", "\u{202e}", "<script>", "24:00", "23:59", "-1", "1e999", "NaN"].map(String::from),
+    );
     words.push("x".repeat(5000));
     words.sort();
     words.dedup();
     words
 }
 
-const NUMBERS: [f64; 16] = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 3.0, 4.0, 7.0, 10.0, 11.0, 255.0, 65535.0, 1e15, 1e308, -1e308];
+const NUMBERS: [f64; 16] =
+    [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 3.0, 4.0, 7.0, 10.0, 11.0, 255.0, 65535.0, 1e15, 1e308, -1e308];
 
 fn random_value(rng: &mut Rng, words: &[String], depth: u32) -> Value {
     match rng.below(if depth > 3 { 5 } else { 7 }) {
@@ -85,7 +91,9 @@ fn random_value(rng: &mut Rng, words: &[String], depth: u32) -> Value {
         3 => Value::from(rng.next() as i64 >> rng.below(64)),
         4 => Value::String(rng.pick(words).clone()),
         5 => Value::Array((0..rng.below(4)).map(|_| random_value(rng, words, depth + 1)).collect()),
-        _ => Value::Object((0..rng.below(4)).map(|_| (rng.pick(words).clone(), random_value(rng, words, depth + 1))).collect()),
+        _ => Value::Object(
+            (0..rng.below(4)).map(|_| (rng.pick(words).clone(), random_value(rng, words, depth + 1))).collect(),
+        ),
     }
 }
 
@@ -243,7 +251,11 @@ fn fuzz_for_a_while() {
                 }
             }
         }
-        eprintln!("fuzz {name}: {runs} inputs in {:.0} s ({:.0}/s), seed {seed}", start.elapsed().as_secs_f64(), runs as f64 / start.elapsed().as_secs_f64());
+        eprintln!(
+            "fuzz {name}: {runs} inputs in {:.0} s ({:.0}/s), seed {seed}",
+            start.elapsed().as_secs_f64(),
+            runs as f64 / start.elapsed().as_secs_f64()
+        );
     }
     let _ = panic::take_hook();
     assert!(crashes.is_empty(), "{} input(s) panicked:\n{}", crashes.len(), crashes.join("\n"));

@@ -90,14 +90,23 @@ mod vignettes {
         files
             .iter()
             .flat_map(|(name, text)| {
-                serde_json::from_str::<Value>(text).unwrap_or_else(|e| panic!("vignettes/{name} does not parse: {e}")).as_array().unwrap().clone()
+                serde_json::from_str::<Value>(text)
+                    .unwrap_or_else(|e| panic!("vignettes/{name} does not parse: {e}"))
+                    .as_array()
+                    .unwrap()
+                    .clone()
             })
             .collect()
     }
 
     /// The notice `id` of a result.
     fn notice<'a>(result: &'a Value, id: &str, name: &str) -> &'a Value {
-        result["urgent"].as_array().unwrap().iter().find(|n| n["id"] == id).unwrap_or_else(|| panic!("{name}: no notice {id}"))
+        result["urgent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id)
+            .unwrap_or_else(|| panic!("{name}: no notice {id}"))
     }
 
     /// Checks one vignette's expectations; every expectation key must be known, so a typo fails.
@@ -114,12 +123,21 @@ mod vignettes {
                 "groups" | "aftercare" => assert_eq!(ids(&result[key]), list(key), "{name}: {key}"),
                 "groups_first" | "aftercare_first" => {
                     let field = key.trim_end_matches("_first");
-                    assert_eq!(ids(&result[field]).first().copied(), want.as_str(), "{name}: first of {field}: {:?}", ids(&result[field]));
+                    assert_eq!(
+                        ids(&result[field]).first().copied(),
+                        want.as_str(),
+                        "{name}: first of {field}: {:?}",
+                        ids(&result[field])
+                    );
                 }
                 "groups_include" | "aftercare_include" => {
                     let field = key.trim_end_matches("_include");
                     for id in list(key) {
-                        assert!(ids(&result[field]).contains(&id), "{name}: {field} lacks {id}: {:?}", ids(&result[field]));
+                        assert!(
+                            ids(&result[field]).contains(&id),
+                            "{name}: {field} lacks {id}: {:?}",
+                            ids(&result[field])
+                        );
                     }
                 }
                 "groups_exclude" | "aftercare_exclude" => {
@@ -131,7 +149,12 @@ mod vignettes {
                 "scores" => assert_subset(want, &result["scores"], &format!("{name}: scores")),
                 "domains" => {
                     for (domain, level) in want.as_object().unwrap() {
-                        let found = result["profile"]["domains"].as_array().unwrap().iter().find(|d| d["id"] == **domain).unwrap();
+                        let found = result["profile"]["domains"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .find(|d| d["id"] == **domain)
+                            .unwrap();
                         assert_eq!(found["level"], *level, "{name}: domain {domain}: {found}");
                     }
                 }
@@ -152,7 +175,9 @@ mod vignettes {
                 "urgent_tel" | "contacts_tel" => {
                     let source = if key == "urgent_tel" { &result["urgent"] } else { &result["contacts"] };
                     let mut tels = Vec::new();
-                    for contact in source.as_array().unwrap().iter().flat_map(|c| c.get("contacts").and_then(Value::as_array).cloned().unwrap_or_else(|| vec![c.clone()])) {
+                    for contact in source.as_array().unwrap().iter().flat_map(|c| {
+                        c.get("contacts").and_then(Value::as_array).cloned().unwrap_or_else(|| vec![c.clone()])
+                    }) {
                         if let Some(tel) = contact["tel"].as_str() {
                             tels.push(tel.to_string());
                         }
@@ -190,21 +215,34 @@ mod vignettes {
                 }
                 "notice_steps" => {
                     for (id, n) in want.as_object().unwrap() {
-                        assert_eq!(notice(&result, id, name)["steps"].as_array().unwrap().len() as u64, n.as_u64().unwrap(), "{name}: steps of {id}");
+                        assert_eq!(
+                            notice(&result, id, name)["steps"].as_array().unwrap().len() as u64,
+                            n.as_u64().unwrap(),
+                            "{name}: steps of {id}"
+                        );
                     }
                 }
                 "groups_order" | "aftercare_order" => {
                     // These ids are all listed, in this order (others may stand between them).
                     let field = key.trim_end_matches("_order");
                     let listed = ids(&result[field]);
-                    let at: Vec<Option<usize>> = list(key).iter().map(|id| listed.iter().position(|l| l == id)).collect();
-                    assert!(at.iter().all(Option::is_some) && at.windows(2).all(|w| w[0] < w[1]), "{name}: {field} order {:?} in {listed:?}", list(key));
+                    let at: Vec<Option<usize>> =
+                        list(key).iter().map(|id| listed.iter().position(|l| l == id)).collect();
+                    assert!(
+                        at.iter().all(Option::is_some) && at.windows(2).all(|w| w[0] < w[1]),
+                        "{name}: {field} order {:?} in {listed:?}",
+                        list(key)
+                    );
                 }
                 "links_include" | "links_exclude" => {
                     for (id, urls) in want.as_object().unwrap() {
-                        let entry = ["groups", "aftercare"].iter().flat_map(|l| result[*l].as_array().unwrap()).find(|e| e["id"] == **id);
+                        let entry = ["groups", "aftercare"]
+                            .iter()
+                            .flat_map(|l| result[*l].as_array().unwrap())
+                            .find(|e| e["id"] == **id);
                         let entry = entry.unwrap_or_else(|| panic!("{name}: {id} is not suggested"));
-                        let links: Vec<&str> = entry["find"].as_array().unwrap().iter().map(|f| f["url"].as_str().unwrap()).collect();
+                        let links: Vec<&str> =
+                            entry["find"].as_array().unwrap().iter().map(|f| f["url"].as_str().unwrap()).collect();
                         for url in urls.as_array().unwrap() {
                             let has = links.iter().any(|l| l.contains(url.as_str().unwrap()));
                             assert_eq!(has, key == "links_include", "{name}: links of {id} and {url}: {links:?}");
@@ -218,7 +256,10 @@ mod vignettes {
                             strings(&entry["reasons"], &mut texts);
                         }
                         for phrase in list(key) {
-                            assert!(!texts.iter().any(|t| t.contains(phrase)), "{name}: a reason in {field} says {phrase:?}");
+                            assert!(
+                                !texts.iter().any(|t| t.contains(phrase)),
+                                "{name}: a reason in {field} says {phrase:?}"
+                            );
                         }
                     }
                 }
@@ -228,7 +269,12 @@ mod vignettes {
                         assert!(!text.contains(phrase), "{name}: the care text says {phrase:?}: {text}");
                     }
                 }
-                "groups_not_first" => assert_ne!(ids(&result["groups"]).first().copied(), want.as_str(), "{name}: groups {:?}", ids(&result["groups"])),
+                "groups_not_first" => assert_ne!(
+                    ids(&result["groups"]).first().copied(),
+                    want.as_str(),
+                    "{name}: groups {:?}",
+                    ids(&result["groups"])
+                ),
                 "local_reasons_never" => {
                     let mut texts = Vec::new();
                     strings(&result["local"], &mut texts);
@@ -236,7 +282,12 @@ mod vignettes {
                         assert!(!texts.iter().any(|t| t.contains(phrase)), "{name}: a local reason says {phrase:?}");
                     }
                 }
-                "local_first" => assert_eq!(ids(&result["local"]).first().copied(), want.as_str(), "{name}: local {:?}", ids(&result["local"])),
+                "local_first" => assert_eq!(
+                    ids(&result["local"]).first().copied(),
+                    want.as_str(),
+                    "{name}: local {:?}",
+                    ids(&result["local"])
+                ),
                 "local_exclude" => {
                     for id in list(key) {
                         assert!(!ids(&result["local"]).contains(&id), "{name}: local has {id}");
@@ -244,11 +295,19 @@ mod vignettes {
                 }
                 "domain_reason_because" => {
                     for (domain, items) in want.as_object().unwrap() {
-                        let found = result["profile"]["domains"].as_array().unwrap().iter().find(|d| d["id"] == **domain).unwrap();
+                        let found = result["profile"]["domains"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .find(|d| d["id"] == **domain)
+                            .unwrap();
                         let mut because = Vec::new();
                         becauses(found, &mut because);
                         for item in items.as_array().unwrap() {
-                            assert!(because.iter().any(|b| b == item.as_str().unwrap()), "{name}: no {domain} reason names {item}: {found}");
+                            assert!(
+                                because.iter().any(|b| b == item.as_str().unwrap()),
+                                "{name}: no {domain} reason names {item}: {found}"
+                            );
                         }
                     }
                 }
@@ -288,7 +347,11 @@ mod vignettes {
             if let Some(d) = vignette["expect"].get("domains") {
                 domains.extend(d.as_object().unwrap().keys().cloned());
             }
-            if let Some(path) = vignette["answers"].get("for_whom").and_then(Value::as_str).filter(|p| ["self", "loved_one"].contains(p)) {
+            if let Some(path) = vignette["answers"]
+                .get("for_whom")
+                .and_then(Value::as_str)
+                .filter(|p| ["self", "loved_one"].contains(p))
+            {
                 paths.insert(path.to_string());
             }
         }
@@ -373,7 +436,10 @@ fn every_clinical_rule_has_a_trigger_a_boundary_and_an_absence() {
     }
     for rule in &rules {
         for case in ["trigger", "boundary", "absence"] {
-            assert!(seen.iter().any(|(r, c)| r == rule && c == case), "no {case} vignette for the rule {rule} of CLINICAL.md");
+            assert!(
+                seen.iter().any(|(r, c)| r == rule && c == case),
+                "no {case} vignette for the rule {rule} of CLINICAL.md"
+            );
         }
     }
 }
@@ -398,7 +464,10 @@ mod shape {
 
     #[test]
     fn result_has_every_contract_field() {
-        let result = run(&json!({"for_whom": "self", "substances": ["alcohol"], "auditc_1": 3, "auditc_2": 2, "auditc_3": 1, "phq2_1": 1, "phq2_2": 1, "gad2_1": 0, "gad2_2": 0, "dep_control": "yes", "importance": 8, "confidence": 5, "approach": "secular"}), None);
+        let result = run(
+            &json!({"for_whom": "self", "substances": ["alcohol"], "auditc_1": 3, "auditc_2": 2, "auditc_3": 1, "phq2_1": 1, "phq2_2": 1, "gad2_1": 0, "gad2_2": 0, "dep_control": "yes", "importance": 8, "confidence": 5, "approach": "secular"}),
+            None,
+        );
         for key in ["version", "lang", "urgent", "care", "groups", "aftercare", "local", "scores", "profile"] {
             assert!(result.get(key).is_some(), "missing {key}");
         }
@@ -416,7 +485,10 @@ mod shape {
             }
         }
         let scores = &result["scores"];
-        assert_eq!(scores["auditc"], json!({"score": 6, "max": 12, "positive": true, "complete": true, "high_risk": false}));
+        assert_eq!(
+            scores["auditc"],
+            json!({"score": 6, "max": 12, "positive": true, "complete": true, "high_risk": false})
+        );
         assert_eq!(scores["phq2"], json!({"score": 2, "max": 6, "positive": false, "complete": true}));
         assert_eq!(scores["gad2"], json!({"score": 0, "max": 6, "positive": false, "complete": true}));
         assert_eq!(scores["dependence"], json!({"count": 1, "band": "some"}));
@@ -424,7 +496,20 @@ mod shape {
         assert!(scores["barc10"].is_null());
         assert!(["none", "low", "moderate", "high"].contains(&scores["use_severity"].as_str().unwrap()));
         let domains = ids(&result["profile"]["domains"]);
-        assert_eq!(domains, ["diagnosis", "motivation", "participation", "risk_to_others", "use_severity", "sobriety", "insight", "stage_of_change", "health"]);
+        assert_eq!(
+            domains,
+            [
+                "diagnosis",
+                "motivation",
+                "participation",
+                "risk_to_others",
+                "use_severity",
+                "sobriety",
+                "insight",
+                "stage_of_change",
+                "health"
+            ]
+        );
         for domain in result["profile"]["domains"].as_array().unwrap() {
             assert!(["strength", "neutral", "concern", "urgent"].contains(&domain["level"].as_str().unwrap()));
         }
@@ -436,7 +521,17 @@ mod shape {
         let q = as_value(&peerpath::questionnaire(peerpath::Lang::En));
         let items = q["items"].as_array().unwrap();
         let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
-        for id in ["for_whom", "self_harm", "auditc_1", "use_freq_opioids", "barc_10", "lo_danger", "lo_wants", "language", "audience"] {
+        for id in [
+            "for_whom",
+            "self_harm",
+            "auditc_1",
+            "use_freq_opioids",
+            "barc_10",
+            "lo_danger",
+            "lo_wants",
+            "language",
+            "audience",
+        ] {
             assert!(ids.contains(&id), "{id}");
         }
         let unique: std::collections::BTreeSet<_> = ids.iter().collect();
@@ -449,7 +544,10 @@ mod shape {
             }
         }
         let auditc = items.iter().find(|i| i["id"] == "auditc_1").unwrap();
-        assert_eq!(auditc["show_when"], json!({"all": [{"not": {"item": "for_whom", "is": ["loved_one"]}}, {"item": "substances", "has": ["alcohol"]}]}));
+        assert_eq!(
+            auditc["show_when"],
+            json!({"all": [{"not": {"item": "for_whom", "is": ["loved_one"]}}, {"item": "substances", "has": ["alcohol"]}]})
+        );
         assert_eq!(auditc["options"][4]["value"], json!(4));
     }
 
@@ -458,7 +556,11 @@ mod shape {
         let raw = RawAnswers::from_json(Json::parse(r#"{"auditc_1": "3", "stage": "ready", "nope": 1}"#).unwrap());
         let errors = Answers::from_raw(&raw).unwrap_err();
         let got: Vec<(&str, &str)> = errors.iter().map(|e| (e.code.as_str(), e.item.as_str())).collect();
-        assert_eq!(got, [("wrong_type", "auditc_1"), ("invalid_value", "stage"), ("unknown_item", "nope")], "in the order given");
+        assert_eq!(
+            got,
+            [("wrong_type", "auditc_1"), ("invalid_value", "stage"), ("unknown_item", "nope")],
+            "in the order given"
+        );
         for raw in [json!([1, 2]), json!("answers"), json!(null), json!(3)] {
             assert_eq!(Answers::from_raw(&raw_answers(&raw)).unwrap_err()[0].code.as_str(), "invalid_answers");
         }
@@ -495,7 +597,12 @@ mod properties {
                 }
                 let value = match item.kind {
                     ItemKind::Multi => RawValue::Array(
-                        values.iter().enumerate().filter(|(k, _)| seed >> (k + 4) & 1 == 1).map(|(_, v)| RawValue::String(v.to_string())).collect(),
+                        values
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| seed >> (k + 4) & 1 == 1)
+                            .map(|(_, v)| RawValue::String(v.to_string()))
+                            .collect(),
                     ),
                     ItemKind::Scale => RawValue::Number(values[(pick % n) as usize].parse().unwrap()),
                     _ => RawValue::String(values[(pick % n) as usize].to_string()),
@@ -668,9 +775,33 @@ mod words {
     #[test]
     fn no_stigmatizing_words() {
         for (lang, banned) in [
-            (peerpath::Lang::En, &["addict", "addicts", "abuser", "abuse", "clean", "dirty", "alcoholic", "junkie", "relapse"][..]),
+            (
+                peerpath::Lang::En,
+                &["addict", "addicts", "abuser", "abuse", "clean", "dirty", "alcoholic", "junkie", "relapse"][..],
+            ),
             // "Alcohólicos Anónimos" is a group's name; the words below never describe a person.
-            (peerpath::Lang::Es, &["adicto", "adicta", "adictos", "adictas", "drogadicto", "drogadicta", "abusador", "abusadora", "abuso", "limpio", "limpia", "sucio", "sucia", "recaída", "recaídas", "vicioso", "viciosa"][..]),
+            (
+                peerpath::Lang::Es,
+                &[
+                    "adicto",
+                    "adicta",
+                    "adictos",
+                    "adictas",
+                    "drogadicto",
+                    "drogadicta",
+                    "abusador",
+                    "abusadora",
+                    "abuso",
+                    "limpio",
+                    "limpia",
+                    "sucio",
+                    "sucia",
+                    "recaída",
+                    "recaídas",
+                    "vicioso",
+                    "viciosa",
+                ][..],
+            ),
         ] {
             for (key, _) in lang.file_entries() {
                 let text = lang.text(key).to_lowercase();
@@ -738,18 +869,25 @@ mod finder {
 
     #[test]
     fn an_evening_only_secular_visitor_gets_evening_smart_meetings_first() {
-        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular", "goal": "stop", "times": ["weekday_evening"]}), json!({}));
+        let found = local(
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular", "goal": "stop", "times": ["weekday_evening"]}),
+            json!({}),
+        );
         let ids = local_ids(&found);
         assert_eq!(ids[..2], ["harbor-smart-evening", "harbor-smart-morning"], "{ids:?}");
         assert!(!ids.iter().any(|i| i.starts_with("mg-aa")), "12-step is not suggested to a secular visitor: {ids:?}");
-        let reasons: Vec<&str> = found[0]["reasons"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
+        let reasons: Vec<&str> =
+            found[0]["reasons"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
         assert!(reasons.iter().any(|r| r.contains("Weekday evenings")), "{reasons:?}");
         assert!(reasons.iter().any(|r| r.contains("SMART Recovery")), "{reasons:?}");
     }
 
     #[test]
     fn a_spanish_speaker_gets_the_spanish_meeting_first() {
-        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "language": "es"}), json!({}));
+        let found = local(
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "language": "es"}),
+            json!({}),
+        );
         let ids = local_ids(&found);
         let spanish = ids.iter().position(|i| *i == "mg-aa-es").unwrap();
         let english = ids.iter().position(|i| *i == "mg-aa-en").unwrap();
@@ -759,7 +897,10 @@ mod finder {
 
     #[test]
     fn wheelchair_access_counts_when_mobility_is_a_barrier() {
-        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "barriers": ["mobility"]}), json!({}));
+        let found = local(
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "barriers": ["mobility"]}),
+            json!({}),
+        );
         let ids = local_ids(&found);
         // From home first, then the in-person meeting with wheelchair access before the others.
         assert_eq!(ids[..2], ["mg-online-1", "mg-aa-x"], "{ids:?}");
@@ -784,21 +925,32 @@ mod finder {
     #[test]
     fn scores_are_uncapped_so_the_lgbtq_meeting_a_visitor_asked_for_comes_first() {
         let mut config = config();
-        config["meeting_guide"].as_array_mut().unwrap().push(json!({"name": "Rainbow Group", "slug": "aa-lgbtq", "day": 3, "time": "19:00", "types": ["O", "LGBTQ", "X"],
-            "formatted_address": "7 Bay St, Oceanside"}));
+        config["meeting_guide"].as_array_mut().unwrap().push(
+            json!({"name": "Rainbow Group", "slug": "aa-lgbtq", "day": 3, "time": "19:00", "types": ["O", "LGBTQ", "X"],
+            "formatted_address": "7 Bay St, Oceanside"}),
+        );
         let answers = json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "goal": "stop", "one_on_one": "yes", "times": ["weekday_evening"], "audience": ["lgbtq"], "barriers": ["mobility"], "format": "in_person"});
         let found = run(&answers, Some(&json!({"config": config})))["local"].as_array().unwrap().clone();
         let ids = local_ids(&found);
         assert_eq!(ids[0], "mg-aa-lgbtq", "{ids:?}");
-        assert!(found[0]["score"].as_u64().unwrap() > found[1]["score"].as_u64().unwrap(), "not tied at a cap: {found:?}");
+        assert!(
+            found[0]["score"].as_u64().unwrap() > found[1]["score"].as_u64().unwrap(),
+            "not tied at a cap: {found:?}"
+        );
     }
 
     #[test]
     fn the_centers_naloxone_program_ranks_above_general_meetings_beside_the_notice() {
         let mut config = config();
-        config["resources"].as_array_mut().unwrap().push(json!({"id": "harbor-naloxone", "name": "Free naloxone kits", "kind": "naloxone", "center_program": true}));
+        config["resources"].as_array_mut().unwrap().push(
+            json!({"id": "harbor-naloxone", "name": "Free naloxone kits", "kind": "naloxone", "center_program": true}),
+        );
         let answers = json!({"for_whom": "self", "substances": ["opioids"], "overdose": "yes", "approach": "spiritual", "goal": "stop"});
-        let ids: Vec<String> = local_ids(&run(&answers, Some(&json!({"config": config.clone()})))["local"].as_array().unwrap().clone()).iter().map(|s| s.to_string()).collect();
+        let ids: Vec<String> =
+            local_ids(&run(&answers, Some(&json!({"config": config.clone()})))["local"].as_array().unwrap().clone())
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         assert_eq!(ids[0], "harbor-naloxone", "{ids:?}");
         // Listed, not run by the center: no such priority.
         config["resources"].as_array_mut().unwrap().last_mut().unwrap()["center_program"] = json!(false);
@@ -809,7 +961,15 @@ mod finder {
 
     #[test]
     fn a_women_only_meeting_is_not_offered_to_someone_asking_for_a_mens_group() {
-        let ids_for = |audience: Value| local_ids(&local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "audience": audience}), json!({}))).iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let ids_for = |audience: Value| {
+            local_ids(&local(
+                json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "audience": audience}),
+                json!({}),
+            ))
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+        };
         assert!(!ids_for(json!(["men"])).contains(&"mg-aa-w".to_string()));
         let for_women = ids_for(json!(["women"]));
         assert_eq!(for_women.iter().position(|i| i == "mg-aa-w"), Some(0), "{for_women:?}");
@@ -817,14 +977,25 @@ mod finder {
 
     #[test]
     fn online_visitors_get_online_meetings_and_hidden_kinds_never_show() {
-        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "format": "online", "approach": "no_preference"}), json!({}));
+        let found = local(
+            json!({"for_whom": "self", "substances": ["alcohol"], "format": "online", "approach": "no_preference"}),
+            json!({}),
+        );
         let online: Vec<bool> = found.iter().map(|m| m["format"] != "in_person").collect();
-        assert!(online.windows(2).all(|w| w[0] || !w[1]), "every online or hybrid match comes before in-person ones: {:?}", local_ids(&found));
+        assert!(
+            online.windows(2).all(|w| w[0] || !w[1]),
+            "every online or hybrid match comes before in-person ones: {:?}",
+            local_ids(&found)
+        );
         assert!(local_ids(&found)[..2].contains(&"mg-online-1"), "{:?}", local_ids(&found));
         let mut options = json!({"config": config()});
         options["config"]["hide"] = json!(["twelve_step", "online_meetings"]);
-        let hidden = run(&json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "format": "online"}), Some(&options));
-        let kinds: Vec<&str> = hidden["local"].as_array().unwrap().iter().map(|m| m["kind"].as_str().unwrap()).collect();
+        let hidden = run(
+            &json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "format": "online"}),
+            Some(&options),
+        );
+        let kinds: Vec<&str> =
+            hidden["local"].as_array().unwrap().iter().map(|m| m["kind"].as_str().unwrap()).collect();
         assert!(!kinds.contains(&"twelve_step") && !kinds.contains(&"online_meetings"), "{kinds:?}");
     }
 
@@ -845,7 +1016,10 @@ mod finder {
     #[test]
     fn the_next_meeting_follows_the_visitors_clock() {
         // Tuesday 18:30: the evening group starts in 30 minutes; the morning one on Wednesday.
-        let found = local(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular"}), json!({"now": {"day": 2, "minutes": 1110}}));
+        let found = local(
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular"}),
+            json!({"now": {"day": 2, "minutes": 1110}}),
+        );
         let evening = found.iter().find(|m| m["id"] == "harbor-smart-evening").unwrap();
         assert_eq!(evening["next"], json!({"day": 2, "start": 1140, "in_minutes": 30}));
         let morning = found.iter().find(|m| m["id"] == "harbor-smart-morning").unwrap();
@@ -864,7 +1038,9 @@ mod finder {
             "zones": {"America/New_York": {"day": 2, "minutes": 1080}}
         });
         let result = run(&json!({"for_whom": "self", "substances": ["alcohol"], "format": "online"}), Some(&options));
-        let next = |id: &str| result["local"].as_array().unwrap().iter().find(|m| m["id"] == id).unwrap()["next"]["in_minutes"].clone();
+        let next = |id: &str| {
+            result["local"].as_array().unwrap().iter().find(|m| m["id"] == id).unwrap()["next"]["in_minutes"].clone()
+        };
         assert_eq!(next("mg-ny"), json!(60));
         assert_eq!(next("mg-la"), json!(240));
     }
@@ -875,8 +1051,14 @@ mod finder {
         options["config"]["resources"].as_array_mut().unwrap().push(json!(
             {"id": "harbor-12", "name": "Harbor 12-step group", "kind": "twelve_step", "schedule": [{"day": 0, "start": "09:00"}]}
         ));
-        let result = run(&json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "times": ["weekday_evening"]}), Some(&options));
-        let twelve: Vec<(&str, u64)> = result["local"].as_array().unwrap().iter()
+        let result = run(
+            &json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "times": ["weekday_evening"]}),
+            Some(&options),
+        );
+        let twelve: Vec<(&str, u64)> = result["local"]
+            .as_array()
+            .unwrap()
+            .iter()
             .filter(|m| m["kind"] == "twelve_step")
             .map(|m| (m["id"].as_str().unwrap(), m["score"].as_u64().unwrap()))
             .collect();
@@ -892,7 +1074,10 @@ mod finder {
 
     #[test]
     fn high_severity_visitors_see_the_centers_iop() {
-        let found = local(json!({"for_whom": "self", "substances": ["stimulants"], "use_freq_stimulants": "daily", "housing": "stable_sober"}), json!({}));
+        let found = local(
+            json!({"for_whom": "self", "substances": ["stimulants"], "use_freq_stimulants": "daily", "housing": "stable_sober"}),
+            json!({}),
+        );
         assert!(local_ids(&found).contains(&"harbor-iop"), "{:?}", local_ids(&found));
     }
 }
@@ -912,7 +1097,10 @@ mod check_config_command {
             })
             .collect();
         let out = Command::new(env!("CARGO_BIN_EXE_check-config")).args(&paths).output().unwrap();
-        (out.status.code().unwrap_or(-1), [String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)].concat())
+        (
+            out.status.code().unwrap_or(-1),
+            [String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)].concat(),
+        )
     }
 
     #[test]
@@ -924,7 +1112,10 @@ mod check_config_command {
 
     #[test]
     fn errors_are_listed_with_paths_and_exit_one() {
-        let (code, out) = run(&[("bad.json", r#"{"center": {}, "resources": [{"id": "a", "name": "A", "kind": "outpatient", "schedule": [{"day": 7, "start": "19:00"}]}], "extra": 1}"#)]);
+        let (code, out) = run(&[(
+            "bad.json",
+            r#"{"center": {}, "resources": [{"id": "a", "name": "A", "kind": "outpatient", "schedule": [{"day": 7, "start": "19:00"}]}], "extra": 1}"#,
+        )]);
         assert_eq!(code, 1, "{out}");
         assert!(out.contains("error: center.name: is required"), "{out}");
         assert!(out.contains("error: resources[0].schedule[0].day:"), "{out}");
@@ -934,7 +1125,10 @@ mod check_config_command {
 
     #[test]
     fn a_feed_is_checked_too_and_broken_json_exits_two() {
-        let (code, out) = run(&[("center.json", r#"{"center": {"name": "H"}}"#), ("feed.json", r#"[{"name": "X", "slug": "x", "day": 9, "time": "19:00"}]"#)]);
+        let (code, out) = run(&[
+            ("center.json", r#"{"center": {"name": "H"}}"#),
+            ("feed.json", r#"[{"name": "X", "slug": "x", "day": 9, "time": "19:00"}]"#),
+        ]);
         assert_eq!(code, 1, "{out}");
         assert!(out.contains("meeting_guide_url[0].day"), "{out}");
         let (code, out) = run(&[("broken.json", "{not json")]);
@@ -974,7 +1168,8 @@ mod plain_language {
         let (mut sentences, mut words, mut syl) = (0usize, 0usize, 0usize);
         for text in texts {
             let text = text.replace(['{', '}'], "");
-            sentences += text.split(['.', '!', '?', ';']).filter(|s| s.split_whitespace().next().is_some()).count().max(1);
+            sentences +=
+                text.split(['.', '!', '?', ';']).filter(|s| s.split_whitespace().next().is_some()).count().max(1);
             for word in text.split_whitespace() {
                 words += 1;
                 syl += syllables(word);
@@ -994,7 +1189,9 @@ mod plain_language {
 
     #[test]
     fn syllable_counts() {
-        for (word, n) in [("the", 1), ("recovery", 4), ("people", 2), ("help", 1), ("care", 1), ("medicine", 3), ("anonymous", 4)] {
+        for (word, n) in
+            [("the", 1), ("recovery", 4), ("people", 2), ("help", 1), ("care", 1), ("medicine", 3), ("anonymous", 4)]
+        {
             assert_eq!(syllables(word), n, "{word}");
         }
         // The measure tells dense text from plain text.
@@ -1008,7 +1205,12 @@ mod plain_language {
         let mut report = Vec::new();
         let mut failed = Vec::new();
         for (section, prefixes) in SECTIONS {
-            let texts: Vec<&str> = Lang::En.file_entries().into_iter().filter(|(k, _)| prefixes.iter().any(|p| k.starts_with(p))).map(|(k, _)| Lang::En.text(k)).collect();
+            let texts: Vec<&str> = Lang::En
+                .file_entries()
+                .into_iter()
+                .filter(|(k, _)| prefixes.iter().any(|p| k.starts_with(p)))
+                .map(|(k, _)| Lang::En.text(k))
+                .collect();
             let g = grade(&texts);
             report.push(format!("{section}: grade {g:.1} over {} strings", texts.len()));
             if g > 8.0 {

@@ -56,7 +56,8 @@ fn a_js_object_in_gives_the_documented_shape_out() {
     assert_eq!(Array::from(&domains).length(), 9);
     // The center's phone is beside the crisis lines.
     let crisis = Array::from(&get(&result, "urgent")).get(0);
-    let tels: Vec<String> = Array::from(&get(&crisis, "contacts")).iter().filter_map(|c| get(&c, "tel").as_string()).collect();
+    let tels: Vec<String> =
+        Array::from(&get(&crisis, "contacts")).iter().filter_map(|c| get(&c, "tel").as_string()).collect();
     assert!(tels.contains(&"988".to_string()) && tels.contains(&"+15550100".to_string()), "{tels:?}");
 }
 

@@ -57,7 +57,10 @@ fn main() -> ExitCode {
 fn read_json(path: &str) -> Result<Json, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot be read: {e}"))?;
     if bytes.len() > MAX_CONFIG_BYTES {
-        return Err(format!("{path}: is {} bytes; the widget reads at most {MAX_CONFIG_BYTES} bytes (2 MiB).", bytes.len()));
+        return Err(format!(
+            "{path}: is {} bytes; the widget reads at most {MAX_CONFIG_BYTES} bytes (2 MiB).",
+            bytes.len()
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|_| format!("{path}: is not UTF-8 text"))?;
     Json::parse(&text).map_err(|e| {

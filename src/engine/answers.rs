@@ -7,7 +7,6 @@
 use crate::prelude::*;
 use core::fmt;
 
-
 use super::cond::Ctx;
 use super::questionnaire::{is_language_tag, ItemId, ItemKind, Path, ITEMS, PREFER_NOT};
 
@@ -271,7 +270,9 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     }
                 }
                 // Keep the table's order so results never depend on the order chosen.
-                super::sort::stable_sort(&mut chosen, |a, b| values.iter().position(|o| o == a) < values.iter().position(|o| o == b));
+                super::sort::stable_sort(&mut chosen, |a, b| {
+                    values.iter().position(|o| o == a) < values.iter().position(|o| o == b)
+                });
                 Ok(if chosen.is_empty() { None } else { Some(Answer::Many(chosen)) })
             }
             other => Err(wrong_type(id, "a list of strings", other)),
@@ -286,7 +287,17 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     Err(AnswerError::new(
                         ErrorCode::InvalidValue,
                         id,
-                        cat(&["\"", &id, "\" must be a whole number from ", &int(min.into()), " to ", &int(max.into()), "; got ", &fixed(*n, 3), "."]),
+                        cat(&[
+                            "\"",
+                            &id,
+                            "\" must be a whole number from ",
+                            &int(min.into()),
+                            " to ",
+                            &int(max.into()),
+                            "; got ",
+                            &fixed(*n, 3),
+                            ".",
+                        ]),
                     ))
                 }
             }

@@ -49,22 +49,34 @@ pub struct CareRule {
 
 /// Things that make recovery harder at the same use severity; two or more of them step the
 /// guidance up one level.
-const COMPLICATIONS: Cond = Cond::AtLeastN(2, &[
-    MOOD_OR_DIAGNOSIS,
-    Cond::Is(I::Support, &["none"]),
-    UNSAFE_HOME,
-    Cond::Is(I::Stage, &["returned"]),
-    Cond::Is(I::PhysicalHealth, &["poor"]),
-]);
+const COMPLICATIONS: Cond = Cond::AtLeastN(
+    2,
+    &[
+        MOOD_OR_DIAGNOSIS,
+        Cond::Is(I::Support, &["none"]),
+        UNSAFE_HOME,
+        Cond::Is(I::Stage, &["returned"]),
+        Cond::Is(I::PhysicalHealth, &["poor"]),
+    ],
+);
 
 use CareLevel::*;
 
-const LOW_BAND: Cond = Cond::All(&[OWN, USES, Cond::Fact(Fact::SeverityAtLeast(Severity::Low)), Cond::Fact(Fact::SeverityAtMost(Severity::Low))]);
+const LOW_BAND: Cond = Cond::All(&[
+    OWN,
+    USES,
+    Cond::Fact(Fact::SeverityAtLeast(Severity::Low)),
+    Cond::Fact(Fact::SeverityAtMost(Severity::Low)),
+]);
 
 pub static CARE_RULES: [CareRule; 16] = [
     // The three clauses of `WITHDRAWAL_MEDICAL`, each with its own reason; a withdrawal answer
     // without current use is history and raises nothing.
-    CareRule { level: MedicalWithdrawal, when: Cond::All(&[CURRENT_USE, Cond::Is(I::Withdrawal, &["severe"])]), reason: "care_withdrawal_severe" },
+    CareRule {
+        level: MedicalWithdrawal,
+        when: Cond::All(&[CURRENT_USE, Cond::Is(I::Withdrawal, &["severe"])]),
+        reason: "care_withdrawal_severe",
+    },
     CareRule {
         level: MedicalWithdrawal,
         when: Cond::All(&[CURRENT_USE, Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
@@ -72,7 +84,11 @@ pub static CARE_RULES: [CareRule; 16] = [
     },
     CareRule {
         level: MedicalWithdrawal,
-        when: Cond::All(&[CURRENT_USE, DAILY_ALCOHOL_OR_SEDATIVES, Cond::Not(&Cond::Is(I::Withdrawal, &["none", "uncomfortable", "severe"]))]),
+        when: Cond::All(&[
+            CURRENT_USE,
+            DAILY_ALCOHOL_OR_SEDATIVES,
+            Cond::Not(&Cond::Is(I::Withdrawal, &["none", "uncomfortable", "severe"])),
+        ]),
         reason: "care_daily_not_stopped",
     },
     // Residential needs high severity together with an unsafe home or repeated returns to use;
@@ -80,18 +96,34 @@ pub static CARE_RULES: [CareRule; 16] = [
     CareRule { level: Residential, when: Cond::All(&[HIGH, UNSAFE_HOME]), reason: "care_high_unsafe_home" },
     CareRule { level: Residential, when: Cond::All(&[HIGH, REPEATED_RETURNS]), reason: "care_high_returns" },
     CareRule { level: IntensiveOutpatient, when: HIGH, reason: "care_high" },
-    CareRule { level: IntensiveOutpatient, when: Cond::All(&[MODERATE_OR_HIGH, COMPLICATIONS]), reason: "care_moderate_complex" },
+    CareRule {
+        level: IntensiveOutpatient,
+        when: Cond::All(&[MODERATE_OR_HIGH, COMPLICATIONS]),
+        reason: "care_moderate_complex",
+    },
     CareRule { level: Outpatient, when: MODERATE_OR_HIGH, reason: "care_moderate" },
     CareRule { level: Outpatient, when: Cond::All(&[ANY_SEVERITY, COMPLICATIONS]), reason: "care_low_complex" },
     // An overdose in the past year with current use: at least outpatient care.
     CareRule { level: Outpatient, when: Cond::Fact(Fact::RecentOverdose), reason: "care_overdose" },
     // "Your answers show a lower level" only when the answers behind it were given.
     CareRule { level: PeerSupport, when: Cond::All(&[LOW_BAND, Cond::Fact(Fact::SeverityKnown)]), reason: "care_low" },
-    CareRule { level: PeerSupport, when: Cond::All(&[LOW_BAND, Cond::Not(&Cond::Fact(Fact::SeverityKnown))]), reason: "care_low_unknown" },
+    CareRule {
+        level: PeerSupport,
+        when: Cond::All(&[LOW_BAND, Cond::Not(&Cond::Fact(Fact::SeverityKnown))]),
+        reason: "care_low_unknown",
+    },
     CareRule { level: PeerSupport, when: Cond::Fact(Fact::Remission), reason: "care_remission" },
-    CareRule { level: PeerSupport, when: Cond::All(&[OWN, Cond::Has(I::Substances, &["none"]), Cond::Not(&USES)]), reason: "care_no_use" },
+    CareRule {
+        level: PeerSupport,
+        when: Cond::All(&[OWN, Cond::Has(I::Substances, &["none"]), Cond::Not(&USES)]),
+        reason: "care_no_use",
+    },
     // Nothing said about substances (skipped or declined): a neutral start, no claim.
-    CareRule { level: PeerSupport, when: Cond::All(&[OWN, Cond::Not(&USES), Cond::Not(&Cond::Has(I::Substances, &["none"]))]), reason: "care_start" },
+    CareRule {
+        level: PeerSupport,
+        when: Cond::All(&[OWN, Cond::Not(&USES), Cond::Not(&Cond::Has(I::Substances, &["none"]))]),
+        reason: "care_start",
+    },
     CareRule { level: PeerSupport, when: LOVED, reason: "care_loved_one" },
 ];
 
@@ -104,7 +136,8 @@ pub static CARE_NOTES: [(Cond, &str); 4] = [
 ];
 
 /// Pregnant, with current opioid use (ACOG Committee Opinion 711).
-const PREGNANT_OPIOIDS: Cond = Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), Cond::Has(I::Substances, &["opioids"]), CURRENT_USE]);
+const PREGNANT_OPIOIDS: Cond =
+    Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), Cond::Has(I::Substances, &["opioids"]), CURRENT_USE]);
 
 /// The care text for some visitors at one level: `care.<level>.<wording>.title|text`. In
 /// pregnancy with opioids the guidance never points to stopping, detox included: medication is

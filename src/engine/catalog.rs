@@ -70,7 +70,13 @@ const fn lower(when: Cond, points: i16) -> Rule {
     Rule { when, points: -points, reason: None }
 }
 
-const fn entry(id: &'static str, list: List, eligible: Cond, rules: &'static [Rule], finders: &'static [Finder]) -> Entry {
+const fn entry(
+    id: &'static str,
+    list: List,
+    eligible: Cond,
+    rules: &'static [Rule],
+    finders: &'static [Finder],
+) -> Entry {
     Entry { id, list, eligible, rules, finders, open_to: None }
 }
 
@@ -113,13 +119,15 @@ const UNDER_18: Cond = Cond::Is(I::AgeGroup, &["under_18"]);
 const REMISSION: Cond = Cond::Fact(Fact::Remission);
 const RECENT_OVERDOSE: Cond = Cond::Fact(Fact::RecentOverdose);
 /// Fentanyl is in many pills and in stimulants: naloxone is for them too (safety.rs).
-const FENTANYL_RISK: Cond = Cond::Any(&[Cond::Has(I::Substances, &["stimulants", "sedatives"]), Cond::Is(I::Injection, &["yes"])]);
+const FENTANYL_RISK: Cond =
+    Cond::Any(&[Cond::Has(I::Substances, &["stimulants", "sedatives"]), Cond::Is(I::Injection, &["yes"])]);
 /// Reasons to meet from home: getting there is hard, work hours, or online chosen.
 const BARRIERS_TO_TRAVEL: Cond = Cond::Any(&[ACCESS_BARRIERS, WORK_HOURS, ONLINE]);
 /// Current use of opioids or sedatives (moderation is never for them).
 const CURRENT_OPIOIDS_SEDATIVES: Cond = Cond::All(&[Cond::Has(I::Substances, &["opioids", "sedatives"]), CURRENT_USE]);
 /// All three AUDIT-C questions answered.
-const AUDITC_ANSWERED: Cond = Cond::All(&[Cond::AtLeast(I::AuditC1, 0), Cond::AtLeast(I::AuditC2, 0), Cond::AtLeast(I::AuditC3, 0)]);
+const AUDITC_ANSWERED: Cond =
+    Cond::All(&[Cond::AtLeast(I::AuditC1, 0), Cond::AtLeast(I::AuditC2, 0), Cond::AtLeast(I::AuditC3, 0)]);
 /// Opioids or stimulants, with the visitor not sure about a change or their goal yet.
 const NOT_SURE_YET: Cond = Cond::All(&[
     Cond::Has(I::Substances, &["opioids", "stimulants"]),
@@ -130,241 +138,463 @@ use List::{Aftercare, Groups};
 
 pub static CATALOG: [Entry; 33] = [
     // Peer-support group types.
-    open(entry("twelve_step", Groups, OWN, &[
-        fit(SPIRITUAL, 40, "spiritual"),
-        fit(NO_PREFERENCE, 25, "twelve_step_everywhere"),
-        fit(GOAL_STOP, 15, "goal_stop"),
-        fit(Cond::Is(I::OneOnOne, &["yes", "maybe"]), 10, "sponsor"),
-        fit(Cond::All(&[DRUGS, Cond::Any(&[SPIRITUAL, NO_PREFERENCE, GOAL_STOP])]), 5, "na_for_drugs"),
-        lower(SECULAR, 35),
-        lower(MINDFULNESS, 15),
-        lower(FAITH, 5),
-        lower(NOT_NOW, 15),
-        // Its one requirement is a desire to stop: never first for a goal of cutting down.
-        lower(GOAL_CUT_DOWN, 35),
-    ], &[AA, NA]), OWN, "open_twelve_step"),
-    open(entry("smart_recovery", Groups, OWN, &[
-        fit(SECULAR, 40, "secular"),
-        fit(NO_PREFERENCE, 20, "smart_science"),
-        fit(Cond::Is(I::Goal, &["stop", "not_sure"]), 10, "smart_goal"),
-        fit(MOOD_OR_DIAGNOSIS, 15, "smart_mood"),
-        fit(Cond::Is(I::Medication, &["taking"]), 10, "smart_medication"),
-        fit(GOAL_CUT_DOWN, 10, "smart_cut_down"),
-        lower(Cond::Is(I::Approach, &["spiritual", "faith"]), 15),
-        lower(NOT_NOW, 15),
-    ], &[SMART]), OWN, "open_smart"),
-    entry("lifering", Groups, Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN)]), &[
-        fit(SECULAR, 30, "secular"),
-        fit(Cond::All(&[SECULAR, GOAL_STOP]), 15, "goal_stop"),
-    ], &[link("lifering", "https://lifering.org/meetings/")]),
-    entry("women_for_sobriety", Groups, Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN), Cond::Has(I::Audience, &["women"])]), &[
-        fit(Cond::Has(I::Audience, &["women"]), 45, "audience_women"),
-    ], &[link("wfs", "https://womenforsobriety.org/")]),
-    entry("recovery_dharma", Groups, Cond::All(&[OWN, MINDFULNESS]), &[
-        fit(MINDFULNESS, 50, "mindfulness"),
-    ], &[link("dharma", "https://recoverydharma.org/")]),
-    entry("celebrate_recovery", Groups, Cond::All(&[OWN, FAITH]), &[
-        fit(FAITH, 50, "faith"),
-    ], &[link("celebrate", "https://www.celebraterecovery.com/")]),
-    entry("dual_recovery", Groups, Cond::All(&[OWN, MOOD_OR_DIAGNOSIS]), &[
-        fit(MOOD, 30, "mood_screen"),
-        fit(DIAGNOSIS, 30, "mh_diagnosis"),
-    ], &[link("dra", "https://draonline.org/")]),
+    open(
+        entry(
+            "twelve_step",
+            Groups,
+            OWN,
+            &[
+                fit(SPIRITUAL, 40, "spiritual"),
+                fit(NO_PREFERENCE, 25, "twelve_step_everywhere"),
+                fit(GOAL_STOP, 15, "goal_stop"),
+                fit(Cond::Is(I::OneOnOne, &["yes", "maybe"]), 10, "sponsor"),
+                fit(Cond::All(&[DRUGS, Cond::Any(&[SPIRITUAL, NO_PREFERENCE, GOAL_STOP])]), 5, "na_for_drugs"),
+                lower(SECULAR, 35),
+                lower(MINDFULNESS, 15),
+                lower(FAITH, 5),
+                lower(NOT_NOW, 15),
+                // Its one requirement is a desire to stop: never first for a goal of cutting down.
+                lower(GOAL_CUT_DOWN, 35),
+            ],
+            &[AA, NA],
+        ),
+        OWN,
+        "open_twelve_step",
+    ),
+    open(
+        entry(
+            "smart_recovery",
+            Groups,
+            OWN,
+            &[
+                fit(SECULAR, 40, "secular"),
+                fit(NO_PREFERENCE, 20, "smart_science"),
+                fit(Cond::Is(I::Goal, &["stop", "not_sure"]), 10, "smart_goal"),
+                fit(MOOD_OR_DIAGNOSIS, 15, "smart_mood"),
+                fit(Cond::Is(I::Medication, &["taking"]), 10, "smart_medication"),
+                fit(GOAL_CUT_DOWN, 10, "smart_cut_down"),
+                lower(Cond::Is(I::Approach, &["spiritual", "faith"]), 15),
+                lower(NOT_NOW, 15),
+            ],
+            &[SMART],
+        ),
+        OWN,
+        "open_smart",
+    ),
+    entry(
+        "lifering",
+        Groups,
+        Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN)]),
+        &[fit(SECULAR, 30, "secular"), fit(Cond::All(&[SECULAR, GOAL_STOP]), 15, "goal_stop")],
+        &[link("lifering", "https://lifering.org/meetings/")],
+    ),
+    entry(
+        "women_for_sobriety",
+        Groups,
+        Cond::All(&[OWN, Cond::Not(&GOAL_CUT_DOWN), Cond::Has(I::Audience, &["women"])]),
+        &[fit(Cond::Has(I::Audience, &["women"]), 45, "audience_women")],
+        &[link("wfs", "https://womenforsobriety.org/")],
+    ),
+    entry(
+        "recovery_dharma",
+        Groups,
+        Cond::All(&[OWN, MINDFULNESS]),
+        &[fit(MINDFULNESS, 50, "mindfulness")],
+        &[link("dharma", "https://recoverydharma.org/")],
+    ),
+    entry(
+        "celebrate_recovery",
+        Groups,
+        Cond::All(&[OWN, FAITH]),
+        &[fit(FAITH, 50, "faith")],
+        &[link("celebrate", "https://www.celebraterecovery.com/")],
+    ),
+    entry(
+        "dual_recovery",
+        Groups,
+        Cond::All(&[OWN, MOOD_OR_DIAGNOSIS]),
+        &[fit(MOOD, 30, "mood_screen"), fit(DIAGNOSIS, 30, "mh_diagnosis")],
+        &[link("dra", "https://draonline.org/")],
+    ),
     // Moderation is only for lower-risk drinkers who want to cut down, whose answers show it
     // (catalog.md v2): the AUDIT-C and every other answer behind the severity band given, low
     // severity, and never with withdrawal, a return to use, past detox or residential care,
     // pregnancy, under 18, or current opioid or sedative use. For them it comes first.
-    entry("moderation_management", Groups, Cond::All(&[
-        OWN,
-        GOAL_CUT_DOWN,
-        ALCOHOL,
-        AUDITC_ANSWERED,
-        Cond::Fact(Fact::SeverityKnown),
-        LOW,
-        Cond::Not(&Cond::Is(I::Withdrawal, &["uncomfortable", "severe"])),
-        Cond::Not(&Cond::Is(I::Stage, &["returned"])),
-        Cond::Not(&Cond::Has(I::TreatmentHistory, &["detox", "residential"])),
-        Cond::Not(&Cond::Is(I::Pregnant, &["yes"])),
-        Cond::Not(&UNDER_18),
-        Cond::Not(&CURRENT_OPIOIDS_SEDATIVES),
-    ]), &[
-        fit(GOAL_CUT_DOWN, 70, "cut_down_low_risk"),
-    ], &[link("mm", "https://moderation.org/")]),
-    open(entry("family_groups", Groups, LOVED, &[
-        fit(LOVED, 40, "family_support"),
-        fit(Cond::Has(I::LoWants, &["support_for_me"]), 20, "support_for_me"),
-    ], &[
-        link("alanon", "https://al-anon.org/al-anon-meetings/"),
-        link("naranon", "https://www.nar-anon.org/"),
-    ]), LOVED, "open_family"),
+    entry(
+        "moderation_management",
+        Groups,
+        Cond::All(&[
+            OWN,
+            GOAL_CUT_DOWN,
+            ALCOHOL,
+            AUDITC_ANSWERED,
+            Cond::Fact(Fact::SeverityKnown),
+            LOW,
+            Cond::Not(&Cond::Is(I::Withdrawal, &["uncomfortable", "severe"])),
+            Cond::Not(&Cond::Is(I::Stage, &["returned"])),
+            Cond::Not(&Cond::Has(I::TreatmentHistory, &["detox", "residential"])),
+            Cond::Not(&Cond::Is(I::Pregnant, &["yes"])),
+            Cond::Not(&UNDER_18),
+            Cond::Not(&CURRENT_OPIOIDS_SEDATIVES),
+        ]),
+        &[fit(GOAL_CUT_DOWN, 70, "cut_down_low_risk")],
+        &[link("mm", "https://moderation.org/")],
+    ),
+    open(
+        entry(
+            "family_groups",
+            Groups,
+            LOVED,
+            &[fit(LOVED, 40, "family_support"), fit(Cond::Has(I::LoWants, &["support_for_me"]), 20, "support_for_me")],
+            &[link("alanon", "https://al-anon.org/al-anon-meetings/"), link("naranon", "https://www.nar-anon.org/")],
+        ),
+        LOVED,
+        "open_family",
+    ),
     // Ways to help a loved one toward treatment; never for a family that lost someone.
-    open(entry("smart_family", Groups, Cond::All(&[LOVED, Cond::Not(&Cond::Has(I::LoWants, &["lost_someone"]))]), &[
-        fit(Cond::Has(I::LoWants, &["learn_to_help"]), 30, "learn_to_help"),
-        fit(Cond::Is(I::LoStage, &["not_ready", "thinking"]), 25, "loved_one_not_ready"),
-    ], &[link("smart_family", "https://smartrecovery.org/family/")]), LOVED, "open_smart_family"),
-    open(entry("grief_support", Groups, Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), &[
-        fit(Cond::Has(I::LoWants, &["lost_someone"]), 70, "lost_someone"),
-    ], &[link("grasp", "https://grasphelp.org/")]), LOVED, "open_grief"),
-    entry("youth_groups", Groups, Cond::Is(I::AgeGroup, &["under_18", "18_25"]), &[
-        fit(Cond::All(&[OWN, UNDER_18]), 50, "youth_under_18"),
-        fit(Cond::All(&[LOVED, UNDER_18]), 50, "alateen"),
-        fit(Cond::Is(I::AgeGroup, &["18_25"]), 30, "young_adult"),
-        fit(Cond::Has(I::Audience, &["young_adults"]), 15, "audience_young"),
-    ], &[
-        // Alateen and recovery high schools take only teens; young adults get college
-        // recovery programs instead.
-        Finder { label: "alateen", url: "https://al-anon.org/newcomers/teen-corner-alateen/", when: Cond::All(&[LOVED, UNDER_18]) },
-        Finder { label: "recovery_schools", url: "https://recoveryschools.org/", when: Cond::All(&[OWN, UNDER_18]) },
-        Finder { label: "collegiate", url: "https://collegiaterecovery.org/", when: Cond::Is(I::AgeGroup, &["18_25"]) },
-    ]),
-    open(entry("online_meetings", Groups, Cond::Always, &[
-        fit(ONLINE, 35, "format_online"),
-        fit(Cond::Is(I::Format, &["either"]), 10, "format_either"),
-        fit(ACCESS_BARRIERS, 20, "barrier_access"),
-        fit(WORK_HOURS, 10, "barrier_hours_online"),
-        fit(Cond::Is(I::GroupComfort, &["nervous_willing"]), 15, "nervous_online"),
-        lower(Cond::Is(I::Format, &["in_person"]), 25),
-    ], &[
-        Finder { label: "aa_online", url: "https://aa-intergroup.org/", when: OWN },
-        Finder { label: "smart", url: "https://meetings.smartrecovery.org/", when: OWN },
-        Finder { label: "alanon_online", url: "https://al-anon.org/al-anon-meetings/electronic-meetings/", when: LOVED },
-        Finder { label: "smart_family", url: "https://smartrecovery.org/family/", when: LOVED },
-    ]), Cond::Always, "open_online"),
-    entry("alumni_group", Groups, Cond::All(&[OWN, TREATED]), &[
-        fit(TREATED, 25, "alumni_peers"),
-        fit(IN_RECOVERY, 15, "stage_recovery"),
-        fit(REMISSION, 15, "remission_peers"),
-    ], &[]),
-    open(entry("peer_mentor", Groups, OWN, &[
-        fit(Cond::Is(I::OneOnOne, &["yes"]), 35, "one_on_one_yes"),
-        fit(Cond::Is(I::OneOnOne, &["maybe"]), 20, "one_on_one_maybe"),
-        fit(PREFERS_ONE_ON_ONE, 30, "prefers_one_on_one"),
-        fit(Cond::Is(I::Stage, &["preparing", "changing"]), 10, "early_recovery"),
-        fit(Cond::Is(I::Stage, &["returned"]), 20, "returned_support"),
-        lower(Cond::Is(I::OneOnOne, &["no"]), 30),
-    ], &[FACES_VOICES]), OWN, "open_peer_mentor"),
-    entry("recovery_community", Groups, OWN, &[
-        fit(Cond::Is(I::Stage, &["maintaining"]), 25, "maintaining"),
-        fit(LOW_SUPPORT, 25, "low_support"),
-        fit(Cond::Is(I::Stage, &["changing"]), 10, "stage_recovery"),
-        fit(REMISSION, 20, "remission_community"),
-    ], &[FACES_VOICES]),
-
+    open(
+        entry(
+            "smart_family",
+            Groups,
+            Cond::All(&[LOVED, Cond::Not(&Cond::Has(I::LoWants, &["lost_someone"]))]),
+            &[
+                fit(Cond::Has(I::LoWants, &["learn_to_help"]), 30, "learn_to_help"),
+                fit(Cond::Is(I::LoStage, &["not_ready", "thinking"]), 25, "loved_one_not_ready"),
+            ],
+            &[link("smart_family", "https://smartrecovery.org/family/")],
+        ),
+        LOVED,
+        "open_smart_family",
+    ),
+    open(
+        entry(
+            "grief_support",
+            Groups,
+            Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]),
+            &[fit(Cond::Has(I::LoWants, &["lost_someone"]), 70, "lost_someone")],
+            &[link("grasp", "https://grasphelp.org/")],
+        ),
+        LOVED,
+        "open_grief",
+    ),
+    entry(
+        "youth_groups",
+        Groups,
+        Cond::Is(I::AgeGroup, &["under_18", "18_25"]),
+        &[
+            fit(Cond::All(&[OWN, UNDER_18]), 50, "youth_under_18"),
+            fit(Cond::All(&[LOVED, UNDER_18]), 50, "alateen"),
+            fit(Cond::Is(I::AgeGroup, &["18_25"]), 30, "young_adult"),
+            fit(Cond::Has(I::Audience, &["young_adults"]), 15, "audience_young"),
+        ],
+        &[
+            // Alateen and recovery high schools take only teens; young adults get college
+            // recovery programs instead.
+            Finder {
+                label: "alateen",
+                url: "https://al-anon.org/newcomers/teen-corner-alateen/",
+                when: Cond::All(&[LOVED, UNDER_18]),
+            },
+            Finder {
+                label: "recovery_schools",
+                url: "https://recoveryschools.org/",
+                when: Cond::All(&[OWN, UNDER_18]),
+            },
+            Finder {
+                label: "collegiate",
+                url: "https://collegiaterecovery.org/",
+                when: Cond::Is(I::AgeGroup, &["18_25"]),
+            },
+        ],
+    ),
+    open(
+        entry(
+            "online_meetings",
+            Groups,
+            Cond::Always,
+            &[
+                fit(ONLINE, 35, "format_online"),
+                fit(Cond::Is(I::Format, &["either"]), 10, "format_either"),
+                fit(ACCESS_BARRIERS, 20, "barrier_access"),
+                fit(WORK_HOURS, 10, "barrier_hours_online"),
+                fit(Cond::Is(I::GroupComfort, &["nervous_willing"]), 15, "nervous_online"),
+                lower(Cond::Is(I::Format, &["in_person"]), 25),
+            ],
+            &[
+                Finder { label: "aa_online", url: "https://aa-intergroup.org/", when: OWN },
+                Finder { label: "smart", url: "https://meetings.smartrecovery.org/", when: OWN },
+                Finder {
+                    label: "alanon_online",
+                    url: "https://al-anon.org/al-anon-meetings/electronic-meetings/",
+                    when: LOVED,
+                },
+                Finder { label: "smart_family", url: "https://smartrecovery.org/family/", when: LOVED },
+            ],
+        ),
+        Cond::Always,
+        "open_online",
+    ),
+    entry(
+        "alumni_group",
+        Groups,
+        Cond::All(&[OWN, TREATED]),
+        &[
+            fit(TREATED, 25, "alumni_peers"),
+            fit(IN_RECOVERY, 15, "stage_recovery"),
+            fit(REMISSION, 15, "remission_peers"),
+        ],
+        &[],
+    ),
+    open(
+        entry(
+            "peer_mentor",
+            Groups,
+            OWN,
+            &[
+                fit(Cond::Is(I::OneOnOne, &["yes"]), 35, "one_on_one_yes"),
+                fit(Cond::Is(I::OneOnOne, &["maybe"]), 20, "one_on_one_maybe"),
+                fit(PREFERS_ONE_ON_ONE, 30, "prefers_one_on_one"),
+                fit(Cond::Is(I::Stage, &["preparing", "changing"]), 10, "early_recovery"),
+                fit(Cond::Is(I::Stage, &["returned"]), 20, "returned_support"),
+                lower(Cond::Is(I::OneOnOne, &["no"]), 30),
+            ],
+            &[FACES_VOICES],
+        ),
+        OWN,
+        "open_peer_mentor",
+    ),
+    entry(
+        "recovery_community",
+        Groups,
+        OWN,
+        &[
+            fit(Cond::Is(I::Stage, &["maintaining"]), 25, "maintaining"),
+            fit(LOW_SUPPORT, 25, "low_support"),
+            fit(Cond::Is(I::Stage, &["changing"]), 10, "stage_recovery"),
+            fit(REMISSION, 20, "remission_community"),
+        ],
+        &[FACES_VOICES],
+    ),
     // Aftercare and care options.
     // Only with current use: severe withdrawal years ago, or a glass of wine most evenings,
     // is not a reason for detox now.
-    entry("medical_withdrawal", Aftercare, Cond::All(&[OWN, CURRENT_USE, Cond::Any(&[
-        Cond::Is(I::Withdrawal, &["severe"]),
-        DAILY_ALCOHOL_OR_SEDATIVES,
-    ])]), &[
-        fit(Cond::Is(I::Withdrawal, &["severe"]), 80, "withdrawal_severe"),
-        fit(Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]), 70, "withdrawal_daily"),
-        fit(DAILY_ALCOHOL_OR_SEDATIVES, 30, "daily_alcohol_sedatives"),
-    ], &[FIND_TREATMENT, HELPLINE]),
-    entry("residential", Aftercare, Cond::All(&[OWN, HIGH, Cond::Any(&[UNSAFE_HOME, REPEATED_RETURNS])]), &[
-        fit(Cond::All(&[HIGH, UNSAFE_HOME]), 70, "high_unsafe_home"),
-        fit(Cond::All(&[HIGH, REPEATED_RETURNS]), 60, "high_returns"),
-    ], &[FIND_TREATMENT, HELPLINE]),
+    entry(
+        "medical_withdrawal",
+        Aftercare,
+        Cond::All(&[OWN, CURRENT_USE, Cond::Any(&[Cond::Is(I::Withdrawal, &["severe"]), DAILY_ALCOHOL_OR_SEDATIVES])]),
+        &[
+            fit(Cond::Is(I::Withdrawal, &["severe"]), 80, "withdrawal_severe"),
+            fit(
+                Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+                70,
+                "withdrawal_daily",
+            ),
+            fit(DAILY_ALCOHOL_OR_SEDATIVES, 30, "daily_alcohol_sedatives"),
+        ],
+        &[FIND_TREATMENT, HELPLINE],
+    ),
+    entry(
+        "residential",
+        Aftercare,
+        Cond::All(&[OWN, HIGH, Cond::Any(&[UNSAFE_HOME, REPEATED_RETURNS])]),
+        &[
+            fit(Cond::All(&[HIGH, UNSAFE_HOME]), 70, "high_unsafe_home"),
+            fit(Cond::All(&[HIGH, REPEATED_RETURNS]), 60, "high_returns"),
+        ],
+        &[FIND_TREATMENT, HELPLINE],
+    ),
     // In person, unless getting there is hard: then the online IOP ranks above it.
-    entry("intensive_outpatient", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH]), &[
-        fit(HIGH, 50, "severity_high"),
-        fit(MODERATE, 25, "severity_moderate"),
-        fit(Cond::Is(I::Housing, &["stable_sober"]), 10, "stable_home"),
-        fit(Cond::Has(I::TreatmentHistory, &["detox", "residential"]), 10, "step_down"),
-        lower(UNSAFE_HOME, 5),
-        lower(BARRIERS_TO_TRAVEL, 10),
-    ], &[FIND_TREATMENT, HELPLINE]),
-    entry("virtual_iop", Aftercare, Cond::All(&[OWN, MODERATE_OR_HIGH, BARRIERS_TO_TRAVEL]), &[
-        fit(HIGH, 50, "severity_high"),
-        fit(MODERATE, 25, "severity_moderate"),
-        fit(ACCESS_BARRIERS, 20, "barrier_access"),
-        fit(WORK_HOURS, 15, "barrier_hours_iop"),
-        fit(ONLINE, 15, "format_online"),
-        fit(Cond::Has(I::TreatmentHistory, &["detox", "residential"]), 10, "step_down"),
-    ], &[FIND_TREATMENT]),
-    entry("outpatient", Aftercare, Cond::All(&[OWN, Cond::Any(&[ANY_SEVERITY, TREATED])]), &[
-        fit(MODERATE, 40, "severity_moderate"),
-        fit(LOW, 20, "severity_low"),
-        fit(Cond::Has(I::TreatmentHistory, &["detox", "residential", "current"]), 20, "step_down_outpatient"),
-        fit(HIGH, 10, "after_iop"),
-        fit(RECENT_OVERDOSE, 20, "overdose_care"),
-        lower(REMISSION, 30),
-    ], &[FIND_TREATMENT, HELPLINE]),
-    open(entry("counseling", Aftercare, Cond::Always, &[
-        fit(MOOD, 35, "mood_screen"),
-        fit(PREFERS_ONE_ON_ONE, 25, "prefers_one_on_one"),
-        fit(DIAGNOSIS, 15, "mh_diagnosis"),
-        fit(SELF_HARM_THOUGHTS, 30, "self_harm_support"),
-        fit(Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), 20, "grief_counseling"),
-    ], &[FIND_TREATMENT]), Cond::Always, "open_counseling"),
-    entry("co_occurring_care", Aftercare, Cond::All(&[OWN, MOOD_OR_DIAGNOSIS, ANY_SEVERITY]), &[
-        fit(Cond::All(&[MOOD, ANY_SEVERITY]), 40, "co_occurring"),
-        fit(Cond::All(&[DIAGNOSIS, ANY_SEVERITY]), 40, "co_occurring_diagnosis"),
-    ], &[FIND_TREATMENT]),
+    entry(
+        "intensive_outpatient",
+        Aftercare,
+        Cond::All(&[OWN, MODERATE_OR_HIGH]),
+        &[
+            fit(HIGH, 50, "severity_high"),
+            fit(MODERATE, 25, "severity_moderate"),
+            fit(Cond::Is(I::Housing, &["stable_sober"]), 10, "stable_home"),
+            fit(Cond::Has(I::TreatmentHistory, &["detox", "residential"]), 10, "step_down"),
+            lower(UNSAFE_HOME, 5),
+            lower(BARRIERS_TO_TRAVEL, 10),
+        ],
+        &[FIND_TREATMENT, HELPLINE],
+    ),
+    entry(
+        "virtual_iop",
+        Aftercare,
+        Cond::All(&[OWN, MODERATE_OR_HIGH, BARRIERS_TO_TRAVEL]),
+        &[
+            fit(HIGH, 50, "severity_high"),
+            fit(MODERATE, 25, "severity_moderate"),
+            fit(ACCESS_BARRIERS, 20, "barrier_access"),
+            fit(WORK_HOURS, 15, "barrier_hours_iop"),
+            fit(ONLINE, 15, "format_online"),
+            fit(Cond::Has(I::TreatmentHistory, &["detox", "residential"]), 10, "step_down"),
+        ],
+        &[FIND_TREATMENT],
+    ),
+    entry(
+        "outpatient",
+        Aftercare,
+        Cond::All(&[OWN, Cond::Any(&[ANY_SEVERITY, TREATED])]),
+        &[
+            fit(MODERATE, 40, "severity_moderate"),
+            fit(LOW, 20, "severity_low"),
+            fit(Cond::Has(I::TreatmentHistory, &["detox", "residential", "current"]), 20, "step_down_outpatient"),
+            fit(HIGH, 10, "after_iop"),
+            fit(RECENT_OVERDOSE, 20, "overdose_care"),
+            lower(REMISSION, 30),
+        ],
+        &[FIND_TREATMENT, HELPLINE],
+    ),
+    open(
+        entry(
+            "counseling",
+            Aftercare,
+            Cond::Always,
+            &[
+                fit(MOOD, 35, "mood_screen"),
+                fit(PREFERS_ONE_ON_ONE, 25, "prefers_one_on_one"),
+                fit(DIAGNOSIS, 15, "mh_diagnosis"),
+                fit(SELF_HARM_THOUGHTS, 30, "self_harm_support"),
+                fit(Cond::All(&[LOVED, Cond::Has(I::LoWants, &["lost_someone"])]), 20, "grief_counseling"),
+            ],
+            &[FIND_TREATMENT],
+        ),
+        Cond::Always,
+        "open_counseling",
+    ),
+    entry(
+        "co_occurring_care",
+        Aftercare,
+        Cond::All(&[OWN, MOOD_OR_DIAGNOSIS, ANY_SEVERITY]),
+        &[
+            fit(Cond::All(&[MOOD, ANY_SEVERITY]), 40, "co_occurring"),
+            fit(Cond::All(&[DIAGNOSIS, ANY_SEVERITY]), 40, "co_occurring_diagnosis"),
+        ],
+        &[FIND_TREATMENT],
+    ),
     // Medication is never advised against: someone taking it is told to keep taking it. After
     // an overdose with current opioid use, and in pregnancy with opioids, it comes first
     // (`PINS`).
-    entry("medication", Aftercare, Cond::All(&[OWN, Cond::Any(&[
-        Cond::Is(I::Medication, &["taking", "interested"]),
-        Cond::All(&[Cond::Any(&[OPIOIDS, ALCOHOL]), MODERATE_OR_HIGH]),
-        Cond::All(&[OPIOIDS, RECENT_OVERDOSE]),
-        Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]),
-    ])]), &[
-        fit(Cond::Is(I::Medication, &["taking"]), 50, "medication_taking"),
-        fit(Cond::Is(I::Medication, &["interested"]), 40, "medication_interested"),
-        fit(Cond::All(&[OPIOIDS, MODERATE_OR_HIGH]), 35, "medication_opioids"),
-        fit(Cond::All(&[ALCOHOL, MODERATE_OR_HIGH]), 25, "medication_alcohol"),
-        fit(Cond::All(&[OPIOIDS, RECENT_OVERDOSE]), 60, "medication_overdose"),
-        fit(Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]), 60, "medication_pregnancy"),
-        lower(Cond::Is(I::Medication, &["no"]), 15),
-    ], &[FIND_TREATMENT, HELPLINE]),
-    entry("naloxone", Aftercare, Cond::Any(&[OPIOIDS, Cond::Is(I::Overdose, &["yes"]), FENTANYL_RISK]), &[
-        fit(Cond::All(&[OWN, OPIOIDS]), 50, "naloxone_opioids"),
-        fit(Cond::All(&[LOVED, OPIOIDS]), 55, "naloxone_loved_one"),
-        fit(Cond::Is(I::Overdose, &["yes"]), 40, "overdose_past"),
-        fit(Cond::All(&[FENTANYL_RISK, Cond::Not(&OPIOIDS)]), 30, "naloxone_fentanyl"),
-    ], &[HELPLINE]),
+    entry(
+        "medication",
+        Aftercare,
+        Cond::All(&[
+            OWN,
+            Cond::Any(&[
+                Cond::Is(I::Medication, &["taking", "interested"]),
+                Cond::All(&[Cond::Any(&[OPIOIDS, ALCOHOL]), MODERATE_OR_HIGH]),
+                Cond::All(&[OPIOIDS, RECENT_OVERDOSE]),
+                Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]),
+            ]),
+        ]),
+        &[
+            fit(Cond::Is(I::Medication, &["taking"]), 50, "medication_taking"),
+            fit(Cond::Is(I::Medication, &["interested"]), 40, "medication_interested"),
+            fit(Cond::All(&[OPIOIDS, MODERATE_OR_HIGH]), 35, "medication_opioids"),
+            fit(Cond::All(&[ALCOHOL, MODERATE_OR_HIGH]), 25, "medication_alcohol"),
+            fit(Cond::All(&[OPIOIDS, RECENT_OVERDOSE]), 60, "medication_overdose"),
+            fit(Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]), 60, "medication_pregnancy"),
+            lower(Cond::Is(I::Medication, &["no"]), 15),
+        ],
+        &[FIND_TREATMENT, HELPLINE],
+    ),
+    entry(
+        "naloxone",
+        Aftercare,
+        Cond::Any(&[OPIOIDS, Cond::Is(I::Overdose, &["yes"]), FENTANYL_RISK]),
+        &[
+            fit(Cond::All(&[OWN, OPIOIDS]), 50, "naloxone_opioids"),
+            fit(Cond::All(&[LOVED, OPIOIDS]), 55, "naloxone_loved_one"),
+            fit(Cond::Is(I::Overdose, &["yes"]), 40, "overdose_past"),
+            fit(Cond::All(&[FENTANYL_RISK, Cond::Not(&OPIOIDS)]), 30, "naloxone_fentanyl"),
+        ],
+        &[HELPLINE],
+    ),
     // Safer use while someone is not ready to stop: never instead of crisis care (the safety
     // notices always come first), and never advising against treatment.
-    entry("harm_reduction", Aftercare, Cond::All(&[OWN, Cond::Any(&[Cond::Is(I::Injection, &["yes"]), NOT_SURE_YET])]), &[
-        fit(Cond::Is(I::Injection, &["yes"]), 50, "harm_reduction_injection"),
-        fit(NOT_SURE_YET, 30, "harm_reduction_not_sure"),
-    ], &[link("harm_reduction", "https://nasen.org/map/"), HELPLINE]),
-    entry("recovery_housing", Aftercare, Cond::All(&[OWN, UNSAFE_HOME]), &[
-        fit(Cond::Is(I::Housing, &["stable_use_around"]), 40, "home_use_around"),
-        fit(UNSTABLE_HOME, 50, "home_unstable"),
-    ], &[link("narr", "https://narronline.org/")]),
-    entry("alumni_program", Aftercare, Cond::All(&[OWN, TREATED]), &[
-        fit(TREATED, 35, "treated"),
-        fit(IN_RECOVERY, 10, "stage_recovery"),
-        fit(REMISSION, 20, "remission_supports"),
-    ], &[]),
-    entry("reentry_support", Aftercare, Cond::All(&[OWN, Cond::Is(I::Justice, &["recently_released", "supervision"])]), &[
-        fit(Cond::Is(I::Justice, &["recently_released", "supervision"]), 60, "justice_recent"),
-    ], &[HELPLINE]),
-    entry("employment_housing_help", Aftercare, Cond::All(&[OWN, Cond::Any(&[
-        Cond::Is(I::Work, &["looking", "not_working"]),
-        UNSTABLE_HOME,
-    ])]), &[
-        fit(Cond::Is(I::Work, &["looking", "not_working"]), 30, "work_looking"),
-        fit(UNSTABLE_HOME, 30, "home_unstable_help"),
-    ], &[link("two_one_one", "https://www.211.org/")]),
-    entry("family_program", Aftercare, Cond::Any(&[LOVED, Cond::Is(I::FamilyInvolved, &["yes", "maybe"])]), &[
-        fit(LOVED, 40, "family_program_loved_one"),
-        fit(Cond::Is(I::FamilyInvolved, &["yes"]), 40, "family_yes"),
-        fit(Cond::Is(I::FamilyInvolved, &["maybe"]), 20, "family_maybe"),
-    ], &[]),
-    entry("sober_activities", Aftercare, OWN, &[
-        fit(IN_RECOVERY, 20, "stage_recovery"),
-        fit(LOW_SUPPORT, 25, "low_support"),
-        fit(REMISSION, 40, "remission_activities"),
-    ], &[FACES_VOICES]),
-    entry("recovery_checkups", Aftercare, Cond::All(&[OWN, Cond::Any(&[TREATED, REMISSION, Cond::Is(I::Stage, &["changing", "returned"])])]), &[
-        fit(TREATED, 20, "treated_checkups"),
-        fit(Cond::Is(I::Stage, &["changing"]), 20, "stage_changing_checkups"),
-        fit(Cond::Is(I::Stage, &["returned"]), 30, "returned"),
-        fit(REMISSION, 25, "remission_checkups"),
-    ], &[]),
+    entry(
+        "harm_reduction",
+        Aftercare,
+        Cond::All(&[OWN, Cond::Any(&[Cond::Is(I::Injection, &["yes"]), NOT_SURE_YET])]),
+        &[
+            fit(Cond::Is(I::Injection, &["yes"]), 50, "harm_reduction_injection"),
+            fit(NOT_SURE_YET, 30, "harm_reduction_not_sure"),
+        ],
+        &[link("harm_reduction", "https://nasen.org/map/"), HELPLINE],
+    ),
+    entry(
+        "recovery_housing",
+        Aftercare,
+        Cond::All(&[OWN, UNSAFE_HOME]),
+        &[
+            fit(Cond::Is(I::Housing, &["stable_use_around"]), 40, "home_use_around"),
+            fit(UNSTABLE_HOME, 50, "home_unstable"),
+        ],
+        &[link("narr", "https://narronline.org/")],
+    ),
+    entry(
+        "alumni_program",
+        Aftercare,
+        Cond::All(&[OWN, TREATED]),
+        &[
+            fit(TREATED, 35, "treated"),
+            fit(IN_RECOVERY, 10, "stage_recovery"),
+            fit(REMISSION, 20, "remission_supports"),
+        ],
+        &[],
+    ),
+    entry(
+        "reentry_support",
+        Aftercare,
+        Cond::All(&[OWN, Cond::Is(I::Justice, &["recently_released", "supervision"])]),
+        &[fit(Cond::Is(I::Justice, &["recently_released", "supervision"]), 60, "justice_recent")],
+        &[HELPLINE],
+    ),
+    entry(
+        "employment_housing_help",
+        Aftercare,
+        Cond::All(&[OWN, Cond::Any(&[Cond::Is(I::Work, &["looking", "not_working"]), UNSTABLE_HOME])]),
+        &[
+            fit(Cond::Is(I::Work, &["looking", "not_working"]), 30, "work_looking"),
+            fit(UNSTABLE_HOME, 30, "home_unstable_help"),
+        ],
+        &[link("two_one_one", "https://www.211.org/")],
+    ),
+    entry(
+        "family_program",
+        Aftercare,
+        Cond::Any(&[LOVED, Cond::Is(I::FamilyInvolved, &["yes", "maybe"])]),
+        &[
+            fit(LOVED, 40, "family_program_loved_one"),
+            fit(Cond::Is(I::FamilyInvolved, &["yes"]), 40, "family_yes"),
+            fit(Cond::Is(I::FamilyInvolved, &["maybe"]), 20, "family_maybe"),
+        ],
+        &[],
+    ),
+    entry(
+        "sober_activities",
+        Aftercare,
+        OWN,
+        &[
+            fit(IN_RECOVERY, 20, "stage_recovery"),
+            fit(LOW_SUPPORT, 25, "low_support"),
+            fit(REMISSION, 40, "remission_activities"),
+        ],
+        &[FACES_VOICES],
+    ),
+    entry(
+        "recovery_checkups",
+        Aftercare,
+        Cond::All(&[OWN, Cond::Any(&[TREATED, REMISSION, Cond::Is(I::Stage, &["changing", "returned"])])]),
+        &[
+            fit(TREATED, 20, "treated_checkups"),
+            fit(Cond::Is(I::Stage, &["changing"]), 20, "stage_changing_checkups"),
+            fit(Cond::Is(I::Stage, &["returned"]), 30, "returned"),
+            fit(REMISSION, 25, "remission_checkups"),
+        ],
+        &[],
+    ),
 ];
 
 /// Ranking rules that weights alone cannot promise: when `when` holds, the care options named
@@ -387,9 +617,11 @@ pub static PINS: [Pin; 4] = [
         when: GOAL_CUT_DOWN,
         ids: &["moderation_management"],
         within: 1,
-        source: cite!("Moderation Management's own guidance: for drinkers without dependence who \
-                       want to cut down; AUDIT-C below the high-risk band (Bush et al., Arch Intern \
-                       Med 1998)."),
+        source: cite!(
+            "Moderation Management's own guidance: for drinkers without dependence who \
+            want to cut down; AUDIT-C below the high-risk band (Bush et al., Arch Intern \
+            Med 1998)."
+        ),
     },
     // Medication first in pregnancy with opioids: above medical withdrawal and every other option.
     Pin {
@@ -397,26 +629,32 @@ pub static PINS: [Pin; 4] = [
         when: Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), OPIOIDS, CURRENT_USE]),
         ids: &["medication"],
         within: 1,
-        source: cite!("ACOG Committee Opinion 711 (2017): medication for opioid use disorder is \
-                       recommended in pregnancy, over medically supervised withdrawal."),
+        source: cite!(
+            "ACOG Committee Opinion 711 (2017): medication for opioid use disorder is \
+            recommended in pregnancy, over medically supervised withdrawal."
+        ),
     },
     Pin {
         id: "overdose_medication_naloxone",
         when: Cond::All(&[OPIOIDS, RECENT_OVERDOSE]),
         ids: &["medication", "naloxone"],
         within: 3,
-        source: cite!("Larochelle et al., Ann Intern Med 2018: methadone or buprenorphine after a \
-                       non-fatal opioid overdose lowered deaths; SAMHSA Overdose Prevention and \
-                       Response Toolkit (2023) on naloxone for people at risk."),
+        source: cite!(
+            "Larochelle et al., Ann Intern Med 2018: methadone or buprenorphine after a \
+            non-fatal opioid overdose lowered deaths; SAMHSA Overdose Prevention and \
+            Response Toolkit (2023) on naloxone for people at risk."
+        ),
     },
     Pin {
         id: "remission_supports_first",
         when: REMISSION,
         ids: &["sober_activities", "alumni_program", "recovery_checkups"],
         within: 3,
-        source: cite!("DSM-5 sustained remission (no criteria for 12 months or longer); recovery \
-                       capital and continuing care in long-term recovery (White, Recovery \
-                       Management and Recovery-Oriented Systems of Care, 2008)."),
+        source: cite!(
+            "DSM-5 sustained remission (no criteria for 12 months or longer); recovery \
+            capital and continuing care in long-term recovery (White, Recovery \
+            Management and Recovery-Oriented Systems of Care, 2008)."
+        ),
     },
 ];
 
@@ -425,16 +663,41 @@ mod tests {
     use super::*;
 
     const GROUPS: [&str; 16] = [
-        "twelve_step", "smart_recovery", "lifering", "women_for_sobriety", "recovery_dharma",
-        "celebrate_recovery", "dual_recovery", "moderation_management", "family_groups",
-        "smart_family", "grief_support", "youth_groups", "online_meetings", "alumni_group",
-        "peer_mentor", "recovery_community",
+        "twelve_step",
+        "smart_recovery",
+        "lifering",
+        "women_for_sobriety",
+        "recovery_dharma",
+        "celebrate_recovery",
+        "dual_recovery",
+        "moderation_management",
+        "family_groups",
+        "smart_family",
+        "grief_support",
+        "youth_groups",
+        "online_meetings",
+        "alumni_group",
+        "peer_mentor",
+        "recovery_community",
     ];
     const AFTERCARE: [&str; 17] = [
-        "medical_withdrawal", "residential", "intensive_outpatient", "virtual_iop", "outpatient",
-        "counseling", "co_occurring_care", "medication", "naloxone", "harm_reduction", "recovery_housing",
-        "alumni_program", "reentry_support", "employment_housing_help", "family_program",
-        "sober_activities", "recovery_checkups",
+        "medical_withdrawal",
+        "residential",
+        "intensive_outpatient",
+        "virtual_iop",
+        "outpatient",
+        "counseling",
+        "co_occurring_care",
+        "medication",
+        "naloxone",
+        "harm_reduction",
+        "recovery_housing",
+        "alumni_program",
+        "reentry_support",
+        "employment_housing_help",
+        "family_program",
+        "sober_activities",
+        "recovery_checkups",
     ];
 
     #[test]
@@ -452,13 +715,22 @@ mod tests {
             for cond in conds {
                 for (item, values) in cond.references() {
                     for value in values {
-                        assert!(item.item().options.values.contains(value), "{}: {value} is not a value of {}", entry.id, item.as_str());
+                        assert!(
+                            item.item().options.values.contains(value),
+                            "{}: {value} is not a value of {}",
+                            entry.id,
+                            item.as_str()
+                        );
                     }
                 }
             }
             let best: i16 = entry.rules.iter().map(|r| r.points.max(0)).sum();
             assert!(best >= SHOW_AT, "{} can never be shown", entry.id);
-            assert!(entry.rules.iter().all(|r| (r.points > 0) == r.reason.is_some()), "{}: reasons go with positive points only", entry.id);
+            assert!(
+                entry.rules.iter().all(|r| (r.points > 0) == r.reason.is_some()),
+                "{}: reasons go with positive points only",
+                entry.id
+            );
         }
     }
 

@@ -4,10 +4,10 @@
 //! A condition that holds can say which answered items made it hold (`because`); reasons are
 //! built from that, so a reason can only ever name items the visitor answered.
 
-use crate::prelude::*;
 use super::answers::Answers;
 use super::questionnaire::ItemId;
 use super::scores::{Fact, Scores};
+use crate::prelude::*;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Cond {
@@ -124,7 +124,8 @@ pub mod named {
         Cond::Has(I::Substances, &["alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other"]);
     pub const OWN_USES: Cond = Cond::All(&[OWN, USES]);
     /// A positive PHQ-2 or GAD-2, or a mental health diagnosis.
-    pub const MOOD_OR_DIAGNOSIS: Cond = Cond::Any(&[Cond::Fact(Fact::MoodPositive), Cond::Is(I::MhDiagnosis, &["yes"])]);
+    pub const MOOD_OR_DIAGNOSIS: Cond =
+        Cond::Any(&[Cond::Fact(Fact::MoodPositive), Cond::Is(I::MhDiagnosis, &["yes"])]);
     /// A home that does not support recovery: substances used there, unstable, or none.
     pub const UNSAFE_HOME: Cond = Cond::Is(I::Housing, &["stable_use_around", "unstable", "none"]);
     /// Any treatment, past or current.
@@ -155,17 +156,18 @@ pub mod named {
         Cond::Any(&[
             Cond::Is(I::Withdrawal, &["severe"]),
             Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
-            Cond::All(&[DAILY_ALCOHOL_OR_SEDATIVES, Cond::Not(&Cond::Is(I::Withdrawal, &["none", "uncomfortable", "severe"]))]),
+            Cond::All(&[
+                DAILY_ALCOHOL_OR_SEDATIVES,
+                Cond::Not(&Cond::Is(I::Withdrawal, &["none", "uncomfortable", "severe"])),
+            ]),
         ]),
     ]);
     pub const SELF_HARM_THOUGHTS: Cond = Cond::Is(I::SelfHarm, &["several_days", "more_than_half", "nearly_every_day"]);
     pub const HIGH: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::High));
     pub const MODERATE_OR_HIGH: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::Moderate));
     pub const MODERATE: Cond = Cond::All(&[MODERATE_OR_HIGH, Cond::Fact(Fact::SeverityAtMost(Severity::Moderate))]);
-    pub const LOW: Cond = Cond::All(&[
-        Cond::Fact(Fact::SeverityAtLeast(Severity::Low)),
-        Cond::Fact(Fact::SeverityAtMost(Severity::Low)),
-    ]);
+    pub const LOW: Cond =
+        Cond::All(&[Cond::Fact(Fact::SeverityAtLeast(Severity::Low)), Cond::Fact(Fact::SeverityAtMost(Severity::Low))]);
     pub const ANY_SEVERITY: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::Low));
 }
 
@@ -286,7 +288,10 @@ mod tests {
     fn conditions_serialize_as_data() {
         use crate::engine::json_text::WriteJson;
         let json = Cond::All(&[OWN, Cond::AtLeast(ItemId::Importance, 7)]).to_json();
-        assert_eq!(json, r#"{"all":[{"not":{"item":"for_whom","is":["loved_one"]}},{"item":"importance","at_least":7}]}"#);
+        assert_eq!(
+            json,
+            r#"{"all":[{"not":{"item":"for_whom","is":["loved_one"]}},{"item":"importance","at_least":7}]}"#
+        );
         assert_eq!(Cond::Always.to_json(), "true");
     }
 }

@@ -7,14 +7,14 @@
 //! grow); links keep only `https:`, `http:`, `tel:`, `sms:` and `mailto:`. Nothing here fails:
 //! a visitor always gets a working widget.
 
-use crate::prelude::*;
-use alloc::sync::Arc;
 use super::catalog::CATALOG;
 use super::json::Json;
 use super::json_text::{fixed, int, WriteJson, Writer};
 use super::meeting_guide;
 use super::options::Center;
 use super::questionnaire::is_language_tag;
+use crate::prelude::*;
+use alloc::sync::Arc;
 
 /// A problem's sentence (and its path), built only with the `explain` feature. The widget's
 /// module is built without it: it keeps what it can use and counts the problems, and the page
@@ -226,11 +226,27 @@ pub const APPROACHES: [&str; 4] = ["spiritual", "secular", "faith", "mindfulness
 pub const COSTS: [&str; 3] = ["free", "sliding_scale", "insurance"];
 const LINK_SCHEMES: [&str; 5] = ["https:", "http:", "tel:", "sms:", "mailto:"];
 
-const ROOT_FIELDS: [&str; 7] = ["center", "quick_exit_url", "languages", "hide", "resources", "meeting_guide", "meeting_guide_url"];
+const ROOT_FIELDS: [&str; 7] =
+    ["center", "quick_exit_url", "languages", "hide", "resources", "meeting_guide", "meeting_guide_url"];
 const CENTER_FIELDS: [&str; 6] = ["name", "phone", "text", "crisis_phone", "url", "hours"];
 const RESOURCE_FIELDS: [&str; 17] = [
-    "id", "name", "kind", "description", "format", "schedule", "languages", "audience", "approach", "address", "lat",
-    "lon", "url", "phone", "cost", "accessible", "center_program",
+    "id",
+    "name",
+    "kind",
+    "description",
+    "format",
+    "schedule",
+    "languages",
+    "audience",
+    "approach",
+    "address",
+    "lat",
+    "lon",
+    "url",
+    "phone",
+    "cost",
+    "accessible",
+    "center_program",
 ];
 
 /// Collects problems while reading; every reader takes the path of what it reads.
@@ -253,7 +269,10 @@ impl Checker {
         if let Json::Object(entries) = object {
             for (key, _) in entries {
                 if !known.contains(&key.as_str()) {
-                    self.warn(&join(path, key), explain!(cat(&["\"", &key, "\" is not a field the widget knows; it is ignored."])));
+                    self.warn(
+                        &join(path, key),
+                        explain!(cat(&["\"", &key, "\" is not a field the widget knows; it is ignored."])),
+                    );
                 }
             }
         }
@@ -276,11 +295,17 @@ impl Checker {
     pub fn required_text(&mut self, object: &Json, key: &str, path: &str) -> Option<String> {
         match object.get(key) {
             None | Some(Json::Null) => {
-                self.error(&join(path, key), explain!(cat(&["is required: give the ", &key.replace('_', " "), " as text."])));
+                self.error(
+                    &join(path, key),
+                    explain!(cat(&["is required: give the ", &key.replace('_', " "), " as text."])),
+                );
                 None
             }
             Some(Json::String(s)) if s.trim_ascii().is_empty() => {
-                self.error(&join(path, key), explain!(cat(&["is empty: give the ", &key.replace('_', " "), " as text."])));
+                self.error(
+                    &join(path, key),
+                    explain!(cat(&["is empty: give the ", &key.replace('_', " "), " as text."])),
+                );
                 None
             }
             Some(_) => self.text(object, key, path),
@@ -293,7 +318,10 @@ impl Checker {
         match allowed.iter().find(|a| **a == value) {
             Some(a) => Some(a),
             None => {
-                self.error(&join(path, key), explain!(cat(&["\"", &value, "\" is not one of: ", &crate::prelude::join(allowed, ", "), "."])));
+                self.error(
+                    &join(path, key),
+                    explain!(cat(&["\"", &value, "\" is not one of: ", &crate::prelude::join(allowed, ", "), "."])),
+                );
                 None
             }
         }
@@ -305,7 +333,14 @@ impl Checker {
         if is_safe_link(&value) {
             Some(value)
         } else {
-            self.error(&join(path, key), explain!(cat(&["\"", &shorten(&value), "\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped."])));
+            self.error(
+                &join(path, key),
+                explain!(cat(&[
+                    "\"",
+                    &shorten(&value),
+                    "\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped."
+                ])),
+            );
             None
         }
     }
@@ -325,7 +360,17 @@ impl Checker {
         match object.get(key)? {
             Json::Number(n) if *n >= range.0 && *n <= range.1 => Some(*n),
             Json::Number(n) => {
-                self.error(&join(path, key), explain!(cat(&[&fixed(*n, 6), " is out of range: it must be from ", &fixed(range.0, 0), " to ", &fixed(range.1, 0), "."])));
+                self.error(
+                    &join(path, key),
+                    explain!(cat(&[
+                        &fixed(*n, 6),
+                        " is out of range: it must be from ",
+                        &fixed(range.0, 0),
+                        " to ",
+                        &fixed(range.1, 0),
+                        "."
+                    ])),
+                );
                 None
             }
             Json::Null => None,
@@ -366,7 +411,10 @@ impl Checker {
             let at = index(&join(path, key), i);
             match item {
                 Json::String(tag) if is_language_tag(tag) => out.push(tag.clone()),
-                Json::String(tag) => self.error(&at, explain!(cat(&["\"", &shorten(tag), "\" is not a language tag such as \"en\" or \"es\"."]))),
+                Json::String(tag) => self.error(
+                    &at,
+                    explain!(cat(&["\"", &shorten(tag), "\" is not a language tag such as \"en\" or \"es\"."])),
+                ),
                 other => self.error(&at, explain!(cat(&["must be a language tag as text, not ", &other.kind(), "."]))),
             }
         }
@@ -401,7 +449,10 @@ fn shorten(value: &str) -> String {
 pub fn is_safe_link(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     let before_path = cut(value, b"/?#").0;
-    let relative = !value.is_empty() && !before_path.bytes().any(|b| b == b':') && !value.starts_with("//") && !value.starts_with('\\');
+    let relative = !value.is_empty()
+        && !before_path.bytes().any(|b| b == b':')
+        && !value.starts_with("//")
+        && !value.starts_with('\\');
     // No space or control character (C0, DEL, and C1, which UTF-8 writes as C2 80..C2 9F).
     !value.bytes().any(|b| b <= b' ' || b == 0x7f)
         && !value.as_bytes().windows(2).any(|w| w[0] == 0xc2 && w[1] < 0xa0)
@@ -442,7 +493,10 @@ impl Checked {
                 let found = meeting_guide::read_feed(meetings, "meeting_guide_url", room, &mut seen, &mut checker);
                 self.config.resources.extend(found);
             }
-            other => checker.error("meeting_guide_url", explain!(cat(&["the feed must be a list of meetings, not ", &other.kind(), "."]))),
+            other => checker.error(
+                "meeting_guide_url",
+                explain!(cat(&["the feed must be a list of meetings, not ", &other.kind(), "."])),
+            ),
         }
         self.problems.extend(checker.problems);
     }
@@ -479,7 +533,9 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
                 hours: c.text(center, "hours", "center"),
             };
         }
-        None | Some(Json::Null) => c.error("center", explain!("is required: an object with at least the center's \"name\".".into())),
+        None | Some(Json::Null) => {
+            c.error("center", explain!("is required: an object with at least the center's \"name\".".into()))
+        }
         Some(other) => c.error("center", explain!(cat(&["must be an object, not ", &other.kind(), "."]))),
     }
     config.quick_exit_url = c.text(json, "quick_exit_url", "").and_then(|url| {
@@ -487,7 +543,14 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
         if (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_link(&url) {
             Some(url)
         } else {
-            c.error("quick_exit_url", explain!(cat(&["\"", &shorten(&url), "\" must be a web address starting with https://; the default safe page is used."])));
+            c.error(
+                "quick_exit_url",
+                explain!(cat(&[
+                    "\"",
+                    &shorten(&url),
+                    "\" must be a web address starting with https://; the default safe page is used."
+                ])),
+            );
             None
         }
     });
@@ -495,8 +558,13 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     for (i, item) in c.list(json, "hide", "").iter().enumerate() {
         match item {
             Json::String(id) if CATALOG.iter().any(|e| e.id == id) => config.hide.push(id.clone()),
-            Json::String(id) => c.error(&index("hide", i), explain!(cat(&["\"", &shorten(id), "\" is not a group type or care option id (see catalog.md)."]))),
-            other => c.error(&index("hide", i), explain!(cat(&["must be a catalog id as text, not ", &other.kind(), "."]))),
+            Json::String(id) => c.error(
+                &index("hide", i),
+                explain!(cat(&["\"", &shorten(id), "\" is not a group type or care option id (see catalog.md)."])),
+            ),
+            other => {
+                c.error(&index("hide", i), explain!(cat(&["must be a catalog id as text, not ", &other.kind(), "."])))
+            }
         }
     }
     let resources = c.list(json, "resources", "");
@@ -504,7 +572,16 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     for (i, item) in resources.iter().enumerate() {
         let path = index("resources", i);
         if config.resources.len() >= MAX_RESOURCES {
-            c.error("resources", explain!(cat(&["has ", &int(resources.len() as i64), " entries; only the first ", &int(MAX_RESOURCES as i64), " are read."])));
+            c.error(
+                "resources",
+                explain!(cat(&[
+                    "has ",
+                    &int(resources.len() as i64),
+                    " entries; only the first ",
+                    &int(MAX_RESOURCES as i64),
+                    " are read."
+                ])),
+            );
             break;
         }
         if let Some(resource) = read_resource(item, &path, &mut seen, c) {
@@ -518,7 +595,10 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)
         } else {
-            c.error("meeting_guide_url", explain!(cat(&["\"", &shorten(&url), "\" must be a path on this site, such as /meetings.json."])));
+            c.error(
+                "meeting_guide_url",
+                explain!(cat(&["\"", &shorten(&url), "\" must be a path on this site, such as /meetings.json."])),
+            );
             None
         }
     });
@@ -537,7 +617,10 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
     let kind = c.required_text(item, "kind", path).and_then(|kind| match CATALOG.iter().find(|e| e.id == kind) {
         Some(entry) => Some(entry.id),
         None => {
-            c.error(&join(path, "kind"), explain!(cat(&["\"", &shorten(&kind), "\" is not a group type or care option id (see catalog.md)."])));
+            c.error(
+                &join(path, "kind"),
+                explain!(cat(&["\"", &shorten(&kind), "\" is not a group type or care option id (see catalog.md)."])),
+            );
             None
         }
     });
@@ -571,7 +654,14 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
     }
     let (id, name, kind) = (id?, name?, kind?);
     if seen.contains(&id) {
-        c.error(&join(path, "id"), explain!(cat(&["\"", &shorten(&id), "\" is used by another resource; ids must be unique, so this one is left out."])));
+        c.error(
+            &join(path, "id"),
+            explain!(cat(&[
+                "\"",
+                &shorten(&id),
+                "\" is used by another resource; ids must be unique, so this one is left out."
+            ])),
+        );
         return None;
     }
     seen.push(id.clone());
@@ -594,11 +684,17 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
         let day = match entry.get("day") {
             Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => Some(*n as u8),
             Some(Json::Number(n)) => {
-                c.error(&join(&at, "day"), explain!(cat(&[&fixed(*n, 3), " is not a day: use 0 (Sunday) to 6 (Saturday)."])));
+                c.error(
+                    &join(&at, "day"),
+                    explain!(cat(&[&fixed(*n, 3), " is not a day: use 0 (Sunday) to 6 (Saturday)."])),
+                );
                 None
             }
             Some(other) => {
-                c.error(&join(&at, "day"), explain!(cat(&["must be a number from 0 (Sunday) to 6 (Saturday), not ", &other.kind(), "."])));
+                c.error(
+                    &join(&at, "day"),
+                    explain!(cat(&["must be a number from 0 (Sunday) to 6 (Saturday), not ", &other.kind(), "."])),
+                );
                 None
             }
             None => {
@@ -609,11 +705,21 @@ fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
         let mut time = |key: &str, required: bool| -> Option<u16> {
             match entry.get(key) {
                 Some(Json::String(t)) => parse_time(t).or_else(|| {
-                    c.error(&join(&at, key), explain!(cat(&["\"", &shorten(t), "\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\"."])));
+                    c.error(
+                        &join(&at, key),
+                        explain!(cat(&[
+                            "\"",
+                            &shorten(t),
+                            "\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\"."
+                        ])),
+                    );
                     None
                 }),
                 Some(other) => {
-                    c.error(&join(&at, key), explain!(cat(&["must be a time as text, such as \"19:00\", not ", &other.kind(), "."])));
+                    c.error(
+                        &join(&at, key),
+                        explain!(cat(&["must be a time as text, such as \"19:00\", not ", &other.kind(), "."])),
+                    );
                     None
                 }
                 None => {
@@ -657,14 +763,37 @@ mod tests {
 
     #[test]
     fn links() {
-        for good in ["https://a.example/x", "http://a.example", "tel:+15550100", "sms:988", "mailto:help@a.example", "/contact", "meetings.json", "feeds/a.json?v=2"] {
+        for good in [
+            "https://a.example/x",
+            "http://a.example",
+            "tel:+15550100",
+            "sms:988",
+            "mailto:help@a.example",
+            "/contact",
+            "meetings.json",
+            "feeds/a.json?v=2",
+        ] {
             assert!(is_safe_link(good), "{good}");
         }
-        for bad in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,hi", "vbscript:x", "//evil.example", "\\\\evil.example", "https://a b", "https:", "ftp://x", ""] {
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,hi",
+            "vbscript:x",
+            "//evil.example",
+            "\\\\evil.example",
+            "https://a b",
+            "https:",
+            "ftp://x",
+            "",
+        ] {
             assert!(!is_safe_link(bad), "{bad}");
         }
         // Control characters anywhere, C1 ones included; other non-ASCII text is fine.
-        for bad in ["https://a.example/\u{7f}", "https://a.example/\u{85}x", "https://a.example/\u{9f}", "https://a\nb"] {
+        for bad in ["https://a.example/\u{7f}", "https://a.example/\u{85}x", "https://a.example/\u{9f}", "https://a\nb"]
+        {
             assert!(!is_safe_link(bad), "{bad:?}");
         }
         assert!(is_safe_link("https://a.example/café?q=¡sí!"));
@@ -672,7 +801,9 @@ mod tests {
 
     /// One resource with one field changed from a good base.
     fn with_resource(field: &str) -> String {
-        format!(r#"{{"center": {{"name": "Harbor"}}, "resources": [{{"id": "r1", "name": "Alumni", "kind": "alumni_group", {field}}}]}}"#)
+        format!(
+            r#"{{"center": {{"name": "Harbor"}}, "resources": [{{"id": "r1", "name": "Alumni", "kind": "alumni_group", {field}}}]}}"#
+        )
     }
 
     /// Each kind of mistake: the path it names and words its message must hold.
@@ -711,13 +842,17 @@ mod tests {
         ];
         for (config, path, words) in cases {
             let found = problems(&config);
-            assert!(found.iter().any(|(p, m)| p == path && m.contains(words)), "{config}\nwanted {path}: …{words}…\ngot {found:#?}");
+            assert!(
+                found.iter().any(|(p, m)| p == path && m.contains(words)),
+                "{config}\nwanted {path}: …{words}…\ngot {found:#?}"
+            );
         }
     }
 
     #[test]
     fn many_mistakes_are_all_reported_and_the_rest_is_used() {
-        let checked = check(&json(r#"{
+        let checked = check(&json(
+            r#"{
             "center": {"phone": "abc"},
             "quick_exit_url": "javascript:void(0)",
             "hide": ["nope"],
@@ -727,9 +862,20 @@ mod tests {
                 {"name": "No id", "kind": "outpatient"},
                 {"id": "ok", "name": "Twice", "kind": "outpatient"}
             ]
-        }"#));
+        }"#,
+        ));
         let paths: Vec<&str> = checked.problems.iter().map(|p| p.path.as_str()).collect();
-        for path in ["center.name", "center.phone", "quick_exit_url", "hide[0]", "resources[1].schedule[0].day", "resources[1].schedule[0].start", "resources[1].url", "resources[2].id", "resources[3].id"] {
+        for path in [
+            "center.name",
+            "center.phone",
+            "quick_exit_url",
+            "hide[0]",
+            "resources[1].schedule[0].day",
+            "resources[1].schedule[0].start",
+            "resources[1].url",
+            "resources[2].id",
+            "resources[3].id",
+        ] {
             assert!(paths.contains(&path), "{path} missing from {paths:?}");
         }
         assert_eq!(checked.errors(), checked.problems.len());
@@ -740,24 +886,35 @@ mod tests {
 
     #[test]
     fn too_many_resources_are_cut_at_the_limit() {
-        let resources: Vec<String> = (0..MAX_RESOURCES + 5).map(|i| format!(r#"{{"id": "r{i}", "name": "R", "kind": "outpatient"}}"#)).collect();
-        let checked = check(&json(&format!(r#"{{"center": {{"name": "H"}}, "resources": [{}]}}"#, resources.join(","))));
+        let resources: Vec<String> =
+            (0..MAX_RESOURCES + 5).map(|i| format!(r#"{{"id": "r{i}", "name": "R", "kind": "outpatient"}}"#)).collect();
+        let checked =
+            check(&json(&format!(r#"{{"center": {{"name": "H"}}, "resources": [{}]}}"#, resources.join(","))));
         assert_eq!(checked.config.resources.len(), MAX_RESOURCES);
-        assert!(checked.problems.iter().any(|p| p.path == "resources" && p.message.contains("10000")), "{:?}", checked.problems);
+        assert!(
+            checked.problems.iter().any(|p| p.path == "resources" && p.message.contains("10000")),
+            "{:?}",
+            checked.problems
+        );
     }
 
     #[test]
     fn a_good_config_has_no_problems() {
-        let checked = check(&json(r#"{
+        let checked = check(&json(
+            r#"{
             "center": {"name": "Harbor Recovery", "phone": "+1-555-0100", "crisis_phone": "+1-555-0199", "url": "https://harbor.example/contact", "hours": "Mon-Fri"},
             "quick_exit_url": "https://www.weather.gov/", "languages": ["en", "es"], "hide": ["moderation_management"],
             "resources": [{"id": "alumni", "name": "Alumni Night", "kind": "alumni_group", "format": "hybrid",
                 "schedule": [{"day": 4, "start": "19:00", "end": "20:30"}], "languages": ["en"], "audience": ["family"],
                 "approach": "secular", "lat": 33.1, "lon": -117.3, "url": "https://harbor.example/alumni", "cost": "free", "accessible": true}]
-        }"#));
+        }"#,
+        ));
         assert_eq!(checked.problems, vec![]);
         let r = &checked.config.resources[0];
-        assert_eq!((r.kind, r.format, r.schedule[0], r.center), ("alumni_group", Some(Format::Hybrid), Slot { day: 4, start: 1140, end: Some(1230) }, true));
+        assert_eq!(
+            (r.kind, r.format, r.schedule[0], r.center),
+            ("alumni_group", Some(Format::Hybrid), Slot { day: 4, start: 1140, end: Some(1230) }, true)
+        );
         assert_eq!(checked.config.center.name.as_deref(), Some("Harbor Recovery"));
         assert_eq!(checked.config.hide, ["moderation_management"]);
     }

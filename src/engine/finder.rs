@@ -7,15 +7,15 @@
 //! "near me", distance computed here on the device. Best fit first; among the matches of one
 //! kind, the center's own programs come first.
 
-use crate::prelude::*;
-use alloc::sync::Arc;
 use super::config::{Format, Resource};
 use super::options::{Now, Place};
 use super::questionnaire::ItemId;
 use super::result::{LocalMatch, NextMeeting, Reason, Suggestion};
 use super::sort::sort_keys;
 use super::Writer;
+use crate::prelude::*;
 use crate::strings::fill;
+use alloc::sync::Arc;
 
 /// At most this many matches of one kind, and in all, are returned.
 pub const PER_KIND: usize = 8;
@@ -49,20 +49,38 @@ pub const TOP: usize = 3;
 const PRIORITY_POINTS: i32 = 60;
 
 /// Ranks `resources` for the visitor; `suggested` are the groups and aftercare options shown.
-pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&Suggestion], priorities: &Priorities, center_name: &str, now: Option<Now>, zones: &[(String, Now)], place: Option<Place>) -> Vec<LocalMatch> {
+pub(super) fn rank(
+    writer: &Writer,
+    resources: &[Arc<Resource>],
+    suggested: &[&Suggestion],
+    priorities: &Priorities,
+    center_name: &str,
+    now: Option<Now>,
+    zones: &[(String, Now)],
+    place: Option<Place>,
+) -> Vec<LocalMatch> {
     let mut fits: Vec<Fit> = Vec::new();
     let loved_one = writer.ctx.answers.path() == super::questionnaire::Path::LovedOne;
     for (at, resource) in resources.iter().enumerate() {
         let Some(suggestion) = suggested.iter().find(|s| s.id == resource.kind) else { continue };
         // A family member is not a member of a 12-step meeting for people who use: on the
         // loved-one path only meetings open to families (Al-Anon, Nar-Anon) are shown.
-        if loved_one && matches!(resource.kind, "twelve_step" | "online_meetings") && !resource.audience.contains(&"family") {
+        if loved_one
+            && matches!(resource.kind, "twelve_step" | "online_meetings")
+            && !resource.audience.contains(&"family")
+        {
             continue;
         }
         let Some((mut points, mut reasons)) = fit(writer, resource, suggestion, center_name, place) else { continue };
         if resource.program && priorities.kinds.contains(&resource.kind) {
             points += PRIORITY_POINTS;
-            reasons.insert(1, Reason { text: fill(writer.lang.text("r.local_priority"), &[("center", center_name)]), because: Vec::new() });
+            reasons.insert(
+                1,
+                Reason {
+                    text: fill(writer.lang.text("r.local_priority"), &[("center", center_name)]),
+                    because: Vec::new(),
+                },
+            );
         }
         fits.push(Fit {
             at,
@@ -70,7 +88,8 @@ pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&S
             reasons,
             next: now.and_then(|now| {
                 // Read the schedule in the meeting's own time zone when the page gave its time.
-                let zone_now = resource.timezone.as_ref().and_then(|tz| zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
+                let zone_now =
+                    resource.timezone.as_ref().and_then(|tz| zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
                 next_meeting(resource, zone_now.unwrap_or(now))
             }),
             distance_km: distance(resource, place).map(|km| super::num::round(km * 10.0) / 10.0),
@@ -127,7 +146,13 @@ pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&S
             }
         };
         if shown && matches.len() < LIMIT {
-            matches.push(LocalMatch { resource: resource.clone(), score: f.score.max(0) as u16, reasons: f.reasons, next: f.next, distance_km: f.distance_km });
+            matches.push(LocalMatch {
+                resource: resource.clone(),
+                score: f.score.max(0) as u16,
+                reasons: f.reasons,
+                next: f.next,
+                distance_km: f.distance_km,
+            });
         }
     }
     matches
@@ -135,7 +160,13 @@ pub(super) fn rank(writer: &Writer, resources: &[Arc<Resource>], suggested: &[&S
 
 /// Points and reasons for one resource, or `None` when it plainly does not fit (a women's
 /// meeting for someone who asked for a men's group).
-fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str, place: Option<Place>) -> Option<(i32, Vec<Reason>)> {
+fn fit(
+    writer: &Writer,
+    r: &Resource,
+    suggestion: &Suggestion,
+    center_name: &str,
+    place: Option<Place>,
+) -> Option<(i32, Vec<Reason>)> {
     let answers = writer.ctx.answers;
     let lang = writer.lang;
     let mut points: i32 = 40 + i32::from(suggestion.score) / 2;
@@ -178,10 +209,17 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
                 _ => (1..=5).contains(&slot.day) && slot.start >= EVENING,
             })
         };
-        match ["weekday_day", "weekday_evening", "weekend"].into_iter().find(|t| answers.has(ItemId::Times, t) && fits(t)) {
+        match ["weekday_day", "weekday_evening", "weekend"]
+            .into_iter()
+            .find(|t| answers.has(ItemId::Times, t) && fits(t))
+        {
             Some(time) => {
                 points += 15;
-                reason("local_times", &[("when", lang.text(&cat(&["o.times.", time])))], writer.answered(&[ItemId::Times]));
+                reason(
+                    "local_times",
+                    &[("when", lang.text(&cat(&["o.times.", time])))],
+                    writer.answered(&[ItemId::Times]),
+                );
             }
             None => points -= 15,
         }
@@ -201,12 +239,21 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         }
     }
 
-    let wanted: Vec<&str> = ["women", "men", "lgbtq", "young_adults", "veterans"].into_iter().filter(|a| answers.has(ItemId::Audience, a)).collect();
+    let wanted: Vec<&str> = ["women", "men", "lgbtq", "young_adults", "veterans"]
+        .into_iter()
+        .filter(|a| answers.has(ItemId::Audience, a))
+        .collect();
     if !r.audience.is_empty() {
         if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
             points += 20;
-            reason("local_audience", &[("group", lang.text(&cat(&["o.audience.", shared])))], writer.answered(&[ItemId::Audience]));
-        } else if (r.audience.contains(&"women") && wanted.contains(&"men")) || (r.audience.contains(&"men") && wanted.contains(&"women")) {
+            reason(
+                "local_audience",
+                &[("group", lang.text(&cat(&["o.audience.", shared])))],
+                writer.answered(&[ItemId::Audience]),
+            );
+        } else if (r.audience.contains(&"women") && wanted.contains(&"men"))
+            || (r.audience.contains(&"men") && wanted.contains(&"women"))
+        {
             return None;
         } else if !r.audience.contains(&"family") {
             points -= 10;
@@ -246,7 +293,10 @@ fn fit(writer: &Writer, r: &Resource, suggestion: &Suggestion, center_name: &str
         }
     }
     let has_type = |code: &str| r.types.iter().any(|t| t == code);
-    if has_type("BE") && (answers.choice(ItemId::Stage).is_some_and(|s| ["not_sure", "thinking", "preparing"].contains(&s)) || answers.choice(ItemId::GroupComfort) == Some("nervous_willing")) {
+    if has_type("BE")
+        && (answers.choice(ItemId::Stage).is_some_and(|s| ["not_sure", "thinking", "preparing"].contains(&s))
+            || answers.choice(ItemId::GroupComfort) == Some("nervous_willing"))
+    {
         points += 5;
         reason("local_newcomer", &[], writer.answered(&[ItemId::Stage, ItemId::GroupComfort]));
     }
@@ -330,7 +380,10 @@ mod tests {
 
     #[test]
     fn next_meeting_wraps_the_week() {
-        let r = Resource { schedule: vec![Slot { day: 1, start: 19 * 60, end: None }, Slot { day: 5, start: 12 * 60, end: None }], ..Resource::default() };
+        let r = Resource {
+            schedule: vec![Slot { day: 1, start: 19 * 60, end: None }, Slot { day: 5, start: 12 * 60, end: None }],
+            ..Resource::default()
+        };
         // Saturday 10:00: Monday 19:00 is next.
         let next = next_meeting(&r, Now { day: 6, minutes: 600 }).unwrap();
         assert_eq!((next.day, next.in_minutes), (1, (24 + 24 + 9) * 60));
@@ -346,7 +399,12 @@ mod tests {
             let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
             6371.0 * 2.0 * h.sqrt().atan2((1.0 - h).sqrt())
         };
-        for (from, to) in [((33.0, -117.0), (34.0, -117.0)), ((33.19, -117.38), (33.25, -117.30)), ((47.6, -122.3), (47.9, -122.0)), ((-33.9, 151.2), (-33.8, 151.3))] {
+        for (from, to) in [
+            ((33.0, -117.0), (34.0, -117.0)),
+            ((33.19, -117.38), (33.25, -117.30)),
+            ((47.6, -122.3), (47.9, -122.0)),
+            ((-33.9, 151.2), (-33.8, 151.3)),
+        ] {
             let r = Resource { lat: Some(to.0), lon: Some(to.1), ..Resource::default() };
             let km = distance(&r, Some(Place { lat: from.0, lon: from.1 })).unwrap();
             let exact = great_circle(from, to);

@@ -4,8 +4,8 @@
 //! hundred lines cost far fewer bytes than serde's generic code instantiated per type, and one
 //! string crossing the boundary is much faster than reading a 5,000-meeting feed field by field.
 
-use crate::prelude::*;
 use super::json::Json;
+use crate::prelude::*;
 
 /// Why the text is not JSON, with the byte offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,7 +178,8 @@ impl Reader<'_> {
                         b't' => out.push('\t'),
                         b'u' => {
                             let first = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&first) && self.bytes[self.at..].starts_with(b"\\u") {
+                            let code = if (0xD800..0xDC00).contains(&first) && self.bytes[self.at..].starts_with(b"\\u")
+                            {
                                 self.at += 2;
                                 let second = self.hex4()?;
                                 0x10000 + ((first - 0xD800) << 10) + (second.wrapping_sub(0xDC00) & 0x3FF)
@@ -467,7 +468,11 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     let scale = 10i64.pow(decimals.min(9));
     let scaled = super::num::round(value * scale as f64);
     // Beyond what an i64 holds there are no decimals left to show.
-    let scaled = if scaled.abs() < 9.0e18 { scaled as i64 } else { return if value < 0.0 { "-9e18".into() } else { "9e18".into() } };
+    let scaled = if scaled.abs() < 9.0e18 {
+        scaled as i64
+    } else {
+        return if value < 0.0 { "-9e18".into() } else { "9e18".into() };
+    };
     if scaled < 0 {
         out.push('-');
     }
@@ -498,7 +503,22 @@ mod tests {
 
     #[test]
     fn reads_numbers_as_std_does_where_it_matters() {
-        for text in ["0", "-0", "7", "-12", "33.19", "-117.38", "0.05", "1e3", "2.5E-3", "1140", "90", "-180.000000", "123456789012345", "0.000001"] {
+        for text in [
+            "0",
+            "-0",
+            "7",
+            "-12",
+            "33.19",
+            "-117.38",
+            "0.05",
+            "1e3",
+            "2.5E-3",
+            "1140",
+            "90",
+            "-180.000000",
+            "123456789012345",
+            "0.000001",
+        ] {
             assert_eq!(number(text), text.parse::<f64>().ok(), "{text}");
         }
         for text in ["", "-", ".", "1.2.3", "1e", "1e+", "abc", "1x", "1e400", "--1"] {
@@ -527,11 +547,23 @@ mod tests {
 
     #[test]
     fn reads_json() {
-        let value = Json::parse(r#" {"a": [1, -2.5, 3e2, true, false, null], "b": "x\"y\u00e9\ud83d\ude00\n", "c": {}} "#).unwrap();
+        let value =
+            Json::parse(r#" {"a": [1, -2.5, 3e2, true, false, null], "b": "x\"y\u00e9\ud83d\ude00\n", "c": {}} "#)
+                .unwrap();
         assert_eq!(
             value,
             Json::Object(vec![
-                ("a".into(), Json::Array(vec![Json::Number(1.0), Json::Number(-2.5), Json::Number(300.0), Json::Bool(true), Json::Bool(false), Json::Null])),
+                (
+                    "a".into(),
+                    Json::Array(vec![
+                        Json::Number(1.0),
+                        Json::Number(-2.5),
+                        Json::Number(300.0),
+                        Json::Bool(true),
+                        Json::Bool(false),
+                        Json::Null
+                    ])
+                ),
                 ("b".into(), Json::String("x\"yé😀\n".into())),
                 ("c".into(), Json::Object(vec![])),
             ])
@@ -575,7 +607,16 @@ mod tests {
 
     #[test]
     fn fixed_point_numbers() {
-        for (value, decimals, text) in [(0.0, 1, "0"), (2.25, 1, "2.3"), (33.19, 5, "33.19"), (-117.38, 5, "-117.38"), (0.05, 2, "0.05"), (1140.0, 0, "1140"), (-0.04, 1, "0"), (f64::NAN, 2, "0")] {
+        for (value, decimals, text) in [
+            (0.0, 1, "0"),
+            (2.25, 1, "2.3"),
+            (33.19, 5, "33.19"),
+            (-117.38, 5, "-117.38"),
+            (0.05, 2, "0.05"),
+            (1140.0, 0, "1140"),
+            (-0.04, 1, "0"),
+            (f64::NAN, 2, "0"),
+        ] {
             assert_eq!(fixed(value, decimals), text, "{value}");
         }
     }

@@ -5,32 +5,78 @@
 //! are skipped unless they also meet online. Feeds carry many other fields (region, group,
 //! notes, ...); those are ignored without a warning.
 
-use crate::prelude::*;
-use alloc::sync::Arc;
 use super::config::{explain, index, join, parse_time, Checker, Format, Resource, Slot};
 use super::json::Json;
 use super::json_text::{fixed, int, number};
+use crate::prelude::*;
+use alloc::sync::Arc;
 
 /// Type codes that name a meeting's language, with the BCP 47 tag.
 const LANGUAGE_CODES: [(&str, &str); 28] = [
-    ("AM", "am"), ("ASL", "ase"), ("DA", "da"), ("DE", "de"), ("EL", "el"), ("EN", "en"), ("FA", "fa"), ("FR", "fr"),
-    ("HE", "he"), ("HI", "hi"), ("HR", "hr"), ("HU", "hu"), ("ITA", "it"), ("JA", "ja"), ("KOR", "ko"), ("LT", "lt"),
-    ("ML", "ml"), ("NO", "no"), ("POL", "pl"), ("POR", "pt"), ("PUN", "pa"), ("RUS", "ru"), ("S", "es"), ("SK", "sk"),
-    ("SV", "sv"), ("TH", "th"), ("TL", "tl"), ("UK", "uk"),
+    ("AM", "am"),
+    ("ASL", "ase"),
+    ("DA", "da"),
+    ("DE", "de"),
+    ("EL", "el"),
+    ("EN", "en"),
+    ("FA", "fa"),
+    ("FR", "fr"),
+    ("HE", "he"),
+    ("HI", "hi"),
+    ("HR", "hr"),
+    ("HU", "hu"),
+    ("ITA", "it"),
+    ("JA", "ja"),
+    ("KOR", "ko"),
+    ("LT", "lt"),
+    ("ML", "ml"),
+    ("NO", "no"),
+    ("POL", "pl"),
+    ("POR", "pt"),
+    ("PUN", "pa"),
+    ("RUS", "ru"),
+    ("S", "es"),
+    ("SK", "sk"),
+    ("SV", "sv"),
+    ("TH", "th"),
+    ("TL", "tl"),
+    ("UK", "uk"),
 ];
 
 /// Type codes that name who a meeting is for, with the config's audience value.
 const AUDIENCE_CODES: [(&str, &str); 9] = [
-    ("W", "women"), ("M", "men"), ("LGBTQ", "lgbtq"), ("G", "lgbtq"), ("L", "lgbtq"), ("BI", "lgbtq"), ("T", "lgbtq"),
-    ("NB", "lgbtq"), ("Y", "young_adults"),
+    ("W", "women"),
+    ("M", "men"),
+    ("LGBTQ", "lgbtq"),
+    ("G", "lgbtq"),
+    ("L", "lgbtq"),
+    ("BI", "lgbtq"),
+    ("T", "lgbtq"),
+    ("NB", "lgbtq"),
+    ("Y", "young_adults"),
 ];
 
 /// Reads up to `room` meetings from a feed (`path` names it in messages: `meeting_guide`).
-pub fn read_feed(meetings: &[Json], path: &str, room: usize, seen: &mut Vec<String>, c: &mut Checker) -> Vec<Arc<Resource>> {
+pub fn read_feed(
+    meetings: &[Json],
+    path: &str,
+    room: usize,
+    seen: &mut Vec<String>,
+    c: &mut Checker,
+) -> Vec<Arc<Resource>> {
     let mut out = Vec::new();
     for (i, meeting) in meetings.iter().enumerate() {
         if out.len() >= room {
-            c.error(path, explain!(cat(&["has ", &int(meetings.len() as i64), " meetings; with the other resources only ", &int(room as i64), " are read (at most 10,000 in all)."])));
+            c.error(
+                path,
+                explain!(cat(&[
+                    "has ",
+                    &int(meetings.len() as i64),
+                    " meetings; with the other resources only ",
+                    &int(room as i64),
+                    " are read (at most 10,000 in all)."
+                ])),
+            );
             break;
         }
         if let Some(resource) = read_meeting(meeting, &index(path, i), seen, c) {
@@ -50,7 +96,8 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         Some(Json::Number(n)) if super::num::fract(*n) == 0.0 => Some(fixed(*n, 0)),
         _ => c.required_text(meeting, "slug", path),
     };
-    let types: Vec<String> = c.list(meeting, "types", path).iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+    let types: Vec<String> =
+        c.list(meeting, "types", path).iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
     let has = |code: &str| types.iter().any(|t| t == code);
 
     let mut schedule = Vec::new();
@@ -84,20 +131,27 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
                     schedule.push(Slot { day: *n as u8, start, end });
                 }
             }
-            other => c.error(&at, explain!(cat(&["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."]))),
+            other => c.error(
+                &at,
+                explain!(cat(&["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."])),
+            ),
         }
     }
 
     let conference_url = match c.text(meeting, "conference_url", path) {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url),
         Some(url) => {
-            c.error(&join(path, "conference_url"), explain!(cat(&["\"", &url, "\" must start with https://; it was dropped."])));
+            c.error(
+                &join(path, "conference_url"),
+                explain!(cat(&["\"", &url, "\" must start with https://; it was dropped."])),
+            );
             None
         }
         None => None,
     };
     let conference_phone = c.text(meeting, "conference_phone", path);
-    let approximate = matches!(meeting.get("approximate"), Some(Json::String(s)) if s == "yes") || matches!(meeting.get("approximate"), Some(Json::Bool(true)));
+    let approximate = matches!(meeting.get("approximate"), Some(Json::String(s)) if s == "yes")
+        || matches!(meeting.get("approximate"), Some(Json::Bool(true)));
     let address = c.text(meeting, "formatted_address", path).or_else(|| {
         let street = c.text(meeting, "address", path)?;
         Some(match c.text(meeting, "city", path) {
@@ -126,7 +180,18 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         };
         let value = value.filter(|n| n.abs() <= limit);
         if value.is_none() {
-            c.error(&join(path, key), explain!(cat(&["must be a number from -", &fixed(limit, 0), " to ", &fixed(limit, 0), ", not ", &describe(given), "."])));
+            c.error(
+                &join(path, key),
+                explain!(cat(&[
+                    "must be a number from -",
+                    &fixed(limit, 0),
+                    " to ",
+                    &fixed(limit, 0),
+                    ", not ",
+                    &describe(given),
+                    "."
+                ])),
+            );
         }
         value
     };
@@ -136,7 +201,14 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let (name, slug) = (name?, slug?);
     let id = cat(&["mg-", slug.as_str()]);
     if seen.contains(&id) {
-        c.error(&join(path, "slug"), explain!(cat(&["\"", &slug, "\" is used by another meeting; slugs must be unique, so this one is left out."])));
+        c.error(
+            &join(path, "slug"),
+            explain!(cat(&[
+                "\"",
+                &slug,
+                "\" is used by another meeting; slugs must be unique, so this one is left out."
+            ])),
+        );
         return None;
     }
     seen.push(id.clone());
@@ -164,7 +236,9 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         cost: Some("free"),
         accessible: has("X").then_some(true),
         types,
-        timezone: c.text(meeting, "timezone", path).filter(|tz| tz.len() <= 64 && tz.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'+' | b'-'))),
+        timezone: c.text(meeting, "timezone", path).filter(|tz| {
+            tz.len() <= 64 && tz.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'+' | b'-'))
+        }),
         center: false,
         program: false,
     })
@@ -195,7 +269,8 @@ mod tests {
 
     #[test]
     fn a_sample_feed_maps_to_resources() {
-        let (meetings, problems) = feed(r#"[
+        let (meetings, problems) = feed(
+            r#"[
           {"name": "Sunday Serenity", "slug": "sunday-serenity", "day": 0, "time": "18:00", "end_time": "19:30",
            "location": "Alano Club", "types": ["O", "W", "X", "S", "ZZ"], "formatted_address": "123 Main St, Anytown, CA",
            "latitude": 33.2, "longitude": "-117.3", "region": "Downtown", "updated": "2024-01-01 00:00:00"},
@@ -205,17 +280,27 @@ mod tests {
            "address": "5 Oak Ave", "city": "Anytown", "conference_url": "https://meet.example/lunch"},
           {"name": "Closed For Now", "slug": "closed", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St"},
           {"name": "Online Too", "slug": "tc-online", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St", "conference_phone": "+1 555 010 0000"}
-        ]"#);
+        ]"#,
+        );
         assert_eq!(problems, vec![]);
         assert_eq!(meetings.len(), 4, "the temporarily closed meeting without an online option is skipped");
         let sunday = &meetings[0];
-        assert_eq!((sunday.id.as_str(), sunday.kind, sunday.format), ("mg-sunday-serenity", "twelve_step", Some(Format::InPerson)));
+        assert_eq!(
+            (sunday.id.as_str(), sunday.kind, sunday.format),
+            ("mg-sunday-serenity", "twelve_step", Some(Format::InPerson))
+        );
         assert_eq!(sunday.schedule, [Slot { day: 0, start: 18 * 60, end: Some(19 * 60 + 30) }]);
-        assert_eq!((sunday.audience.clone(), sunday.languages.clone(), sunday.accessible), (vec!["women"], vec!["es".to_string()], Some(true)));
+        assert_eq!(
+            (sunday.audience.clone(), sunday.languages.clone(), sunday.accessible),
+            (vec!["women"], vec!["es".to_string()], Some(true))
+        );
         assert_eq!((sunday.lat, sunday.lon), (Some(33.2), Some(-117.3)));
         assert!(sunday.types.contains(&"ZZ".to_string()), "unknown codes are kept");
         let owls = &meetings[1];
-        assert_eq!((owls.id.as_str(), owls.kind, owls.format, owls.approach), ("mg-42", "online_meetings", Some(Format::Online), Some("secular")));
+        assert_eq!(
+            (owls.id.as_str(), owls.kind, owls.format, owls.approach),
+            ("mg-42", "online_meetings", Some(Format::Online), Some("secular"))
+        );
         assert_eq!(owls.schedule.len(), 3);
         assert_eq!(owls.address, None, "an approximate address is not a place to go");
         assert_eq!(meetings[2].format, Some(Format::Hybrid));
@@ -226,18 +311,29 @@ mod tests {
 
     #[test]
     fn feed_mistakes_are_named() {
-        let (meetings, problems) = feed(r#"[
+        let (meetings, problems) = feed(
+            r#"[
           {"slug": "a", "day": 7, "time": "7pm"},
           {"name": "B", "slug": "b", "day": [1, "Tuesday"], "time": "19:00", "conference_url": "javascript:alert(1)", "latitude": "north", "longitude": 181},
           {"name": "C", "slug": "b", "day": 1, "time": "19:00"},
           "not a meeting"
-        ]"#);
+        ]"#,
+        );
         let paths: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(paths, [
-            "meeting_guide[0].name", "meeting_guide[0].time", "meeting_guide[0].day",
-            "meeting_guide[1].day[1]", "meeting_guide[1].conference_url", "meeting_guide[1].latitude",
-            "meeting_guide[1].longitude", "meeting_guide[2].slug", "meeting_guide[3]",
-        ]);
+        assert_eq!(
+            paths,
+            [
+                "meeting_guide[0].name",
+                "meeting_guide[0].time",
+                "meeting_guide[0].day",
+                "meeting_guide[1].day[1]",
+                "meeting_guide[1].conference_url",
+                "meeting_guide[1].latitude",
+                "meeting_guide[1].longitude",
+                "meeting_guide[2].slug",
+                "meeting_guide[3]",
+            ]
+        );
         assert_eq!(meetings.len(), 1);
         assert_eq!(meetings[0].url, None);
     }

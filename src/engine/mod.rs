@@ -11,7 +11,11 @@ use crate::prelude::*;
 /// has no use for the citations, so it carries an empty string instead (-0.8 KB gzip).
 macro_rules! cite {
     ($source:literal) => {
-        if cfg!(feature = "std") { $source } else { "" }
+        if cfg!(feature = "std") {
+            $source
+        } else {
+            ""
+        }
     };
 }
 
@@ -19,12 +23,12 @@ pub mod answers;
 pub mod care;
 pub mod catalog;
 pub mod cond;
-pub mod finder;
 pub mod config;
+pub mod finder;
 pub mod json;
 pub mod json_text;
-pub mod num;
 pub mod meeting_guide;
+pub mod num;
 pub mod options;
 pub mod profile;
 pub mod questionnaire;
@@ -66,7 +70,16 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let center_name = options.center.name.as_deref().unwrap_or("");
     let urgent = urgent(&writer, &options.center);
     let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
-    let local = finder::rank(&writer, &options.resources, &suggested, &priorities, center_name, options.now, &options.zones, options.place);
+    let local = finder::rank(
+        &writer,
+        &options.resources,
+        &suggested,
+        &priorities,
+        center_name,
+        options.now,
+        &options.zones,
+        options.place,
+    );
 
     Evaluation {
         version: VERSION,
@@ -131,7 +144,12 @@ impl Writer<'_> {
 /// The kinds of the center's programs that rank above general meetings: what a safety notice
 /// names (a naloxone program beside the naloxone notice), the top suggestions of each list
 /// (a medication clinic when medication leads), and a peer coach for someone who wants one.
-fn priority_kinds(writer: &Writer, urgent: &[Notice], groups: &[Suggestion], aftercare: &[Suggestion]) -> Vec<&'static str> {
+fn priority_kinds(
+    writer: &Writer,
+    urgent: &[Notice],
+    groups: &[Suggestion],
+    aftercare: &[Suggestion],
+) -> Vec<&'static str> {
     let mut kinds: Vec<&'static str> = Vec::new();
     for rule in NOTICES.iter().filter(|rule| urgent.iter().any(|notice| notice.id == rule.id)) {
         kinds.extend_from_slice(rule.kinds);
@@ -184,7 +202,9 @@ fn notice(writer: &Writer, rule: &'static NoticeRule, center: &Center) -> Notice
         id: rule.id,
         title: writer.lang.text(&key("title")),
         text: writer.lang.text(&key("text")),
-        steps: (1..=rule.steps).map(|n| writer.lang.text(&cat(&["u.", rule.id, ".step.", &json_text::int(n.into())]))).collect(),
+        steps: (1..=rule.steps)
+            .map(|n| writer.lang.text(&cat(&["u.", rule.id, ".step.", &json_text::int(n.into())])))
+            .collect(),
         contacts: rule.contacts.iter().filter_map(|&kind| contact(writer.lang, kind, center)).collect(),
         because: writer.because(&rule.when),
     }
@@ -273,7 +293,8 @@ fn care(writer: &Writer) -> Care {
         .filter(|rule| rule.level == level && writer.holds(&rule.when))
         .map(|rule| writer.reason(rule.reason, &rule.when))
         .collect();
-    reasons.extend(CARE_NOTES.iter().filter(|(when, _)| writer.holds(when)).map(|(when, key)| writer.reason(key, when)));
+    reasons
+        .extend(CARE_NOTES.iter().filter(|(when, _)| writer.holds(when)).map(|(when, key)| writer.reason(key, when)));
     let key = if writer.ctx.answers.path() == Path::LovedOne { "loved_one" } else { level.as_str() };
     let key = match CARE_WORDINGS.iter().find(|(at, when, _)| *at == level && writer.holds(when)) {
         Some((_, _, wording)) => cat(&[key, ".", wording]),
@@ -401,7 +422,9 @@ pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
                         value: OptionValue::Number(num::whole(value).unwrap_or(0) as i8),
                         label: option_label(lang, item.options.id, value),
                     },
-                    _ => OptionOut { value: OptionValue::Text(value), label: option_label(lang, item.options.id, value) },
+                    _ => {
+                        OptionOut { value: OptionValue::Text(value), label: option_label(lang, item.options.id, value) }
+                    }
                 })
                 .collect();
             ItemOut {
@@ -430,7 +453,10 @@ pub fn questionnaire(lang: Lang) -> QuestionnaireOut {
     QuestionnaireOut {
         version: VERSION,
         lang: lang.as_str(),
-        sections: Section::ALL.iter().map(|s| SectionOut { id: s.as_str(), title: lang.text(&cat(&["sec.", s.as_str()])) }).collect(),
+        sections: Section::ALL
+            .iter()
+            .map(|s| SectionOut { id: s.as_str(), title: lang.text(&cat(&["sec.", s.as_str()])) })
+            .collect(),
         items,
         prefer_not: text!(lang, "o.prefer_not"),
     }
@@ -501,10 +527,38 @@ pub fn string_keys() -> Vec<String> {
     for band in ["none", "low", "moderate", "high"] {
         keys.push(cat(&["ui.severity.", band]));
     }
-    for key in ["local_kind", "local_center", "local_priority", "local_from_home", "local_online", "local_in_person", "local_times", "local_language", "local_audience", "local_accessible", "local_free", "local_approach", "local_newcomer", "local_dual", "local_distance"] {
+    for key in [
+        "local_kind",
+        "local_center",
+        "local_priority",
+        "local_from_home",
+        "local_online",
+        "local_in_person",
+        "local_times",
+        "local_language",
+        "local_audience",
+        "local_accessible",
+        "local_free",
+        "local_approach",
+        "local_newcomer",
+        "local_dual",
+        "local_distance",
+    ] {
         keys.push(cat(&["r.", key]));
     }
-    for key in ["c.call_988", "c.text_988", "c.call_911", "c.helpline", "c.dv_call", "c.dv_text", "c.center_crisis", "c.center_phone", "c.center_text", "c.center_url", "ui.not_diagnosis"] {
+    for key in [
+        "c.call_988",
+        "c.text_988",
+        "c.call_911",
+        "c.helpline",
+        "c.dv_call",
+        "c.dv_text",
+        "c.center_crisis",
+        "c.center_phone",
+        "c.center_text",
+        "c.center_url",
+        "ui.not_diagnosis",
+    ] {
         keys.push(key.to_string());
     }
     keys.sort();

@@ -92,7 +92,20 @@ mod tests {
 
     #[test]
     fn edges() {
-        for x in [0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, 4503599627370495.5, 1e300, -1e300, f64::INFINITY] {
+        for x in [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            0.49999999999999994,
+            4503599627370495.5,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+        ] {
             assert_eq!(round(x).to_bits(), x.round().to_bits(), "round {x}");
             assert_eq!(trunc(x).to_bits(), x.trunc().to_bits(), "trunc {x}");
         }

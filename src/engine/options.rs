@@ -2,11 +2,11 @@
 //! local finder, the visitor's weekday and time and (only after "near me") position. None of
 //! these leave the device.
 
-use crate::prelude::*;
-use alloc::sync::Arc;
 use super::config::{self, CenterConfig, Problem, Resource};
 use super::json::Json;
+use crate::prelude::*;
 use crate::strings::Lang;
+use alloc::sync::Arc;
 
 /// The center's contact details, as given in its config.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,7 +52,15 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: Lang::En, center: Center::default(), hide: Vec::new(), resources: Vec::new(), now: None, zones: Vec::new(), place: None }
+        Options {
+            lang: Lang::En,
+            center: Center::default(),
+            hide: Vec::new(),
+            resources: Vec::new(),
+            now: None,
+            zones: Vec::new(),
+            place: None,
+        }
     }
 }
 
@@ -93,7 +101,10 @@ fn read_now(now: &Json) -> Option<Now> {
         Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && *n >= 0.0 => Some(*n),
         _ => None,
     };
-    Some(Now { day: number("day").filter(|d| *d <= 6.0)? as u8, minutes: number("minutes").filter(|m| *m < 1440.0)? as u16 })
+    Some(Now {
+        day: number("day").filter(|d| *d <= 6.0)? as u8,
+        minutes: number("minutes").filter(|m| *m < 1440.0)? as u16,
+    })
 }
 
 impl Options {
@@ -111,7 +122,9 @@ impl Options {
             options.zones = zones.iter().filter_map(|(zone, now)| Some((zone.clone(), read_now(now)?))).collect();
         }
         options.place = raw.near.as_ref().and_then(|near| match (near.get("lat"), near.get("lon")) {
-            (Some(Json::Number(lat)), Some(Json::Number(lon))) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some(Place { lat: *lat, lon: *lon }),
+            (Some(Json::Number(lat)), Some(Json::Number(lon))) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
+                Some(Place { lat: *lat, lon: *lon })
+            }
             _ => None,
         });
         (options, checked.problems)
@@ -121,7 +134,15 @@ impl Options {
     /// offered language, else the browser's first language the widget speaks, else English.
     pub fn from_config(lang: Option<&str>, browser: &[String], config: CenterConfig) -> Options {
         let lang = crate::strings::negotiate_available(lang, &config.languages, browser);
-        Options { lang, center: config.center, hide: config.hide, resources: config.resources, now: None, zones: Vec::new(), place: None }
+        Options {
+            lang,
+            center: config.center,
+            hide: config.hide,
+            resources: config.resources,
+            now: None,
+            zones: Vec::new(),
+            place: None,
+        }
     }
 }
 
@@ -144,7 +165,9 @@ mod tests {
 
     #[test]
     fn center_and_hide_are_read_and_unknown_fields_ignored() {
-        let o = options(r#"{"config":{"center":{"name":"Harbor","phone":"555","extra":1},"hide":["lifering"],"resources":[]}}"#);
+        let o = options(
+            r#"{"config":{"center":{"name":"Harbor","phone":"555","extra":1},"hide":["lifering"],"resources":[]}}"#,
+        );
         assert_eq!(o.center.name.as_deref(), Some("Harbor"));
         assert_eq!(o.center.phone.as_deref(), Some("555"));
         assert_eq!(o.hide, ["lifering"]);

@@ -249,12 +249,9 @@ pub const GAD2_ITEMS: [ItemId; 2] = [ItemId::Gad2_1, ItemId::Gad2_2];
 // comment says so (the engine never relies on the order otherwise).
 
 pub static FOR_WHOM: OptionSet = OptionSet { id: "for_whom", values: &["self", "loved_one"] };
-pub static AGE_GROUP: OptionSet =
-    OptionSet { id: "age_group", values: &["under_18", "18_25", "26_64", "65_plus"] };
-pub static SELF_HARM: OptionSet = OptionSet {
-    id: "self_harm",
-    values: &["not_at_all", "several_days", "more_than_half", "nearly_every_day"],
-};
+pub static AGE_GROUP: OptionSet = OptionSet { id: "age_group", values: &["under_18", "18_25", "26_64", "65_plus"] };
+pub static SELF_HARM: OptionSet =
+    OptionSet { id: "self_harm", values: &["not_at_all", "several_days", "more_than_half", "nearly_every_day"] };
 pub static YES_NO: OptionSet = OptionSet { id: "yes_no", values: &["no", "yes"] };
 pub static WITHDRAWAL: OptionSet =
     OptionSet { id: "withdrawal", values: &["none", "uncomfortable", "severe", "not_stopped"] };
@@ -266,88 +263,61 @@ pub static AUDITC_1: OptionSet = OptionSet { id: "auditc_1", values: &["0", "1",
 pub static AUDITC_2: OptionSet = OptionSet { id: "auditc_2", values: &["0", "1", "2", "3", "4"] };
 pub static AUDITC_3: OptionSet = OptionSet { id: "auditc_3", values: &["0", "1", "2", "3", "4"] };
 pub static SEX: OptionSet = OptionSet { id: "sex", values: &["female", "male", "other"] };
-pub static USE_FREQ: OptionSet = OptionSet {
-    id: "use_freq",
-    values: &["never", "once_or_twice", "monthly", "weekly", "daily"],
-};
+pub static USE_FREQ: OptionSet =
+    OptionSet { id: "use_freq", values: &["never", "once_or_twice", "monthly", "weekly", "daily"] };
 /// Ordered from longest ago to most recent.
 pub static LAST_USE: OptionSet = OptionSet {
     id: "last_use",
     values: &["over_year", "3_12_months", "1_3_months", "past_month", "past_week", "today"],
 };
 pub static FREQ_2W: OptionSet = OptionSet { id: "freq_2w", values: &["0", "1", "2", "3"] };
-pub static YES_NO_UNSURE: OptionSet =
-    OptionSet { id: "yes_no_unsure", values: &["yes", "no", "unsure"] };
+pub static YES_NO_UNSURE: OptionSet = OptionSet { id: "yes_no_unsure", values: &["yes", "no", "unsure"] };
 pub static TREATMENT_HISTORY: OptionSet = OptionSet {
     id: "treatment_history",
     values: &["none", "detox", "residential", "outpatient", "current", "left_early"],
 };
-pub static MEDICATION: OptionSet =
-    OptionSet { id: "medication", values: &["taking", "interested", "no"] };
-pub static PHYSICAL_HEALTH: OptionSet =
-    OptionSet { id: "physical_health", values: &["good", "fair", "poor"] };
-pub static RULER: OptionSet = OptionSet {
-    id: "ruler",
-    values: &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
-};
-pub static STAGE: OptionSet = OptionSet {
-    id: "stage",
-    values: &["not_sure", "thinking", "preparing", "changing", "maintaining", "returned"],
-};
+pub static MEDICATION: OptionSet = OptionSet { id: "medication", values: &["taking", "interested", "no"] };
+pub static PHYSICAL_HEALTH: OptionSet = OptionSet { id: "physical_health", values: &["good", "fair", "poor"] };
+pub static RULER: OptionSet =
+    OptionSet { id: "ruler", values: &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"] };
+pub static STAGE: OptionSet =
+    OptionSet { id: "stage", values: &["not_sure", "thinking", "preparing", "changing", "maintaining", "returned"] };
 pub static GOAL: OptionSet = OptionSet { id: "goal", values: &["stop", "cut_down", "not_sure"] };
 pub static AGREE_6: OptionSet = OptionSet { id: "agree_6", values: &["1", "2", "3", "4", "5", "6"] };
 /// Ordered from most to least stable.
-pub static HOUSING: OptionSet = OptionSet {
-    id: "housing",
-    values: &["stable_sober", "stable_use_around", "unstable", "none"],
-};
+pub static HOUSING: OptionSet =
+    OptionSet { id: "housing", values: &["stable_sober", "stable_use_around", "unstable", "none"] };
 /// Ordered from most to least support.
 pub static SUPPORT: OptionSet = OptionSet { id: "support", values: &["several", "one_or_two", "none"] };
 pub static YES_MAYBE_NO: OptionSet = OptionSet { id: "yes_maybe_no", values: &["yes", "maybe", "no"] };
-pub static JUSTICE: OptionSet = OptionSet {
-    id: "justice",
-    values: &["none", "past", "recently_released", "supervision"],
-};
-pub static WORK: OptionSet = OptionSet {
-    id: "work",
-    values: &["working", "looking", "not_working", "student", "retired"],
-};
-pub static GROUP_COMFORT: OptionSet = OptionSet {
-    id: "group_comfort",
-    values: &["comfortable", "nervous_willing", "one_on_one", "not_now"],
-};
+pub static JUSTICE: OptionSet =
+    OptionSet { id: "justice", values: &["none", "past", "recently_released", "supervision"] };
+pub static WORK: OptionSet =
+    OptionSet { id: "work", values: &["working", "looking", "not_working", "student", "retired"] };
+pub static GROUP_COMFORT: OptionSet =
+    OptionSet { id: "group_comfort", values: &["comfortable", "nervous_willing", "one_on_one", "not_now"] };
 pub static BARRIERS: OptionSet = OptionSet {
     id: "barriers",
     values: &["transport", "childcare", "work_hours", "cost", "mobility", "hearing", "language", "none"],
 };
-pub static APPROACH: OptionSet = OptionSet {
-    id: "approach",
-    values: &["spiritual", "secular", "faith", "mindfulness", "no_preference"],
-};
+pub static APPROACH: OptionSet =
+    OptionSet { id: "approach", values: &["spiritual", "secular", "faith", "mindfulness", "no_preference"] };
 pub static FORMAT: OptionSet = OptionSet { id: "format", values: &["in_person", "online", "either"] };
-pub static TIMES: OptionSet =
-    OptionSet { id: "times", values: &["weekday_day", "weekday_evening", "weekend"] };
+pub static TIMES: OptionSet = OptionSet { id: "times", values: &["weekday_day", "weekday_evening", "weekend"] };
 pub static LANGUAGE: OptionSet = OptionSet { id: "language", values: &["en", "es"] };
-pub static AUDIENCE: OptionSet = OptionSet {
-    id: "audience",
-    values: &["women", "men", "lgbtq", "young_adults", "veterans", "none"],
-};
-pub static LO_RELATIONSHIP: OptionSet = OptionSet {
-    id: "lo_relationship",
-    values: &["partner", "parent", "child", "sibling", "friend", "other"],
-};
-pub static LO_STAGE: OptionSet = OptionSet {
-    id: "lo_stage",
-    values: &["not_ready", "thinking", "in_treatment", "in_recovery", "unknown"],
-};
+pub static AUDIENCE: OptionSet =
+    OptionSet { id: "audience", values: &["women", "men", "lgbtq", "young_adults", "veterans", "none"] };
+pub static LO_RELATIONSHIP: OptionSet =
+    OptionSet { id: "lo_relationship", values: &["partner", "parent", "child", "sibling", "friend", "other"] };
+pub static LO_STAGE: OptionSet =
+    OptionSet { id: "lo_stage", values: &["not_ready", "thinking", "in_treatment", "in_recovery", "unknown"] };
 pub static LO_WANTS: OptionSet =
     OptionSet { id: "lo_wants", values: &["learn_to_help", "support_for_me", "lost_someone"] };
 
 use ItemId as I;
 
 const ALCOHOL: Cond = Cond::All(&[OWN, Cond::Has(I::Substances, &["alcohol"])]);
-const IN_RECOVERY_STAGE: Cond =
-    Cond::All(&[OWN, Cond::Is(I::Stage, &["changing", "maintaining", "returned"])]);
+const IN_RECOVERY_STAGE: Cond = Cond::All(&[OWN, Cond::Is(I::Stage, &["changing", "maintaining", "returned"])]);
 
 const fn item(
     id: ItemId,
@@ -401,18 +371,75 @@ pub static ITEMS: [Item; 63] = [
     grouped("mood", sensitive(item(I::Phq2_2, Scale, S::Wellbeing, &FREQ_2W, Both, Cond::Always))),
     grouped("mood", sensitive(item(I::Gad2_1, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
     grouped("mood", sensitive(item(I::Gad2_2, Scale, S::Wellbeing, &FREQ_2W, OwnUseOnly, OWN))),
-    sensitive(item(I::SelfHarm, Single, S::Safety, &SELF_HARM, Both, Cond::Any(&[OWN, Cond::All(&[LOVED, OWN_PHQ2_POSITIVE])]))),
+    sensitive(item(
+        I::SelfHarm,
+        Single,
+        S::Safety,
+        &SELF_HARM,
+        Both,
+        Cond::Any(&[OWN, Cond::All(&[LOVED, OWN_PHQ2_POSITIVE])]),
+    )),
     sensitive(item(I::HarmOthers, Single, S::Safety, &YES_NO, OwnUseOnly, OWN)),
     item(I::Substances, Multi, S::Use, &SUBSTANCES, Both, Cond::Always),
     grouped("auditc", item(I::AuditC1, Scale, S::Use, &AUDITC_1, OwnUseOnly, ALCOHOL)),
     grouped("auditc", item(I::AuditC2, Scale, S::Use, &AUDITC_2, OwnUseOnly, ALCOHOL)),
     grouped("auditc", item(I::AuditC3, Scale, S::Use, &AUDITC_3, OwnUseOnly, ALCOHOL)),
     optional(sensitive(item(I::Sex, Single, S::Use, &SEX, OwnUseOnly, ALCOHOL))),
-    grouped("use_freq", item(I::UseFreqOpioids, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["opioids"])]))),
-    grouped("use_freq", item(I::UseFreqStimulants, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["stimulants"])]))),
-    grouped("use_freq", item(I::UseFreqCannabis, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["cannabis"])]))),
-    grouped("use_freq", item(I::UseFreqSedatives, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["sedatives"])]))),
-    grouped("use_freq", item(I::UseFreqOther, Single, S::Use, &USE_FREQ, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["other"])]))),
+    grouped(
+        "use_freq",
+        item(
+            I::UseFreqOpioids,
+            Single,
+            S::Use,
+            &USE_FREQ,
+            OwnUseOnly,
+            Cond::All(&[OWN, Cond::Has(I::Substances, &["opioids"])]),
+        ),
+    ),
+    grouped(
+        "use_freq",
+        item(
+            I::UseFreqStimulants,
+            Single,
+            S::Use,
+            &USE_FREQ,
+            OwnUseOnly,
+            Cond::All(&[OWN, Cond::Has(I::Substances, &["stimulants"])]),
+        ),
+    ),
+    grouped(
+        "use_freq",
+        item(
+            I::UseFreqCannabis,
+            Single,
+            S::Use,
+            &USE_FREQ,
+            OwnUseOnly,
+            Cond::All(&[OWN, Cond::Has(I::Substances, &["cannabis"])]),
+        ),
+    ),
+    grouped(
+        "use_freq",
+        item(
+            I::UseFreqSedatives,
+            Single,
+            S::Use,
+            &USE_FREQ,
+            OwnUseOnly,
+            Cond::All(&[OWN, Cond::Has(I::Substances, &["sedatives"])]),
+        ),
+    ),
+    grouped(
+        "use_freq",
+        item(
+            I::UseFreqOther,
+            Single,
+            S::Use,
+            &USE_FREQ,
+            OwnUseOnly,
+            Cond::All(&[OWN, Cond::Has(I::Substances, &["other"])]),
+        ),
+    ),
     item(I::LastUse, Single, S::Use, &LAST_USE, OwnUseOnly, OWN_USES),
     grouped("dependence", sensitive(item(I::DepControl, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES))),
     grouped("dependence", sensitive(item(I::DepCraving, Single, S::Use, &YES_NO, OwnUseOnly, OWN_USES))),
@@ -425,9 +452,23 @@ pub static ITEMS: [Item; 63] = [
     sensitive(item(I::LoWants, Multi, S::LovedOne, &LO_WANTS, LovedOneOnly, LOVED)),
     sensitive(item(I::MhDiagnosis, Single, S::Wellbeing, &YES_NO_UNSURE, OwnUseOnly, OWN)),
     item(I::PhysicalHealth, Single, S::Wellbeing, &PHYSICAL_HEALTH, OwnUseOnly, OWN),
-    optional(sensitive(item(I::Pregnant, Single, S::Wellbeing, &YES_NO, OwnUseOnly, Cond::All(&[OWN, Cond::Not(&Cond::Is(I::Sex, &["male"]))])))),
+    optional(sensitive(item(
+        I::Pregnant,
+        Single,
+        S::Wellbeing,
+        &YES_NO,
+        OwnUseOnly,
+        Cond::All(&[OWN, Cond::Not(&Cond::Is(I::Sex, &["male"]))]),
+    ))),
     item(I::TreatmentHistory, Multi, S::Treatment, &TREATMENT_HISTORY, OwnUseOnly, OWN),
-    item(I::Medication, Single, S::Treatment, &MEDICATION, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["alcohol", "opioids"])])),
+    item(
+        I::Medication,
+        Single,
+        S::Treatment,
+        &MEDICATION,
+        OwnUseOnly,
+        Cond::All(&[OWN, Cond::Has(I::Substances, &["alcohol", "opioids"])]),
+    ),
     item(I::Importance, Scale, S::Readiness, &RULER, OwnUseOnly, OWN),
     item(I::Confidence, Scale, S::Readiness, &RULER, OwnUseOnly, OWN),
     item(I::Stage, Single, S::Readiness, &STAGE, OwnUseOnly, OWN),
@@ -467,7 +508,8 @@ pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = crate::prelude::pieces(tag, b'-');
     let first = parts.next().unwrap_or("");
     let first_ok = (2..=8).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphabetic())
-        || first.eq_ignore_ascii_case("x") || first.eq_ignore_ascii_case("i");
+        || first.eq_ignore_ascii_case("x")
+        || first.eq_ignore_ascii_case("i");
     first_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
@@ -497,7 +539,12 @@ mod tests {
             for (named, values) in item.show_when.references() {
                 assert!(named < item.id, "{} depends on later item {}", item.id.as_str(), named.as_str());
                 for value in values {
-                    assert!(named.item().options.values.contains(value), "{} is not a value of {}", value, named.as_str());
+                    assert!(
+                        named.item().options.values.contains(value),
+                        "{} is not a value of {}",
+                        value,
+                        named.as_str()
+                    );
                 }
             }
         }

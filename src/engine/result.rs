@@ -1,8 +1,8 @@
 //! The result of `evaluate`, in the public shape of screening.md ("Result shape"). Field names
 //! here are a contract: add freely, never rename or drop.
 
-use crate::prelude::*;
 use super::json_text::{WriteJson, Writer};
+use crate::prelude::*;
 
 use super::care::CareLevel;
 use super::profile::Level;
@@ -227,7 +227,6 @@ pub enum OptionValue {
     Text(&'static str),
     Number(i8),
 }
-
 
 // JSON output, field by field. Optional fields of `Contact` are left out when empty; every
 // other `Option` is written as `null`, as JavaScript callers expect from the contract.

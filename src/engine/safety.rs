@@ -71,10 +71,12 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Call911, Call988, Text988, Center],
         kinds: &["naloxone"],
         at_once: true,
-        source: cite!("SAMHSA Opioid Overdose Prevention Toolkit (2018), \"Five essential steps for first \
-                 responders\" (call 911, give naloxone, support breathing, stay and watch), kept in \
-                 its Overdose Prevention and Response Toolkit (2023); 988 Suicide & Crisis Lifeline \
-                 (988lifeline.org) for a loved one who talks of ending their life."),
+        source: cite!(
+            "SAMHSA Opioid Overdose Prevention Toolkit (2018), \"Five essential steps for first \
+            responders\" (call 911, give naloxone, support breathing, stay and watch), kept in \
+            its Overdose Prevention and Response Toolkit (2023); 988 Suicide & Crisis Lifeline \
+            (988lifeline.org) for a loved one who talks of ending their life."
+        ),
     },
     NoticeRule {
         id: "crisis_988",
@@ -84,10 +86,12 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Call988, Text988, Call911, Center],
         kinds: &["counseling"],
         at_once: true,
-        source: cite!("PHQ-9 item 9 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001), treated as \
-                 urgent at any answer above \"not at all\" (screening.md); 988 Suicide & Crisis \
-                 Lifeline (SAMHSA, 988lifeline.org): call or text 988, Spanish press 2 or text \
-                 AYUDA, Veterans Crisis Line press 1."),
+        source: cite!(
+            "PHQ-9 item 9 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001), treated as \
+            urgent at any answer above \"not at all\" (screening.md); 988 Suicide & Crisis \
+            Lifeline (SAMHSA, 988lifeline.org): call or text 988, Spanish press 2 or text \
+            AYUDA, Veterans Crisis Line press 1."
+        ),
     },
     NoticeRule {
         id: "harm_others",
@@ -97,8 +101,10 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Call988, Text988, Call911, Center],
         kinds: &["counseling"],
         at_once: true,
-        source: cite!("988 Suicide & Crisis Lifeline (988lifeline.org): support for anyone in emotional \
-                 distress, including thoughts of harming others; 911 for immediate danger."),
+        source: cite!(
+            "988 Suicide & Crisis Lifeline (988lifeline.org): support for anyone in emotional \
+            distress, including thoughts of harming others; 911 for immediate danger."
+        ),
     },
     NoticeRule {
         id: "domestic_violence",
@@ -108,8 +114,10 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[DvCall, DvText, Call911, Center],
         kinds: &[],
         at_once: true,
-        source: cite!("National Domestic Violence Hotline (thehotline.org): 1-800-799-7233, text START to \
-                 88788, 24/7, in English and Spanish; 911 in immediate danger."),
+        source: cite!(
+            "National Domestic Violence Hotline (thehotline.org): 1-800-799-7233, text START to \
+            88788, 24/7, in English and Spanish; 911 in immediate danger."
+        ),
     },
     NoticeRule {
         id: "withdrawal_medical",
@@ -119,9 +127,11 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Call911, Helpline, Center],
         kinds: &["medical_withdrawal"],
         at_once: false,
-        source: cite!("ASAM Clinical Practice Guideline on Alcohol Withdrawal Management (2020); FDA Drug \
-                 Safety Communication on benzodiazepines (2020): stopping suddenly can cause \
-                 seizures and life-threatening withdrawal."),
+        source: cite!(
+            "ASAM Clinical Practice Guideline on Alcohol Withdrawal Management (2020); FDA Drug \
+            Safety Communication on benzodiazepines (2020): stopping suddenly can cause \
+            seizures and life-threatening withdrawal."
+        ),
     },
     NoticeRule {
         id: "lower_tolerance",
@@ -142,9 +152,11 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Call911, Helpline, Center],
         kinds: &["naloxone", "medication"],
         at_once: false,
-        source: cite!("SAMHSA Overdose Prevention and Response Toolkit (2023): lower tolerance after \
-                 time without opioids (release from prison, detox, treatment) raises overdose risk; \
-                 Binswanger et al., N Engl J Med 2007 (overdose deaths in the weeks after release)."),
+        source: cite!(
+            "SAMHSA Overdose Prevention and Response Toolkit (2023): lower tolerance after \
+            time without opioids (release from prison, detox, treatment) raises overdose risk; \
+            Binswanger et al., N Engl J Med 2007 (overdose deaths in the weeks after release)."
+        ),
     },
     NoticeRule {
         id: "mixing_depressants",
@@ -154,8 +166,10 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Call911, Helpline, Center],
         kinds: &["naloxone"],
         at_once: false,
-        source: cite!("FDA boxed warning on opioids with benzodiazepines (2016); CDC, \"Stop Overdose\": \
-                 mixing opioids with alcohol or sedatives slows breathing more than either alone."),
+        source: cite!(
+            "FDA boxed warning on opioids with benzodiazepines (2016); CDC, \"Stop Overdose\": \
+            mixing opioids with alcohol or sedatives slows breathing more than either alone."
+        ),
     },
     NoticeRule {
         id: "naloxone",
@@ -169,9 +183,11 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Call911, Helpline, Center],
         kinds: &["naloxone", "harm_reduction"],
         at_once: false,
-        source: cite!("SAMHSA Overdose Prevention and Response Toolkit (2023); CDC on fentanyl in \
-                 counterfeit pills and stimulants, and fentanyl test strips; a non-fatal overdose \
-                 sharply raises the risk of a fatal one (Olfson et al., JAMA Psychiatry 2018)."),
+        source: cite!(
+            "SAMHSA Overdose Prevention and Response Toolkit (2023); CDC on fentanyl in \
+            counterfeit pills and stimulants, and fentanyl test strips; a non-fatal overdose \
+            sharply raises the risk of a fatal one (Olfson et al., JAMA Psychiatry 2018)."
+        ),
     },
     NoticeRule {
         id: "pregnancy_care",
@@ -181,9 +197,11 @@ pub static NOTICES: [NoticeRule; 9] = [
         contacts: &[Helpline, Center],
         kinds: &["medication"],
         at_once: false,
-        source: cite!("ACOG Committee Opinion 711, Opioid Use and Opioid Use Disorder in Pregnancy \
-                 (2017); SAMHSA Clinical Guidance for Treating Pregnant and Parenting Women With \
-                 Opioid Use Disorder (2018): medication, not withdrawal, is recommended."),
+        source: cite!(
+            "ACOG Committee Opinion 711, Opioid Use and Opioid Use Disorder in Pregnancy \
+            (2017); SAMHSA Clinical Guidance for Treating Pregnant and Parenting Women With \
+            Opioid Use Disorder (2018): medication, not withdrawal, is recommended."
+        ),
     },
 ];
 

@@ -5,11 +5,11 @@
 //! grow with more answers, so a positive partial screen is a true positive; `complete` says
 //! whether every item was answered. BARC-10 is reported only when complete, as the spec asks.
 
-use crate::prelude::*;
 use super::answers::Answers;
 use super::questionnaire::{
     ItemId, Path, AUDITC_ITEMS, BARC_ITEMS, DEPENDENCE_ITEMS, FREQ_ITEMS, GAD2_ITEMS, PHQ2_ITEMS,
 };
+use crate::prelude::*;
 
 /// AUDIT-C positive cut-offs: men >= 4; women, other and unknown >= 3.
 const AUDITC_CUTOFF_MEN: u8 = 4;
@@ -207,14 +207,11 @@ pub struct Scores {
 impl Scores {
     pub fn compute(answers: &Answers) -> Scores {
         let auditc = sum_score(answers, &AUDITC_ITEMS, 12).map(|mut s| {
-            let cutoff = if answers.choice(ItemId::Sex) == Some("male") {
-                AUDITC_CUTOFF_MEN
-            } else {
-                AUDITC_CUTOFF_OTHERS
-            };
+            let cutoff =
+                if answers.choice(ItemId::Sex) == Some("male") { AUDITC_CUTOFF_MEN } else { AUDITC_CUTOFF_OTHERS };
             // Published guidance: when all points come from item 1, assume drinking within limits.
-            let only_item_1 = answers.number(ItemId::AuditC2).unwrap_or(0) == 0
-                && answers.number(ItemId::AuditC3).unwrap_or(0) == 0;
+            let only_item_1 =
+                answers.number(ItemId::AuditC2).unwrap_or(0) == 0 && answers.number(ItemId::AuditC3).unwrap_or(0) == 0;
             s.positive = s.score >= cutoff && !only_item_1;
             s
         });
@@ -254,7 +251,8 @@ impl Scores {
         let current_use =
             own && uses_any(answers) && !matches!(answers.choice(ItemId::LastUse), Some("3_12_months" | "over_year"));
 
-        let withdrawal_sign = current_use && matches!(answers.choice(ItemId::Withdrawal), Some("uncomfortable" | "severe"));
+        let withdrawal_sign =
+            current_use && matches!(answers.choice(ItemId::Withdrawal), Some("uncomfortable" | "severe"));
         let mut scores = Scores {
             auditc,
             auditc_high_risk,
@@ -438,9 +436,13 @@ fn answered_with(answers: &Answers, items: &[ItemId], value: &str) -> Vec<ItemId
 /// Whether every answer behind the use-severity band was given: a sentence may then call the
 /// level lower. Skipped and declined answers are unknown, never low risk.
 fn severity_known(answers: &Answers) -> bool {
-    let chosen_known = FREQ_ITEMS.iter().all(|&(substance, item)| !answers.has(ItemId::Substances, substance) || answers.is_answered(item));
-    let alcohol_known = !answers.has(ItemId::Substances, "alcohol") || AUDITC_ITEMS.iter().all(|&i| answers.is_answered(i));
-    let signs_known = DEPENDENCE_ITEMS.iter().all(|&i| answers.is_answered(i)) && answers.is_answered(ItemId::Withdrawal);
+    let chosen_known = FREQ_ITEMS
+        .iter()
+        .all(|&(substance, item)| !answers.has(ItemId::Substances, substance) || answers.is_answered(item));
+    let alcohol_known =
+        !answers.has(ItemId::Substances, "alcohol") || AUDITC_ITEMS.iter().all(|&i| answers.is_answered(i));
+    let signs_known =
+        DEPENDENCE_ITEMS.iter().all(|&i| answers.is_answered(i)) && answers.is_answered(ItemId::Withdrawal);
     chosen_known && alcohol_known && signs_known
 }
 
@@ -466,7 +468,12 @@ mod tests {
         RawValue::Array(v.iter().map(|s| t(s)).collect())
     }
     fn auditc(a: i8, b: i8, c: i8, sex: Option<&str>) -> ScaleScore {
-        let mut entries = vec![(ItemId::Substances, list(&["alcohol"])), (ItemId::AuditC1, n(a)), (ItemId::AuditC2, n(b)), (ItemId::AuditC3, n(c))];
+        let mut entries = vec![
+            (ItemId::Substances, list(&["alcohol"])),
+            (ItemId::AuditC1, n(a)),
+            (ItemId::AuditC2, n(b)),
+            (ItemId::AuditC3, n(c)),
+        ];
         if let Some(sex) = sex {
             entries.push((ItemId::Sex, t(sex)));
         }
@@ -494,7 +501,12 @@ mod tests {
 
     #[test]
     fn two_item_screens_positive_at_three() {
-        let s = Scores::compute(&answers(&[(ItemId::Phq2_1, n(1)), (ItemId::Phq2_2, n(1)), (ItemId::Gad2_1, n(2)), (ItemId::Gad2_2, n(1))]));
+        let s = Scores::compute(&answers(&[
+            (ItemId::Phq2_1, n(1)),
+            (ItemId::Phq2_2, n(1)),
+            (ItemId::Gad2_1, n(2)),
+            (ItemId::Gad2_2, n(1)),
+        ]));
         assert_eq!(s.phq2.unwrap().score, 2);
         assert!(!s.phq2.unwrap().positive);
         assert_eq!(s.gad2.unwrap().score, 3);
@@ -510,7 +522,8 @@ mod tests {
         assert!(s.barc10.unwrap().positive);
         entries.pop();
         assert_eq!(Scores::compute(&answers(&entries)).barc10, None);
-        let low: Vec<(ItemId, RawValue)> = BARC_ITEMS.iter().enumerate().map(|(k, &i)| (i, n(if k < 7 { 5 } else { 4 }))).collect();
+        let low: Vec<(ItemId, RawValue)> =
+            BARC_ITEMS.iter().enumerate().map(|(k, &i)| (i, n(if k < 7 { 5 } else { 4 }))).collect();
         assert_eq!(Scores::compute(&answers(&low)).barc10.unwrap().score, 47);
         assert!(Scores::compute(&answers(&low)).barc10.unwrap().positive);
     }
@@ -535,33 +548,99 @@ mod tests {
         assert_eq!(sev(&[cannabis.clone()]), Severity::Low);
         // Frequency alone: daily cannabis with no sign is low; daily stimulants are moderate.
         assert_eq!(sev(&[cannabis.clone(), (ItemId::UseFreqCannabis, t("daily"))]), Severity::Low);
-        assert_eq!(sev(&[(ItemId::Substances, list(&["stimulants"])), (ItemId::UseFreqStimulants, t("daily"))]), Severity::Moderate);
-        assert_eq!(sev(&[(ItemId::Substances, list(&["opioids"])), (ItemId::UseFreqOpioids, t("weekly"))]), Severity::Moderate);
+        assert_eq!(
+            sev(&[(ItemId::Substances, list(&["stimulants"])), (ItemId::UseFreqStimulants, t("daily"))]),
+            Severity::Moderate
+        );
+        assert_eq!(
+            sev(&[(ItemId::Substances, list(&["opioids"])), (ItemId::UseFreqOpioids, t("weekly"))]),
+            Severity::Moderate
+        );
         // Signs of a use disorder set the band.
         let yes = |item| (item, t("yes"));
         assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl)]), Severity::Low);
         assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving)]), Severity::Moderate);
-        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), yes(ItemId::DepQuitFailed)]), Severity::High);
+        assert_eq!(
+            sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), yes(ItemId::DepQuitFailed)]),
+            Severity::High
+        );
         // Two signs with withdrawal (a sign itself, with current use) or daily use: high.
-        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), (ItemId::Withdrawal, t("uncomfortable"))]), Severity::High);
-        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), (ItemId::Withdrawal, t("not_stopped"))]), Severity::Low);
-        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), (ItemId::Withdrawal, t("severe"))]), Severity::High);
-        assert_eq!(sev(&[(ItemId::Substances, list(&["sedatives"])), (ItemId::UseFreqSedatives, t("daily")), yes(ItemId::DepControl), yes(ItemId::DepCraving)]), Severity::High);
+        assert_eq!(
+            sev(&[cannabis.clone(), yes(ItemId::DepControl), (ItemId::Withdrawal, t("uncomfortable"))]),
+            Severity::High
+        );
+        assert_eq!(
+            sev(&[cannabis.clone(), yes(ItemId::DepControl), (ItemId::Withdrawal, t("not_stopped"))]),
+            Severity::Low
+        );
+        assert_eq!(
+            sev(&[
+                cannabis.clone(),
+                yes(ItemId::DepControl),
+                yes(ItemId::DepCraving),
+                (ItemId::Withdrawal, t("severe"))
+            ]),
+            Severity::High
+        );
+        assert_eq!(
+            sev(&[
+                (ItemId::Substances, list(&["sedatives"])),
+                (ItemId::UseFreqSedatives, t("daily")),
+                yes(ItemId::DepControl),
+                yes(ItemId::DepCraving)
+            ]),
+            Severity::High
+        );
         // AUDIT-C: a positive screen alone is at-risk drinking (low); 8 or more is moderate.
-        let drinks = |a: i8, b: i8, c: i8| vec![(ItemId::Substances, list(&["alcohol"])), (ItemId::AuditC1, n(a)), (ItemId::AuditC2, n(b)), (ItemId::AuditC3, n(c))];
+        let drinks = |a: i8, b: i8, c: i8| {
+            vec![
+                (ItemId::Substances, list(&["alcohol"])),
+                (ItemId::AuditC1, n(a)),
+                (ItemId::AuditC2, n(b)),
+                (ItemId::AuditC3, n(c)),
+            ]
+        };
         assert_eq!(sev(&drinks(2, 1, 1)), Severity::Low);
         assert_eq!(sev(&drinks(4, 2, 1)), Severity::Low);
         assert_eq!(sev(&drinks(4, 2, 2)), Severity::Moderate);
         assert_eq!(sev(&drinks(4, 4, 4)), Severity::Moderate);
         // Caps from an old last use, and remission.
         let old = |when: &str| (ItemId::LastUse, t(when));
-        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), yes(ItemId::DepQuitFailed), old("3_12_months")]), Severity::Moderate);
-        assert_eq!(sev(&[cannabis.clone(), yes(ItemId::DepControl), yes(ItemId::DepCraving), yes(ItemId::DepQuitFailed), old("over_year")]), Severity::Low);
-        assert_eq!(sev(&[(ItemId::Substances, list(&["stimulants"])), (ItemId::UseFreqStimulants, t("daily")), old("over_year")]), Severity::None);
+        assert_eq!(
+            sev(&[
+                cannabis.clone(),
+                yes(ItemId::DepControl),
+                yes(ItemId::DepCraving),
+                yes(ItemId::DepQuitFailed),
+                old("3_12_months")
+            ]),
+            Severity::Moderate
+        );
+        assert_eq!(
+            sev(&[
+                cannabis.clone(),
+                yes(ItemId::DepControl),
+                yes(ItemId::DepCraving),
+                yes(ItemId::DepQuitFailed),
+                old("over_year")
+            ]),
+            Severity::Low
+        );
+        assert_eq!(
+            sev(&[
+                (ItemId::Substances, list(&["stimulants"])),
+                (ItemId::UseFreqStimulants, t("daily")),
+                old("over_year")
+            ]),
+            Severity::None
+        );
         let remission = Scores::compute(&answers(&[cannabis.clone(), old("over_year")]));
         assert!(remission.remission && remission.severity_because == [ItemId::LastUse]);
         // Withdrawal without current use is history: not a sign.
-        assert_eq!(Scores::compute(&answers(&[cannabis, (ItemId::Withdrawal, t("severe")), old("3_12_months")])).signs, 0);
+        assert_eq!(
+            Scores::compute(&answers(&[cannabis, (ItemId::Withdrawal, t("severe")), old("3_12_months")])).signs,
+            0
+        );
         // Loved-one path: the substances are the loved one's, not the visitor's.
         assert_eq!(sev(&[(ItemId::ForWhom, t("loved_one")), (ItemId::Substances, list(&["opioids"]))]), Severity::None);
     }

@@ -1,9 +1,9 @@
 //! The "save a copy" file: the result as plain text in the visitor's language. Plain text can
 //! be opened anywhere and cannot run anything.
 
-use crate::prelude::*;
 use crate::engine::options::Options;
 use crate::engine::result::{Contact, Evaluation, Suggestion};
+use crate::prelude::*;
 use crate::strings::{fill, text, Lang};
 
 pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &str) -> String {
@@ -66,7 +66,6 @@ fn contact_text(contact: &Contact) -> String {
     let target = contact.tel.as_deref().or(contact.sms.as_deref()).or(contact.url.as_deref()).unwrap_or("");
     cat(&[contact.label.as_str(), ": ", target])
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -88,7 +88,9 @@ pub struct Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         for listener in &self.listeners {
-            let _ = listener.target.remove_event_listener_with_callback(listener.kind, listener.closure.as_ref().unchecked_ref());
+            let _ = listener
+                .target
+                .remove_event_listener_with_callback(listener.kind, listener.closure.as_ref().unchecked_ref());
         }
     }
 }
@@ -148,7 +150,10 @@ impl Widget {
     /// Changes the center's programs and meetings the widget suggests from (a Meeting Guide
     /// feed that arrived after the widget started); a result already on screen is worked out
     /// again with them, without moving focus.
-    pub fn change_resources(&self, change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::engine::config::Resource>>)) -> Result {
+    pub fn change_resources(
+        &self,
+        change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::engine::config::Resource>>),
+    ) -> Result {
         let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
         change(&mut app.setup.options.resources);
         if app.result.is_some() {
@@ -158,7 +163,13 @@ impl Widget {
         Ok(())
     }
 
-    fn listen(&mut self, target: &EventTarget, kind: &'static str, app: &Rc<RefCell<App>>, handler: fn(&mut App, Event) -> Result) -> Result {
+    fn listen(
+        &mut self,
+        target: &EventTarget,
+        kind: &'static str,
+        app: &Rc<RefCell<App>>,
+        handler: fn(&mut App, Event) -> Result,
+    ) -> Result {
         let app = app.clone();
         let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             // After a panic the module takes no more work (crate::guard).
@@ -221,7 +232,10 @@ fn on_click(app: &mut App, event: Event) -> Result {
         "continue" => {
             draw(app, false)?;
             let chosen = app.moment_from.and_then(|item| {
-                app.screen_el.query_selector(&cat(&["fieldset[data-item=", item.as_str(), "] input:checked"])).ok().flatten()
+                app.screen_el
+                    .query_selector(&cat(&["fieldset[data-item=", item.as_str(), "] input:checked"]))
+                    .ok()
+                    .flatten()
             });
             return match chosen {
                 Some(input) => {
@@ -311,7 +325,8 @@ fn on_change(app: &mut App, event: Event) -> Result {
     }
     // A crisis answer: its help comes now, before Next, and takes focus (the question stays
     // below it, with the answer given).
-    app.moment = notices_at_once(&app.flow.answers, &app.setup.options).into_iter().filter(|n| raised.contains(&n.id)).collect();
+    app.moment =
+        notices_at_once(&app.flow.answers, &app.setup.options).into_iter().filter(|n| raised.contains(&n.id)).collect();
     app.moment_from = Some(item);
     draw(app, true)?;
     // As much of the help as fits, right under the bar.
@@ -457,7 +472,10 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
     }
     if !app.moment.is_empty() {
         let shown: Vec<&str> = app.moment.iter().map(|n| n.id).collect();
-        app.moment = notices_at_once(&app.flow.answers, &app.setup.options).into_iter().filter(|n| shown.contains(&n.id)).collect();
+        app.moment = notices_at_once(&app.flow.answers, &app.setup.options)
+            .into_iter()
+            .filter(|n| shown.contains(&n.id))
+            .collect();
     }
     app.frame.set_attribute("lang", lang.as_str())?;
     app.frame.set_attribute("aria-label", text!(lang, "ui.widget_label"))?;
@@ -533,7 +551,9 @@ pub fn window() -> Window {
 /// zone the browser does not know.
 fn now_in_zone(zone: &str) -> Option<Now> {
     let options = js_sys::Object::new();
-    for (key, value) in [("timeZone", zone), ("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")] {
+    for (key, value) in
+        [("timeZone", zone), ("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")]
+    {
         js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
     }
     let format = DateTimeFormat::new("en-US", &options).ok()?;
@@ -570,7 +590,10 @@ fn ask_position(app: &mut App) -> Result {
         let Ok(app) = app.try_borrow() else { return };
         app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.local.location_error")));
     });
-    geolocation.get_current_position_with_error_callback(on_found.as_ref().unchecked_ref(), Some(on_failed.as_ref().unchecked_ref()))?;
+    geolocation.get_current_position_with_error_callback(
+        on_found.as_ref().unchecked_ref(),
+        Some(on_failed.as_ref().unchecked_ref()),
+    )?;
     app.waiting.push(on_found);
     app.waiting.push(on_failed);
     Ok(())
@@ -593,7 +616,15 @@ fn show_local_again(app: &mut App) -> Result {
 fn save_copy(app: &mut App) -> Result {
     let Some(result) = app.result.as_ref() else { return Ok(()) };
     let lang = app.setup.options.lang;
-    let text = copy::result_text(result, lang, &app.setup.options, &js_sys::Date::new_0().to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED).as_string().unwrap_or_default());
+    let text = copy::result_text(
+        result,
+        lang,
+        &app.setup.options,
+        &js_sys::Date::new_0()
+            .to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED)
+            .as_string()
+            .unwrap_or_default(),
+    );
     let parts = js_sys::Array::of1(&JsValue::from_str(&text));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("text/plain;charset=utf-8");

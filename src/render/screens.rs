@@ -6,17 +6,16 @@ use web_sys::{Document, Element};
 
 use super::dom::{text_el, El};
 use crate::engine::answers::Answer;
-use crate::engine::options::Options;
-use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::config::{is_safe_link, Format};
 use crate::engine::finder::km_text;
 use crate::engine::json_text::int;
+use crate::engine::options::Options;
+use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
 use crate::engine::result::{Contact, Evaluation, LocalMatch, Notice, Suggestion};
 use crate::engine::safety::ContactKind;
 use crate::engine::{contact, option_label, tel_number};
 use crate::flow::{Flow, Screen};
 use crate::strings::{fill, text, Lang};
-
 
 /// Suggestions shown at once in each list; the rest are behind "show more".
 const SHOW_FIRST: usize = 4;
@@ -46,7 +45,12 @@ impl View<'_> {
     }
 
     fn button(&self, action: &str, class: &str, text: &str) -> El {
-        self.el("button").attr("type", "button").attr("data-action", action).class(class).attr("part", "button").text(text)
+        self.el("button")
+            .attr("type", "button")
+            .attr("data-action", action)
+            .class(class)
+            .attr("part", "button")
+            .text(text)
     }
 
     /// A row of buttons: (action, class, text).
@@ -95,11 +99,23 @@ impl View<'_> {
     /// either language.
     pub fn bar(&self) -> El {
         let exit = self.button("exit", "exit", text!(self.lang, "ui.exit")).attr("part", "exit");
-        let mut now = self.el("div").class("now").attr("role", "group").attr("aria-label", text!(self.lang, "ui.crisis_988_label"));
-        for (kind, verb) in [(ContactKind::Call988, text!(self.lang, "ui.bar.call")), (ContactKind::Text988, text!(self.lang, "ui.bar.text"))] {
+        let mut now = self
+            .el("div")
+            .class("now")
+            .attr("role", "group")
+            .attr("aria-label", text!(self.lang, "ui.crisis_988_label"));
+        for (kind, verb) in [
+            (ContactKind::Call988, text!(self.lang, "ui.bar.call")),
+            (ContactKind::Text988, text!(self.lang, "ui.bar.text")),
+        ] {
             if let Some(href) = contact(self.lang, kind, &self.options.center).and_then(|c| c.href()) {
                 // The space keeps the name "Call 988" when the verb is drawn on its own line.
-                let link = self.el("a").attr("href", &href).attr("part", "now").child(text_el(self.doc, "span", "verb", verb)).text(" ");
+                let link = self
+                    .el("a")
+                    .attr("href", &href)
+                    .attr("part", "now")
+                    .child(text_el(self.doc, "span", "verb", verb))
+                    .text(" ");
                 now = now.child(link.child(text_el(self.doc, "span", "number", "988")));
             }
         }
@@ -118,13 +134,27 @@ impl View<'_> {
             .child(text_el(self.doc, "strong", "", text!(self.lang, "ui.crisis_lead")))
             .child(self.el("a").class("pill").attr("href", "tel:911").text(text!(self.lang, "ui.call_911")));
         let center_phone = self.options.center.crisis_phone.as_deref().or(self.options.center.phone.as_deref());
-        if let Some(link) = center_phone.and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.call_center"), &[("center", self.center_name()), ("phone", p)]))) {
+        if let Some(link) = center_phone.and_then(|p| {
+            self.phone_link(
+                p,
+                &fill(text!(self.lang, "ui.call_center"), &[("center", self.center_name()), ("phone", p)]),
+            )
+        }) {
             lines = lines.child(link.class("pill"));
         }
-        let mut strip = self.el("div").class("strip").child(lines).child(text_el(self.doc, "p", "exit-hint", text!(self.lang, "ui.exit_hint")));
+        let mut strip = self.el("div").class("strip").child(lines).child(text_el(
+            self.doc,
+            "p",
+            "exit-hint",
+            text!(self.lang, "ui.exit_hint"),
+        ));
         for &lang in offered.iter().filter(|l| **l != self.lang) {
             // Named in its own language, marked as such for screen readers.
-            strip = strip.child(self.button("lang", "link lang", lang.name()).attr("data-lang", lang.as_str()).attr("lang", lang.as_str()));
+            strip = strip.child(
+                self.button("lang", "link lang", lang.name())
+                    .attr("data-lang", lang.as_str())
+                    .attr("lang", lang.as_str()),
+            );
         }
         strip
     }
@@ -132,13 +162,27 @@ impl View<'_> {
     /// A safety notice: its title, text, steps in order and contacts as large buttons. `heading`
     /// is the title's element (a focusable `h2` for a panel shown at once, an `h3` on the result).
     fn notice(&self, notice: &Notice, heading: El) -> El {
-        let mut section = self.el("section").class("urgent").attr("part", "urgent").attr("data-notice", notice.id).child(heading.text(notice.title));
+        let mut section = self
+            .el("section")
+            .class("urgent")
+            .attr("part", "urgent")
+            .attr("data-notice", notice.id)
+            .child(heading.text(notice.title));
         // The first way to get help comes right under the title, before the words (911 for a
         // loved one who will not wake up), so it is on the first screen of a phone.
         let (first, rest) = notice.contacts.split_at(notice.contacts.len().min(1));
-        section = section.child(self.contact_list(first).class("contacts first")).child(text_el(self.doc, "p", "", notice.text));
+        section = section.child(self.contact_list(first).class("contacts first")).child(text_el(
+            self.doc,
+            "p",
+            "",
+            notice.text,
+        ));
         if !notice.steps.is_empty() {
-            section = section.child(self.el("ol").class("steps").children(notice.steps.iter().map(|step| text_el(self.doc, "li", "", step))));
+            section = section.child(
+                self.el("ol")
+                    .class("steps")
+                    .children(notice.steps.iter().map(|step| text_el(self.doc, "li", "", step))),
+            );
         }
         section.child(self.contact_list(rest))
     }
@@ -180,7 +224,6 @@ impl View<'_> {
         ] {
             el.append_to(into);
         }
-        
     }
 
     pub fn page(&self, flow: &Flow, moment: &[Notice], into: &Element) {
@@ -205,10 +248,17 @@ impl View<'_> {
             }
         }
         text_el(self.doc, "p", "hint", text!(self.lang, "ui.skip_hint")).append_to(into);
-        let next_label = if flow.from_review { text!(self.lang, "ui.back_to_review") } else { text!(self.lang, "ui.next") };
-        self.nav("nav", &[("next", "primary", next_label), ("back", "secondary", text!(self.lang, "ui.back")), ("restart", "tertiary", text!(self.lang, "ui.start_over"))])
-            .append_to(into);
-        
+        let next_label =
+            if flow.from_review { text!(self.lang, "ui.back_to_review") } else { text!(self.lang, "ui.next") };
+        self.nav(
+            "nav",
+            &[
+                ("next", "primary", next_label),
+                ("back", "secondary", text!(self.lang, "ui.back")),
+                ("restart", "tertiary", text!(self.lang, "ui.start_over")),
+            ],
+        )
+        .append_to(into);
     }
 
     /// One question as a fieldset; on a one-question page its legend is the page heading.
@@ -247,7 +297,9 @@ impl View<'_> {
             options = options.child(self.choice(id, kind, value, label, checked));
         }
         if spec.sensitive {
-            options = options.child(self.choice(id, kind, PREFER_NOT, text!(self.lang, "o.prefer_not"), false).class("option prefer-not"));
+            options = options.child(
+                self.choice(id, kind, PREFER_NOT, text!(self.lang, "o.prefer_not"), false).class("option prefer-not"),
+            );
         }
         fieldset.child(options)
     }
@@ -270,7 +322,12 @@ impl View<'_> {
             let change = self
                 .button("change", "link", text!(self.lang, "ui.review.change"))
                 .attr("data-item", item.as_str())
-                .child(text_el(self.doc, "span", "sr-only", &fill(text!(self.lang, "ui.review.change_hidden"), &[("question", question)])));
+                .child(text_el(
+                    self.doc,
+                    "span",
+                    "sr-only",
+                    &fill(text!(self.lang, "ui.review.change_hidden"), &[("question", question)]),
+                ));
             list = list.child(
                 self.el("div")
                     .class("row")
@@ -280,9 +337,15 @@ impl View<'_> {
             );
         }
         list.append_to(into);
-        self.nav("nav", &[("next", "primary", text!(self.lang, "ui.see_results")), ("back", "secondary", text!(self.lang, "ui.back")), ("restart", "tertiary", text!(self.lang, "ui.start_over"))])
-            .append_to(into);
-        
+        self.nav(
+            "nav",
+            &[
+                ("next", "primary", text!(self.lang, "ui.see_results")),
+                ("back", "secondary", text!(self.lang, "ui.back")),
+                ("restart", "tertiary", text!(self.lang, "ui.start_over")),
+            ],
+        )
+        .append_to(into);
     }
 
     /// The answer to `item` in words, for the review and the saved copy.
@@ -291,7 +354,9 @@ impl View<'_> {
         match flow.answers.get(item) {
             None => text!(self.lang, "ui.review.not_answered").to_string(),
             Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
-            Some(Answer::Many(values)) => join(&values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>(), ", "),
+            Some(Answer::Many(values)) => {
+                join(&values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>(), ", ")
+            }
             Some(Answer::Number(n)) => {
                 let value = int((*n).into());
                 match item.item().options.values.iter().find(|v| **v == value) {
@@ -316,7 +381,9 @@ impl View<'_> {
             .child(text_el(self.doc, "h3", "", result.care.title))
             .child(text_el(self.doc, "p", "", result.care.text));
         if !result.care.reasons.is_empty() {
-            care = care.child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why"))).child(self.reasons(&result.care.reasons));
+            care = care
+                .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
+                .child(self.reasons(&result.care.reasons));
         }
         care.append_to(into);
         self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups).append_to(into);
@@ -325,11 +392,12 @@ impl View<'_> {
             self.local(result).append_to(into);
         }
         self.details(result).append_to(into);
-        let mut note = self
-            .el("section")
-            .class("note")
-            .attr("part", "note")
-            .child(text_el(self.doc, "p", "", result.not_diagnosis));
+        let mut note = self.el("section").class("note").attr("part", "note").child(text_el(
+            self.doc,
+            "p",
+            "",
+            result.not_diagnosis,
+        ));
         let mut contacts = self.contact_list(&result.contacts);
         if let Some(hours) = self.options.center.hours.as_deref() {
             contacts = contacts.child(text_el(self.doc, "li", "hours", hours).attr("data-from", "center"));
@@ -346,15 +414,21 @@ impl View<'_> {
             ],
         )
         .append_to(into);
-        
     }
 
     fn reasons(&self, reasons: &[crate::engine::result::Reason]) -> El {
-        self.el("ul").class("reasons").children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Vec<_>>())
+        self.el("ul")
+            .class("reasons")
+            .children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Vec<_>>())
     }
 
     fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> El {
-        let mut section = self.el("section").class("suggestions").attr("part", "suggestions").attr("data-list", id).child(text_el(self.doc, "h3", "", title));
+        let mut section = self
+            .el("section")
+            .class("suggestions")
+            .attr("part", "suggestions")
+            .attr("data-list", id)
+            .child(text_el(self.doc, "h3", "", title));
         if list.is_empty() {
             return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.result.none")));
         }
@@ -364,7 +438,10 @@ impl View<'_> {
         if !rest.is_empty() {
             let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
             section = section.child(
-                self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.cards(rest, first.len() + 1)),
+                self.el("details")
+                    .class("more")
+                    .child(text_el(self.doc, "summary", "", &label))
+                    .child(self.cards(rest, first.len() + 1)),
             );
         }
         section
@@ -424,7 +501,12 @@ impl View<'_> {
         section = section.child(self.local_cards(first, 1));
         if !rest.is_empty() {
             let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
-            section = section.child(self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.local_cards(rest, first.len() + 1)));
+            section = section.child(
+                self.el("details")
+                    .class("more")
+                    .child(text_el(self.doc, "summary", "", &label))
+                    .child(self.local_cards(rest, first.len() + 1)),
+            );
         }
         section
     }
@@ -434,13 +516,28 @@ impl View<'_> {
         for m in list {
             let r = &m.resource;
             // The center's own words are marked, so tools (and tests) can tell them from ours.
-            let mut card = self.el("li").class("card").attr("part", "card").attr("data-id", &r.id).child(text_el(self.doc, "h4", "", &r.name).attr("data-from", "center"));
+            let mut card = self
+                .el("li")
+                .class("card")
+                .attr("part", "card")
+                .attr("data-id", &r.id)
+                .child(text_el(self.doc, "h4", "", &r.name).attr("data-from", "center"));
             if r.center {
-                card = card.child(text_el(self.doc, "p", "badge", &fill(text!(self.lang, "ui.local.at_center"), &[("center", self.center_name())])));
+                card = card.child(text_el(
+                    self.doc,
+                    "p",
+                    "badge",
+                    &fill(text!(self.lang, "ui.local.at_center"), &[("center", self.center_name())]),
+                ));
             }
             let mut facts = self.el("ul").class("facts");
             if let Some(next) = m.next {
-                facts = facts.child(text_el(self.doc, "li", "next", &fill(text!(self.lang, "ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))])));
+                facts = facts.child(text_el(
+                    self.doc,
+                    "li",
+                    "next",
+                    &fill(text!(self.lang, "ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))]),
+                ));
             } else if let Some(slot) = r.schedule.first() {
                 facts = facts.child(text_el(self.doc, "li", "", &self.when(slot.day, slot.start)));
             }
@@ -456,23 +553,38 @@ impl View<'_> {
                 facts = facts.child(text_el(self.doc, "li", "", address).attr("data-from", "center"));
             }
             if let Some(km) = m.distance_km {
-                facts = facts.child(text_el(self.doc, "li", "", &fill(text!(self.lang, "ui.local.distance"), &[("km", &km_text(km))])));
+                facts = facts.child(text_el(
+                    self.doc,
+                    "li",
+                    "",
+                    &fill(text!(self.lang, "ui.local.distance"), &[("km", &km_text(km))]),
+                ));
             }
             card = card.child(facts);
             if let Some(description) = &r.description {
                 card = card.child(text_el(self.doc, "p", "", description).attr("data-from", "center"));
             }
-            card = card.child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why"))).child(self.reasons(&m.reasons));
+            card = card
+                .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
+                .child(self.reasons(&m.reasons));
             let mut links = self.el("ul").class("links");
             if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
-                let label = if r.format == Some(Format::Online) { text!(self.lang, "ui.local.join") } else { text!(self.lang, "ui.local.website") };
+                let label = if r.format == Some(Format::Online) {
+                    text!(self.lang, "ui.local.join")
+                } else {
+                    text!(self.lang, "ui.local.website")
+                };
                 let mut a = self.el("a").attr("href", url).text(label);
                 if url.starts_with("https://") || url.starts_with("http://") {
                     a = a.attr("target", "_blank").attr("rel", "noopener noreferrer");
                 }
                 links = links.child(self.el("li").child(a));
             }
-            if let Some(link) = r.phone.as_deref().and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.local.call"), &[("phone", p)]))) {
+            if let Some(link) = r
+                .phone
+                .as_deref()
+                .and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.local.call"), &[("phone", p)])))
+            {
                 links = links.child(self.el("li").child(link));
             }
             cards = cards.child(card.child(links));
@@ -483,7 +595,13 @@ impl View<'_> {
     /// A weekday and time in the visitor's language and time format ("Tuesday 7:00 PM").
     fn when(&self, day: u8, minutes: u16) -> String {
         // 1 January 2023 was a Sunday; any week serves, only the weekday and time are shown.
-        self.weekday_time(&js_sys::Date::new_with_year_month_day_hr_min(2023, 0, 1 + i32::from(day), i32::from(minutes / 60), i32::from(minutes % 60)))
+        self.weekday_time(&js_sys::Date::new_with_year_month_day_hr_min(
+            2023,
+            0,
+            1 + i32::from(day),
+            i32::from(minutes / 60),
+            i32::from(minutes % 60),
+        ))
     }
 
     /// The moment `minutes` from now, in the visitor's own time zone, language and format.
@@ -503,31 +621,65 @@ impl View<'_> {
     fn details(&self, result: &Evaluation) -> El {
         let s = &result.scores;
         let mut rows: Vec<(String, String)> = Vec::new();
-        let cutoff = |positive: bool| if positive { text!(self.lang, "ui.score.above") } else { text!(self.lang, "ui.score.below") };
-        let of = |score: u8, max: u8| fill(text!(self.lang, "ui.score.of"), &[("score", &int(score.into())), ("max", &int(max.into()))]);
+        let cutoff = |positive: bool| {
+            if positive {
+                text!(self.lang, "ui.score.above")
+            } else {
+                text!(self.lang, "ui.score.below")
+            }
+        };
+        let of = |score: u8, max: u8| {
+            fill(text!(self.lang, "ui.score.of"), &[("score", &int(score.into())), ("max", &int(max.into()))])
+        };
         if let Some(a) = s.auditc {
-            rows.push((text!(self.lang, "ui.score.auditc").into(), cat(&[of(a.score, a.max).as_str(), ", ", cutoff(a.positive)])));
+            rows.push((
+                text!(self.lang, "ui.score.auditc").into(),
+                cat(&[of(a.score, a.max).as_str(), ", ", cutoff(a.positive)]),
+            ));
         }
         if let Some(p) = s.phq2 {
-            rows.push((text!(self.lang, "ui.score.phq2").into(), cat(&[of(p.score, p.max).as_str(), ", ", cutoff(p.positive)])));
+            rows.push((
+                text!(self.lang, "ui.score.phq2").into(),
+                cat(&[of(p.score, p.max).as_str(), ", ", cutoff(p.positive)]),
+            ));
         }
         if let Some(g) = s.gad2 {
-            rows.push((text!(self.lang, "ui.score.gad2").into(), cat(&[of(g.score, g.max).as_str(), ", ", cutoff(g.positive)])));
+            rows.push((
+                text!(self.lang, "ui.score.gad2").into(),
+                cat(&[of(g.score, g.max).as_str(), ", ", cutoff(g.positive)]),
+            ));
         }
-        rows.push((text!(self.lang, "ui.score.dependence").into(), fill(text!(self.lang, "ui.score.dependence_count"), &[("count", &int(s.dependence.count.into()))])));
-        rows.push((text!(self.lang, "ui.score.use_severity").into(), self.t(&cat(&["ui.severity.", s.use_severity.as_str()])).into()));
+        rows.push((
+            text!(self.lang, "ui.score.dependence").into(),
+            fill(text!(self.lang, "ui.score.dependence_count"), &[("count", &int(s.dependence.count.into()))]),
+        ));
+        rows.push((
+            text!(self.lang, "ui.score.use_severity").into(),
+            self.t(&cat(&["ui.severity.", s.use_severity.as_str()])).into(),
+        ));
         if let Some(b) = s.barc10 {
             rows.push((text!(self.lang, "ui.score.barc10").into(), of(b.score, b.max)));
         }
         if let Some(n) = s.readiness.importance {
-            rows.push((text!(self.lang, "ui.score.importance").into(), fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
+            rows.push((
+                text!(self.lang, "ui.score.importance").into(),
+                fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")]),
+            ));
         }
         if let Some(n) = s.readiness.confidence {
-            rows.push((text!(self.lang, "ui.score.confidence").into(), fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")])));
+            rows.push((
+                text!(self.lang, "ui.score.confidence").into(),
+                fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")]),
+            ));
         }
         let mut scores = self.el("dl").class("scores");
         for (name, value) in rows {
-            scores = scores.child(self.el("div").class("row").child(text_el(self.doc, "dt", "", &name)).child(text_el(self.doc, "dd", "", &value)));
+            scores = scores.child(
+                self.el("div")
+                    .class("row")
+                    .child(text_el(self.doc, "dt", "", &name))
+                    .child(text_el(self.doc, "dd", "", &value)),
+            );
         }
         let mut domains = self.el("ul").class("domains");
         for d in &result.profile.domains {

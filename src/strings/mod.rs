@@ -11,8 +11,8 @@
 //! absent (`KEYED`) are replaced by 16-bit hashes, unique by a seed found at compile time. A
 //! downloaded language keeps its keys and is hashed as it loads.
 
-use crate::prelude::*;
 use crate::once::OnceLock;
+use crate::prelude::*;
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,13 +281,13 @@ impl Table {
 /// The `key = text` lines of a table file; blank lines and `#` comments are skipped. Later
 /// duplicates are a table error caught by the tests (`parse_problems`).
 fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    pieces(source, b'\n')
-        .filter(|line| !line.trim_ascii_start().starts_with('#'))
-        .filter_map(|line| match cut(line, b"=") {
+    pieces(source, b'\n').filter(|line| !line.trim_ascii_start().starts_with('#')).filter_map(|line| {
+        match cut(line, b"=") {
             // Keys never hold "=".
             (key, Some(text)) => Some((key.trim_ascii(), text.trim_ascii())),
             _ => None,
-        })
+        }
+    })
 }
 
 /// The language built into the module, whose visitors download no strings file.
@@ -661,9 +661,18 @@ mod tests {
         }
         // The packed table holds no key outside the keyed families.
         let file = BUILT_IN.file();
-        let dropped: usize = BUILT_IN.file_entries().iter().filter(|(k, _)| !keyed(k.as_bytes())).map(|(k, _)| k.len()).sum();
-        assert!(PACKED.len() <= file.len() - dropped, "{} of {} bytes, {dropped} of them keys", PACKED.len(), file.len());
-        assert!(!PACKED.contains("q.for_whom") && !PACKED.contains("ui.") && PACKED.contains("h.lo_danger="), "only keyed families keep keys");
+        let dropped: usize =
+            BUILT_IN.file_entries().iter().filter(|(k, _)| !keyed(k.as_bytes())).map(|(k, _)| k.len()).sum();
+        assert!(
+            PACKED.len() <= file.len() - dropped,
+            "{} of {} bytes, {dropped} of them keys",
+            PACKED.len(),
+            file.len()
+        );
+        assert!(
+            !PACKED.contains("q.for_whom") && !PACKED.contains("ui.") && PACKED.contains("h.lo_danger="),
+            "only keyed families keep keys"
+        );
         let unkeyed = BUILT_IN.file_entries().iter().filter(|(k, _)| !keyed(k.as_bytes())).count();
         assert_eq!(hashes(&DELTAS).count(), unkeyed);
         assert!(DELTAS.len() < unkeyed * 5 / 4, "{} bytes for {unkeyed} hashes", DELTAS.len());
@@ -696,7 +705,8 @@ mod tests {
     /// from a prefix, like `ui.level.` + level, are listed by the engine's `string_keys`).
     #[test]
     fn interface_strings_exist() {
-        let sources = [include_str!("../render/mod.rs"), include_str!("../render/screens.rs"), include_str!("../render/copy.rs")];
+        let sources =
+            [include_str!("../render/mod.rs"), include_str!("../render/screens.rs"), include_str!("../render/copy.rs")];
         let mut keys: Vec<String> = Vec::new();
         for source in sources {
             for piece in source.split('"').skip(1).step_by(2) {
@@ -736,9 +746,18 @@ mod tests {
     /// lists its key (proper names, words spelled the same).
     #[test]
     fn nothing_is_left_untranslated() {
-        let same: Vec<&str> = include_str!("same.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-        let untranslated: Vec<&str> = Lang::En.file_entries().into_iter().map(|(k, _)| k).filter(|k| Lang::Es.text(k) == Lang::En.text(k) && !same.contains(k)).collect();
-        assert!(untranslated.is_empty(), "the same in Spanish as in English: {untranslated:?} (translate them, or list proper names in same.txt)");
+        let same: Vec<&str> =
+            include_str!("same.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let untranslated: Vec<&str> = Lang::En
+            .file_entries()
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| Lang::Es.text(k) == Lang::En.text(k) && !same.contains(k))
+            .collect();
+        assert!(
+            untranslated.is_empty(),
+            "the same in Spanish as in English: {untranslated:?} (translate them, or list proper names in same.txt)"
+        );
         for key in &same {
             assert_eq!(Lang::Es.text(key), Lang::En.text(key), "{key} is listed in same.txt but differs");
         }
@@ -747,7 +766,8 @@ mod tests {
     #[test]
     fn placeholders_match_across_languages() {
         let names = |text: &str| {
-            let mut found: Vec<String> = text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+            let mut found: Vec<String> =
+                text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
             found.sort();
             found
         };
