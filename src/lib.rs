@@ -9,6 +9,7 @@
 
 extern crate alloc;
 
+mod boundary;
 mod engine;
 mod flow;
 mod guard;
@@ -107,7 +108,6 @@ pub use engine::config::{
     check as check_config, Checked, Level as ProblemLevel, Problem, Resource, MAX_CONFIG_BYTES, MAX_RESOURCES,
 };
 pub use engine::json::Json;
-pub use engine::json_text::{ParseError, WriteJson};
 pub use engine::options::{Center, Options, RawOptions};
 pub use engine::questionnaire::{ItemId, ItemKind, Path, Section, ITEMS};
 pub use engine::result::{Evaluation, QuestionnaireOut};
@@ -147,67 +147,17 @@ pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
 pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     guard::ready()?;
     guard::fault::fire_if_armed();
-    let answers =
-        read_js(&answers).map_err(|e| js_error(&[AnswerError::new(ErrorCode::InvalidAnswers, "", e.message())]))?;
+    let unreadable = |code, message: String| js_error(&[AnswerError::new(code, "", message)]);
+    let answers = boundary::from_js(answers).map_err(|e| unreadable(ErrorCode::InvalidAnswers, e))?;
     let answers = Answers::from_raw(&RawAnswers::from_json(answers)).map_err(|errors| js_error(&errors))?;
-    let options = read_js(&options)
-        .map_err(|e| e.message())
+    let options = boundary::from_js(options)
         .and_then(|json| RawOptions::from_json(&json).map_err(str::to_string))
-        .map_err(|message| js_error(&[AnswerError::new(ErrorCode::InvalidOptions, "", message)]))?;
+        .map_err(|message| unreadable(ErrorCode::InvalidOptions, message))?;
     to_js(&evaluate(&answers, &Options::from_raw(options)))
 }
 
-/// A JS value as our `Json`: JSON text is read as it is; any other value goes through one
-/// `JSON.stringify`. `undefined` is `null`.
-fn read_js(value: &JsValue) -> Result<Json, Unreadable> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Json::Null);
-    }
-    // A string here is a string value (JSON.stringify quotes it); JSON text is accepted only
-    // where the API says so (mount, checkConfig).
-    let text = js_sys::JSON::stringify(value).map_err(|_| Unreadable::Value)?.as_string().unwrap_or_default();
-    Json::parse(&text).map_err(Unreadable::Stringified)
-}
-
-/// Why a value could not be read as JSON. The sentence is written only where one is wanted
-/// (`message`), so the widget's module, which only counts config problems, carries none.
-enum Unreadable {
-    /// JSON text with a mistake.
-    Text(ParseError),
-    /// A value `JSON.stringify` refused.
-    Value,
-    /// What `JSON.stringify` gave could not be read back (it cannot happen; said plainly if it does).
-    Stringified(ParseError),
-}
-
-impl Unreadable {
-    fn message(&self) -> String {
-        match self {
-            Unreadable::Text(e) => cat(&[
-                "it is not valid JSON (",
-                e.message,
-                " at character ",
-                &engine::json_text::int(e.offset as i64),
-                ").",
-            ]),
-            Unreadable::Value => "The value could not be read as JSON (it may hold a cycle or a BigInt).".to_string(),
-            Unreadable::Stringified(e) => cat(&["The value could not be read: ", e.message, "."]),
-        }
-    }
-}
-
-/// JSON text given as a string, or any other value as `read_js` reads it.
-fn read_text_or_js(value: &JsValue) -> Result<Json, Unreadable> {
-    match value.as_string() {
-        Some(text) => Json::parse(&text).map_err(Unreadable::Text),
-        None => read_js(value),
-    }
-}
-
 #[cfg(feature = "api")]
-fn to_js<T: WriteJson>(value: &T) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&value.to_json())
-}
+use boundary::to_js;
 
 #[cfg(feature = "api")]
 /// A JS `Error` for the first problem, carrying `code`, `item` and `message`, with every problem
@@ -274,46 +224,31 @@ pub struct Mounted {
     problems: u32,
 }
 
-/// The center config and feed, checked; unreadable text is a problem like any other.
+/// The center config and feed (values the page read with `JSON.parse`), checked.
 fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
     let mut checked = if config.is_undefined() || config.is_null() {
         engine::config::Checked::default()
     } else {
-        match read_text_or_js(config) {
-            Ok(json) => engine::config::check(&json),
-            Err(unreadable) => {
-                let mut checked = engine::config::Checked::default();
-                checked.problems.push(engine::config::Problem {
-                    level: engine::config::Level::Error,
-                    path: String::new(),
-                    message: engine::config::explain!(cat(&["The config could not be read: ", &unreadable.message()])),
-                });
-                checked
-            }
-        }
+        engine::config::check(&read_value(config))
     };
     if !(feed.is_undefined() || feed.is_null()) {
-        add_feed(&mut checked, feed);
+        checked.add_feed(&read_value(feed));
     }
     checked
 }
 
-/// Adds a Meeting Guide feed (JSON text or a list) to the checked config; unreadable text is a
-/// problem like any other.
-fn add_feed(checked: &mut engine::config::Checked, feed: &JsValue) {
-    match read_text_or_js(feed) {
-        Ok(json) => checked.add_feed(&json),
-        Err(unreadable) => checked.problems.push(engine::config::Problem {
-            level: engine::config::Level::Error,
-            path: "meeting_guide_url".into(),
-            message: engine::config::explain!(cat(&["the feed could not be read: ", &unreadable.message()])),
-        }),
-    }
+/// A config or feed value as `Json`: through serde in the scoring API module, through the
+/// widget's small reader otherwise (`boundary`).
+fn read_value(value: &JsValue) -> Json {
+    #[cfg(feature = "api")]
+    return boundary::from_js(value.clone()).unwrap_or(Json::Null);
+    #[cfg(not(feature = "api"))]
+    boundary::json_from_js(value)
 }
 
 /// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
-/// the center's `config` (JSON text or an object, center-config.md) and, when the config names
-/// a `meeting_guide_url`, the `feed` the page fetched from it (JSON text or a list). Config
+/// the center's `config` (the object `JSON.parse` gave, center-config.md) and, when the config
+/// names a `meeting_guide_url`, the `feed` the page fetched from it (a list). Config
 /// problems never stop the widget: unusable parts are left out, and `problems` counts them (the
 /// page then has the scoring API module's `checkConfig` write each one to the console). `lang`
 /// is the element's language, or empty.
@@ -345,7 +280,7 @@ impl Mounted {
         self.problems
     }
 
-    /// Adds the Meeting Guide `feed` (JSON text or a list) when it arrives after `mount`: the
+    /// Adds the Meeting Guide `feed` (the list `Response.json` gave) when it arrives after `mount`: the
     /// page does not hold the questionnaire back for a slow feed. Returns how many problems the
     /// feed had.
     #[wasm_bindgen(js_name = addFeed)]
@@ -355,7 +290,7 @@ impl Mounted {
         self.widget.change_resources(|resources| {
             let mut checked = engine::config::Checked::default();
             checked.config.resources = core::mem::take(resources);
-            add_feed(&mut checked, &feed);
+            checked.add_feed(&read_value(&feed));
             *resources = checked.config.resources;
             problems = checked.problems.len() as u32;
         })?;
@@ -394,15 +329,11 @@ pub fn load_strings_js(lang: &str, text: String) -> bool {
 }
 
 #[cfg(feature = "api")]
-/// Checks a center config (and optionally a Meeting Guide feed), each JSON text or an object,
-/// and returns every problem as `{ level, path, message }`, for tools and a center's own page.
+/// Checks a center config (and optionally a Meeting Guide feed), each the value `JSON.parse`
+/// gives, and returns every problem as `{ level, path, message }`, for tools and a center's own
+/// page.
 #[wasm_bindgen(js_name = checkConfig)]
 pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValue> {
     guard::ready()?;
-    let checked = checked_config(&config, &feed);
-    let mut w = engine::json_text::Writer::default();
-    w.begin_array();
-    checked.problems.iter().for_each(|p| p.write_json(&mut w));
-    w.end_array();
-    js_sys::JSON::parse(&w.finish())
+    to_js(&checked_config(&config, &feed).problems)
 }

@@ -3,21 +3,21 @@
 //! file (`tests/wasm.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use peerpath::{evaluate, Answers, Json, Options, RawAnswers, RawOptions, WriteJson};
+use peerpath::{evaluate, Answers, Json, Options, RawAnswers, RawOptions};
 use serde_json::Value;
 
-/// Our JSON reader on a serde_json value (its text).
+/// A serde_json value as the engine's loose `Json`, through its `Deserialize`.
 fn json(value: &Value) -> Json {
-    Json::parse(&value.to_string()).expect("serde_json writes JSON")
+    serde_json::from_value(value.clone()).expect("any JSON value reads")
 }
 
 fn raw_answers(value: &Value) -> RawAnswers {
     RawAnswers::from_json(json(value))
 }
 
-/// The JSON text we write, read back by serde_json (an independent reader).
-fn as_value<T: WriteJson>(value: &T) -> Value {
-    serde_json::from_str(&value.to_json()).expect("we write valid JSON")
+/// A result as the JSON JavaScript receives, through its `Serialize`.
+fn as_value<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("results serialize")
 }
 
 /// Validates and evaluates JSON answers the way the wasm export does, returning the result as
@@ -553,7 +553,8 @@ mod shape {
 
     #[test]
     fn errors_name_code_and_item() {
-        let raw = RawAnswers::from_json(Json::parse(r#"{"auditc_1": "3", "stage": "ready", "nope": 1}"#).unwrap());
+        let raw =
+            RawAnswers::from_json(serde_json::from_str(r#"{"auditc_1": "3", "stage": "ready", "nope": 1}"#).unwrap());
         let errors = Answers::from_raw(&raw).unwrap_err();
         let got: Vec<(&str, &str)> = errors.iter().map(|e| (e.code.as_str(), e.item.as_str())).collect();
         assert_eq!(

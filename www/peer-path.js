@@ -60,11 +60,6 @@ function negotiate(lang, config) {
   return 'en';
 }
 
-/** An inline config, readable before anything loads (a config URL is not). */
-function inlineConfig(source) {
-  return source?.startsWith('#') ? parsed(document.getElementById(source.slice(1))?.textContent) : {};
-}
-
 /** Loads and instantiates the WebAssembly module once per page. */
 function loadModule(lang) {
   const dir = new URL(lang === 'es' ? 'es/' : './', pkg);
@@ -83,7 +78,7 @@ let apiPromise;
  * Writes every problem of the center's config (or feed) to the console, one sentence each. The
  * sentences come from the scoring API module (`api/`), loaded only when the widget found a
  * problem: they are for the center's web person, so a visitor of a well-configured center never
- * downloads them. `config` and `feed` are the texts the widget was given.
+ * downloads them. `config` and `feed` are the values the widget was given.
  */
 async function explain(what, count, config, feed) {
   const head = `PeerPath: the ${what} has ${count} problem(s); the widget uses the rest.`;
@@ -99,23 +94,37 @@ async function explain(what, count, config, feed) {
   }
 }
 
-/** JSON text, refused past the size limit. Rust reads it (and reports every problem). */
-function limited(text, what) {
-  if (text.length > MAX_BYTES) throw new Error(`the ${what} is ${text.length} bytes; at most ${MAX_BYTES} (2 MiB) are read`);
-  return text;
+/** Bytes of UTF-8 a text takes (what the 2 MiB bound counts, not UTF-16 units). */
+const byteLength = (text) => new TextEncoder().encode(text).length;
+
+/**
+ * JSON text read once, here (Rust receives the value, never the text), refused past the size
+ * limit. Rust checks the value and reports every problem in it.
+ */
+function readJson(text, what) {
+  const bytes = byteLength(text);
+  if (bytes > MAX_BYTES) throw new Error(`the ${what} is ${bytes} bytes; at most ${MAX_BYTES} (2 MiB) are read`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the ${what} is not valid JSON (${error.message})`);
+  }
 }
 
-/** Fetches same-origin JSON text only: nothing is ever requested from another site. */
-async function fetchText(source, what, signal) {
+/** The value if it is an object, else {} (for the little the shell reads itself). */
+const asObject = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
+
+/** Fetches same-origin JSON only, and reads it: nothing is ever requested from another site. */
+async function fetchJson(source, what, signal) {
   const url = new URL(source, document.baseURI);
   if (url.origin !== location.origin) throw new Error(`the ${what} must come from this site, not ${url.origin}`);
   const response = await fetch(url, { credentials: 'same-origin', signal });
   if (!response.ok) throw new Error(`the ${what} could not be loaded from ${url.pathname} (HTTP ${response.status})`);
-  return limited(await response.text(), what);
+  return readJson(await response.text(), what);
 }
 
 /**
- * The center config text named by the `config` attribute: inline JSON by id, or a same-origin
+ * The center config named by the `config` attribute, read: inline JSON by id, or a same-origin
  * URL. A config that cannot be had never stops the widget: it runs with its built-in
  * suggestions, and the console says why (center-config.md).
  */
@@ -126,23 +135,12 @@ async function loadConfig(element) {
     if (source.startsWith('#')) {
       const script = document.getElementById(source.slice(1));
       if (!script) throw new Error(`there is no element with id "${source.slice(1)}"`);
-      return limited(script.textContent, 'config');
+      return readJson(script.textContent, 'config');
     }
-    return await fetchText(source, 'config');
+    return await fetchJson(source, 'config');
   } catch (error) {
     console.error(`PeerPath: the center config "${source}" could not be used (${error.message}); the widget runs with its built-in suggestions only.`);
     return undefined;
-  }
-}
-
-/** The center config as an object, for the little the shell reads itself; {} when broken. */
-function parsed(configText) {
-  if (configText === undefined) return {};
-  try {
-    const config = JSON.parse(configText);
-    return config && typeof config === 'object' ? config : {};
-  } catch {
-    return {}; // Rust reports the broken config.
   }
 }
 
@@ -151,7 +149,7 @@ async function loadFeed(config) {
   const source = config.meeting_guide_url;
   if (typeof source !== 'string' || !source) return undefined;
   try {
-    return await fetchText(source, 'Meeting Guide feed', AbortSignal.timeout(FEED_TIMEOUT_MS));
+    return await fetchJson(source, 'Meeting Guide feed', AbortSignal.timeout(FEED_TIMEOUT_MS));
   } catch (error) {
     console.warn(`PeerPath: continuing without the Meeting Guide feed (${error.message}).`);
     return undefined;
@@ -272,13 +270,16 @@ class PeerPathElement extends HTMLElement {
 
   async #start(root, generation) {
     const lang = this.getAttribute('lang') || undefined;
-    // The module, the stylesheet and the config load side by side.
-    const moduleReady = loadModule(negotiate(lang, inlineConfig(this.getAttribute('config'))));
+    // An inline config is read at once (it may name the language, which chooses the module);
+    // a config URL, the module and the stylesheet load side by side.
+    const configReady = loadConfig(this);
+    const inline = this.getAttribute('config')?.startsWith('#');
+    const moduleReady = loadModule(negotiate(lang, inline ? asObject(await configReady) : {}));
     moduleReady.catch(() => {}); // handled below, after the config
     this.#styles = stylesheet();
     root.prepend(this.#styles.link);
-    const configText = await loadConfig(this);
-    this.#config = parsed(configText);
+    const config = await configReady;
+    this.#config = asObject(config);
     const languages = this.#config.languages;
     if (!lang && Array.isArray(languages) && typeof languages[0] === 'string') this.#lang = languages[0].slice(0, 2);
     const feed = loadFeed(this.#config);
@@ -287,14 +288,14 @@ class PeerPathElement extends HTMLElement {
     this.#lang = chosen;
     // Removed (or re-added) while loading: the newer connection does the work.
     if (generation !== this.#generation) return;
-    const mounted = module.mount(root, configText, chosen, undefined, fetchStrings);
+    const mounted = module.mount(root, config, chosen, undefined, fetchStrings);
     this.#mounted = mounted;
-    if (mounted.problems) explain('center config', mounted.problems, configText);
+    if (mounted.problems) explain('center config', mounted.problems, config);
     // The questionnaire starts now; the Meeting Guide feed joins when it arrives.
-    const text = await feed;
-    if (text === undefined || this.#mounted !== mounted || stopped) return;
-    const problems = mounted.addFeed(text);
-    if (problems) explain('Meeting Guide feed', problems, undefined, text);
+    const meetings = await feed;
+    if (meetings === undefined || this.#mounted !== mounted || stopped) return;
+    const problems = mounted.addFeed(meetings);
+    if (problems) explain('Meeting Guide feed', problems, undefined, meetings);
   }
 }
 

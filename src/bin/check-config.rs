@@ -63,8 +63,5 @@ fn read_json(path: &str) -> Result<Json, String> {
         ));
     }
     let text = String::from_utf8(bytes).map_err(|_| format!("{path}: is not UTF-8 text"))?;
-    Json::parse(&text).map_err(|e| {
-        let line = text[..e.offset.min(text.len())].matches('\n').count() + 1;
-        format!("{path}: is not valid JSON: {} at line {line} (character {})", e.message, e.offset)
-    })
+    serde_json::from_str(&text).map_err(|e| format!("{path}: is not valid JSON: {e}"))
 }

@@ -10,7 +10,8 @@ use super::questionnaire::ItemId as I;
 use super::scores::{Fact, Severity};
 
 /// Levels of care, lowest to highest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CareLevel {
     PeerSupport,
     Outpatient,

@@ -173,54 +173,44 @@ pub mod named {
 
 /// Conditions travel to JavaScript as plain data, so any UI can apply the skip logic:
 /// `true`, `{"item","is":[..]}`, `{"item","has":[..]}`, `{"item","at_least":n}`,
-/// `{"items":[..],"sum_at_least":n}`, `{"fact"}`,
-/// `{"all":[..]}`, `{"any":[..]}`, `{"at_least_n":n,"of":[..]}`, `{"not":..}`.
-impl super::json_text::WriteJson for Cond {
-    fn write_json(&self, w: &mut super::json_text::Writer) {
-        let conds = |w: &mut super::json_text::Writer, conds: &[Cond]| {
-            w.begin_array();
-            conds.iter().for_each(|c| c.write_json(w));
-            w.end_array();
-        };
-        let values = |w: &mut super::json_text::Writer, values: &[&str]| {
-            w.begin_array();
-            values.iter().for_each(|v| w.str(v));
-            w.end_array();
-        };
+/// `{"items":[..],"sum_at_least":n}`, `{"fact"}`, `{"all":[..]}`, `{"any":[..]}`,
+/// `{"at_least_n":n,"of":[..]}`, `{"not":..}`.
+impl serde::Serialize for Cond {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let ids = |items: &[ItemId]| items.iter().map(|i| i.as_str()).collect::<Vec<_>>();
         if let Cond::Always = self {
-            return w.bool(true);
+            return serializer.serialize_bool(true);
         }
-        w.begin_object();
+        let mut map = serializer.serialize_map(None)?;
         match *self {
             Cond::Always => {}
-            Cond::Is(item, v) => {
-                w.key("item").str(item.as_str());
-                values(w.key("is"), v);
+            Cond::Is(item, values) => {
+                map.serialize_entry("item", item.as_str())?;
+                map.serialize_entry("is", values)?;
             }
-            Cond::Has(item, v) => {
-                w.key("item").str(item.as_str());
-                values(w.key("has"), v);
+            Cond::Has(item, values) => {
+                map.serialize_entry("item", item.as_str())?;
+                map.serialize_entry("has", values)?;
             }
             Cond::AtLeast(item, n) => {
-                w.key("item").str(item.as_str());
-                w.key("at_least").int(i64::from(n));
+                map.serialize_entry("item", item.as_str())?;
+                map.serialize_entry("at_least", &n)?;
             }
             Cond::SumAtLeast(items, n) => {
-                w.key("items").begin_array();
-                items.iter().for_each(|item| w.str(item.as_str()));
-                w.end_array();
-                w.key("sum_at_least").int(i64::from(n));
+                map.serialize_entry("items", &ids(items))?;
+                map.serialize_entry("sum_at_least", &n)?;
             }
-            Cond::Fact(fact) => w.key("fact").str(fact.name()),
-            Cond::All(c) => conds(w.key("all"), c),
-            Cond::Any(c) => conds(w.key("any"), c),
-            Cond::AtLeastN(n, c) => {
-                w.key("at_least_n").int(i64::from(n));
-                conds(w.key("of"), c);
+            Cond::Fact(fact) => map.serialize_entry("fact", fact.name())?,
+            Cond::All(conds) => map.serialize_entry("all", conds)?,
+            Cond::Any(conds) => map.serialize_entry("any", conds)?,
+            Cond::AtLeastN(n, conds) => {
+                map.serialize_entry("at_least_n", &n)?;
+                map.serialize_entry("of", conds)?;
             }
-            Cond::Not(c) => c.write_json(w.key("not")),
+            Cond::Not(cond) => map.serialize_entry("not", cond)?,
         }
-        w.end_object();
+        map.end()
     }
 }
 
@@ -286,12 +276,13 @@ mod tests {
 
     #[test]
     fn conditions_serialize_as_data() {
-        use crate::engine::json_text::WriteJson;
-        let json = Cond::All(&[OWN, Cond::AtLeast(ItemId::Importance, 7)]).to_json();
+        let json = serde_json::to_string(&Cond::All(&[OWN, Cond::AtLeast(ItemId::Importance, 7)])).unwrap();
         assert_eq!(
             json,
             r#"{"all":[{"not":{"item":"for_whom","is":["loved_one"]}},{"item":"importance","at_least":7}]}"#
         );
-        assert_eq!(Cond::Always.to_json(), "true");
+        assert_eq!(serde_json::to_string(&Cond::Always).unwrap(), "true");
+        let sum = serde_json::to_string(&Cond::SumAtLeast(&[ItemId::Phq2_1, ItemId::Phq2_2], 3)).unwrap();
+        assert_eq!(sum, r#"{"items":["phq2_1","phq2_2"],"sum_at_least":3}"#);
     }
 }

@@ -9,7 +9,7 @@
 
 use super::catalog::CATALOG;
 use super::json::Json;
-use super::json_text::{fixed, int, WriteJson, Writer};
+use super::json_text::{fixed, int};
 use super::meeting_guide;
 use super::options::Center;
 use super::questionnaire::is_language_tag;
@@ -42,7 +42,8 @@ pub const MAX_RESOURCES: usize = 10_000;
 /// `check-config`).
 pub const MAX_CONFIG_BYTES: usize = 2 * 1024 * 1024;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     Error,
     Warning,
@@ -68,7 +69,7 @@ impl Format {
 }
 
 /// One problem in the config.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     pub level: Level,
     /// Where: `resources[3].schedule[0].start`.
@@ -77,7 +78,8 @@ pub struct Problem {
     pub message: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
     InPerson,
     Online,
@@ -85,115 +87,59 @@ pub enum Format {
 }
 
 /// One weekly meeting time. Minutes since midnight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Slot {
     /// 0 = Sunday .. 6 = Saturday.
     pub day: u8,
     pub start: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<u16>,
 }
 
 /// A center program or a local meeting, as the finder ranks it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Resource {
     pub id: String,
     pub name: String,
     /// A catalog id (group type or aftercare option).
     pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<Format>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub schedule: Vec<Slot>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub audience: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub approach: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub accessible: Option<bool>,
     /// Meeting Guide type codes, kept as given (known and unknown).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub types: Vec<String>,
     /// The IANA time zone its schedule is in (`America/New_York`); the visitor's own when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Listed in the center's config (`resources`), not a meeting from a feed.
     pub center: bool,
     /// Run by the center itself (`center_program: true`); otherwise only listed by it.
+    #[serde(rename = "center_program")]
     pub program: bool,
-}
-
-impl WriteJson for Problem {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.key("level").str(self.level.as_str());
-        w.key("path").str(&self.path);
-        w.key("message").str(&self.message);
-        w.end_object();
-    }
-}
-
-impl Resource {
-    /// The resource's fields into an object being written (empty ones left out).
-    pub fn write_fields(&self, w: &mut Writer) {
-        w.key("id").str(&self.id);
-        w.key("name").str(&self.name);
-        w.key("kind").str(self.kind);
-        let text = |w: &mut Writer, key: &str, value: &Option<String>| {
-            if let Some(value) = value {
-                w.key(key).str(value);
-            }
-        };
-        text(w, "description", &self.description);
-        if let Some(format) = self.format {
-            w.key("format").str(format.as_str());
-        }
-        if !self.schedule.is_empty() {
-            w.key("schedule");
-            w.begin_array();
-            for slot in &self.schedule {
-                w.begin_object();
-                w.key("day").int(i64::from(slot.day));
-                w.key("start").int(i64::from(slot.start));
-                if let Some(end) = slot.end {
-                    w.key("end").int(i64::from(end));
-                }
-                w.end_object();
-            }
-            w.end_array();
-        }
-        let strings = |w: &mut Writer, key: &str, values: &[&str]| {
-            if !values.is_empty() {
-                w.key(key);
-                w.begin_array();
-                values.iter().for_each(|v| w.str(v));
-                w.end_array();
-            }
-        };
-        strings(w, "languages", &self.languages.iter().map(String::as_str).collect::<Vec<_>>());
-        strings(w, "audience", &self.audience);
-        if let Some(approach) = self.approach {
-            w.key("approach").str(approach);
-        }
-        text(w, "address", &self.address);
-        for (key, value) in [("lat", self.lat), ("lon", self.lon)] {
-            if let Some(value) = value {
-                w.key(key).fixed(value, 6);
-            }
-        }
-        text(w, "url", &self.url);
-        text(w, "phone", &self.phone);
-        if let Some(cost) = self.cost {
-            w.key("cost").str(cost);
-        }
-        if let Some(accessible) = self.accessible {
-            w.key("accessible").bool(accessible);
-        }
-        strings(w, "types", &self.types.iter().map(String::as_str).collect::<Vec<_>>());
-        text(w, "timezone", &self.timezone);
-        w.key("center").bool(self.center);
-        w.key("center_program").bool(self.program);
-    }
 }
 
 /// What the widget uses from a center's config.
@@ -744,7 +690,7 @@ mod tests {
     use super::*;
 
     fn json(text: &str) -> Json {
-        Json::parse(text).unwrap()
+        serde_json::from_str::<Json>(text).unwrap()
     }
 
     fn problems(text: &str) -> Vec<(String, String)> {

@@ -257,7 +257,7 @@ mod tests {
     use super::*;
 
     fn feed(text: &str) -> (Vec<Arc<Resource>>, Vec<(String, String)>) {
-        let json = Json::parse(text).unwrap();
+        let json = serde_json::from_str::<Json>(text).unwrap();
         let mut c = Checker::default();
         let items = match &json {
             Json::Array(items) => items.clone(),

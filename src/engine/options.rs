@@ -151,7 +151,7 @@ mod tests {
     use super::*;
 
     fn options(json: &str) -> Options {
-        Options::from_raw(RawOptions::from_json(&Json::parse(json).unwrap()).unwrap())
+        Options::from_raw(RawOptions::from_json(&serde_json::from_str::<Json>(json).unwrap()).unwrap())
     }
 
     #[test]

@@ -13,7 +13,8 @@ use super::questionnaire::ItemId as I;
 use super::scores::Fact;
 
 /// Ordered by weight: which level a domain shows when rules of several levels hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     Neutral,
     Strength,

@@ -21,7 +21,7 @@ const TWO_ITEM_CUTOFF: u8 = 3;
 /// BARC-10 >= 47 is associated with sustained remission (Vilsaint et al., 2017).
 const BARC_CUTOFF: u8 = 47;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ScaleScore {
     pub score: u8,
     pub max: u8,
@@ -30,7 +30,8 @@ pub struct ScaleScore {
     pub complete: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DependenceBand {
     None,
     Some,
@@ -55,7 +56,8 @@ pub struct Dependence {
 }
 
 /// One band for the substance use pattern and level of dependence, lowest to highest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     None,
     Low,

@@ -12,13 +12,13 @@ const feed = JSON.parse(await readFile(new URL('../../www/meetings.json', import
 test('memory stops growing when the same work is done again', () => {
   const meetings = [];
   for (let copy = 0; copy < 6; copy++) meetings.push(...feed.map((m) => ({ ...m, slug: `${m.slug}-${copy}` })));
-  const config = JSON.stringify({ center: { name: 'Memory Test' }, meeting_guide: meetings });
+  const config = { center: { name: 'Memory Test' }, meeting_guide: meetings };
   const answers = { for_whom: 'self', substances: ['alcohol'], auditc_1: 2, auditc_2: 1, auditc_3: 0, approach: 'spiritual' };
   const size = () => exports.memory.buffer.byteLength;
   let settled = 0;
   for (let run = 0; run < 40; run++) {
     assert.deepEqual(peerpath.checkConfig(config), []);
-    const result = peerpath.evaluate(answers, { config: JSON.parse(config), now: { day: 2, minutes: 600 } });
+    const result = peerpath.evaluate(answers, { config, now: { day: 2, minutes: 600 } });
     assert.ok(result.local.length > 0);
     if (run === 9) settled = size();
   }
