@@ -163,27 +163,16 @@ use boundary::to_js;
 /// A JS `Error` for the first problem, carrying `code`, `item` and `message`, with every problem
 /// in `errors`.
 fn js_error(errors: &[AnswerError]) -> JsValue {
-    let fields = |error: &AnswerError, target: &JsValue| {
-        for (key, value) in
-            [("code", error.code.as_str()), ("item", error.item.as_str()), ("message", error.message.as_str())]
-        {
-            // Setting a property on a fresh object cannot fail.
-            let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &JsValue::from_str(value));
-        }
-    };
     let first = errors
         .first()
         .cloned()
         .unwrap_or_else(|| AnswerError::new(ErrorCode::InvalidAnswers, "", "The answers are not valid.".into()));
     let error: JsValue = js_sys::Error::new(&first.message).into();
-    fields(&first, &error);
-    let all = js_sys::Array::new();
-    for problem in errors {
-        let entry: JsValue = js_sys::Object::new().into();
-        fields(problem, &entry);
-        all.push(&entry);
+    for (key, value) in [("code", first.code.as_str()), ("item", first.item.as_str())] {
+        // Setting a property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &JsValue::from_str(value));
     }
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &all);
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &to_js(&errors).unwrap_or(JsValue::NULL));
     error
 }
 

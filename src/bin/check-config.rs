@@ -37,8 +37,9 @@ fn main() -> ExitCode {
             ProblemLevel::Error => "error",
             ProblemLevel::Warning => "warning",
         };
-        let path = if problem.path.is_empty() { "(the whole file)" } else { &problem.path };
-        println!("{level}: {path}: {}", problem.message);
+        let path = problem.path.to_string();
+        let path = if path.is_empty() { "(the whole file)".to_string() } else { visible(&path) };
+        println!("{level}: {path}: {}", visible(&problem.to_string()));
     }
     let errors = checked.errors();
     let warnings = checked.problems.len() - errors;
@@ -52,6 +53,22 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Text as a terminal should print it: control characters (which could clear the screen, set
+/// the window title or write to the clipboard) and bidirectional controls (which could make a
+/// value read as something else) written as `\u{..}` escapes.
+fn visible(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn read_json(path: &str) -> Result<Json, String> {

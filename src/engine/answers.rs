@@ -40,7 +40,8 @@ pub struct Answers {
 }
 
 /// What went wrong with one answer (or with the answers as a whole).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The answers are not an object.
     InvalidAnswers,
@@ -67,7 +68,7 @@ impl ErrorCode {
 }
 
 /// One problem, in the shape JavaScript receives: `{ code, item, message }`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AnswerError {
     pub code: ErrorCode,
     /// The item id (or key) at fault; empty when the problem is not about one item.

@@ -9,54 +9,19 @@
 
 use super::catalog::CATALOG;
 use super::json::Json;
-use super::json_text::{fixed, int};
+use super::json_text::fixed;
 use super::meeting_guide;
 use super::options::Center;
+pub use super::problem::{At, Expected, Level, Path, Problem, ProblemKind};
 use super::questionnaire::is_language_tag;
 use crate::prelude::*;
 use alloc::sync::Arc;
-
-/// A problem's sentence (and its path), built only with the `explain` feature. The widget's
-/// module is built without it: it keeps what it can use and counts the problems, and the page
-/// loads the scoring API module (built with `explain`) to write them out only when there is one. The sentences
-/// are for the center's web person, never the visitor, so a visitor of a well-configured center
-/// downloads none of them (-2 KB gzip).
-macro_rules! explain {
-    ($message:expr) => {{
-        #[cfg(feature = "explain")]
-        let message: String = $message;
-        // Never called: the sentence's code and text are left out of the module.
-        #[cfg(not(feature = "explain"))]
-        let message = {
-            let _ = || -> String { $message };
-            String::new()
-        };
-        message
-    }};
-}
-pub(crate) use explain;
 
 /// At most this many resources (center resources and meetings together) are read.
 pub const MAX_RESOURCES: usize = 10_000;
 /// At most this much config text is read (checked where the text is read: the page shell and
 /// `check-config`).
 pub const MAX_CONFIG_BYTES: usize = 2 * 1024 * 1024;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Error,
-    Warning,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        }
-    }
-}
 
 impl Format {
     pub fn as_str(self) -> &'static str {
@@ -66,16 +31,6 @@ impl Format {
             Format::Hybrid => "hybrid",
         }
     }
-}
-
-/// One problem in the config.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    pub level: Level,
-    /// Where: `resources[3].schedule[0].start`.
-    pub path: String,
-    /// What is wrong, in one sentence.
-    pub message: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -167,6 +122,7 @@ impl Checked {
     }
 }
 
+pub const FORMATS: [&str; 3] = ["in_person", "online", "hybrid"];
 pub const AUDIENCES: [&str; 6] = ["women", "men", "lgbtq", "young_adults", "veterans", "family"];
 pub const APPROACHES: [&str; 4] = ["spiritual", "secular", "faith", "mindfulness"];
 pub const COSTS: [&str; 3] = ["free", "sliding_scale", "insurance"];
@@ -195,198 +151,154 @@ const RESOURCE_FIELDS: [&str; 17] = [
     "center_program",
 ];
 
-/// Collects problems while reading; every reader takes the path of what it reads.
+/// Collects problems while reading; every reader takes the place of what it reads (`At`), made
+/// into a path only for a problem.
 #[derive(Default)]
 pub struct Checker {
     pub problems: Vec<Problem>,
 }
 
 impl Checker {
-    pub fn error(&mut self, path: &str, message: String) {
-        self.problems.push(Problem { level: Level::Error, path: explain!(path.to_string()), message });
+    pub fn error(&mut self, at: At, kind: ProblemKind) {
+        self.problems.push(Problem { level: Level::Error, path: at.path(), kind });
     }
 
-    pub fn warn(&mut self, path: &str, message: String) {
-        self.problems.push(Problem { level: Level::Warning, path: explain!(path.to_string()), message });
+    pub fn warn(&mut self, at: At, kind: ProblemKind) {
+        self.problems.push(Problem { level: Level::Warning, path: at.path(), kind });
+    }
+
+    /// Reports `value` as of the wrong type.
+    pub fn wrong_type(&mut self, at: At, expected: Expected, value: &Json) {
+        self.error(at, ProblemKind::WrongType { expected, found: value.kind() });
     }
 
     /// Warns about every field of `object` not in `known`.
-    pub fn unknown_fields(&mut self, object: &Json, known: &[&str], path: &str) {
+    pub fn unknown_fields(&mut self, object: &Json, known: &[&str], at: At) {
         if let Json::Object(entries) = object {
             for (key, _) in entries {
                 if !known.contains(&key.as_str()) {
-                    self.warn(
-                        &join(path, key),
-                        explain!(cat(&["\"", &key, "\" is not a field the widget knows; it is ignored."])),
-                    );
+                    self.warn(at.key(key), ProblemKind::UnknownField);
                 }
             }
         }
     }
 
     /// A text field; wrong types are reported and give `None`. Empty text counts as missing.
-    pub fn text(&mut self, object: &Json, key: &str, path: &str) -> Option<String> {
+    pub fn text(&mut self, object: &Json, key: &str, at: At) -> Option<String> {
         match object.get(key)? {
             Json::String(s) if s.trim_ascii().is_empty() => None,
             Json::String(s) => Some(s.trim_ascii().to_string()),
             Json::Null => None,
             other => {
-                self.error(&join(path, key), explain!(cat(&["must be text, not ", &other.kind(), "."])));
+                self.wrong_type(at.key(key), Expected::Text, other);
                 None
             }
         }
     }
 
     /// A text field that must be there; missing, `null` and empty are reported.
-    pub fn required_text(&mut self, object: &Json, key: &str, path: &str) -> Option<String> {
+    pub fn required_text(&mut self, object: &Json, key: &str, at: At) -> Option<String> {
         match object.get(key) {
             None | Some(Json::Null) => {
-                self.error(
-                    &join(path, key),
-                    explain!(cat(&["is required: give the ", &key.replace('_', " "), " as text."])),
-                );
+                self.error(at.key(key), ProblemKind::Missing { expected: Expected::Text });
                 None
             }
             Some(Json::String(s)) if s.trim_ascii().is_empty() => {
-                self.error(
-                    &join(path, key),
-                    explain!(cat(&["is empty: give the ", &key.replace('_', " "), " as text."])),
-                );
+                self.error(at.key(key), ProblemKind::Empty);
                 None
             }
-            Some(_) => self.text(object, key, path),
+            Some(_) => self.text(object, key, at),
         }
     }
 
     /// One of `allowed`, as the table's `&'static str`.
-    pub fn one_of(&mut self, object: &Json, key: &str, allowed: &[&'static str], path: &str) -> Option<&'static str> {
-        let value = self.text(object, key, path)?;
-        match allowed.iter().find(|a| **a == value) {
-            Some(a) => Some(a),
-            None => {
-                self.error(
-                    &join(path, key),
-                    explain!(cat(&["\"", &value, "\" is not one of: ", &crate::prelude::join(allowed, ", "), "."])),
-                );
-                None
-            }
+    pub fn one_of(
+        &mut self,
+        object: &Json,
+        key: &str,
+        allowed: &'static [&'static str],
+        at: At,
+    ) -> Option<&'static str> {
+        let value = self.text(object, key, at)?;
+        let found = allowed.iter().find(|a| **a == value).copied();
+        if found.is_none() {
+            self.error(at.key(key), ProblemKind::NotOneOf { value, allowed });
         }
+        found
     }
 
     /// A link with an allowed scheme; anything else is dropped and reported.
-    pub fn link(&mut self, object: &Json, key: &str, path: &str) -> Option<String> {
-        let value = self.text(object, key, path)?;
+    pub fn link(&mut self, object: &Json, key: &str, at: At) -> Option<String> {
+        let value = self.text(object, key, at)?;
         if is_safe_link(&value) {
             Some(value)
         } else {
-            self.error(
-                &join(path, key),
-                explain!(cat(&[
-                    "\"",
-                    &shorten(&value),
-                    "\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped."
-                ])),
-            );
+            self.error(at.key(key), ProblemKind::UnsafeLink { value });
             None
         }
     }
 
     /// A phone number, kept as written when it reads as one.
-    pub fn phone(&mut self, object: &Json, key: &str, path: &str) -> Option<String> {
-        let value = self.text(object, key, path)?;
+    pub fn phone(&mut self, object: &Json, key: &str, at: At) -> Option<String> {
+        let value = self.text(object, key, at)?;
         if super::tel_number(&value).is_some() {
             Some(value)
         } else {
-            self.error(&join(path, key), explain!(cat(&["\"", &shorten(&value), "\" is not a phone number (digits, spaces, dashes, dots, brackets and a leading +); it was dropped."])));
+            self.error(at.key(key), ProblemKind::NotAPhone { value });
             None
         }
     }
 
-    pub fn number(&mut self, object: &Json, key: &str, range: (f64, f64), path: &str) -> Option<f64> {
+    pub fn number(&mut self, object: &Json, key: &str, range: (f64, f64), at: At) -> Option<f64> {
         match object.get(key)? {
             Json::Number(n) if *n >= range.0 && *n <= range.1 => Some(*n),
             Json::Number(n) => {
-                self.error(
-                    &join(path, key),
-                    explain!(cat(&[
-                        &fixed(*n, 6),
-                        " is out of range: it must be from ",
-                        &fixed(range.0, 0),
-                        " to ",
-                        &fixed(range.1, 0),
-                        "."
-                    ])),
-                );
+                self.error(at.key(key), ProblemKind::OutOfRange { value: fixed(*n, 6), min: range.0, max: range.1 });
                 None
             }
             Json::Null => None,
             other => {
-                self.error(&join(path, key), explain!(cat(&["must be a number, not ", &other.kind(), "."])));
+                self.wrong_type(at.key(key), Expected::Number, other);
                 None
             }
         }
     }
 
-    pub fn boolean(&mut self, object: &Json, key: &str, path: &str) -> Option<bool> {
+    pub fn boolean(&mut self, object: &Json, key: &str, at: At) -> Option<bool> {
         match object.get(key)? {
             Json::Bool(b) => Some(*b),
             Json::Null => None,
             other => {
-                self.error(&join(path, key), explain!(cat(&["must be true or false, not ", &other.kind(), "."])));
+                self.wrong_type(at.key(key), Expected::TrueFalse, other);
                 None
             }
         }
     }
 
     /// A list; a single value where a list is expected is reported.
-    pub fn list<'a>(&mut self, object: &'a Json, key: &str, path: &str) -> &'a [Json] {
+    pub fn list<'j>(&mut self, object: &'j Json, key: &str, at: At) -> &'j [Json] {
         match object.get(key) {
             Some(Json::Array(items)) => items,
             None | Some(Json::Null) => &[],
             Some(other) => {
-                self.error(&join(path, key), explain!(cat(&["must be a list, not ", &other.kind(), "."])));
+                self.wrong_type(at.key(key), Expected::List, other);
                 &[]
             }
         }
     }
 
     /// A list of language tags.
-    pub fn languages(&mut self, object: &Json, key: &str, path: &str) -> Vec<String> {
+    pub fn languages(&mut self, object: &Json, key: &str, at: At) -> Vec<String> {
         let mut out = Vec::new();
-        for (i, item) in self.list(object, key, path).iter().enumerate() {
-            let at = index(&join(path, key), i);
+        let list_at = at.key(key);
+        for (i, item) in self.list(object, key, at).iter().enumerate() {
             match item {
                 Json::String(tag) if is_language_tag(tag) => out.push(tag.clone()),
-                Json::String(tag) => self.error(
-                    &at,
-                    explain!(cat(&["\"", &shorten(tag), "\" is not a language tag such as \"en\" or \"es\"."])),
-                ),
-                other => self.error(&at, explain!(cat(&["must be a language tag as text, not ", &other.kind(), "."]))),
+                Json::String(tag) => self.error(list_at.index(i), ProblemKind::NotALanguageTag { value: tag.clone() }),
+                other => self.wrong_type(list_at.index(i), Expected::LanguageTag, other),
             }
         }
         out
-    }
-}
-
-/// `path.key`, or `key` at the root. A path, like a message, only names a problem in its
-/// sentence, so without the `explain` feature (the widget, which counts problems) it is empty.
-pub fn join(path: &str, key: &str) -> String {
-    explain!(if path.is_empty() { key.to_string() } else { cat(&[path, ".", key]) })
-}
-
-/// `path[i]`; empty without the `explain` feature, as `join`.
-pub fn index(path: &str, i: usize) -> String {
-    explain!(cat(&[path, "[", &int(i as i64), "]"]))
-}
-
-/// Long values are cut in messages, so one bad line cannot flood the console.
-fn shorten(value: &str) -> String {
-    let mut chars = value.chars();
-    let short: String = chars.by_ref().take(60).collect();
-    if chars.next().is_some() {
-        cat(&[short.as_str(), "…"])
-    } else {
-        short
     }
 }
 
@@ -434,15 +346,14 @@ impl Checked {
         let mut checker = Checker::default();
         let mut seen: Vec<String> = self.config.resources.iter().map(|r| r.id.clone()).collect();
         let room = MAX_RESOURCES.saturating_sub(self.config.resources.len());
+        let at = At::ROOT;
+        let feed_at = at.key("meeting_guide_url");
         match feed {
             Json::Array(meetings) => {
-                let found = meeting_guide::read_feed(meetings, "meeting_guide_url", room, &mut seen, &mut checker);
+                let found = meeting_guide::read_feed(meetings, feed_at, room, &mut seen, &mut checker);
                 self.config.resources.extend(found);
             }
-            other => checker.error(
-                "meeting_guide_url",
-                explain!(cat(&["the feed must be a list of meetings, not ", &other.kind(), "."])),
-            ),
+            other => checker.wrong_type(feed_at, Expected::Meetings, other),
         }
         self.problems.extend(checker.problems);
     }
@@ -462,89 +373,66 @@ pub fn check(json: &Json) -> Checked {
 
 fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
     let mut config = CenterConfig::default();
+    let root = At::ROOT;
     if !matches!(json, Json::Object(_)) {
-        c.error("", explain!(cat(&["The config must be a JSON object, not ", &json.kind(), "."])));
+        c.wrong_type(root, Expected::Config, json);
         return config;
     }
-    c.unknown_fields(json, &ROOT_FIELDS, "");
+    c.unknown_fields(json, &ROOT_FIELDS, root);
+    let center_at = root.key("center");
     match json.get("center") {
         Some(center @ Json::Object(_)) => {
-            c.unknown_fields(center, &CENTER_FIELDS, "center");
+            c.unknown_fields(center, &CENTER_FIELDS, center_at);
             config.center = Center {
-                name: c.required_text(center, "name", "center"),
-                phone: c.phone(center, "phone", "center"),
-                text: c.phone(center, "text", "center"),
-                crisis_phone: c.phone(center, "crisis_phone", "center"),
-                url: c.link(center, "url", "center"),
-                hours: c.text(center, "hours", "center"),
+                name: c.required_text(center, "name", center_at),
+                phone: c.phone(center, "phone", center_at),
+                text: c.phone(center, "text", center_at),
+                crisis_phone: c.phone(center, "crisis_phone", center_at),
+                url: c.link(center, "url", center_at),
+                hours: c.text(center, "hours", center_at),
             };
         }
-        None | Some(Json::Null) => {
-            c.error("center", explain!("is required: an object with at least the center's \"name\".".into()))
-        }
-        Some(other) => c.error("center", explain!(cat(&["must be an object, not ", &other.kind(), "."]))),
+        None | Some(Json::Null) => c.error(center_at, ProblemKind::Missing { expected: Expected::Center }),
+        Some(other) => c.wrong_type(center_at, Expected::Object, other),
     }
-    config.quick_exit_url = c.text(json, "quick_exit_url", "").and_then(|url| {
+    config.quick_exit_url = c.text(json, "quick_exit_url", root).and_then(|url| {
         let lower = url.to_ascii_lowercase();
         if (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_link(&url) {
             Some(url)
         } else {
-            c.error(
-                "quick_exit_url",
-                explain!(cat(&[
-                    "\"",
-                    &shorten(&url),
-                    "\" must be a web address starting with https://; the default safe page is used."
-                ])),
-            );
+            c.error(root.key("quick_exit_url"), ProblemKind::NotAWebPage { value: url });
             None
         }
     });
-    config.languages = c.languages(json, "languages", "");
-    for (i, item) in c.list(json, "hide", "").iter().enumerate() {
+    config.languages = c.languages(json, "languages", root);
+    let hide_at = root.key("hide");
+    for (i, item) in c.list(json, "hide", root).iter().enumerate() {
         match item {
             Json::String(id) if CATALOG.iter().any(|e| e.id == id) => config.hide.push(id.clone()),
-            Json::String(id) => c.error(
-                &index("hide", i),
-                explain!(cat(&["\"", &shorten(id), "\" is not a group type or care option id (see catalog.md)."])),
-            ),
-            other => {
-                c.error(&index("hide", i), explain!(cat(&["must be a catalog id as text, not ", &other.kind(), "."])))
-            }
+            Json::String(id) => c.error(hide_at.index(i), ProblemKind::UnknownKind { value: id.clone() }),
+            other => c.wrong_type(hide_at.index(i), Expected::CatalogId, other),
         }
     }
-    let resources = c.list(json, "resources", "");
+    let resources = c.list(json, "resources", root);
+    let resources_at = root.key("resources");
     let mut seen: Vec<String> = Vec::new();
     for (i, item) in resources.iter().enumerate() {
-        let path = index("resources", i);
         if config.resources.len() >= MAX_RESOURCES {
-            c.error(
-                "resources",
-                explain!(cat(&[
-                    "has ",
-                    &int(resources.len() as i64),
-                    " entries; only the first ",
-                    &int(MAX_RESOURCES as i64),
-                    " are read."
-                ])),
-            );
+            c.error(resources_at, ProblemKind::TooMany { given: resources.len(), read: MAX_RESOURCES });
             break;
         }
-        if let Some(resource) = read_resource(item, &path, &mut seen, c) {
+        if let Some(resource) = read_resource(item, resources_at.index(i), &mut seen, c) {
             config.resources.push(Arc::new(resource));
         }
     }
-    let meetings = c.list(json, "meeting_guide", "");
+    let meetings = c.list(json, "meeting_guide", root);
     let room = MAX_RESOURCES.saturating_sub(config.resources.len());
-    config.resources.extend(meeting_guide::read_feed(meetings, "meeting_guide", room, &mut seen, c));
-    config.meeting_guide_url = c.text(json, "meeting_guide_url", "").and_then(|url| {
+    config.resources.extend(meeting_guide::read_feed(meetings, root.key("meeting_guide"), room, &mut seen, c));
+    config.meeting_guide_url = c.text(json, "meeting_guide_url", root).and_then(|url| {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)
         } else {
-            c.error(
-                "meeting_guide_url",
-                explain!(cat(&["\"", &shorten(&url), "\" must be a path on this site, such as /meetings.json."])),
-            );
+            c.error(root.key("meeting_guide_url"), ProblemKind::NotOnThisSite { value: url });
             None
         }
     });
@@ -552,62 +440,58 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
 }
 
 /// A center resource, or `None` (with the reasons reported) when it cannot be shown.
-fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
+fn read_resource(item: &Json, at: At, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
     if !matches!(item, Json::Object(_)) {
-        c.error(path, explain!(cat(&["must be an object, not ", &item.kind(), "; this resource is left out."])));
+        c.wrong_type(at, Expected::Resource, item);
         return None;
     }
-    c.unknown_fields(item, &RESOURCE_FIELDS, path);
-    let id = c.required_text(item, "id", path);
-    let name = c.required_text(item, "name", path);
-    let kind = c.required_text(item, "kind", path).and_then(|kind| match CATALOG.iter().find(|e| e.id == kind) {
+    c.unknown_fields(item, &RESOURCE_FIELDS, at);
+    let id = c.required_text(item, "id", at);
+    let name = c.required_text(item, "name", at);
+    let kind = c.required_text(item, "kind", at).and_then(|kind| match CATALOG.iter().find(|e| e.id == kind) {
         Some(entry) => Some(entry.id),
         None => {
-            c.error(
-                &join(path, "kind"),
-                explain!(cat(&["\"", &shorten(&kind), "\" is not a group type or care option id (see catalog.md)."])),
-            );
+            c.error(at.key("kind"), ProblemKind::UnknownKind { value: kind });
             None
         }
     });
     let mut resource = Resource {
-        description: c.text(item, "description", path),
-        format: c.one_of(item, "format", &["in_person", "online", "hybrid"], path).map(|f| match f {
+        description: c.text(item, "description", at),
+        format: c.one_of(item, "format", &FORMATS, at).map(|f| match f {
             "online" => Format::Online,
             "hybrid" => Format::Hybrid,
             _ => Format::InPerson,
         }),
-        schedule: read_schedule(item, path, c),
-        languages: c.languages(item, "languages", path),
-        approach: c.one_of(item, "approach", &APPROACHES, path),
-        address: c.text(item, "address", path),
-        lat: c.number(item, "lat", (-90.0, 90.0), path),
-        lon: c.number(item, "lon", (-180.0, 180.0), path),
-        url: c.link(item, "url", path),
-        phone: c.phone(item, "phone", path),
-        cost: c.one_of(item, "cost", &COSTS, path),
-        accessible: c.boolean(item, "accessible", path),
+        schedule: read_schedule(item, at, c),
+        languages: c.languages(item, "languages", at),
+        approach: c.one_of(item, "approach", &APPROACHES, at),
+        address: c.text(item, "address", at),
+        lat: c.number(item, "lat", (-90.0, 90.0), at),
+        lon: c.number(item, "lon", (-180.0, 180.0), at),
+        url: c.link(item, "url", at),
+        phone: c.phone(item, "phone", at),
+        cost: c.one_of(item, "cost", &COSTS, at),
+        accessible: c.boolean(item, "accessible", at),
         center: true,
-        program: c.boolean(item, "center_program", path).unwrap_or(false),
+        program: c.boolean(item, "center_program", at).unwrap_or(false),
         ..Resource::default()
     };
-    for (i, value) in c.list(item, "audience", path).iter().enumerate() {
-        let at = index(&join(path, "audience"), i);
+    let audience_at = at.key("audience");
+    for (i, value) in c.list(item, "audience", at).iter().enumerate() {
         match value.as_str().and_then(|v| AUDIENCES.iter().find(|a| **a == v)) {
             Some(a) => resource.audience.push(a),
-            None => c.error(&at, explain!(cat(&["must be one of: ", &crate::prelude::join(&AUDIENCES, ", "), "."]))),
+            None => c.error(
+                audience_at.index(i),
+                ProblemKind::NotOneOf {
+                    value: value.as_str().unwrap_or(value.kind()).to_string(),
+                    allowed: &AUDIENCES,
+                },
+            ),
         }
     }
     let (id, name, kind) = (id?, name?, kind?);
     if seen.contains(&id) {
-        c.error(
-            &join(path, "id"),
-            explain!(cat(&[
-                "\"",
-                &shorten(&id),
-                "\" is used by another resource; ids must be unique, so this one is left out."
-            ])),
-        );
+        c.error(at.key("id"), ProblemKind::Duplicate { value: id });
         return None;
     }
     seen.push(id.clone());
@@ -617,60 +501,44 @@ fn read_resource(item: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checke
     Some(resource)
 }
 
-fn read_schedule(item: &Json, path: &str, c: &mut Checker) -> Vec<Slot> {
+fn read_schedule(item: &Json, at: At, c: &mut Checker) -> Vec<Slot> {
     let mut slots = Vec::new();
-    let schedule_path = join(path, "schedule");
-    for (i, entry) in c.list(item, "schedule", path).iter().enumerate() {
-        let at = index(&schedule_path, i);
+    let schedule_at = at.key("schedule");
+    for (i, entry) in c.list(item, "schedule", at).iter().enumerate() {
+        let at = schedule_at.index(i);
         if !matches!(entry, Json::Object(_)) {
-            c.error(&at, explain!(cat(&["must be an object with day, start and end, not ", &entry.kind(), "."])));
+            c.wrong_type(at, Expected::ScheduleEntry, entry);
             continue;
         }
-        c.unknown_fields(entry, &["day", "start", "end"], &at);
+        c.unknown_fields(entry, &["day", "start", "end"], at);
         let day = match entry.get("day") {
             Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => Some(*n as u8),
             Some(Json::Number(n)) => {
-                c.error(
-                    &join(&at, "day"),
-                    explain!(cat(&[&fixed(*n, 3), " is not a day: use 0 (Sunday) to 6 (Saturday)."])),
-                );
+                c.error(at.key("day"), ProblemKind::NotADay { value: fixed(*n, 3) });
                 None
             }
             Some(other) => {
-                c.error(
-                    &join(&at, "day"),
-                    explain!(cat(&["must be a number from 0 (Sunday) to 6 (Saturday), not ", &other.kind(), "."])),
-                );
+                c.wrong_type(at.key("day"), Expected::Day, other);
                 None
             }
             None => {
-                c.error(&join(&at, "day"), explain!("is required: 0 (Sunday) to 6 (Saturday).".into()));
+                c.error(at.key("day"), ProblemKind::Missing { expected: Expected::Day });
                 None
             }
         };
         let mut time = |key: &str, required: bool| -> Option<u16> {
             match entry.get(key) {
                 Some(Json::String(t)) => parse_time(t).or_else(|| {
-                    c.error(
-                        &join(&at, key),
-                        explain!(cat(&[
-                            "\"",
-                            &shorten(t),
-                            "\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\"."
-                        ])),
-                    );
+                    c.error(at.key(key), ProblemKind::NotATime { value: t.clone() });
                     None
                 }),
                 Some(other) => {
-                    c.error(
-                        &join(&at, key),
-                        explain!(cat(&["must be a time as text, such as \"19:00\", not ", &other.kind(), "."])),
-                    );
+                    c.wrong_type(at.key(key), Expected::Time, other);
                     None
                 }
                 None => {
                     if required {
-                        c.error(&join(&at, key), explain!("is required: a 24-hour time such as \"19:00\".".into()));
+                        c.error(at.key(key), ProblemKind::Missing { expected: Expected::Time });
                     }
                     None
                 }
@@ -693,8 +561,9 @@ mod tests {
         serde_json::from_str::<Json>(text).unwrap()
     }
 
-    fn problems(text: &str) -> Vec<(String, String)> {
-        check(&json(text)).problems.into_iter().map(|p| (p.path, p.message)).collect()
+    /// Each problem as its path, its kind and its sentence.
+    fn problems(text: &str) -> Vec<(String, &'static str, String)> {
+        check(&json(text)).problems.into_iter().map(|p| (p.path.to_string(), p.kind.id(), p.to_string())).collect()
     }
 
     #[test]
@@ -755,42 +624,42 @@ mod tests {
     /// Each kind of mistake: the path it names and words its message must hold.
     #[test]
     fn each_mistake_names_its_field() {
-        let cases: Vec<(String, &str, &str)> = vec![
-            (r#"{}"#.into(), "center", "is required"),
-            (r#"{"center": {"phone": "555"}}"#.into(), "center.name", "is required"),
-            (r#"{"center": {"name": ""}}"#.into(), "center.name", "is empty"),
-            (r#"{"center": "Harbor"}"#.into(), "center", "must be an object, not text"),
-            (r#"{"center": {"name": "H", "phone": "call us"}}"#.into(), "center.phone", "not a phone number"),
-            (r#"{"center": {"name": "H", "url": "javascript:alert(1)"}}"#.into(), "center.url", "dropped"),
-            (r#"{"center": {"name": "H"}, "quick_exit_url": "ftp://x"}"#.into(), "quick_exit_url", "https://"),
-            (r#"{"center": {"name": "H"}, "languages": ["en", "english please"]}"#.into(), "languages[1]", "not a language tag"),
-            (r#"{"center": {"name": "H"}, "hide": ["moderation"]}"#.into(), "hide[0]", "not a group type"),
-            (r#"{"center": {"name": "H"}, "colour": "teal"}"#.into(), "colour", "ignored"),
-            (r#"{"center": {"name": "H"}, "resources": {"id": "r1"}}"#.into(), "resources", "must be a list, not an object"),
-            (with_resource(r#""schedule": [{"day": 2, "start": "7pm"}]"#), "resources[0].schedule[0].start", "24-hour"),
-            (with_resource(r#""schedule": [{"day": 7, "start": "19:00"}]"#), "resources[0].schedule[0].day", "0 (Sunday) to 6 (Saturday)"),
-            (with_resource(r#""schedule": [{"day": "Tuesday", "start": "19:00"}]"#), "resources[0].schedule[0].day", "not text"),
-            (with_resource(r#""schedule": [{"day": 2}]"#), "resources[0].schedule[0].start", "is required"),
-            (with_resource(r#""url": "javascript:alert(1)""#), "resources[0].url", "dropped"),
-            (with_resource(r#""url": "data:text/html,<b>hi</b>""#), "resources[0].url", "dropped"),
-            (with_resource(r#""format": "zoom""#), "resources[0].format", "not one of: in_person, online, hybrid"),
-            (with_resource(r#""accessible": "yes""#), "resources[0].accessible", "true or false"),
-            (with_resource(r#""lat": 200"#), "resources[0].lat", "out of range"),
-            (with_resource(r#""audience": ["kids"]"#), "resources[0].audience[0]", "must be one of"),
-            (with_resource(r#""cost": 0"#), "resources[0].cost", "must be text, not a number"),
-            (with_resource(r#""rooms": 3"#), "resources[0].rooms", "ignored"),
-            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": "A", "kind": "iop"}]}"#.into(), "resources[0].kind", "not a group type"),
-            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": "A"}]}"#.into(), "resources[0].kind", "is required"),
-            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": 5, "kind": "outpatient"}]}"#.into(), "resources[0].name", "must be text, not a number"),
-            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": "A", "kind": "outpatient"}, {"id": "a", "name": "B", "kind": "outpatient"}]}"#.into(), "resources[1].id", "unique"),
-            (r#"{"center": {"name": "H"}, "resources": [3]}"#.into(), "resources[0]", "left out"),
-            (r#"[1, 2]"#.into(), "", "must be a JSON object"),
+        let cases: Vec<(String, &str, &str, &str)> = vec![
+            (r#"{}"#.into(), "center", "missing", "is required"),
+            (r#"{"center": {"phone": "555"}}"#.into(), "center.name", "missing", "is required"),
+            (r#"{"center": {"name": ""}}"#.into(), "center.name", "empty", "is empty"),
+            (r#"{"center": "Harbor"}"#.into(), "center", "wrong_type", "must be an object, not text"),
+            (r#"{"center": {"name": "H", "phone": "call us"}}"#.into(), "center.phone", "not_a_phone", "not a phone number"),
+            (r#"{"center": {"name": "H", "url": "javascript:alert(1)"}}"#.into(), "center.url", "unsafe_link", "dropped"),
+            (r#"{"center": {"name": "H"}, "quick_exit_url": "ftp://x"}"#.into(), "quick_exit_url", "not_a_web_page", "https://"),
+            (r#"{"center": {"name": "H"}, "languages": ["en", "english please"]}"#.into(), "languages[1]", "not_a_language_tag", "not a language tag"),
+            (r#"{"center": {"name": "H"}, "hide": ["moderation"]}"#.into(), "hide[0]", "unknown_kind", "not a group type"),
+            (r#"{"center": {"name": "H"}, "colour": "teal"}"#.into(), "colour", "unknown_field", "ignored"),
+            (r#"{"center": {"name": "H"}, "resources": {"id": "r1"}}"#.into(), "resources", "wrong_type", "must be a list, not an object"),
+            (with_resource(r#""schedule": [{"day": 2, "start": "7pm"}]"#), "resources[0].schedule[0].start", "not_a_time", "24-hour"),
+            (with_resource(r#""schedule": [{"day": 7, "start": "19:00"}]"#), "resources[0].schedule[0].day", "not_a_day", "0 (Sunday) to 6 (Saturday)"),
+            (with_resource(r#""schedule": [{"day": "Tuesday", "start": "19:00"}]"#), "resources[0].schedule[0].day", "wrong_type", "not text"),
+            (with_resource(r#""schedule": [{"day": 2}]"#), "resources[0].schedule[0].start", "missing", "is required"),
+            (with_resource(r#""url": "javascript:alert(1)""#), "resources[0].url", "unsafe_link", "dropped"),
+            (with_resource(r#""url": "data:text/html,<b>hi</b>""#), "resources[0].url", "unsafe_link", "dropped"),
+            (with_resource(r#""format": "zoom""#), "resources[0].format", "not_one_of", "not one of: in_person, online, hybrid"),
+            (with_resource(r#""accessible": "yes""#), "resources[0].accessible", "wrong_type", "true or false"),
+            (with_resource(r#""lat": 200"#), "resources[0].lat", "out_of_range", "out of range"),
+            (with_resource(r#""audience": ["kids"]"#), "resources[0].audience[0]", "not_one_of", "not one of"),
+            (with_resource(r#""cost": 0"#), "resources[0].cost", "wrong_type", "must be text, not a number"),
+            (with_resource(r#""rooms": 3"#), "resources[0].rooms", "unknown_field", "ignored"),
+            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": "A", "kind": "iop"}]}"#.into(), "resources[0].kind", "unknown_kind", "not a group type"),
+            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": "A"}]}"#.into(), "resources[0].kind", "missing", "is required"),
+            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": 5, "kind": "outpatient"}]}"#.into(), "resources[0].name", "wrong_type", "must be text, not a number"),
+            (r#"{"center": {"name": "H"}, "resources": [{"id": "a", "name": "A", "kind": "outpatient"}, {"id": "a", "name": "B", "kind": "outpatient"}]}"#.into(), "resources[1].id", "duplicate", "unique"),
+            (r#"{"center": {"name": "H"}, "resources": [3]}"#.into(), "resources[0]", "wrong_type", "left out"),
+            (r#"[1, 2]"#.into(), "", "wrong_type", "must be a JSON object"),
         ];
-        for (config, path, words) in cases {
+        for (config, path, kind, words) in cases {
             let found = problems(&config);
             assert!(
-                found.iter().any(|(p, m)| p == path && m.contains(words)),
-                "{config}\nwanted {path}: …{words}…\ngot {found:#?}"
+                found.iter().any(|(p, k, m)| p == path && *k == kind && m.contains(words)),
+                "{config}\nwanted {path}: {kind} (…{words}…)\ngot {found:#?}"
             );
         }
     }
@@ -810,7 +679,7 @@ mod tests {
             ]
         }"#,
         ));
-        let paths: Vec<&str> = checked.problems.iter().map(|p| p.path.as_str()).collect();
+        let paths: Vec<String> = checked.problems.iter().map(|p| p.path.to_string()).collect();
         for path in [
             "center.name",
             "center.phone",
@@ -822,7 +691,7 @@ mod tests {
             "resources[2].id",
             "resources[3].id",
         ] {
-            assert!(paths.contains(&path), "{path} missing from {paths:?}");
+            assert!(paths.iter().any(|p| p == path), "{path} missing from {paths:?}");
         }
         assert_eq!(checked.errors(), checked.problems.len());
         let ids: Vec<&str> = checked.config.resources.iter().map(|r| r.id.as_str()).collect();
@@ -838,7 +707,8 @@ mod tests {
             check(&json(&format!(r#"{{"center": {{"name": "H"}}, "resources": [{}]}}"#, resources.join(","))));
         assert_eq!(checked.config.resources.len(), MAX_RESOURCES);
         assert!(
-            checked.problems.iter().any(|p| p.path == "resources" && p.message.contains("10000")),
+            checked.problems.iter().any(|p| p.path.to_string() == "resources"
+                && p.kind == ProblemKind::TooMany { given: MAX_RESOURCES + 5, read: MAX_RESOURCES }),
             "{:?}",
             checked.problems
         );

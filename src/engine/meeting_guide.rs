@@ -5,9 +5,9 @@
 //! are skipped unless they also meet online. Feeds carry many other fields (region, group,
 //! notes, ...); those are ignored without a warning.
 
-use super::config::{explain, index, join, parse_time, Checker, Format, Resource, Slot};
+use super::config::{parse_time, At, Checker, Expected, Format, ProblemKind, Resource, Slot};
 use super::json::Json;
-use super::json_text::{fixed, int, number};
+use super::json_text::{fixed, number};
 use crate::prelude::*;
 use alloc::sync::Arc;
 
@@ -56,10 +56,10 @@ const AUDIENCE_CODES: [(&str, &str); 9] = [
     ("Y", "young_adults"),
 ];
 
-/// Reads up to `room` meetings from a feed (`path` names it in messages: `meeting_guide`).
+/// Reads up to `room` meetings from a feed (`at` names it in problems: `meeting_guide`).
 pub fn read_feed(
     meetings: &[Json],
-    path: &str,
+    at: At,
     room: usize,
     seen: &mut Vec<String>,
     c: &mut Checker,
@@ -67,28 +67,19 @@ pub fn read_feed(
     let mut out = Vec::new();
     for (i, meeting) in meetings.iter().enumerate() {
         if out.len() >= room {
-            c.error(
-                path,
-                explain!(cat(&[
-                    "has ",
-                    &int(meetings.len() as i64),
-                    " meetings; with the other resources only ",
-                    &int(room as i64),
-                    " are read (at most 10,000 in all)."
-                ])),
-            );
+            c.error(at, ProblemKind::TooMany { given: meetings.len(), read: room });
             break;
         }
-        if let Some(resource) = read_meeting(meeting, &index(path, i), seen, c) {
+        if let Some(resource) = read_meeting(meeting, at.index(i), seen, c) {
             out.push(Arc::new(resource));
         }
     }
     out
 }
 
-fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
+fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
     if !matches!(meeting, Json::Object(_)) {
-        c.error(path, explain!(cat(&["must be an object, not ", &meeting.kind(), "; this meeting is left out."])));
+        c.wrong_type(path, Expected::Meeting, meeting);
         return None;
     }
     let name = c.required_text(meeting, "name", path);
@@ -101,50 +92,46 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let has = |code: &str| types.iter().any(|t| t == code);
 
     let mut schedule = Vec::new();
-    let start = match meeting.get("time") {
+    let mut time = |key: &str| match meeting.get(key) {
         Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "time"), explain!(cat(&["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."])));
+            c.error(path.key(key), ProblemKind::NotATime { value: t.clone() });
             None
         }),
         Some(Json::Null) | None => None,
         Some(other) => {
-            c.error(&join(path, "time"), explain!(cat(&["must be a time as text, not ", &other.kind(), "."])));
+            c.wrong_type(path.key(key), Expected::Time, other);
             None
         }
     };
-    let end = match meeting.get("end_time") {
-        Some(Json::String(t)) => parse_time(t).or_else(|| {
-            c.error(&join(path, "end_time"), explain!(cat(&["\"", &t, "\" is not a time: use 24-hour \"HH:MM\"."])));
-            None
-        }),
-        _ => None,
-    };
-    let days: Vec<(String, &Json)> = match meeting.get("day") {
-        Some(Json::Array(days)) => days.iter().enumerate().map(|(i, d)| (index(&join(path, "day"), i), d)).collect(),
+    let start = time("time");
+    let end = time("end_time");
+    let day_at = path.key("day");
+    let days: Vec<(Option<usize>, &Json)> = match meeting.get("day") {
+        Some(Json::Array(days)) => days.iter().enumerate().map(|(i, d)| (Some(i), d)).collect(),
         Some(Json::Null) | None => Vec::new(),
-        Some(day) => vec![(join(path, "day"), day)],
+        Some(day) => vec![(None, day)],
     };
-    for (at, day) in days {
+    for (i, day) in days {
         match day {
             Json::Number(n) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => {
                 if let Some(start) = start {
                     schedule.push(Slot { day: *n as u8, start, end });
                 }
             }
-            other => c.error(
-                &at,
-                explain!(cat(&["must be a day number from 0 (Sunday) to 6 (Saturday), not ", &describe(other), "."])),
-            ),
+            other => {
+                let at = match i {
+                    Some(i) => day_at.index(i),
+                    None => day_at,
+                };
+                c.error(at, ProblemKind::NotADay { value: describe(other) });
+            }
         }
     }
 
     let conference_url = match c.text(meeting, "conference_url", path) {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url),
         Some(url) => {
-            c.error(
-                &join(path, "conference_url"),
-                explain!(cat(&["\"", &url, "\" must start with https://; it was dropped."])),
-            );
+            c.error(path.key("conference_url"), ProblemKind::NotWebLink { value: url });
             None
         }
         None => None,
@@ -180,18 +167,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
         };
         let value = value.filter(|n| n.abs() <= limit);
         if value.is_none() {
-            c.error(
-                &join(path, key),
-                explain!(cat(&[
-                    "must be a number from -",
-                    &fixed(limit, 0),
-                    " to ",
-                    &fixed(limit, 0),
-                    ", not ",
-                    &describe(given),
-                    "."
-                ])),
-            );
+            c.error(path.key(key), ProblemKind::OutOfRange { value: describe(given), min: -limit, max: limit });
         }
         value
     };
@@ -201,14 +177,7 @@ fn read_meeting(meeting: &Json, path: &str, seen: &mut Vec<String>, c: &mut Chec
     let (name, slug) = (name?, slug?);
     let id = cat(&["mg-", slug.as_str()]);
     if seen.contains(&id) {
-        c.error(
-            &join(path, "slug"),
-            explain!(cat(&[
-                "\"",
-                &slug,
-                "\" is used by another meeting; slugs must be unique, so this one is left out."
-            ])),
-        );
+        c.error(path.key("slug"), ProblemKind::Duplicate { value: slug });
         return None;
     }
     seen.push(id.clone());
@@ -256,6 +225,7 @@ fn describe(value: &Json) -> String {
 mod tests {
     use super::*;
 
+    /// The meetings read, and each problem as its path and its sentence.
     fn feed(text: &str) -> (Vec<Arc<Resource>>, Vec<(String, String)>) {
         let json = serde_json::from_str::<Json>(text).unwrap();
         let mut c = Checker::default();
@@ -263,8 +233,9 @@ mod tests {
             Json::Array(items) => items.clone(),
             _ => panic!("a feed is a list"),
         };
-        let out = read_feed(&items, "meeting_guide", 10_000, &mut Vec::new(), &mut c);
-        (out, c.problems.into_iter().map(|p| (p.path, p.message)).collect())
+        let root = At::ROOT;
+        let out = read_feed(&items, root.key("meeting_guide"), 10_000, &mut Vec::new(), &mut c);
+        (out, c.problems.into_iter().map(|p| (p.path.to_string(), p.to_string())).collect())
     }
 
     #[test]

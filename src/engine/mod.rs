@@ -30,6 +30,7 @@ pub mod json_text;
 pub mod meeting_guide;
 pub mod num;
 pub mod options;
+pub mod problem;
 pub mod profile;
 pub mod questionnaire;
 pub mod result;

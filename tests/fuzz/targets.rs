@@ -30,7 +30,7 @@ pub fn answers(bytes: &[u8]) {
 pub fn config(bytes: &[u8]) {
     let Some(json) = read(bytes) else { return };
     let checked = check_config(&json);
-    assert!(checked.problems.iter().all(|p| !p.message.is_empty()), "every problem says what is wrong");
+    assert!(checked.problems.iter().all(|p| !p.to_string().is_empty()), "every problem says what is wrong");
     // Schemes are case-insensitive ("HTTPS://" is a web page too): libFuzzer's first find was
     // this check being stricter than the URL rules (corpus/config/mixed-case-scheme.json).
     let exit = checked.quick_exit_url().to_ascii_lowercase();
@@ -48,7 +48,7 @@ pub fn meeting_guide(bytes: &[u8]) {
     let Some(json) = read(bytes) else { return };
     let mut checked = check_config(&serde_json::from_str::<Json>(r#"{"center":{"name":"Fuzz Center"}}"#).unwrap());
     checked.add_feed(&json);
-    assert!(checked.problems.iter().all(|p| !p.message.is_empty()));
+    assert!(checked.problems.iter().all(|p| !p.to_string().is_empty()));
     let mut options = base();
     options.resources = checked.config.resources;
     valid(&serde_json::to_string(&evaluate(full(), &options)).expect("results serialize"));
