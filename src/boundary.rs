@@ -8,7 +8,7 @@
 //!   value with js-sys that does the same job in a fraction of the bytes (ARCHITECTURE.md,
 //!   "Size", gives the figures).
 
-use crate::Json;
+use crate::support::json::Json;
 use wasm_bindgen::{JsCast, JsValue};
 
 // The widget's reader; the scoring API module reads with serde instead (the browser tests read

@@ -1,6 +1,6 @@
 //! PeerPath: an anonymous self-screening and recovery resource finder that runs entirely in the
 //! browser. This file holds only the WebAssembly exports and the crate's public surface; the
-//! engine (`engine`) is plain Rust and knows nothing of the web.
+//! evaluate (`evaluate`) is plain Rust and knows nothing of the web.
 //!
 //! **Invariant:** only this file and `render` touch `JsValue`; nothing a visitor answers leaves
 //! the device.
@@ -10,87 +10,15 @@
 extern crate alloc;
 
 mod boundary;
-mod engine;
-mod flow;
+mod center;
+mod evaluate;
 mod guard;
-#[cfg(target_arch = "wasm32")]
-mod heap;
-mod once;
 mod render;
+mod screening;
 mod strings;
+mod support;
 
-/// What the standard prelude gives, for the modules that must also build without std, and the
-/// crate's own string joining.
-mod prelude {
-    pub use alloc::boxed::Box;
-    pub use alloc::string::{String, ToString};
-    pub use alloc::vec;
-    pub use alloc::vec::Vec;
-
-    /// The pieces one after another: `[..].concat()`, without std's general `join`, which is
-    /// 0.9 KB of the module and used here only for this.
-    pub fn cat(pieces: &[&str]) -> String {
-        join(pieces, "")
-    }
-
-    /// `text` up to the first of the ASCII `bytes`, and the rest after that byte (`None` when
-    /// there is none). The separators here are always ASCII, and a byte search leaves out
-    /// core's char searchers (0.7 KB of the module) that `split`, `find` and `split_once` with
-    /// a char bring.
-    pub fn cut<'a>(text: &'a str, bytes: &[u8]) -> (&'a str, Option<&'a str>) {
-        match text.bytes().position(|b| bytes.iter().any(|&s| s == b)) {
-            Some(i) => (text.get(..i).unwrap_or(text), text.get(i + 1..)),
-            None => (text, None),
-        }
-    }
-
-    /// The pieces of `text` between ASCII `separator` bytes, as `str::split` gives them.
-    pub fn pieces(text: &str, separator: u8) -> Pieces<'_> {
-        Pieces { rest: Some(text), separator }
-    }
-
-    pub struct Pieces<'a> {
-        rest: Option<&'a str>,
-        separator: u8,
-    }
-
-    impl<'a> Iterator for Pieces<'a> {
-        type Item = &'a str;
-
-        fn next(&mut self) -> Option<&'a str> {
-            let (piece, rest) = cut(self.rest?, &[self.separator]);
-            self.rest = rest;
-            Some(piece)
-        }
-    }
-
-    #[cfg(test)]
-    #[test]
-    fn cut_and_pieces_as_std_does() {
-        for text in ["", "a", "a-b", "-a-", "é-ü--", "no separator", "a=b=c"] {
-            assert_eq!(pieces(text, b'-').collect::<Vec<_>>(), text.split('-').collect::<Vec<_>>(), "{text:?}");
-            let (before, after) = cut(text, b"=-");
-            assert_eq!(
-                (before, after),
-                text.split_once(['=', '-']).map_or((text, None), |(b, a)| (b, Some(a))),
-                "{text:?}"
-            );
-        }
-    }
-
-    /// The pieces with `separator` between them (`[..].join(separator)`).
-    pub fn join(pieces: &[&str], separator: &str) -> String {
-        let mut out = String::new();
-        for (i, piece) in pieces.iter().enumerate() {
-            if i > 0 {
-                out.push_str(separator);
-            }
-            out.push_str(piece);
-        }
-        out
-    }
-}
-use prelude::*;
+use support::prelude::*;
 
 /// Without std, a panic stops the module (`guard`) and traps. (The widget's module is built with
 /// `-Cpanic=immediate-abort`, where a panic traps before any handler; the page then calls `halt`.)
@@ -101,20 +29,24 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-pub use engine::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
-pub use engine::care::{CareLevel, CARE_NOTES, CARE_RULES};
-pub use engine::catalog::{List, CATALOG, PINS};
-pub use engine::config::{
-    check as check_config, Checked, Level as ProblemLevel, Problem, Resource, MAX_CONFIG_BYTES, MAX_RESOURCES,
+pub use center::config::{
+    check as check_config, Checked, Level as ProblemLevel, Problem, MAX_CONFIG_BYTES, MAX_RESOURCES,
 };
-pub use engine::json::Json;
-pub use engine::options::{Center, Options, RawOptions};
-pub use engine::questionnaire::{ItemId, ItemKind, Path, Section, ITEMS};
-pub use engine::result::{Evaluation, QuestionnaireOut};
-pub use engine::safety::NOTICES;
-pub use engine::scores::Severity;
-pub use engine::{evaluate, notices_at_once, questionnaire, string_keys, VERSION};
+pub use center::options::{Options, RawOptions};
+pub use center::resource::Resource;
+pub use evaluate::Evaluation;
+pub use evaluate::{evaluate, notices_at_once, questionnaire, string_keys, VERSION};
+pub use screening::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
+pub use screening::care::{CareLevel, CARE_NOTES, CARE_RULES};
+pub use screening::catalog::{List, CATALOG, PINS};
+pub use screening::contacts::Center;
+pub use screening::items::{ItemId, ItemKind, Path};
+pub use screening::questionnaire::{Section, ITEMS};
+pub use screening::result::QuestionnaireOut;
+pub use screening::safety::NOTICES;
+pub use screening::scores::Severity;
 pub use strings::Lang;
+pub use support::json::Json;
 
 use wasm_bindgen::prelude::*;
 
@@ -214,11 +146,11 @@ pub struct Mounted {
 }
 
 /// The center config and feed (values the page read with `JSON.parse`), checked.
-fn checked_config(config: &JsValue, feed: &JsValue) -> engine::config::Checked {
+fn checked_config(config: &JsValue, feed: &JsValue) -> center::config::Checked {
     let mut checked = if config.is_undefined() || config.is_null() {
-        engine::config::Checked::default()
+        center::config::Checked::default()
     } else {
-        engine::config::check(&read_value(config))
+        center::config::check(&read_value(config))
     };
     if !(feed.is_undefined() || feed.is_null()) {
         checked.add_feed(&read_value(feed));
@@ -277,7 +209,7 @@ impl Mounted {
         guard::ready()?;
         let mut problems = 0;
         self.widget.change_resources(|resources| {
-            let mut checked = engine::config::Checked::default();
+            let mut checked = center::config::Checked::default();
             checked.config.resources = core::mem::take(resources);
             checked.add_feed(&read_value(&feed));
             *resources = checked.config.resources;

@@ -69,7 +69,7 @@ fn dictionary(seeds: &[(PathBuf, Vec<u8>)]) -> Vec<String> {
     }
     for item in &peerpath::ITEMS {
         words.push(item.id.as_str().to_string());
-        words.extend(item.options.values.iter().map(|v| v.to_string()));
+        words.extend(item.id.options().values.iter().map(|v| v.to_string()));
     }
     words.extend(
         ["", " ", "\u{0}", "é", "😀", "\u{202e}", "<script>", "24:00", "23:59", "-1", "1e999", "NaN"].map(String::from),

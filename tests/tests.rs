@@ -586,7 +586,7 @@ mod properties {
         (proptest::collection::vec(any::<u32>(), ITEMS.len()), any::<bool>()).prop_map(|(seeds, own_use)| {
             let mut entries = Vec::new();
             for (item, seed) in ITEMS.iter().zip(seeds) {
-                let values = item.options.values;
+                let values = item.id.options().values;
                 let n = values.len() as u32;
                 let pick = seed % (n + 3);
                 if pick == n {
@@ -596,7 +596,7 @@ mod properties {
                     entries.push((item.id.as_str().to_string(), RawValue::String("prefer_not".into())));
                     continue;
                 }
-                let value = match item.kind {
+                let value = match item.id.kind() {
                     ItemKind::Multi => RawValue::Array(
                         values
                             .iter()
@@ -1220,5 +1220,263 @@ mod plain_language {
         }
         println!("Flesch-Kincaid grade of the English strings:\n  {}", report.join("\n  "));
         assert!(failed.is_empty(), "above grade 8: {failed:?}\n{}", report.join("\n"));
+    }
+}
+
+/// The layers of `src/`, as ARCHITECTURE.md draws them, checked like rust-analyzer's tidy
+/// tests: a module may use its own layer and those below it, never one above, and no modules
+/// use each other in a circle (at the level of files).
+mod tidy {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    /// Layers, lowest first, by the first segment of a module's path (`""` is `lib.rs`).
+    const LAYERS: [(&str, u8); 10] = [
+        ("support", 0),
+        ("strings", 1),
+        ("screening", 2),
+        ("center", 3),
+        ("evaluate", 4),
+        ("guard", 4),
+        ("render", 5),
+        ("boundary", 5),
+        ("", 6),
+        ("bin", 7),
+    ];
+
+    fn layer(module: &str) -> u8 {
+        let top = module.split("::").next().unwrap_or("");
+        LAYERS.iter().find(|(name, _)| *name == top).map(|(_, l)| *l).unwrap_or_else(|| panic!("{module} has no layer"))
+    }
+
+    /// Every `.rs` file of `src/` as its module path (`screening::cond`, `render` for
+    /// `render/mod.rs`, `""` for `lib.rs`), with its text.
+    fn modules() -> BTreeMap<String, String> {
+        fn walk(dir: &Path, prefix: &str, out: &mut BTreeMap<String, String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+                if path.is_dir() {
+                    let inner = if prefix.is_empty() { name } else { format!("{prefix}::{name}") };
+                    walk(&path, &inner, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let module = match name.as_str() {
+                        "mod" | "lib" => prefix.to_string(),
+                        _ if prefix.is_empty() => name,
+                        _ => format!("{prefix}::{name}"),
+                    };
+                    out.insert(module, std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), "", &mut out);
+        out
+    }
+
+    /// The source without comments, strings and character literals (their text could look
+    /// like paths or braces).
+    fn code_only(source: &str) -> String {
+        let bytes = source.as_bytes();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'r' if bytes.get(i + 1) == Some(&b'#')
+                    || (bytes.get(i + 1) == Some(&b'"') && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())) =>
+                {
+                    let hashes = bytes[i + 1..].iter().take_while(|b| **b == b'#').count();
+                    let end = format!("\"{}", "#".repeat(hashes));
+                    i += 2 + hashes;
+                    match source[i..].find(&end) {
+                        Some(at) => i += at + end.len(),
+                        None => i = bytes.len(),
+                    }
+                }
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                }
+                b'\'' if bytes.get(i + 2) == Some(&b'\'') || (bytes.get(i + 1) == Some(&b'\\')) => {
+                    // A character literal ('{', '\n'), not a lifetime.
+                    let close = source[i + 1..].find('\'').map_or(bytes.len(), |at| i + 1 + at);
+                    i = close + 1;
+                }
+                b => {
+                    out.push(b as char);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The crate modules a file uses: `crate::` and `super::` paths, in `use` items (with their
+    /// braces expanded) and in code, `super::` resolved from the inline module it is in.
+    fn uses(module: &str, source: &str) -> BTreeSet<String> {
+        let code = code_only(source);
+        let mut found = BTreeSet::new();
+        // The inline modules open at each point: (name, brace depth where it opened).
+        let mut nesting: Vec<(String, usize)> = Vec::new();
+        let mut depth = 0;
+        let words: Vec<&str> = code.split_inclusive(|c: char| c == '{' || c == '}' || c == ';').collect();
+        let mut pending_mod: Option<String> = None;
+        let here = |nesting: &[(String, usize)]| {
+            let mut parts: Vec<String> =
+                if module.is_empty() { Vec::new() } else { module.split("::").map(String::from).collect() };
+            parts.extend(nesting.iter().map(|(n, _)| n.clone()));
+            parts
+        };
+        for piece in words {
+            let trimmed = piece.trim();
+            if let Some(rest) = trimmed.strip_suffix('{') {
+                let tokens: Vec<&str> = rest.split_whitespace().collect();
+                if let Some(at) = tokens.iter().position(|t| *t == "mod") {
+                    pending_mod = tokens.get(at + 1).map(|n| n.to_string());
+                }
+            }
+            for (start, _) in piece.match_indices("crate::").chain(piece.match_indices("super::")) {
+                if start > 0 && piece[..start].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':') {
+                    continue;
+                }
+                let path: String =
+                    piece[start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':').collect();
+                let mut segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+                let mut base = here(&nesting);
+                if segments.first() == Some(&"crate") {
+                    base.clear();
+                    segments.remove(0);
+                }
+                while segments.first() == Some(&"super") {
+                    base.pop();
+                    segments.remove(0);
+                }
+                let mut full = base;
+                full.extend(segments.iter().map(|s| s.to_string()));
+                // `use super::{a, b::C}`: the braces name the modules.
+                let braces = piece[start + path.len()..].trim_start();
+                if path.ends_with("::") && braces.starts_with('{') {
+                    // Resolved below, with the rest of the use tree.
+                }
+                found.insert(full.join("::"));
+                if path.ends_with("::") {
+                    // A use tree: every name in the braces that follows.
+                    let tree: String = piece[start + path.len()..].chars().take_while(|c| *c != ';').collect();
+                    for name in tree.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')) {
+                        if !name.is_empty() && name != "self" {
+                            found.insert(format!("{}::{name}", full.join("::")));
+                        }
+                    }
+                }
+            }
+            if piece.ends_with('{') {
+                depth += 1;
+                if let Some(name) = pending_mod.take() {
+                    nesting.push((name, depth));
+                }
+            } else if piece.ends_with('}') {
+                if nesting.last().is_some_and(|(_, d)| *d == depth) {
+                    nesting.pop();
+                }
+                depth = depth.saturating_sub(1);
+            }
+        }
+        found
+    }
+
+    /// The file module a path lies in: its longest prefix that is a module of `src/`.
+    fn file_of(path: &str, modules: &BTreeMap<String, String>) -> String {
+        let segments: Vec<&str> = path.split("::").collect();
+        (0..=segments.len())
+            .rev()
+            .map(|n| segments[..n].join("::"))
+            .find(|m| modules.contains_key(m))
+            .unwrap_or_default()
+    }
+
+    fn graph() -> BTreeMap<String, BTreeSet<String>> {
+        let modules = modules();
+        let mut graph = BTreeMap::new();
+        for (module, source) in &modules {
+            let deps: BTreeSet<String> = uses(module, source)
+                .iter()
+                .map(|path| file_of(path, &modules))
+                // A module's own submodules are declared, not used; its own items are itself.
+                .filter(|dep| {
+                    dep != module && !dep.starts_with(&format!("{module}::")) && !(module.is_empty() && dep.is_empty())
+                })
+                .collect();
+            graph.insert(module.clone(), deps);
+        }
+        graph
+    }
+
+    #[test]
+    fn no_layer_uses_one_above_it() {
+        let mut wrong = Vec::new();
+        for (module, deps) in graph() {
+            for dep in deps {
+                // A folder's `mod.rs` holds only its declarations (and shared macros) for the files below it.
+                if layer(&dep) > layer(&module) {
+                    wrong.push(format!("{module} (layer {}) uses {dep} (layer {})", layer(&module), layer(&dep)));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "a lower layer uses a higher one:\n{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn no_modules_use_each_other_in_a_circle() {
+        let graph = graph();
+        // Depth-first search for a path back to the start, from each module.
+        let mut circles = BTreeSet::new();
+        for start in graph.keys() {
+            let mut stack = vec![(start.clone(), vec![start.clone()])];
+            let mut seen = BTreeSet::new();
+            while let Some((at, path)) = stack.pop() {
+                for next in graph.get(&at).into_iter().flatten() {
+                    if next == start {
+                        let mut circle = path.clone();
+                        let smallest =
+                            circle.iter().enumerate().min_by_key(|(_, m)| m.as_str()).map(|(i, _)| i).unwrap();
+                        circle.rotate_left(smallest);
+                        circles.insert(circle.join(" -> "));
+                    } else if seen.insert(next.clone()) {
+                        let mut longer = path.clone();
+                        longer.push(next.clone());
+                        stack.push((next.clone(), longer));
+                    }
+                }
+            }
+        }
+        assert!(
+            circles.is_empty(),
+            "modules use each other in a circle:\n{}",
+            circles.into_iter().collect::<Vec<_>>().join("\n")
+        );
+    }
+
+    /// The checks see what they should: a use of a higher layer and a circle are found.
+    #[test]
+    fn the_checks_find_what_they_look_for() {
+        let modules: BTreeMap<String, String> = [
+            ("screening::a".to_string(), String::new()),
+            ("screening::b".into(), String::new()),
+            ("render".into(), String::new()),
+        ]
+        .into();
+        let found = uses("screening::a", "use super::{b::Thing, c};\nfn f() { crate::render::draw(); let s = \"crate::fake::x\"; }\nmod inner { use super::super::b; }");
+        let files: BTreeSet<String> = found.iter().map(|p| file_of(p, &modules)).collect();
+        assert!(files.contains("screening::b") && files.contains("render"), "{found:?}");
+        assert!(!found.iter().any(|p| p.contains("fake")), "strings are not code: {found:?}");
+        assert!(layer("render") > layer("screening::a"));
     }
 }

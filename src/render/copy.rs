@@ -1,10 +1,11 @@
 //! The "save a copy" file: the result as plain text in the visitor's language. Plain text can
 //! be opened anywhere and cannot run anything.
 
-use crate::engine::options::Options;
-use crate::engine::result::{Contact, Evaluation, Suggestion};
-use crate::prelude::*;
+use crate::center::options::Options;
+use crate::evaluate::Evaluation;
+use crate::screening::result::{Contact, Suggestion};
 use crate::strings::{fill, text, Lang};
+use crate::support::prelude::*;
 
 pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &str) -> String {
     let mut out = String::new();
@@ -19,7 +20,7 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
         line(&cat(&["!! ", notice.title]));
         line(notice.text);
         for (n, step) in notice.steps.iter().enumerate() {
-            line(&cat(&["   ", &crate::engine::json_text::int(n as i64 + 1), ". ", step]));
+            line(&cat(&["   ", &crate::support::numtext::int(n as i64 + 1), ". ", step]));
         }
         for contact in &notice.contacts {
             line(&cat(&["   ", &contact_text(contact)]));
@@ -35,7 +36,7 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
     let mut list = |title: &str, entries: &[Suggestion]| {
         line(&cat(&["== ", title, " =="]));
         for (n, s) in entries.iter().enumerate() {
-            line(&cat(&[&crate::engine::json_text::int(n as i64 + 1), ". ", s.name]));
+            line(&cat(&[&crate::support::numtext::int(n as i64 + 1), ". ", s.name]));
             line(&cat(&["   ", s.text]));
             for reason in &s.reasons {
                 line(&cat(&["   - ", &reason.text]));
@@ -70,9 +71,9 @@ fn contact_text(contact: &Contact) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::answers::{Answers, RawValue};
-    use crate::engine::evaluate;
-    use crate::engine::questionnaire::ItemId;
+    use crate::evaluate::evaluate;
+    use crate::screening::answers::{Answers, RawValue};
+    use crate::screening::items::ItemId;
 
     #[test]
     fn the_copy_holds_the_result_in_order() {

@@ -7,9 +7,10 @@
 //! `Closure::forget`. Handlers use `try_borrow_mut`, so an event fired while the state is busy
 //! (focus() inside a click) is skipped instead of panicking.
 
-use crate::prelude::*;
+use crate::support::prelude::*;
 mod copy;
 mod dom;
+pub mod flow;
 mod screens;
 
 use alloc::rc::{Rc, Weak};
@@ -19,13 +20,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardEvent, ShadowRoot, Window};
 
-use crate::engine::answers::RawValue;
-use crate::engine::options::{Now, Options, Place};
-use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
-use crate::engine::result::{Evaluation, Notice};
-use crate::engine::{evaluate, json_text, notices_at_once};
-use crate::flow::{Flow, Screen};
+use crate::center::options::{Now, Options, Place};
+use crate::evaluate::Evaluation;
+use crate::evaluate::{evaluate, notices_at_once};
+use crate::render::flow::{Flow, Screen};
+use crate::screening::answers::RawValue;
+use crate::screening::items::{ItemId, ItemKind, PREFER_NOT};
+use crate::screening::result::Notice;
 use crate::strings::{text, Lang};
+use crate::support::numtext as json_text;
 use dom::{closest, focus, El, Result};
 use screens::View;
 
@@ -152,7 +155,7 @@ impl Widget {
     /// again with them, without moving focus.
     pub fn change_resources(
         &self,
-        change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::engine::config::Resource>>),
+        change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::center::resource::Resource>>),
     ) -> Result {
         let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
         change(&mut app.setup.options.resources);
@@ -311,7 +314,7 @@ fn on_change(app: &mut App, event: Event) -> Result {
             }
         }
         RawValue::Array(chosen)
-    } else if item.item().kind == ItemKind::Scale && value != PREFER_NOT {
+    } else if item.kind() == ItemKind::Scale && value != PREFER_NOT {
         RawValue::Number(json_text::number(&value).unwrap_or(f64::NAN))
     } else {
         RawValue::String(value)
@@ -563,8 +566,8 @@ fn now_in_zone(zone: &str) -> Option<Now> {
         let value = part.value();
         match part.kind().as_str() {
             "weekday" => day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].iter().position(|d| *d == value),
-            "hour" => hour = crate::engine::num::digits(&value).map(|h| h as u16),
-            "minute" => minute = crate::engine::num::digits(&value).map(|m| m as u16),
+            "hour" => hour = crate::support::num::digits(&value).map(|h| h as u16),
+            "minute" => minute = crate::support::num::digits(&value).map(|m| m as u16),
             _ => {}
         }
     }

@@ -1,21 +1,26 @@
 //! Draws one screen of the flow into the screen container. Each screen has one heading marked
 //! `data-focus`, which receives focus when the screen appears.
 
-use crate::prelude::*;
+use crate::support::prelude::*;
 use web_sys::{Document, Element};
 
 use super::dom::{text_el, El};
-use crate::engine::answers::Answer;
-use crate::engine::config::{is_safe_link, Format};
-use crate::engine::finder::km_text;
-use crate::engine::json_text::int;
-use crate::engine::options::Options;
-use crate::engine::questionnaire::{ItemId, ItemKind, PREFER_NOT};
-use crate::engine::result::{Contact, Evaluation, LocalMatch, Notice, Suggestion};
-use crate::engine::safety::ContactKind;
-use crate::engine::{contact, option_label, tel_number};
-use crate::flow::{Flow, Screen};
+use crate::center::checker::is_safe_link;
+use crate::center::finder::km_text;
+use crate::center::finder::LocalMatch;
+use crate::center::options::Options;
+use crate::center::resource::Format;
+use crate::evaluate::Evaluation;
+use crate::render::flow::{Flow, Screen};
+use crate::screening::answers::Answer;
+use crate::screening::contacts::contact;
+use crate::screening::items::{ItemId, ItemKind, PREFER_NOT};
+use crate::screening::questionnaire::option_label;
+use crate::screening::result::{Contact, Notice, Suggestion};
+use crate::screening::safety::ContactKind;
 use crate::strings::{fill, text, Lang};
+use crate::support::numtext::int;
+use crate::support::phone::tel_number;
 
 /// Suggestions shown at once in each list; the rest are behind "show more".
 const SHOW_FIRST: usize = 4;
@@ -278,22 +283,22 @@ impl View<'_> {
         if let Some(help) = self.lang.lookup(&cat(&["h.", id])) {
             fieldset = fieldset.child(text_el(self.doc, "p", "help", help));
         }
-        let ruler = spec.options.id == "ruler";
-        let kind = match spec.kind {
+        let ruler = item.options().id == "ruler";
+        let kind = match item.kind() {
             ItemKind::Multi => "checkbox",
             _ => "radio",
         };
         let answer = flow.answers.get(item);
         let mut options = self.el("div").class(if ruler { "options ruler" } else { "options" });
-        for &value in spec.options.values {
+        for &value in item.options().values {
             let checked = match answer {
                 Some(Answer::Choice(v)) => *v == value,
                 Some(Answer::Many(v)) => v.contains(&value),
-                Some(Answer::Number(n)) => crate::engine::num::whole(value) == Some(i32::from(*n)),
+                Some(Answer::Number(n)) => crate::support::num::whole(value) == Some(i32::from(*n)),
                 Some(Answer::Tag(tag)) => tag == value,
                 None => false,
             };
-            let label = if ruler { value } else { option_label(self.lang, spec.options.id, value) };
+            let label = if ruler { value } else { option_label(self.lang, item.options().id, value) };
             options = options.child(self.choice(id, kind, value, label, checked));
         }
         if spec.sensitive {
@@ -350,7 +355,7 @@ impl View<'_> {
 
     /// The answer to `item` in words, for the review and the saved copy.
     pub fn answer_text(&self, flow: &Flow, item: ItemId) -> String {
-        let set = item.item().options.id;
+        let set = item.options().id;
         match flow.answers.get(item) {
             None => text!(self.lang, "ui.review.not_answered").to_string(),
             Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
@@ -359,7 +364,7 @@ impl View<'_> {
             }
             Some(Answer::Number(n)) => {
                 let value = int((*n).into());
-                match item.item().options.values.iter().find(|v| **v == value) {
+                match item.options().values.iter().find(|v| **v == value) {
                     Some(v) => option_label(self.lang, set, v).to_string(),
                     None => value,
                 }
@@ -416,7 +421,7 @@ impl View<'_> {
         .append_to(into);
     }
 
-    fn reasons(&self, reasons: &[crate::engine::result::Reason]) -> El {
+    fn reasons(&self, reasons: &[crate::screening::result::Reason]) -> El {
         self.el("ul")
             .class("reasons")
             .children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Vec<_>>())

@@ -11,8 +11,8 @@
 //! absent (`KEYED`) are replaced by 16-bit hashes, unique by a seed found at compile time. A
 //! downloaded language keeps its keys and is hashed as it loads.
 
-use crate::once::OnceLock;
-use crate::prelude::*;
+use crate::support::once::OnceLock;
+use crate::support::prelude::*;
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,8 +251,8 @@ impl Table {
     }
 
     fn sorted(mut self) -> Table {
-        crate::engine::sort::stable_sort(&mut self.keyed, |a, b| a.0 < b.0);
-        crate::engine::sort::sort_keys(&mut self.hashed);
+        crate::support::sort::stable_sort(&mut self.keyed, |a, b| a.0 < b.0);
+        crate::support::sort::sort_keys(&mut self.hashed);
         self
     }
 

@@ -2,7 +2,7 @@
 //! and writing whole numbers and fixed decimals for what a visitor reads. JSON text itself is
 //! read by the page (`JSON.parse`) or by serde natively, never here.
 
-use crate::prelude::*;
+use crate::support::prelude::*;
 
 /// Reads a decimal number ("-12", "33.19", "1e3"), or `None` when it is not one or is out of
 /// range. Not `str::parse::<f64>`: std's exact parser carries about 11 KB (gzip) of tables and

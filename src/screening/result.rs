@@ -1,8 +1,11 @@
 //! The result of `evaluate`, in the public shape of screening.md ("Result shape"). Field names
 //! here are a contract: add freely, never rename or drop.
 
-use crate::prelude::*;
+use crate::support::prelude::*;
 use serde::Serialize;
+
+/// The crate version, reported in every result and questionnaire.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 use super::care::CareLevel;
 use super::profile::Level;
@@ -97,31 +100,6 @@ pub struct Suggestion {
     pub find: Vec<Link>,
 }
 
-/// A center program or local meeting matched to the visitor: the resource's own fields
-/// (`id`, `name`, `kind`, schedule, address, ...) with its score, reasons and next meeting.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct LocalMatch {
-    /// The resource's own fields, in the same object as the match's.
-    #[serde(flatten)]
-    pub resource: alloc::sync::Arc<super::config::Resource>,
-    /// Points of fit, uncapped, comparable within this list only.
-    pub score: u16,
-    pub reasons: Vec<Reason>,
-    /// When it next meets, from the visitor's weekday and time (when given).
-    pub next: Option<NextMeeting>,
-    /// Kilometres from the visitor, only after they pressed "near me".
-    pub distance_km: Option<f64>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct NextMeeting {
-    /// 0 = Sunday .. 6 = Saturday.
-    pub day: u8,
-    /// Minutes since midnight.
-    pub start: u16,
-    pub in_minutes: u32,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct AuditC {
     pub score: u8,
@@ -167,24 +145,6 @@ pub struct DomainOut {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProfileOut {
     pub domains: Vec<DomainOut>,
-}
-
-/// Everything `evaluate` returns.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evaluation {
-    pub version: &'static str,
-    pub lang: &'static str,
-    pub urgent: Vec<Notice>,
-    pub care: Care,
-    pub groups: Vec<Suggestion>,
-    pub aftercare: Vec<Suggestion>,
-    pub local: Vec<LocalMatch>,
-    pub scores: ScoresOut,
-    pub profile: ProfileOut,
-    /// "This is not a diagnosis", in plain words.
-    pub not_diagnosis: &'static str,
-    /// How to reach the center (and, without a configured center, the national helpline).
-    pub contacts: Vec<Contact>,
 }
 
 /// The questionnaire as any UI needs it: items in order, their labels in one language, and the

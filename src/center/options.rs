@@ -2,24 +2,13 @@
 //! local finder, the visitor's weekday and time and (only after "near me") position. None of
 //! these leave the device.
 
-use super::config::{self, CenterConfig, Problem, Resource};
-use super::json::Json;
-use crate::prelude::*;
+use super::config::{self, CenterConfig, Problem};
+use super::resource::Resource;
+use crate::screening::contacts::Center;
 use crate::strings::Lang;
+use crate::support::json::Json;
+use crate::support::prelude::*;
 use alloc::sync::Arc;
-
-/// The center's contact details, as given in its config.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Center {
-    pub name: Option<String>,
-    /// Admissions phone.
-    pub phone: Option<String>,
-    /// SMS line.
-    pub text: Option<String>,
-    pub crisis_phone: Option<String>,
-    pub url: Option<String>,
-    pub hours: Option<String>,
-}
 
 /// The visitor's local weekday (0 = Sunday) and minutes since midnight, for "next meeting".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,7 +87,7 @@ impl RawOptions {
 /// `{day, minutes}` as a `Now`.
 fn read_now(now: &Json) -> Option<Now> {
     let number = |key: &str| match now.get(key) {
-        Some(Json::Number(n)) if super::num::fract(*n) == 0.0 && *n >= 0.0 => Some(*n),
+        Some(Json::Number(n)) if crate::support::num::fract(*n) == 0.0 && *n >= 0.0 => Some(*n),
         _ => None,
     };
     Some(Now {

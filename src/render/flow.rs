@@ -2,10 +2,11 @@
 //! no web types, so the navigation rules are tested natively; `render` draws whatever screen
 //! this says.
 
-use crate::engine::answers::{AnswerError, Answers, RawValue};
-use crate::engine::questionnaire::ItemId;
-use crate::engine::safety;
-use crate::prelude::*;
+use crate::screening::answers::{AnswerError, Answers, RawValue};
+use crate::screening::items::ItemId;
+use crate::screening::questionnaire;
+use crate::screening::safety;
+use crate::support::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -43,7 +44,7 @@ impl Flow {
     /// named group sharing a page.
     pub fn pages(&self) -> Vec<Vec<ItemId>> {
         let mut pages: Vec<Vec<ItemId>> = Vec::new();
-        for item in self.answers.shown_items() {
+        for item in questionnaire::shown_items(&self.answers) {
             let spec = item.item();
             let joins = spec.group.is_some()
                 && pages.last().and_then(|page| page.last()).is_some_and(|last| last.item().group == spec.group);
@@ -85,7 +86,7 @@ impl Flow {
     /// once, before Next (a crisis answer): usually none.
     pub fn answer(&mut self, item: ItemId, value: &RawValue) -> Result<Vec<&'static str>, AnswerError> {
         self.answers.set(item, value)?;
-        self.answers.retain_shown();
+        questionnaire::retain_shown(&mut self.answers);
         let holding: Vec<&'static str> = safety::at_once(&self.answers).map(|rule| rule.id).collect();
         let raised = holding.iter().filter(|id| !self.raised.contains(id)).copied().collect();
         self.raised = holding;

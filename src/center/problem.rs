@@ -3,7 +3,7 @@
 //! it is wanted (`check-config`, the scoring API module's `checkConfig`): the widget's module
 //! counts problems and never formats one, so it carries none of the sentences.
 
-use crate::prelude::*;
+use crate::support::prelude::*;
 use core::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

@@ -7,15 +7,40 @@
 //! "near me", distance computed here on the device. Best fit first; among the matches of one
 //! kind, the center's own programs come first.
 
-use super::config::{Format, Resource};
 use super::options::{Now, Place};
-use super::questionnaire::ItemId;
-use super::result::{LocalMatch, NextMeeting, Reason, Suggestion};
-use super::sort::sort_keys;
-use super::Writer;
-use crate::prelude::*;
+use super::resource::{Format, Resource};
+use crate::screening::items::ItemId;
+use crate::screening::result::{Reason, Suggestion};
+use crate::screening::writer::Writer;
 use crate::strings::fill;
+use crate::support::prelude::*;
+use crate::support::sort::sort_keys;
 use alloc::sync::Arc;
+
+/// A center program or local meeting matched to the visitor: the resource's own fields
+/// (`id`, `name`, `kind`, schedule, address, ...) with its score, reasons and next meeting.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct LocalMatch {
+    /// The resource's own fields, in the same object as the match's.
+    #[serde(flatten)]
+    pub resource: Arc<Resource>,
+    /// Points of fit, uncapped, comparable within this list only.
+    pub score: u16,
+    pub reasons: Vec<Reason>,
+    /// When it next meets, from the visitor's weekday and time (when given).
+    pub next: Option<NextMeeting>,
+    /// Kilometres from the visitor, only after they pressed "near me".
+    pub distance_km: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NextMeeting {
+    /// 0 = Sunday .. 6 = Saturday.
+    pub day: u8,
+    /// Minutes since midnight.
+    pub start: u16,
+    pub in_minutes: u32,
+}
 
 /// At most this many matches of one kind, and in all, are returned.
 pub const PER_KIND: usize = 8;
@@ -39,7 +64,7 @@ struct Fit {
 /// What the center's own programs are matched against: the kinds a safety notice names and
 /// the top suggestions (catalog.md v2, "Ranking rules"). A program of one of these kinds ranks
 /// above general meetings.
-pub(super) struct Priorities {
+pub(crate) struct Priorities {
     pub kinds: Vec<&'static str>,
 }
 
@@ -49,7 +74,7 @@ pub const TOP: usize = 3;
 const PRIORITY_POINTS: i32 = 60;
 
 /// Ranks `resources` for the visitor; `suggested` are the groups and aftercare options shown.
-pub(super) fn rank(
+pub(crate) fn rank(
     writer: &Writer,
     resources: &[Arc<Resource>],
     suggested: &[&Suggestion],
@@ -60,7 +85,7 @@ pub(super) fn rank(
     place: Option<Place>,
 ) -> Vec<LocalMatch> {
     let mut fits: Vec<Fit> = Vec::new();
-    let loved_one = writer.ctx.answers.path() == super::questionnaire::Path::LovedOne;
+    let loved_one = writer.ctx.answers.path() == crate::screening::items::Path::LovedOne;
     for (at, resource) in resources.iter().enumerate() {
         let Some(suggestion) = suggested.iter().find(|s| s.id == resource.kind) else { continue };
         // A family member is not a member of a 12-step meeting for people who use: on the
@@ -92,7 +117,7 @@ pub(super) fn rank(
                     resource.timezone.as_ref().and_then(|tz| zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
                 next_meeting(resource, zone_now.unwrap_or(now))
             }),
-            distance_km: distance(resource, place).map(|km| super::num::round(km * 10.0) / 10.0),
+            distance_km: distance(resource, place).map(|km| crate::support::num::round(km * 10.0) / 10.0),
         });
     }
     // Best fit first (sooner meetings first on ties); then, within the places each kind holds,
@@ -123,7 +148,7 @@ pub(super) fn rank(
     for k in kinds {
         let places: Vec<usize> = (0..order.len()).filter(|&p| kind(order[p]) == k).collect();
         let mut of_kind: Vec<usize> = places.iter().map(|&p| order[p]).collect();
-        super::sort::stable_sort(&mut of_kind, |&a, &b| center(a) && !center(b));
+        crate::support::sort::stable_sort(&mut of_kind, |&a, &b| center(a) && !center(b));
         for (p, i) in places.into_iter().zip(of_kind) {
             order[p] = i;
         }
@@ -180,7 +205,7 @@ fn fit(
             kind_because.push(item);
         }
     }
-    super::sort::stable_sort(&mut kind_because, |a, b| a < b);
+    crate::support::sort::stable_sort(&mut kind_because, |a, b| a < b);
     reason("local_kind", &[("kind", suggestion.name)], kind_because);
     if r.center {
         points += 15;
@@ -261,11 +286,11 @@ fn fit(
     }
 
     // Getting there is hard: what meets online counts for more, what only meets in person less.
-    if writer.holds(&super::cond::named::ACCESS_BARRIERS) {
+    if writer.holds(&crate::screening::cond::named::ACCESS_BARRIERS) {
         match r.format {
             Some(Format::Online | Format::Hybrid) => {
                 points += 20;
-                reason("local_from_home", &[], writer.because(&super::cond::named::ACCESS_BARRIERS));
+                reason("local_from_home", &[], writer.because(&crate::screening::cond::named::ACCESS_BARRIERS));
             }
             Some(Format::InPerson) => points -= 10,
             None => {}
@@ -300,9 +325,9 @@ fn fit(
         points += 5;
         reason("local_newcomer", &[], writer.answered(&[ItemId::Stage, ItemId::GroupComfort]));
     }
-    if has_type("DD") && writer.holds(&super::cond::named::MOOD_OR_DIAGNOSIS) {
+    if has_type("DD") && writer.holds(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS) {
         points += 10;
-        reason("local_dual", &[], writer.because(&super::cond::named::MOOD_OR_DIAGNOSIS));
+        reason("local_dual", &[], writer.because(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS));
     }
     if let Some(km) = distance(r, place) {
         let rounded = km_text(km);
@@ -322,7 +347,7 @@ fn fit(
 
 /// Kilometres as the visitor reads them: one decimal under 10 km, whole numbers above.
 pub fn km_text(km: f64) -> String {
-    let text = super::json_text::fixed(km, if km < 10.0 { 1 } else { 0 });
+    let text = crate::support::numtext::fixed(km, if km < 10.0 { 1 } else { 0 });
     if km < 10.0 && !text.bytes().any(|b| b == b'.') {
         cat(&[text.as_str(), ".0"])
     } else {
@@ -358,7 +383,7 @@ fn distance(r: &Resource, place: Option<Place>) -> Option<f64> {
     }
     let x = dl.to_radians() * cos(mean_lat);
     let y = (lat - place.lat).to_radians();
-    Some(6371.0 * super::num::sqrt(x * x + y * y))
+    Some(6371.0 * crate::support::num::sqrt(x * x + y * y))
 }
 
 /// Cosine for |x| <= π/2 (a latitude), by its Taylor series to x¹²: error below 1e-9.
@@ -376,7 +401,7 @@ fn cos(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::config::Slot;
+    use crate::center::resource::Slot;
 
     #[test]
     fn next_meeting_wraps_the_week() {

@@ -3,7 +3,7 @@
 //! by `serde_json`; the value reaches this type through serde (or, in the widget's module,
 //! through `boundary::json_from_js`).
 
-use crate::prelude::*;
+use crate::support::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     Null,

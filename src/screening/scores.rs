@@ -6,10 +6,8 @@
 //! whether every item was answered. BARC-10 is reported only when complete, as the spec asks.
 
 use super::answers::Answers;
-use super::questionnaire::{
-    ItemId, Path, AUDITC_ITEMS, BARC_ITEMS, DEPENDENCE_ITEMS, FREQ_ITEMS, GAD2_ITEMS, PHQ2_ITEMS,
-};
-use crate::prelude::*;
+use super::items::{ItemId, Path, AUDITC_ITEMS, BARC_ITEMS, DEPENDENCE_ITEMS, FREQ_ITEMS, GAD2_ITEMS, PHQ2_ITEMS};
+use crate::support::prelude::*;
 
 /// AUDIT-C positive cut-offs: men >= 4; women, other and unknown >= 3.
 const AUDITC_CUTOFF_MEN: u8 = 4;
@@ -420,7 +418,7 @@ fn use_severity(answers: &Answers, scores: &Scores) -> (Severity, Vec<ItemId>) {
         }
         because.push(I::LastUse);
     }
-    super::sort::stable_sort(&mut because, |a, b| a < b);
+    crate::support::sort::stable_sort(&mut because, |a, b| a < b);
     (band, because)
 }
 
@@ -451,7 +449,7 @@ fn severity_known(answers: &Answers) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::answers::RawValue;
+    use crate::screening::answers::RawValue;
 
     fn answers(entries: &[(ItemId, RawValue)]) -> Answers {
         let mut answers = Answers::new();

@@ -4,16 +4,15 @@
 //! UI sees all of them at once; skipped, `null` and `prefer_not` answers are never errors and
 //! count as not answered.
 
-use crate::prelude::*;
+use crate::support::prelude::*;
 use core::fmt;
 
-use super::cond::Ctx;
-use super::questionnaire::{is_language_tag, ItemId, ItemKind, Path, ITEMS, PREFER_NOT};
+use super::items::{is_language_tag, ItemId, ItemKind, Path, PREFER_NOT};
 
 /// Any value a caller may pass for one item, kept as given so validation can name its type.
-pub use super::json::Json as RawValue;
-use super::json::Json;
-use super::json_text::{fixed, int};
+pub use crate::support::json::Json as RawValue;
+use crate::support::json::Json;
+use crate::support::numtext::{fixed, int};
 
 /// The answers object as given: its entries in order, or the kind of value given instead of an
 /// object.
@@ -114,7 +113,7 @@ impl Default for Answers {
 
 impl Answers {
     pub fn new() -> Self {
-        Answers { slots: ITEMS.iter().map(|_| None).collect() }
+        Answers { slots: ItemId::ALL.iter().map(|_| None).collect() }
     }
 
     /// Validates every entry; returns the answers, or every problem found (in the order given).
@@ -218,37 +217,15 @@ impl Answers {
             Path::OwnUse
         }
     }
-
-    /// Whether `item` is asked, given the answers so far (skip logic).
-    pub fn is_shown(&self, item: ItemId) -> bool {
-        item.item().show_when.holds(Ctx { answers: self, scores: None })
-    }
-
-    /// The items asked, given the answers so far, in order.
-    pub fn shown_items(&self) -> Vec<ItemId> {
-        ItemId::ALL.iter().copied().filter(|&item| self.is_shown(item)).collect()
-    }
-
-    /// Drops answers to items no longer shown (after the visitor went back and changed an
-    /// earlier answer), so stale answers never reach the result.
-    pub fn retain_shown(&mut self) {
-        // One pass in order is enough: show conditions only name earlier items.
-        for &item in ItemId::ALL {
-            if !self.is_shown(item) {
-                self.clear(item);
-            }
-        }
-    }
 }
 
 fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerError> {
     if matches!(value, RawValue::Null) || is_prefer_not(value) {
         return Ok(None);
     }
-    let spec = item.item();
     let id = item.as_str();
-    let values = spec.options.values;
-    match spec.kind {
+    let values = item.options().values;
+    match item.kind() {
         ItemKind::Single => match value {
             RawValue::String(text) => match values.iter().find(|v| **v == text.as_str()) {
                 Some(v) => Ok(Some(Answer::Choice(v))),
@@ -271,7 +248,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     }
                 }
                 // Keep the table's order so results never depend on the order chosen.
-                super::sort::stable_sort(&mut chosen, |a, b| {
+                crate::support::sort::stable_sort(&mut chosen, |a, b| {
                     values.iter().position(|o| o == a) < values.iter().position(|o| o == b)
                 });
                 Ok(if chosen.is_empty() { None } else { Some(Answer::Many(chosen)) })
@@ -280,9 +257,9 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
         },
         ItemKind::Scale => match value {
             RawValue::Number(n) => {
-                let bound = |v: Option<&&str>| v.and_then(|v| super::num::whole(v)).unwrap_or(0) as i8;
+                let bound = |v: Option<&&str>| v.and_then(|v| crate::support::num::whole(v)).unwrap_or(0) as i8;
                 let (min, max) = (bound(values.first()), bound(values.last()));
-                if super::num::fract(*n) == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) {
+                if crate::support::num::fract(*n) == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) {
                     Ok(Some(Answer::Number(*n as i8)))
                 } else {
                     Err(AnswerError::new(
@@ -425,34 +402,5 @@ mod tests {
         let errors = Answers::from_raw(&RawAnswers::NotAnObject("a list")).unwrap_err();
         assert_eq!(errors[0].code, ErrorCode::InvalidAnswers);
         assert!(errors[0].message.contains("a list"));
-    }
-
-    #[test]
-    fn skip_logic_follows_earlier_answers() {
-        let mut answers = Answers::new();
-        assert!(answers.is_shown(ItemId::SelfHarm));
-        assert!(!answers.is_shown(ItemId::AuditC1));
-        assert!(!answers.is_shown(ItemId::LoDanger));
-        answers.set(ItemId::Substances, &RawValue::Array(vec![text("alcohol"), text("cannabis")])).unwrap();
-        assert!(answers.is_shown(ItemId::AuditC1));
-        assert!(answers.is_shown(ItemId::UseFreqCannabis));
-        assert!(!answers.is_shown(ItemId::UseFreqOpioids));
-        answers.set(ItemId::ForWhom, &text("loved_one")).unwrap();
-        assert!(answers.is_shown(ItemId::LoDanger));
-        assert!(!answers.is_shown(ItemId::SelfHarm));
-        assert!(!answers.is_shown(ItemId::AuditC1));
-        assert!(answers.is_shown(ItemId::Phq2_1));
-        assert!(!answers.is_shown(ItemId::Gad2_1));
-    }
-
-    #[test]
-    fn retain_shown_drops_stale_answers() {
-        let mut answers = Answers::new();
-        answers.set(ItemId::Substances, &RawValue::Array(vec![text("alcohol")])).unwrap();
-        answers.set(ItemId::AuditC1, &RawValue::Number(4.0)).unwrap();
-        answers.set(ItemId::Substances, &RawValue::Array(vec![text("cannabis")])).unwrap();
-        answers.retain_shown();
-        assert!(!answers.is_answered(ItemId::AuditC1));
-        assert!(answers.is_answered(ItemId::Substances));
     }
 }

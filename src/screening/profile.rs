@@ -9,7 +9,7 @@
 
 use super::cond::named::*;
 use super::cond::Cond;
-use super::questionnaire::ItemId as I;
+use super::items::ItemId as I;
 use super::scores::Fact;
 
 /// Ordered by weight: which level a domain shows when rules of several levels hold.
@@ -235,12 +235,7 @@ mod tests {
             for rule in domain.rules {
                 for (item, values) in rule.when.references() {
                     for value in values {
-                        assert!(
-                            item.item().options.values.contains(value),
-                            "{}: {value} of {}",
-                            domain.id,
-                            item.as_str()
-                        );
+                        assert!(item.options().values.contains(value), "{}: {value} of {}", domain.id, item.as_str());
                     }
                 }
             }

@@ -6,7 +6,7 @@
 
 use super::cond::named::*;
 use super::cond::Cond;
-use super::questionnaire::ItemId as I;
+use super::items::ItemId as I;
 use super::scores::{Fact, Severity};
 
 /// Levels of care, lowest to highest.

@@ -5,10 +5,12 @@
 //! are skipped unless they also meet online. Feeds carry many other fields (region, group,
 //! notes, ...); those are ignored without a warning.
 
-use super::config::{parse_time, At, Checker, Expected, Format, ProblemKind, Resource, Slot};
-use super::json::Json;
-use super::json_text::{fixed, number};
-use crate::prelude::*;
+use super::checker::{parse_time, Checker};
+use super::problem::{At, Expected, ProblemKind};
+use super::resource::{Format, Resource, Slot};
+use crate::support::json::Json;
+use crate::support::numtext::{fixed, number};
+use crate::support::prelude::*;
 use alloc::sync::Arc;
 
 /// Type codes that name a meeting's language, with the BCP 47 tag.
@@ -84,7 +86,7 @@ fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checke
     }
     let name = c.required_text(meeting, "name", path);
     let slug = match meeting.get("slug") {
-        Some(Json::Number(n)) if super::num::fract(*n) == 0.0 => Some(fixed(*n, 0)),
+        Some(Json::Number(n)) if crate::support::num::fract(*n) == 0.0 => Some(fixed(*n, 0)),
         _ => c.required_text(meeting, "slug", path),
     };
     let types: Vec<String> =
@@ -113,7 +115,7 @@ fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checke
     };
     for (i, day) in days {
         match day {
-            Json::Number(n) if super::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => {
+            Json::Number(n) if crate::support::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => {
                 if let Some(start) = start {
                     schedule.push(Slot { day: *n as u8, start, end });
                 }
@@ -201,7 +203,7 @@ fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checke
         lat: if in_person { lat } else { None },
         lon: if in_person { lon } else { None },
         url: conference_url,
-        phone: conference_phone.filter(|p| super::tel_number(cut(p, b",;").0).is_some()),
+        phone: conference_phone.filter(|p| crate::support::phone::tel_number(cut(p, b",;").0).is_some()),
         cost: Some("free"),
         accessible: has("X").then_some(true),
         types,

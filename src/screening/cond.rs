@@ -5,9 +5,9 @@
 //! built from that, so a reason can only ever name items the visitor answered.
 
 use super::answers::Answers;
-use super::questionnaire::ItemId;
+use super::items::ItemId;
 use super::scores::{Fact, Scores};
-use crate::prelude::*;
+use crate::support::prelude::*;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Cond {
@@ -77,7 +77,7 @@ impl Cond {
             }
             Cond::Not(cond) => cond.references().into_iter().for_each(|(item, _)| push_answered(ctx, item, out)),
         }
-        super::sort::stable_sort(out, |a, b| a < b);
+        crate::support::sort::stable_sort(out, |a, b| a < b);
     }
 
     /// Every item this condition names with the values it names (facts name their items with no
@@ -111,9 +111,9 @@ fn push_answered(ctx: Ctx, item: ItemId, out: &mut Vec<ItemId>) {
 
 /// Conditions used by several tables, named once so the tables read as the spec does.
 pub mod named {
-    use super::super::questionnaire::ItemId as I;
-    use super::super::scores::{Fact, Severity};
     use super::Cond;
+    use crate::screening::items::ItemId as I;
+    use crate::screening::scores::{Fact, Severity};
 
     /// The visitor answers about their own use (or has not said).
     pub const OWN: Cond = Cond::Not(&Cond::Is(I::ForWhom, &["loved_one"]));
@@ -218,12 +218,12 @@ impl serde::Serialize for Cond {
 mod tests {
     use super::named::*;
     use super::*;
-    use crate::engine::answers::RawValue;
+    use crate::screening::answers::RawValue;
 
     fn answers(entries: &[(ItemId, &str)]) -> Answers {
         let mut answers = Answers::new();
         for (item, value) in entries {
-            let raw = if item.item().kind == crate::engine::questionnaire::ItemKind::Multi {
+            let raw = if item.kind() == crate::screening::items::ItemKind::Multi {
                 RawValue::Array(vec![RawValue::String(value.to_string())])
             } else {
                 RawValue::String(value.to_string())
@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn facts_are_false_before_scores_exist() {
         let a = answers(&[(ItemId::Substances, "alcohol")]);
-        assert!(!Cond::Fact(crate::engine::scores::Fact::CurrentUse).holds(Ctx { answers: &a, scores: None }));
+        assert!(!Cond::Fact(crate::screening::scores::Fact::CurrentUse).holds(Ctx { answers: &a, scores: None }));
     }
 
     #[test]

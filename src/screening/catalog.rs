@@ -14,7 +14,7 @@
 
 use super::cond::named::*;
 use super::cond::Cond;
-use super::questionnaire::ItemId as I;
+use super::items::ItemId as I;
 use super::scores::Fact;
 
 /// Which result list an entry belongs to.
@@ -716,7 +716,7 @@ mod tests {
                 for (item, values) in cond.references() {
                     for value in values {
                         assert!(
-                            item.item().options.values.contains(value),
+                            item.options().values.contains(value),
                             "{}: {value} is not a value of {}",
                             entry.id,
                             item.as_str()

@@ -13,7 +13,7 @@
 
 use super::cond::named::*;
 use super::cond::Cond;
-use super::questionnaire::ItemId as I;
+use super::items::ItemId as I;
 
 /// Someone to call or text now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,7 +215,7 @@ pub fn at_once(answers: &super::answers::Answers) -> impl Iterator<Item = &'stat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::cond::Cond;
+    use crate::screening::cond::Cond;
 
     #[test]
     fn notice_ids_are_the_contract_in_order() {

@@ -1,0 +1,216 @@
+//! A whole result: the screening engine's assessment (`screening::assess`) of the answers, and
+//! the center's programs and meetings that fit (`center::finder`), in the public shape of
+//! screening.md. Plain data in, plain data out; tested natively.
+
+use crate::center::finder::{self, LocalMatch};
+use crate::center::options::Options;
+use crate::screening::answers::Answers;
+use crate::screening::assess::{self, care, domain, scores_out, suggestions, urgent};
+use crate::screening::care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS};
+use crate::screening::catalog::{List, CATALOG};
+use crate::screening::cond::{Cond, Ctx};
+use crate::screening::contacts::center_contacts;
+use crate::screening::items::ItemId;
+use crate::screening::profile::DOMAINS;
+use crate::screening::result::*;
+use crate::screening::safety::NOTICES;
+use crate::screening::scores::Scores;
+use crate::screening::writer::Writer;
+use crate::strings::text;
+use crate::support::numtext::int;
+use crate::support::prelude::*;
+
+pub use crate::screening::questionnaire::questionnaire;
+pub use crate::screening::result::VERSION;
+
+/// Everything `evaluate` returns.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Evaluation {
+    pub version: &'static str,
+    pub lang: &'static str,
+    pub urgent: Vec<Notice>,
+    pub care: Care,
+    pub groups: Vec<Suggestion>,
+    pub aftercare: Vec<Suggestion>,
+    pub local: Vec<LocalMatch>,
+    pub scores: ScoresOut,
+    pub profile: ProfileOut,
+    /// "This is not a diagnosis", in plain words.
+    pub not_diagnosis: &'static str,
+    /// How to reach the center (and, without a configured center, the national helpline).
+    pub contacts: Vec<Contact>,
+}
+
+/// Scores the answers and builds the whole result. Never fails: validation happened when the
+/// `Answers` were built, and every table lookup has a fallback.
+pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
+    let scores = Scores::compute(answers);
+    let center_name = options.center.name.as_deref().unwrap_or("");
+    let writer = Writer::new(Ctx { answers, scores: Some(&scores) }, options.lang, center_name);
+    let groups = suggestions(&writer, List::Groups, &options.hide);
+    let aftercare = suggestions(&writer, List::Aftercare, &options.hide);
+    let suggested: Vec<&Suggestion> = groups.iter().chain(&aftercare).collect();
+    let urgent = urgent(&writer, &options.center);
+    let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
+    let local = finder::rank(
+        &writer,
+        &options.resources,
+        &suggested,
+        &priorities,
+        center_name,
+        options.now,
+        &options.zones,
+        options.place,
+    );
+
+    Evaluation {
+        version: VERSION,
+        lang: options.lang.as_str(),
+        urgent,
+        care: care(&writer),
+        groups,
+        aftercare,
+        local,
+        scores: scores_out(&scores),
+        profile: ProfileOut { domains: DOMAINS.iter().map(|d| domain(&writer, d)).collect() },
+        not_diagnosis: text!(options.lang, "ui.not_diagnosis"),
+        contacts: center_contacts(options.lang, &options.center),
+    }
+}
+
+/// The kinds of the center's programs that rank above general meetings: what a safety notice
+/// names (a naloxone program beside the naloxone notice), the top suggestions of each list
+/// (a medication clinic when medication leads), and a peer coach for someone who wants one.
+fn priority_kinds(
+    writer: &Writer,
+    urgent: &[Notice],
+    groups: &[Suggestion],
+    aftercare: &[Suggestion],
+) -> Vec<&'static str> {
+    let mut kinds: Vec<&'static str> = Vec::new();
+    for rule in NOTICES.iter().filter(|rule| urgent.iter().any(|notice| notice.id == rule.id)) {
+        kinds.extend_from_slice(rule.kinds);
+    }
+    for list in [groups, aftercare] {
+        for suggestion in &list[..list.len().min(finder::TOP)] {
+            kinds.push(suggestion.id);
+        }
+    }
+    if writer.holds(&Cond::Is(ItemId::OneOnOne, &["yes"])) {
+        kinds.push("peer_mentor");
+    }
+    kinds
+}
+
+/// The notices to show at once for the answers given so far (see `assess::notices_at_once`).
+pub fn notices_at_once(answers: &Answers, options: &Options) -> Vec<Notice> {
+    assess::notices_at_once(answers, options.lang, &options.center)
+}
+
+/// Every string key the engine can look up, for the string-table tests.
+pub fn string_keys() -> Vec<String> {
+    use crate::screening::items::ItemKind;
+    use crate::screening::questionnaire::{Section, ITEMS};
+    let mut keys = Vec::new();
+    for item in ITEMS.iter() {
+        keys.push(cat(&["q.", item.id.as_str()]));
+        if item.id.kind() != ItemKind::Scale || item.id.options().id != "ruler" {
+            for value in item.id.options().values {
+                keys.push(cat(&["o.", item.id.options().id, ".", value]));
+            }
+        }
+    }
+    keys.push("o.ruler.0".into());
+    keys.push("o.ruler.10".into());
+    keys.push("o.prefer_not".into());
+    keys.extend(Section::ALL.iter().map(|s| cat(&["sec.", s.as_str()])));
+    for entry in CATALOG.iter() {
+        keys.push(cat(&["g.", entry.id, ".name"]));
+        keys.push(cat(&["g.", entry.id, ".text"]));
+        keys.extend(entry.rules.iter().filter_map(|r| r.reason).map(|r| cat(&["r.", r])));
+        keys.extend(entry.open_to.iter().map(|(_, r)| cat(&["r.", r])));
+        keys.extend(entry.finders.iter().map(|f| cat(&["f.", f.label])));
+    }
+    for notice in NOTICES.iter() {
+        for wording in core::iter::once(None).chain(notice.wordings.iter().map(|&(_, name)| Some(name))) {
+            let base = match wording {
+                Some(name) => cat(&["u.", notice.id, ".", name, "."]),
+                None => cat(&["u.", notice.id, "."]),
+            };
+            keys.push(cat(&[&base, "title"]));
+            keys.push(cat(&[&base, "text"]));
+        }
+        keys.extend((1..=notice.steps).map(|n| cat(&["u.", notice.id, ".step.", &int(n.into())])));
+    }
+    for level in CareLevel::ALL.iter().map(|l| l.as_str()).chain(["loved_one"]) {
+        keys.push(cat(&["care.", level, ".title"]));
+        keys.push(cat(&["care.", level, ".text"]));
+    }
+    for (level, _, wording) in CARE_WORDINGS.iter() {
+        keys.push(cat(&["care.", level.as_str(), ".", wording, ".title"]));
+        keys.push(cat(&["care.", level.as_str(), ".", wording, ".text"]));
+    }
+    keys.extend(CARE_RULES.iter().map(|r| cat(&["r.", r.reason])));
+    keys.extend(CARE_NOTES.iter().map(|(_, r)| cat(&["r.", r])));
+    for domain in DOMAINS.iter() {
+        keys.push(cat(&["d.", domain.id]));
+        keys.extend(domain.rules.iter().map(|r| cat(&["r.", r.reason])));
+    }
+    for level in ["strength", "neutral", "concern", "urgent"] {
+        keys.push(cat(&["ui.level.", level]));
+    }
+    for band in ["none", "low", "moderate", "high"] {
+        keys.push(cat(&["ui.severity.", band]));
+    }
+    for key in [
+        "local_kind",
+        "local_center",
+        "local_priority",
+        "local_from_home",
+        "local_online",
+        "local_in_person",
+        "local_times",
+        "local_language",
+        "local_audience",
+        "local_accessible",
+        "local_free",
+        "local_approach",
+        "local_newcomer",
+        "local_dual",
+        "local_distance",
+    ] {
+        keys.push(cat(&["r.", key]));
+    }
+    for key in [
+        "c.call_988",
+        "c.text_988",
+        "c.call_911",
+        "c.helpline",
+        "c.dv_call",
+        "c.dv_text",
+        "c.center_crisis",
+        "c.center_phone",
+        "c.center_text",
+        "c.center_url",
+        "ui.not_diagnosis",
+    ] {
+        keys.push(key.to_string());
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_engine_string_exists_in_every_language() {
+        for lang in crate::strings::Lang::ALL {
+            let file: Vec<&str> = lang.file_entries().into_iter().map(|(k, _)| k).collect();
+            let missing: Vec<String> = string_keys().into_iter().filter(|k| !file.contains(&k.as_str())).collect();
+            assert!(missing.is_empty(), "{} is missing {missing:#?}", lang.as_str());
+        }
+    }
+}

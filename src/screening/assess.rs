@@ -1,0 +1,173 @@
+//! The screening part of a result: the safety notices, the care guidance, the suggested groups
+//! and care options with their reasons, the scores and the nine-domain profile, all from the
+//! rule tables; the center's contacts. (The local list, which needs the center's data, is added
+//! by `evaluate`.)
+
+use super::answers::Answers;
+use super::care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS};
+use super::catalog::{List, CATALOG, MIN_AFTERCARE, MIN_GROUPS, PINS, SHOW_AT};
+use super::cond::{Cond, Ctx};
+use super::contacts::{contact, Center};
+use super::items::Path;
+use super::profile::{self, Level};
+use super::result::*;
+use super::safety::{self, NoticeRule, NOTICES};
+use super::scores::Scores;
+use super::writer::Writer;
+use crate::strings::Lang;
+use crate::support::numtext::int;
+use crate::support::prelude::*;
+use crate::support::sort;
+
+pub fn urgent(writer: &Writer, center: &Center) -> Vec<Notice> {
+    NOTICES.iter().filter(|rule| writer.holds(&rule.when)).map(|rule| notice(writer, rule, center)).collect()
+}
+
+/// The notices of screening.md's "In the moment" that hold for the answers given so far, to
+/// show before Next. They name answers only, so no scores are needed.
+pub fn notices_at_once(answers: &Answers, lang: Lang, center: &Center) -> Vec<Notice> {
+    let writer = Writer::new(Ctx { answers, scores: None }, lang, "");
+    safety::at_once(answers).map(|rule| notice(&writer, rule, center)).collect()
+}
+
+/// One notice in the writer's language, in the wording for this visitor, with its steps.
+fn notice(writer: &Writer, rule: &'static NoticeRule, center: &Center) -> Notice {
+    let wording = rule.wordings.iter().find(|(when, _)| writer.holds(when)).map(|&(_, name)| name);
+    let key = |part: &str| match wording {
+        Some(name) => cat(&["u.", rule.id, ".", name, ".", part]),
+        None => cat(&["u.", rule.id, ".", part]),
+    };
+    Notice {
+        id: rule.id,
+        title: writer.lang.text(&key("title")),
+        text: writer.lang.text(&key("text")),
+        steps: (1..=rule.steps).map(|n| writer.lang.text(&cat(&["u.", rule.id, ".step.", &int(n.into())]))).collect(),
+        contacts: rule.contacts.iter().filter_map(|&kind| contact(writer.lang, kind, center)).collect(),
+        because: writer.because(&rule.when),
+    }
+}
+
+pub fn care(writer: &Writer) -> Care {
+    let level = CARE_RULES
+        .iter()
+        .filter(|rule| writer.holds(&rule.when))
+        .map(|rule| rule.level)
+        .max()
+        .unwrap_or(CareLevel::PeerSupport);
+    let mut reasons: Vec<Reason> = CARE_RULES
+        .iter()
+        .filter(|rule| rule.level == level && writer.holds(&rule.when))
+        .map(|rule| writer.reason(rule.reason, &rule.when))
+        .collect();
+    reasons
+        .extend(CARE_NOTES.iter().filter(|(when, _)| writer.holds(when)).map(|(when, key)| writer.reason(key, when)));
+    let key = if writer.ctx.answers.path() == Path::LovedOne { "loved_one" } else { level.as_str() };
+    let key = match CARE_WORDINGS.iter().find(|(at, when, _)| *at == level && writer.holds(when)) {
+        Some((_, _, wording)) => cat(&[key, ".", wording]),
+        None => key.to_string(),
+    };
+    Care { level, title: writer.text("care.", &key, ".title"), text: writer.text("care.", &key, ".text"), reasons }
+}
+
+/// One list of suggestions, best fit first: the eligible entries whose fit rules reach
+/// `SHOW_AT` points, with the reasons that hold; then, while the list is short of its minimum
+/// (`MIN_GROUPS`, `MIN_AFTERCARE`), the best entries open to anyone on this path, each with a
+/// neutral reason that claims nothing about the answers; then the `PINS`.
+pub fn suggestions(writer: &Writer, list: List, hide: &[String]) -> Vec<Suggestion> {
+    let mut fitting: Vec<(i16, Suggestion)> = Vec::new();
+    let mut open: Vec<(i16, Suggestion)> = Vec::new();
+    for entry in CATALOG.iter().filter(|e| e.list == list && !hide.iter().any(|h| h == e.id)) {
+        if !writer.holds(&entry.eligible) {
+            continue;
+        }
+        let holding = entry.rules.iter().filter(|rule| writer.holds(&rule.when));
+        let points: i16 = holding.clone().map(|rule| rule.points).sum();
+        let mut reasons: Vec<Reason> =
+            holding.filter_map(|rule| rule.reason.map(|key| writer.reason(key, &rule.when))).collect();
+        let fits = points >= SHOW_AT && !reasons.is_empty();
+        if !fits {
+            match entry.open_to {
+                Some((when, reason)) if writer.holds(&when) => reasons = vec![writer.reason(reason, &Cond::Always)],
+                _ => continue,
+            }
+        }
+        let suggestion = Suggestion {
+            id: entry.id,
+            name: writer.text("g.", entry.id, ".name"),
+            // Uncapped: two entries that both fit well are ordered by how well.
+            score: points.max(0) as u16,
+            text: writer.text("g.", entry.id, ".text"),
+            reasons,
+            find: entry
+                .finders
+                .iter()
+                .filter(|f| writer.holds(&f.when))
+                .map(|f| Link { label: writer.text("f.", f.label, ""), url: f.url })
+                .collect(),
+        };
+        if fits { &mut fitting } else { &mut open }.push((points, suggestion));
+    }
+    // Stable: equal scores keep the catalog's order.
+    sort::stable_sort(&mut fitting, |a, b| a.0 > b.0);
+    sort::stable_sort(&mut open, |a, b| a.0 > b.0);
+    let minimum = if list == List::Groups { MIN_GROUPS } else { MIN_AFTERCARE };
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (_, suggestion) in fitting {
+        out.push(suggestion);
+    }
+    for (_, suggestion) in open {
+        if out.len() >= minimum {
+            break;
+        }
+        out.push(suggestion);
+    }
+    for pin in PINS.iter().filter(|pin| writer.holds(&pin.when)) {
+        pin_within(&mut out, pin.ids, pin.within);
+    }
+    out
+}
+
+/// Moves the entries of `ids` that are in `list` among its first `within` places, together and
+/// in the order named, no later than the first of them stood; every other entry keeps its order.
+fn pin_within(list: &mut Vec<Suggestion>, ids: &[&str], within: usize) {
+    let Some(first) = list.iter().position(|s| ids.contains(&s.id)) else { return };
+    let mut pinned: Vec<Suggestion> = Vec::new();
+    for id in ids {
+        if let Some(at) = list.iter().position(|s| s.id == *id) {
+            pinned.push(list.remove(at));
+        }
+    }
+    let at = first.min(within.saturating_sub(pinned.len()));
+    for (n, suggestion) in pinned.into_iter().enumerate() {
+        list.insert(at + n, suggestion);
+    }
+}
+
+pub fn domain(writer: &Writer, domain: &profile::Domain) -> DomainOut {
+    let mut holding: Vec<&profile::DomainRule> = domain.rules.iter().filter(|r| writer.holds(&r.when)).collect();
+    sort::stable_sort(&mut holding, |a, b| a.level > b.level);
+    DomainOut {
+        id: domain.id,
+        name: writer.text("d.", domain.id, ""),
+        level: holding.first().map_or(Level::Neutral, |r| r.level),
+        reasons: holding.iter().map(|r| writer.reason(r.reason, &r.when)).collect(),
+    }
+}
+
+pub fn scores_out(scores: &Scores) -> ScoresOut {
+    ScoresOut {
+        auditc: scores.auditc.map(|s| AuditC {
+            score: s.score,
+            max: s.max,
+            positive: s.positive,
+            complete: s.complete,
+            high_risk: scores.auditc_high_risk,
+        }),
+        phq2: scores.phq2,
+        gad2: scores.gad2,
+        dependence: DependenceOut { count: scores.dependence.count, band: scores.dependence.band },
+        use_severity: scores.use_severity,
+        barc10: scores.barc10,
+        readiness: ReadinessOut { importance: scores.readiness.importance, confidence: scores.readiness.confidence },
+    }
+}

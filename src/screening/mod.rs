@@ -1,0 +1,33 @@
+//! The screening engine: plain data in (`Answers`), plain data out (scores, notices, care,
+//! suggestions, profile). The questionnaire's items and values, the answers, one condition
+//! language, the published scores, and the tables of rules.
+//!
+//! **Invariant:** nothing here imports `web_sys`, `js_sys` or `wasm_bindgen`, nor the center's
+//! data (`center`) or anything above it; it is tested natively.
+
+/// The guidance a rule follows, kept in the table beside the rule for a clinician reviewing it,
+/// and in native builds (tests, `check-config`, CLINICAL.md's check) only: a visitor's module
+/// has no use for the citations, so it carries an empty string instead (-0.8 KB gzip).
+macro_rules! cite {
+    ($source:literal) => {
+        if cfg!(feature = "std") {
+            $source
+        } else {
+            ""
+        }
+    };
+}
+
+pub mod answers;
+pub mod assess;
+pub mod care;
+pub mod catalog;
+pub mod cond;
+pub mod contacts;
+pub mod items;
+pub mod profile;
+pub mod questionnaire;
+pub mod result;
+pub mod safety;
+pub mod scores;
+pub mod writer;
