@@ -163,25 +163,6 @@ pub fn string_keys() -> Vec<String> {
         keys.push(cat(&["ui.severity.", band]));
     }
     for key in [
-        "local_kind",
-        "local_center",
-        "local_priority",
-        "local_from_home",
-        "local_online",
-        "local_in_person",
-        "local_times",
-        "local_language",
-        "local_audience",
-        "local_accessible",
-        "local_free",
-        "local_approach",
-        "local_newcomer",
-        "local_dual",
-        "local_distance",
-    ] {
-        keys.push(cat(&["r.", key]));
-    }
-    for key in [
         "c.call_988",
         "c.text_988",
         "c.call_911",

@@ -12,7 +12,7 @@ use super::resource::{Format, Resource};
 use crate::screening::items::ItemId;
 use crate::screening::result::{Reason, Suggestion};
 use crate::screening::writer::Writer;
-use crate::strings::fill;
+use crate::strings::{fill, text};
 use crate::support::prelude::*;
 use crate::support::sort::sort_keys;
 use alloc::sync::Arc;
@@ -102,7 +102,7 @@ pub(crate) fn rank(
             reasons.insert(
                 1,
                 Reason {
-                    text: fill(writer.lang.text("r.local_priority"), &[("center", center_name)]),
+                    text: fill(text!(writer.lang, "r.local_priority"), &[("center", center_name)]),
                     because: Vec::new(),
                 },
             );
@@ -196,8 +196,9 @@ fn fit(
     let lang = writer.lang;
     let mut points: i32 = 40 + i32::from(suggestion.score) / 2;
     let mut reasons = Vec::new();
-    let mut reason = |key: &str, values: &[(&str, &str)], because: Vec<&'static str>| {
-        reasons.push(Reason { text: fill(lang.text(&cat(&["r.", key])), values), because });
+    // Each reason's key is written as `text!` takes it, so a missing string fails the build.
+    let mut reason = |template: &str, values: &[(&str, &str)], because: Vec<&'static str>| {
+        reasons.push(Reason { text: fill(template, values), because });
     };
     let mut kind_because: Vec<&'static str> = Vec::new();
     for &item in suggestion.reasons.iter().flat_map(|r| &r.because) {
@@ -206,21 +207,21 @@ fn fit(
         }
     }
     crate::support::sort::stable_sort(&mut kind_because, |a, b| a < b);
-    reason("local_kind", &[("kind", suggestion.name)], kind_because);
+    reason(text!(lang, "r.local_kind"), &[("kind", suggestion.name)], kind_because);
     if r.center {
         points += 15;
-        reason("local_center", &[("center", center_name)], Vec::new());
+        reason(text!(lang, "r.local_center"), &[("center", center_name)], Vec::new());
     }
 
     match (answers.choice(ItemId::Format), r.format) {
         (Some("online"), Some(Format::Online | Format::Hybrid)) => {
             points += 15;
-            reason("local_online", &[], writer.answered(&[ItemId::Format]));
+            reason(text!(lang, "r.local_online"), &[], writer.answered(&[ItemId::Format]));
         }
         (Some("online"), Some(Format::InPerson)) => points -= 30,
         (Some("in_person"), Some(Format::InPerson | Format::Hybrid)) => {
             points += 10;
-            reason("local_in_person", &[], writer.answered(&[ItemId::Format]));
+            reason(text!(lang, "r.local_in_person"), &[], writer.answered(&[ItemId::Format]));
         }
         (Some("in_person"), Some(Format::Online)) => points -= 25,
         _ => {}
@@ -241,7 +242,7 @@ fn fit(
             Some(time) => {
                 points += 15;
                 reason(
-                    "local_times",
+                    text!(lang, "r.local_times"),
                     &[("when", lang.text(&cat(&["o.times.", time])))],
                     writer.answered(&[ItemId::Times]),
                 );
@@ -257,7 +258,7 @@ fn fit(
             if answers.is_answered(ItemId::Language) {
                 points += 15;
                 let name = lang.lookup(&cat(&["o.language.", &primary(wanted_language)])).unwrap_or(wanted_language);
-                reason("local_language", &[("language", name)], writer.answered(&[ItemId::Language]));
+                reason(text!(lang, "r.local_language"), &[("language", name)], writer.answered(&[ItemId::Language]));
             }
         } else {
             points -= 25;
@@ -272,7 +273,7 @@ fn fit(
         if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
             points += 20;
             reason(
-                "local_audience",
+                text!(lang, "r.local_audience"),
                 &[("group", lang.text(&cat(&["o.audience.", shared])))],
                 writer.answered(&[ItemId::Audience]),
             );
@@ -290,7 +291,11 @@ fn fit(
         match r.format {
             Some(Format::Online | Format::Hybrid) => {
                 points += 20;
-                reason("local_from_home", &[], writer.because(&crate::screening::cond::named::ACCESS_BARRIERS));
+                reason(
+                    text!(lang, "r.local_from_home"),
+                    &[],
+                    writer.because(&crate::screening::cond::named::ACCESS_BARRIERS),
+                );
             }
             Some(Format::InPerson) => points -= 10,
             None => {}
@@ -301,7 +306,7 @@ fn fit(
         match r.accessible {
             Some(true) => {
                 points += 15;
-                reason("local_accessible", &[], writer.answered(&[ItemId::Barriers]));
+                reason(text!(lang, "r.local_accessible"), &[], writer.answered(&[ItemId::Barriers]));
             }
             Some(false) => points -= 20,
             None => {}
@@ -309,12 +314,12 @@ fn fit(
     }
     if answers.has(ItemId::Barriers, "cost") && r.cost == Some("free") {
         points += 10;
-        reason("local_free", &[], writer.answered(&[ItemId::Barriers]));
+        reason(text!(lang, "r.local_free"), &[], writer.answered(&[ItemId::Barriers]));
     }
     if let (Some(approach), Some(wanted)) = (r.approach, answers.choice(ItemId::Approach)) {
         if approach == wanted {
             points += 10;
-            reason("local_approach", &[], writer.answered(&[ItemId::Approach]));
+            reason(text!(lang, "r.local_approach"), &[], writer.answered(&[ItemId::Approach]));
         }
     }
     let has_type = |code: &str| r.types.iter().any(|t| t == code);
@@ -323,11 +328,11 @@ fn fit(
             || answers.choice(ItemId::GroupComfort) == Some("nervous_willing"))
     {
         points += 5;
-        reason("local_newcomer", &[], writer.answered(&[ItemId::Stage, ItemId::GroupComfort]));
+        reason(text!(lang, "r.local_newcomer"), &[], writer.answered(&[ItemId::Stage, ItemId::GroupComfort]));
     }
     if has_type("DD") && writer.holds(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS) {
         points += 10;
-        reason("local_dual", &[], writer.because(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS));
+        reason(text!(lang, "r.local_dual"), &[], writer.because(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS));
     }
     if let Some(km) = distance(r, place) {
         let rounded = km_text(km);
@@ -339,7 +344,7 @@ fn fit(
             points -= 15;
         }
         if km <= 40.0 {
-            reason("local_distance", &[("km", &rounded)], Vec::new());
+            reason(text!(lang, "r.local_distance"), &[("km", &rounded)], Vec::new());
         }
     }
     Some((points, reasons))

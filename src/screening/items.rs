@@ -7,7 +7,6 @@
 //! - the rows of `item_ids!` are in asking order, the same as `questionnaire::ITEMS`;
 //! - option labels live in the string tables under `o.<option set>.<value>`.
 
-
 /// Who the visitor is answering for. The loved-one path asks only items marked `loved_one`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Path {

@@ -124,40 +124,8 @@ impl Lang {
     }
 }
 
-/// Key families whose strings may be absent: help texts (`h.`), the labels of a 0..10 ruler
-/// (`o.ruler.`, only its ends have one) and the names of languages a center may list
-/// (`o.language.`). Their keys are kept, so `lookup` can say `None`. Every other string is found
-/// by a 16-bit hash of its key, which the tables guarantee to be unique (`SEED`), so the
-/// English built into the module carries no key text at all (-1.8 KB gzip).
-const KEYED: [&[u8]; 3] = [b"h.", b"o.ruler.", b"o.language."];
-
-const fn keyed(key: &[u8]) -> bool {
-    let mut f = 0;
-    while f < KEYED.len() {
-        let prefix = KEYED[f];
-        let mut i = 0;
-        while i < prefix.len() && i < key.len() && key[i] == prefix[i] {
-            i += 1;
-        }
-        if i == prefix.len() {
-            return true;
-        }
-        f += 1;
-    }
-    false
-}
-
-/// FNV-1a over the key, from a basis moved by `seed`, folded to 16 bits.
-const fn hash(key: &[u8], seed: u32) -> u16 {
-    let mut h: u32 = 0x811c_9dc5 ^ seed.wrapping_mul(0x9e37_79b9);
-    let mut i = 0;
-    while i < key.len() {
-        h ^= key[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    (h ^ (h >> 16)) as u16
-}
+mod hash;
+use hash::{hash, keyed};
 
 /// A string key written in the code, as its hash: made by `Key::of` at compile time, which
 /// refuses (a compile error) a key that is not in the built-in table or that belongs to a
@@ -170,21 +138,18 @@ impl Key {
         let key = key.as_bytes();
         assert!(!keyed(key), "a key of a KEYED family may be absent: use `lookup`");
         let hash = hash(key, SEED);
-        // A binary search of the built-in lines by hash, then the key itself compared.
-        let (mut low, mut high) = (0, ORDER.len());
+        // A binary search of the built-in table's keys by hash, then the key itself compared.
+        let (mut low, mut high) = (0, KEYS.len());
         while low < high {
             let middle = (low + high) / 2;
-            if ORDER[middle].0 < hash {
+            if KEYS[middle].0 < hash {
                 low = middle + 1;
             } else {
                 high = middle;
             }
         }
-        if low < ORDER.len() && ORDER[low].0 == hash {
-            let start = ORDER[low].1;
-            if eq(slice(COMPACT, start, line(COMPACT, start).0), key) {
-                return Key(hash);
-            }
+        if low < KEYS.len() && KEYS[low].0 == hash && eq(KEYS[low].1.as_bytes(), key) {
+            return Key(hash);
         }
         panic!("a key fixed in the code is not in the built-in string table");
     }
@@ -300,69 +265,9 @@ pub const BUILT_IN: Lang = Lang::Es;
 #[cfg(target_arch = "wasm32")]
 static LOADED: OnceLock<Table> = OnceLock::new();
 
-/// The built-in language's file without what only translators read (`compact`), at compile time.
-const COMPACT: &[u8] = {
-    #[cfg(not(feature = "builtin-es"))]
-    const SOURCE: &[u8] = include_str!("en.txt").as_bytes();
-    #[cfg(feature = "builtin-es")]
-    const SOURCE: &[u8] = include_str!("es.txt").as_bytes();
-    const BYTES: [u8; compact(SOURCE, &mut [])] = {
-        let mut out = [0; compact(SOURCE, &mut [])];
-        compact(SOURCE, &mut out);
-        out
-    };
-    &BYTES
-};
-
-/// The hash seed that gives every key outside `KEYED` its own 16-bit hash, found at compile
-/// time. Every language has the same keys, so it serves them all. (A search of a few
-/// seeds over 600 keys is more work than const evaluation expects by default.)
-#[allow(long_running_const_eval)]
-const SEED: u32 = seed(COMPACT);
-
-/// The built-in language as the module holds it, `pack`ed at compile time: the `KEYED`
-/// families' lines as they are, then every other text as `=text` (its key dropped), in the
-/// order of their keys' hashes.
-const PACKED: &str = {
-    const BYTES: [u8; pack(COMPACT, &ORDER, &mut [])] = {
-        let mut out = [0; pack(COMPACT, &ORDER, &mut [])];
-        pack(COMPACT, &ORDER, &mut out);
-        out
-    };
-    match core::str::from_utf8(&BYTES) {
-        Ok(text) => text,
-        Err(_) => panic!("the packed table is not UTF-8"),
-    }
-};
-
-/// The hashes of `PACKED`'s unkeyed texts, rising, as the differences between neighbours, one
-/// byte each (255: add 255 and read on). The differences of about 600 sorted 16-bit hashes
-/// are mostly under 255, so this is half the size of the hashes, and compresses where the
-/// hashes themselves do not (-0.6 KB gzip).
-static DELTAS: [u8; deltas(&ORDER, &mut [])] = {
-    let mut out = [0; deltas(&ORDER, &mut [])];
-    deltas(&ORDER, &mut out);
-    out
-};
-
-/// The unkeyed lines of `COMPACT` as `(hash of the key, start of the line)`, by hash.
-const ORDER: [(u16, usize); unkeyed(COMPACT, &mut [])] = {
-    let mut order = [(0, 0); unkeyed(COMPACT, &mut [])];
-    unkeyed(COMPACT, &mut order);
-    // An insertion sort: a few hundred lines, once, at compile time.
-    let mut i = 1;
-    while i < order.len() {
-        let mut j = i;
-        while j > 0 && order[j - 1].0 > order[j].0 {
-            let swap = order[j - 1];
-            order[j - 1] = order[j];
-            order[j] = swap;
-            j -= 1;
-        }
-        i += 1;
-    }
-    order
-};
+// The built-in language, packed by the build script (`build.rs`, `pack.rs`): `SEED`, `PACKED`,
+// `DELTAS` and `KEYS`.
+include!(concat!(env!("OUT_DIR"), "/builtin_strings.rs"));
 
 /// The hashes of the decoded `DELTAS`, in order.
 fn hashes(deltas: &'static [u8]) -> impl Iterator<Item = u16> {
@@ -376,181 +281,6 @@ fn hashes(deltas: &'static [u8]) -> impl Iterator<Item = u16> {
         }
         None
     })
-}
-
-/// Writes `(hash, line start)` of each unkeyed line of `source` into `out`, as far as it is
-/// long; returns how many there are.
-const fn unkeyed(source: &[u8], out: &mut [(u16, usize)]) -> usize {
-    let mut count = 0;
-    let mut at = 0;
-    while at < source.len() {
-        let (key_end, end) = line(source, at);
-        let key = slice(source, at, key_end);
-        if !keyed(key) {
-            if count < out.len() {
-                out[count] = (hash(key, SEED), at);
-            }
-            count += 1;
-        }
-        at = end + 1;
-    }
-    count
-}
-
-/// Writes the differences of `order`'s rising hashes as `DELTAS` holds them into `out`, as far
-/// as it is long; returns their whole length.
-const fn deltas(order: &[(u16, usize)], out: &mut [u8]) -> usize {
-    let (mut len, mut previous, mut i) = (0, 0u16, 0);
-    while i < order.len() {
-        let mut delta = order[i].0 - previous;
-        previous = order[i].0;
-        loop {
-            let b = if delta >= 255 { 255 } else { delta as u8 };
-            if len < out.len() {
-                out[len] = b;
-            }
-            len += 1;
-            delta -= b as u16;
-            if b != 255 {
-                break;
-            }
-        }
-        i += 1;
-    }
-    len
-}
-
-/// The `(key, text)` byte ranges of the `at`-th line of compacted table text starting at
-/// `start`: `(key_end, line_end)`, the `=` being at `key_end`.
-const fn line(source: &[u8], start: usize) -> (usize, usize) {
-    let mut end = start;
-    let mut eq = usize::MAX;
-    while end < source.len() && source[end] != b'\n' {
-        if source[end] == b'=' && eq == usize::MAX {
-            eq = end;
-        }
-        end += 1;
-    }
-    (if eq == usize::MAX { end } else { eq }, end)
-}
-
-const fn slice(source: &[u8], from: usize, to: usize) -> &[u8] {
-    source.split_at(to).0.split_at(from).1
-}
-
-/// The first seed under which no two unkeyed keys of `source` share a hash.
-const fn seed(source: &[u8]) -> u32 {
-    let mut seed = 0;
-    while seed < 1000 {
-        let mut seen = [0u64; 1024];
-        let mut clash = false;
-        let mut at = 0;
-        while at < source.len() && !clash {
-            let (key_end, end) = line(source, at);
-            let key = slice(source, at, key_end);
-            if !keyed(key) {
-                let h = hash(key, seed) as usize;
-                clash = seen[h / 64] & (1 << (h % 64)) != 0;
-                seen[h / 64] |= 1 << (h % 64);
-            }
-            at = end + 1;
-        }
-        if !clash {
-            return seed;
-        }
-        seed += 1;
-    }
-    panic!("no seed gives every string key its own 16-bit hash");
-}
-
-/// Writes compacted `source` as `PACKED` holds it into `out`, as far as it is long, and returns
-/// the whole length: the `KEYED` families' lines as they are, then the text of each line of
-/// `order` as `=text`.
-const fn pack(source: &[u8], order: &[(u16, usize)], out: &mut [u8]) -> usize {
-    let mut len = 0;
-    let mut at = 0;
-    while at < source.len() {
-        let (key_end, end) = line(source, at);
-        if keyed(slice(source, at, key_end)) {
-            len = copy(source, at, end, out, len);
-        }
-        at = end + 1;
-    }
-    let mut i = 0;
-    while i < order.len() {
-        let (key_end, end) = line(source, order[i].1);
-        len = copy(source, key_end, end, out, len);
-        i += 1;
-    }
-    len
-}
-
-/// Copies `source[from..to]` and a newline into `out` at `len`, as far as `out` is long;
-/// returns the new length.
-const fn copy(source: &[u8], from: usize, to: usize, out: &mut [u8], mut len: usize) -> usize {
-    let mut i = from;
-    while i <= to {
-        if len < out.len() {
-            out[len] = if i < to { source[i] } else { b'\n' };
-        }
-        len += 1;
-        i += 1;
-    }
-    len
-}
-
-/// Writes `source` without what only translators read (comment lines, blank lines, the spaces
-/// around `=`) into `out`, as far as it is long, and returns the length of the whole result.
-/// A `const fn`, run twice at compile time: once to size the array, once to fill it. Whole
-/// lines and ASCII spaces go, so the result stays UTF-8. (About 2 KB raw, 0.3 KB gzip.)
-const fn compact(source: &[u8], out: &mut [u8]) -> usize {
-    let mut len = 0;
-    let mut at = 0;
-    while at < source.len() {
-        let mut end = at;
-        while end < source.len() && source[end] != b'\n' {
-            end += 1;
-        }
-        let mut first = at;
-        while first < end && source[first] == b' ' {
-            first += 1;
-        }
-        if first < end && source[first] != b'#' {
-            let mut i = first;
-            while i < end {
-                let b = source[i];
-                // " = " becomes "=": the first space pair around the first '=' of the line.
-                let spaced = b == b' ' && i + 2 < end && source[i + 1] == b'=' && source[i + 2] == b' ';
-                if spaced {
-                    i += 3;
-                    if len < out.len() {
-                        out[len] = b'=';
-                    }
-                    len += 1;
-                    // The rest of the line (the text) is copied as it is.
-                    while i < end {
-                        if len < out.len() {
-                            out[len] = source[i];
-                        }
-                        len += 1;
-                        i += 1;
-                    }
-                    break;
-                }
-                if len < out.len() {
-                    out[len] = b;
-                }
-                len += 1;
-                i += 1;
-            }
-            if len < out.len() {
-                out[len] = b'\n';
-            }
-            len += 1;
-        }
-        at = end + 1;
-    }
-    len
 }
 
 /// Shown in place of a missing string (the string-table tests fail long before a visitor could
@@ -678,13 +408,37 @@ mod tests {
         assert!(DELTAS.len() < unkeyed * 5 / 4, "{} bytes for {unkeyed} hashes", DELTAS.len());
     }
 
-    /// What `compact` keeps of a table file.
-    #[test]
-    fn compacting() {
-        let mut out = [0; 16];
-        let text = "# note\n\n a = b = c \nk = v";
-        assert_eq!(compact(text.as_bytes(), &mut out), 13);
-        assert_eq!(&out[..13], b"a=b = c \nk=v\n");
+    /// The build script's packing, run here too.
+    mod packing {
+        use super::super::hash::{hash, keyed};
+        include!("pack.rs");
+
+        /// What `compact` keeps of a table file.
+        #[test]
+        fn compacting() {
+            assert_eq!(compact("# note\n\n a = b = c \nk = v"), "a=b = c \nk=v\n");
+        }
+
+        /// Packing finds a seed without clashes, keeps the keyed families' keys and drops the
+        /// others, and the differences add up to the hashes in order.
+        #[test]
+        fn packing_keeps_every_text_findable() {
+            let packed = pack("ui.next=Next\nh.x=Help\nq.a=Question?\n");
+            assert!(packed.text.starts_with("h.x=Help\n") && packed.text.contains("=Next\n"));
+            assert!(!packed.text.contains("ui.next") && !packed.text.contains("q.a"));
+            let mut total = 0u32;
+            let mut hashes = Vec::new();
+            for &d in &packed.deltas {
+                total += u32::from(d);
+                if d != 255 {
+                    hashes.push(total as u16);
+                }
+            }
+            assert_eq!(hashes, packed.keys.iter().map(|(h, _)| *h).collect::<Vec<_>>());
+            for (h, key) in &packed.keys {
+                assert_eq!(*h, hash(key.as_bytes(), packed.seed));
+            }
+        }
     }
 
     #[test]
