@@ -1,5 +1,6 @@
-// The module's allocator (src/heap.rs) gives freed memory back out: checking the same large
-// config again and again must not keep growing the WebAssembly memory.
+// The module's allocator (talc, src/support/heap.rs) gives freed memory back out: checking the
+// same large config again and again must not keep growing the WebAssembly memory, and a feed of
+// about 2,000 meetings fits in a cheap phone's share (talc measured 5.3 MB; the bound leaves room).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -24,5 +25,5 @@ test('memory stops growing when the same work is done again', () => {
   }
   assert.equal(size(), settled, `memory grew from ${settled} to ${size()} bytes over 30 more runs`);
   console.log(`wasm memory after 10 and 40 runs: ${settled} bytes`);
-  assert.ok(settled < 64 * 1024 * 1024, `${settled} bytes`);
+  assert.ok(settled < 8 * 1024 * 1024, `${settled} bytes for ${meetings.length} meetings`);
 });
