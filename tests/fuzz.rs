@@ -12,9 +12,10 @@
 #[path = "fuzz/targets.rs"]
 mod targets;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -177,17 +178,30 @@ fn mutant(seeds: &[(PathBuf, Vec<u8>)], words: &[String], rng: &mut Rng) -> Vec<
 }
 
 thread_local! {
-    static LAST_PANIC: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The message of the last panic inside `attempt` on this thread.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether this thread is inside `attempt`.
+    static ATTEMPTING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `target` on `input`; the panic message if it panicked.
+/// Runs `target` on `input`; the panic message if it panicked. Such panics are recorded, not
+/// printed (a fuzz run may see many); a panic anywhere else, on any thread, is reported as usual.
 fn attempt(target: fn(&[u8]), input: &[u8]) -> Option<String> {
-    panic::catch_unwind(AssertUnwindSafe(|| target(input))).err().map(|_| LAST_PANIC.with(|m| m.borrow().clone()))
-}
-
-/// Panics are recorded, not printed: a fuzz run may see many before it stops.
-fn quiet_panics() {
-    panic::set_hook(Box::new(|info| LAST_PANIC.with(|m| *m.borrow_mut() = info.to_string())));
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let usual = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if ATTEMPTING.with(Cell::get) {
+                LAST_PANIC.with(|m| *m.borrow_mut() = Some(info.to_string()));
+            } else {
+                usual(info);
+            }
+        }));
+    });
+    ATTEMPTING.with(|a| a.set(true));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| target(input)));
+    ATTEMPTING.with(|a| a.set(false));
+    outcome.err().map(|_| LAST_PANIC.with(|m| m.borrow_mut().take().unwrap_or_default()))
 }
 
 /// Inputs that panicked, saved for the record; returns where.
@@ -203,7 +217,6 @@ fn save(target: &str, input: &[u8]) -> PathBuf {
 /// `make test`: every seed, and 150 fixed mutations per seed, run cleanly.
 #[test]
 fn corpus_replays_cleanly() {
-    quiet_panics();
     let mut failures = Vec::new();
     for (name, target) in targets::TARGETS {
         let seeds = corpus(name);
@@ -222,7 +235,6 @@ fn corpus_replays_cleanly() {
             }
         }
     }
-    let _ = panic::take_hook();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -234,7 +246,6 @@ fn fuzz_for_a_while() {
     let seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1
     });
-    quiet_panics();
     let mut crashes = Vec::new();
     for (name, target) in targets::TARGETS {
         let seeds = corpus(name);
@@ -257,6 +268,5 @@ fn fuzz_for_a_while() {
             runs as f64 / start.elapsed().as_secs_f64()
         );
     }
-    let _ = panic::take_hook();
     assert!(crashes.is_empty(), "{} input(s) panicked:\n{}", crashes.len(), crashes.join("\n"));
 }
