@@ -52,16 +52,7 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let suggested: Vec<&Suggestion> = groups.iter().chain(&aftercare).collect();
     let urgent = urgent(&writer, &options.center);
     let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
-    let local = finder::rank(
-        &writer,
-        &options.resources,
-        &suggested,
-        &priorities,
-        center_name,
-        options.now,
-        &options.zones,
-        options.place,
-    );
+    let local = finder::rank(&writer, options, &suggested, &priorities);
 
     Evaluation {
         version: VERSION,
@@ -113,54 +104,54 @@ pub fn string_keys() -> Vec<String> {
     use crate::screening::questionnaire::{Section, ITEMS};
     let mut keys = Vec::new();
     for item in ITEMS.iter() {
-        keys.push(cat(&["q.", item.id.as_str()]));
+        keys.push(["q.", item.id.as_str()].concat());
         if item.id.kind() != ItemKind::Scale || item.id.options().id != "ruler" {
             for value in item.id.options().values {
-                keys.push(cat(&["o.", item.id.options().id, ".", value]));
+                keys.push(["o.", item.id.options().id, ".", value].concat());
             }
         }
     }
     keys.push("o.ruler.0".into());
     keys.push("o.ruler.10".into());
     keys.push("o.prefer_not".into());
-    keys.extend(Section::ALL.iter().map(|s| cat(&["sec.", s.as_str()])));
+    keys.extend(Section::ALL.iter().map(|s| ["sec.", s.as_str()].concat()));
     for entry in CATALOG.iter() {
-        keys.push(cat(&["g.", entry.id, ".name"]));
-        keys.push(cat(&["g.", entry.id, ".text"]));
-        keys.extend(entry.rules.iter().filter_map(|r| r.reason).map(|r| cat(&["r.", r])));
-        keys.extend(entry.open_to.iter().map(|(_, r)| cat(&["r.", r])));
-        keys.extend(entry.finders.iter().map(|f| cat(&["f.", f.label])));
+        keys.push(["g.", entry.id, ".name"].concat());
+        keys.push(["g.", entry.id, ".text"].concat());
+        keys.extend(entry.rules.iter().filter_map(|r| r.reason).map(|r| ["r.", r].concat()));
+        keys.extend(entry.open_to.iter().map(|(_, r)| ["r.", r].concat()));
+        keys.extend(entry.finders.iter().map(|f| ["f.", f.label].concat()));
     }
     for notice in NOTICES.iter() {
         for wording in core::iter::once(None).chain(notice.wordings.iter().map(|&(_, name)| Some(name))) {
             let base = match wording {
-                Some(name) => cat(&["u.", notice.id, ".", name, "."]),
-                None => cat(&["u.", notice.id, "."]),
+                Some(name) => ["u.", notice.id, ".", name, "."].concat(),
+                None => ["u.", notice.id, "."].concat(),
             };
-            keys.push(cat(&[&base, "title"]));
-            keys.push(cat(&[&base, "text"]));
+            keys.push([&base, "title"].concat());
+            keys.push([&base, "text"].concat());
         }
-        keys.extend((1..=notice.steps).map(|n| cat(&["u.", notice.id, ".step.", &int(n.into())])));
+        keys.extend((1..=notice.steps).map(|n| ["u.", notice.id, ".step.", &int(n.into())].concat()));
     }
     for level in CareLevel::ALL.iter().map(|l| l.as_str()).chain(["loved_one"]) {
-        keys.push(cat(&["care.", level, ".title"]));
-        keys.push(cat(&["care.", level, ".text"]));
+        keys.push(["care.", level, ".title"].concat());
+        keys.push(["care.", level, ".text"].concat());
     }
     for (level, _, wording) in CARE_WORDINGS.iter() {
-        keys.push(cat(&["care.", level.as_str(), ".", wording, ".title"]));
-        keys.push(cat(&["care.", level.as_str(), ".", wording, ".text"]));
+        keys.push(["care.", level.as_str(), ".", wording, ".title"].concat());
+        keys.push(["care.", level.as_str(), ".", wording, ".text"].concat());
     }
-    keys.extend(CARE_RULES.iter().map(|r| cat(&["r.", r.reason])));
-    keys.extend(CARE_NOTES.iter().map(|(_, r)| cat(&["r.", r])));
+    keys.extend(CARE_RULES.iter().map(|r| ["r.", r.reason].concat()));
+    keys.extend(CARE_NOTES.iter().map(|(_, r)| ["r.", r].concat()));
     for domain in DOMAINS.iter() {
-        keys.push(cat(&["d.", domain.id]));
-        keys.extend(domain.rules.iter().map(|r| cat(&["r.", r.reason])));
+        keys.push(["d.", domain.id].concat());
+        keys.extend(domain.rules.iter().map(|r| ["r.", r.reason].concat()));
     }
     for level in ["strength", "neutral", "concern", "urgent"] {
-        keys.push(cat(&["ui.level.", level]));
+        keys.push(["ui.level.", level].concat());
     }
     for band in ["none", "low", "moderate", "high"] {
-        keys.push(cat(&["ui.severity.", band]));
+        keys.push(["ui.severity.", band].concat());
     }
     for key in [
         "c.call_988",

@@ -1,9 +1,9 @@
 //! PeerPath: an anonymous self-screening and recovery resource finder that runs entirely in the
 //! browser. This file holds only the WebAssembly exports and the crate's public surface; the
-//! evaluate (`evaluate`) is plain Rust and knows nothing of the web.
+//! engine (`screening`, `center`, `evaluate`) is plain Rust and knows nothing of the web.
 //!
-//! **Invariant:** only this file and `render` touch `JsValue`; nothing a visitor answers leaves
-//! the device.
+//! **Invariant:** only this file, `boundary`, `render` and `guard` touch JavaScript's types (a
+//! tidy test); nothing a visitor answers leaves the device.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

@@ -144,7 +144,7 @@ fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checke
     let address = c.text(meeting, "formatted_address", path).or_else(|| {
         let street = c.text(meeting, "address", path)?;
         Some(match c.text(meeting, "city", path) {
-            Some(city) => cat(&[street.as_str(), ", ", city.as_str()]),
+            Some(city) => [street.as_str(), ", ", city.as_str()].concat(),
             None => street,
         })
     });
@@ -177,7 +177,7 @@ fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checke
     let lon = coordinate(c, "longitude", 180.0);
 
     let (name, slug) = (name?, slug?);
-    let id = cat(&["mg-", slug.as_str()]);
+    let id = ["mg-", slug.as_str()].concat();
     if seen.contains(&id) {
         c.error(path.key("slug"), ProblemKind::Duplicate { value: slug });
         return None;
@@ -218,7 +218,7 @@ fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checke
 fn describe(value: &Json) -> String {
     match value {
         Json::Number(n) => fixed(*n, 3),
-        Json::String(s) => cat(&["\"", s, "\""]),
+        Json::String(s) => ["\"", s, "\""].concat(),
         other => other.kind().to_string(),
     }
 }

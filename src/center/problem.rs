@@ -276,7 +276,7 @@ impl fmt::Display for Problem {
             ProblemKind::Empty => write!(f, "is empty: give the {field} as text."),
             ProblemKind::UnknownField => write!(f, "\"{field}\" is not a field the widget knows; it is ignored."),
             ProblemKind::NotOneOf { value, allowed } => {
-                write!(f, "\"{}\" is not one of: {}.", shorten(value), join(allowed, ", "))
+                write!(f, "\"{}\" is not one of: {}.", shorten(value), allowed.join(", "))
             }
             ProblemKind::UnknownKind { value } => {
                 write!(f, "\"{}\" is not a group type or care option id (see catalog.md).", shorten(value))
@@ -331,7 +331,7 @@ fn shorten(value: &str) -> String {
     let mut chars = value.chars();
     let short: String = chars.by_ref().take(60).collect();
     if chars.next().is_some() {
-        cat(&[short.as_str(), "…"])
+        [short.as_str(), "…"].concat()
     } else {
         short
     }

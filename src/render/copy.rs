@@ -17,55 +17,51 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
     line(&fill(text!(lang, "ui.file.date"), &[("date", date)]));
     line("");
     for notice in &result.urgent {
-        line(&cat(&["!! ", notice.title]));
+        line(&["!! ", notice.title].concat());
         line(notice.text);
         for (n, step) in notice.steps.iter().enumerate() {
-            line(&cat(&["   ", &crate::support::numtext::int(n as i64 + 1), ". ", step]));
+            line(&["   ", &crate::support::numtext::int(n as i64 + 1), ". ", step].concat());
         }
         for contact in &notice.contacts {
-            line(&cat(&["   ", &contact_text(contact)]));
+            line(&["   ", &contact_text(contact)].concat());
         }
         line("");
     }
-    line(&cat(&["== ", result.care.title, " =="]));
+    line(&["== ", result.care.title, " =="].concat());
     line(result.care.text);
     for reason in &result.care.reasons {
-        line(&cat(&["  - ", &reason.text]));
+        line(&["  - ", &reason.text].concat());
     }
     line("");
     let mut list = |title: &str, entries: &[Suggestion]| {
-        line(&cat(&["== ", title, " =="]));
+        line(&["== ", title, " =="].concat());
         for (n, s) in entries.iter().enumerate() {
-            line(&cat(&[&crate::support::numtext::int(n as i64 + 1), ". ", s.name]));
-            line(&cat(&["   ", s.text]));
+            line(&[&crate::support::numtext::int(n as i64 + 1), ". ", s.name].concat());
+            line(&["   ", s.text].concat());
             for reason in &s.reasons {
-                line(&cat(&["   - ", &reason.text]));
+                line(&["   - ", &reason.text].concat());
             }
             for link in &s.find {
-                line(&cat(&["   ", link.label, ": ", link.url.strip_prefix("tel:").unwrap_or(&link.url)]));
+                line(&["   ", link.label, ": ", link.url.strip_prefix("tel:").unwrap_or(link.url)].concat());
             }
         }
         line("");
     };
     list(text!(lang, "ui.result.groups"), &result.groups);
     list(text!(lang, "ui.result.aftercare"), &result.aftercare);
-    let mut out = out;
-    out.push_str(result.not_diagnosis);
-    out.push('\n');
+    line(result.not_diagnosis);
     if let Some(name) = options.center.name.as_deref() {
-        out.push_str(name);
-        out.push('\n');
+        line(name);
     }
     for contact in &result.contacts {
-        out.push_str(&contact_text(contact));
-        out.push('\n');
+        line(&contact_text(contact));
     }
     out
 }
 
 fn contact_text(contact: &Contact) -> String {
     let target = contact.tel.as_deref().or(contact.sms.as_deref()).or(contact.url.as_deref()).unwrap_or("");
-    cat(&[contact.label.as_str(), ": ", target])
+    [contact.label.as_str(), ": ", target].concat()
 }
 
 #[cfg(test)]

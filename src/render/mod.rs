@@ -28,7 +28,7 @@ use crate::screening::answers::RawValue;
 use crate::screening::items::{ItemId, ItemKind, PREFER_NOT};
 use crate::screening::result::Notice;
 use crate::strings::{text, Lang};
-use crate::support::numtext as json_text;
+use crate::support::numtext;
 use dom::{closest, focus, El, Result};
 use screens::View;
 
@@ -236,7 +236,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
             draw(app, false)?;
             let chosen = app.moment_from.and_then(|item| {
                 app.screen_el
-                    .query_selector(&cat(&["fieldset[data-item=", item.as_str(), "] input:checked"]))
+                    .query_selector(&["fieldset[data-item=", item.as_str(), "] input:checked"].concat())
                     .ok()
                     .flatten()
             });
@@ -268,7 +268,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
         }
         "back" => app.flow.back(),
         "change" => {
-            if let Some(item) = button.get_attribute("data-item").as_deref().and_then(ItemId::from_str) {
+            if let Some(item) = button.get_attribute("data-item").as_deref().and_then(ItemId::named) {
                 app.flow.change(item);
             }
         }
@@ -296,7 +296,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
 
 fn on_change(app: &mut App, event: Event) -> Result {
     let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return Ok(()) };
-    let Some(item) = ItemId::from_str(&input.name()) else { return Ok(()) };
+    let Some(item) = ItemId::named(&input.name()) else { return Ok(()) };
     let value = input.value();
     let raw = if input.type_() == "checkbox" {
         let Some(fieldset) = input.closest("fieldset")? else { return Ok(()) };
@@ -315,7 +315,7 @@ fn on_change(app: &mut App, event: Event) -> Result {
         }
         RawValue::Array(chosen)
     } else if item.kind() == ItemKind::Scale && value != PREFER_NOT {
-        RawValue::Number(json_text::number(&value).unwrap_or(f64::NAN))
+        RawValue::Number(numtext::number(&value).unwrap_or(f64::NAN))
     } else {
         RawValue::String(value)
     };
@@ -346,8 +346,8 @@ fn on_change(app: &mut App, event: Event) -> Result {
 fn update_progress(app: &App) -> Result {
     let (n, total) = app.flow.progress();
     if let Some(progress) = app.screen_el.query_selector("progress")? {
-        progress.set_attribute("max", &json_text::int(total.max(1) as i64))?;
-        progress.set_attribute("value", &json_text::int(n as i64))?;
+        progress.set_attribute("max", &numtext::int(total.max(1) as i64))?;
+        progress.set_attribute("value", &numtext::int(n as i64))?;
     }
     if let Some(line) = app.screen_el.query_selector(".progress")? {
         let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
@@ -523,11 +523,8 @@ fn set_clock(options: &mut Options) {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's `window`, imported by name (`web_sys::window()` finds it through
-    /// `js_sys::global`, which tries four globals in turn: 0.3 KB of the module).
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Window;
-
+    /// `Intl.DateTimeFormat`, imported here rather than from js-sys, whose constructor does
+    /// not catch: a center's unknown time zone must come back as an error, not a throw.
     #[wasm_bindgen(js_namespace = Intl)]
     type DateTimeFormat;
     /// Throws a `RangeError` for a time zone the browser does not know.
@@ -547,7 +544,8 @@ extern "C" {
 
 /// The page's window.
 pub fn window() -> Window {
-    WINDOW.with(Window::clone)
+    // The widget only ever runs in a page (the shell loads it there).
+    web_sys::window().expect("a page's window")
 }
 
 /// This moment's weekday and time in an IANA time zone, by `Intl.DateTimeFormat`; `None` for a

@@ -82,7 +82,7 @@ impl View<'_> {
     /// a phone number.
     fn phone_link(&self, phone: &str, label: &str) -> Option<El> {
         let tel = tel_number(phone)?;
-        Some(self.el("a").attr("href", &cat(&["tel:", &tel])).text(label))
+        Some(self.el("a").attr("href", &["tel:", &tel].concat()).text(label))
     }
 
     /// The progress line of a question page: "Step 3 of 27 · Substance use".
@@ -90,7 +90,7 @@ impl View<'_> {
         let (n, total) = flow.progress();
         let section = flow.page_items().first().map_or("", |i| i.item().section.as_str());
         let step = fill(text!(self.lang, "ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
-        cat(&[step.as_str(), " · ", self.t(&cat(&["sec.", section]))])
+        [step.as_str(), " · ", self.t(&["sec.", section].concat())].concat()
     }
 
     /// A link for a contact; `None` for a URL that is not http(s).
@@ -197,7 +197,7 @@ impl View<'_> {
     fn moment(&self, notices: &[Notice], into: &Element) {
         let mut panel = self.el("div").class("moment").attr("part", "moment");
         for (index, notice) in notices.iter().enumerate() {
-            let id = cat(&["pp-moment-", notice.id]);
+            let id = ["pp-moment-", notice.id].concat();
             let heading = self.el("h2").attr("id", &id);
             // The first title takes focus, as a screen's heading does.
             let heading = if index == 0 { heading.attr("tabindex", "-1").attr("data-focus", "") } else { heading };
@@ -247,7 +247,7 @@ impl View<'_> {
         if items.len() == 1 {
             self.item(flow, items[0], true).append_to(into);
         } else {
-            self.heading("h2", self.t(&cat(&["sec.", section]))).append_to(into);
+            self.heading("h2", self.t(&["sec.", section].concat())).append_to(into);
             for &item in &items {
                 self.item(flow, item, false).append_to(into);
             }
@@ -270,9 +270,9 @@ impl View<'_> {
     fn item(&self, flow: &Flow, item: ItemId, alone: bool) -> El {
         let spec = item.item();
         let id = item.as_str();
-        let mut question = self.t(&cat(&["q.", id])).to_string();
+        let mut question = self.t(&["q.", id].concat()).to_string();
         if spec.optional {
-            question = cat(&[question.as_str(), " ", text!(self.lang, "ui.optional")]);
+            question = [question.as_str(), " ", text!(self.lang, "ui.optional")].concat();
         }
         let legend = if alone {
             self.el("legend").child(self.heading("h2", &question))
@@ -280,7 +280,7 @@ impl View<'_> {
             self.el("legend").text(&question)
         };
         let mut fieldset = self.el("fieldset").attr("data-item", id).child(legend);
-        if let Some(help) = self.lang.lookup(&cat(&["h.", id])) {
+        if let Some(help) = self.lang.lookup(&["h.", id].concat()) {
             fieldset = fieldset.child(text_el(self.doc, "p", "help", help));
         }
         let ruler = item.options().id == "ruler";
@@ -322,7 +322,7 @@ impl View<'_> {
         text_el(self.doc, "p", "", text!(self.lang, "ui.review.intro")).append_to(into);
         let mut list = self.el("dl").class("review");
         for item in flow.pages().into_iter().flatten() {
-            let question = self.t(&cat(&["q.", item.as_str()]));
+            let question = self.t(&["q.", item.as_str()].concat());
             let answer = self.answer_text(flow, item);
             let change = self
                 .button("change", "link", text!(self.lang, "ui.review.change"))
@@ -360,7 +360,7 @@ impl View<'_> {
             None => text!(self.lang, "ui.review.not_answered").to_string(),
             Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
             Some(Answer::Many(values)) => {
-                join(&values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>(), ", ")
+                values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>().join(", ")
             }
             Some(Answer::Number(n)) => {
                 let value = int((*n).into());
@@ -639,19 +639,19 @@ impl View<'_> {
         if let Some(a) = s.auditc {
             rows.push((
                 text!(self.lang, "ui.score.auditc").into(),
-                cat(&[of(a.score, a.max).as_str(), ", ", cutoff(a.positive)]),
+                [of(a.score, a.max).as_str(), ", ", cutoff(a.positive)].concat(),
             ));
         }
         if let Some(p) = s.phq2 {
             rows.push((
                 text!(self.lang, "ui.score.phq2").into(),
-                cat(&[of(p.score, p.max).as_str(), ", ", cutoff(p.positive)]),
+                [of(p.score, p.max).as_str(), ", ", cutoff(p.positive)].concat(),
             ));
         }
         if let Some(g) = s.gad2 {
             rows.push((
                 text!(self.lang, "ui.score.gad2").into(),
-                cat(&[of(g.score, g.max).as_str(), ", ", cutoff(g.positive)]),
+                [of(g.score, g.max).as_str(), ", ", cutoff(g.positive)].concat(),
             ));
         }
         rows.push((
@@ -660,7 +660,7 @@ impl View<'_> {
         ));
         rows.push((
             text!(self.lang, "ui.score.use_severity").into(),
-            self.t(&cat(&["ui.severity.", s.use_severity.as_str()])).into(),
+            self.t(&["ui.severity.", s.use_severity.as_str()].concat()).into(),
         ));
         if let Some(b) = s.barc10 {
             rows.push((text!(self.lang, "ui.score.barc10").into(), of(b.score, b.max)));
@@ -688,7 +688,7 @@ impl View<'_> {
         }
         let mut domains = self.el("ul").class("domains");
         for d in &result.profile.domains {
-            let level = self.t(&cat(&["ui.level.", d.level.as_str()]));
+            let level = self.t(&["ui.level.", d.level.as_str()].concat());
             domains = domains.child(
                 self.el("li")
                     .attr("data-level", d.level.as_str())

@@ -124,18 +124,18 @@ impl Answers {
                 return Err(vec![AnswerError::new(
                     ErrorCode::InvalidAnswers,
                     "",
-                    cat(&["The answers must be an object of item ids to values; got ", &kind, "."]),
+                    ["The answers must be an object of item ids to values; got ", kind, "."].concat(),
                 )])
             }
         };
         let mut answers = Answers::new();
         let mut errors = Vec::new();
         for (key, value) in entries {
-            match ItemId::from_str(key) {
+            match ItemId::named(key) {
                 None => errors.push(AnswerError::new(
                     ErrorCode::UnknownItem,
                     key,
-                    cat(&["\"", &key, "\" is not an item id of the questionnaire."]),
+                    ["\"", key, "\" is not an item id of the questionnaire."].concat(),
                 )),
                 Some(item) => {
                     if let Err(error) = answers.set(item, value) {
@@ -265,9 +265,9 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                     Err(AnswerError::new(
                         ErrorCode::InvalidValue,
                         id,
-                        cat(&[
+                        [
                             "\"",
-                            &id,
+                            id,
                             "\" must be a whole number from ",
                             &int(min.into()),
                             " to ",
@@ -275,7 +275,8 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
                             "; got ",
                             &fixed(*n, 3),
                             ".",
-                        ]),
+                        ]
+                        .concat(),
                     ))
                 }
             }
@@ -286,7 +287,7 @@ fn parse_value(item: ItemId, value: &RawValue) -> Result<Option<Answer>, AnswerE
             RawValue::String(text) => Err(AnswerError::new(
                 ErrorCode::InvalidValue,
                 id,
-                cat(&["\"", &id, "\" must be a language tag such as \"en\" or \"es\"; got \"", &text, "\"."]),
+                ["\"", id, "\" must be a language tag such as \"en\" or \"es\"; got \"", text, "\"."].concat(),
             )),
             other => Err(wrong_type(id, "a language tag as a string", other)),
         },
@@ -297,7 +298,7 @@ fn not_in_list(id: &str, values: &[&str], given: &str) -> AnswerError {
     AnswerError::new(
         ErrorCode::InvalidValue,
         id,
-        cat(&["\"", &id, "\" must be one of ", &join(values, ", "), "; got \"", &given, "\"."]),
+        ["\"", id, "\" must be one of ", &values.join(", "), "; got \"", given, "\"."].concat(),
     )
 }
 
@@ -305,7 +306,7 @@ fn wrong_type(id: &str, expected: &str, given: &RawValue) -> AnswerError {
     AnswerError::new(
         ErrorCode::WrongType,
         id,
-        cat(&["\"", &id, "\" takes ", &expected, "; got ", &type_name(given), "."]),
+        ["\"", id, "\" takes ", expected, "; got ", type_name(given), "."].concat(),
     )
 }
 

@@ -34,14 +34,16 @@ pub fn notices_at_once(answers: &Answers, lang: Lang, center: &Center) -> Vec<No
 fn notice(writer: &Writer, rule: &'static NoticeRule, center: &Center) -> Notice {
     let wording = rule.wordings.iter().find(|(when, _)| writer.holds(when)).map(|&(_, name)| name);
     let key = |part: &str| match wording {
-        Some(name) => cat(&["u.", rule.id, ".", name, ".", part]),
-        None => cat(&["u.", rule.id, ".", part]),
+        Some(name) => ["u.", rule.id, ".", name, ".", part].concat(),
+        None => ["u.", rule.id, ".", part].concat(),
     };
     Notice {
         id: rule.id,
         title: writer.lang.text(&key("title")),
         text: writer.lang.text(&key("text")),
-        steps: (1..=rule.steps).map(|n| writer.lang.text(&cat(&["u.", rule.id, ".step.", &int(n.into())]))).collect(),
+        steps: (1..=rule.steps)
+            .map(|n| writer.lang.text(&["u.", rule.id, ".step.", &int(n.into())].concat()))
+            .collect(),
         contacts: rule.contacts.iter().filter_map(|&kind| contact(writer.lang, kind, center)).collect(),
         because: writer.because(&rule.when),
     }
@@ -63,7 +65,7 @@ pub fn care(writer: &Writer) -> Care {
         .extend(CARE_NOTES.iter().filter(|(when, _)| writer.holds(when)).map(|(when, key)| writer.reason(key, when)));
     let key = if writer.ctx.answers.path() == Path::LovedOne { "loved_one" } else { level.as_str() };
     let key = match CARE_WORDINGS.iter().find(|(at, when, _)| *at == level && writer.holds(when)) {
-        Some((_, _, wording)) => cat(&[key, ".", wording]),
+        Some((_, _, wording)) => [key, ".", wording].concat(),
         None => key.to_string(),
     };
     Care { level, title: writer.text("care.", &key, ".title"), text: writer.text("care.", &key, ".text"), reasons }

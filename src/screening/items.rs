@@ -59,9 +59,8 @@ macro_rules! item_ids {
                 match self { $(ItemId::$variant => &$options,)* }
             }
 
-            /// A search of `ALL`, not a `match` on the strings: the match compiles to 1.4 KB
-            /// of comparisons in the module, the search to a few bytes.
-            pub fn from_str(id: &str) -> Option<ItemId> {
+            /// The item with this id, as answers, options and the page's buttons name it.
+            pub fn named(id: &str) -> Option<ItemId> {
                 ItemId::ALL.iter().copied().find(|item| item.as_str() == id)
             }
         }
@@ -257,9 +256,9 @@ mod tests {
     #[test]
     fn item_ids_round_trip() {
         for &id in ItemId::ALL {
-            assert_eq!(ItemId::from_str(id.as_str()), Some(id));
+            assert_eq!(ItemId::named(id.as_str()), Some(id));
         }
-        assert_eq!(ItemId::from_str("nope"), None);
+        assert_eq!(ItemId::named("nope"), None);
     }
 
     #[test]

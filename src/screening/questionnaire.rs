@@ -277,8 +277,8 @@ pub fn questionnaire(lang: Language) -> QuestionnaireOut {
                     ItemKind::Language => "language",
                 },
                 section: item.section.as_str(),
-                text: lang.text(&cat(&["q.", id])),
-                help: lang.lookup(&cat(&["h.", id])),
+                text: lang.text(&["q.", id].concat()),
+                help: lang.lookup(&["h.", id].concat()),
                 options,
                 sensitive: item.sensitive,
                 optional: item.optional,
@@ -296,7 +296,7 @@ pub fn questionnaire(lang: Language) -> QuestionnaireOut {
         lang: lang.as_str(),
         sections: Section::ALL
             .iter()
-            .map(|s| SectionOut { id: s.as_str(), title: lang.text(&cat(&["sec.", s.as_str()])) })
+            .map(|s| SectionOut { id: s.as_str(), title: lang.text(&["sec.", s.as_str()].concat()) })
             .collect(),
         items,
         prefer_not: text!(lang, "o.prefer_not"),
@@ -306,7 +306,7 @@ pub fn questionnaire(lang: Language) -> QuestionnaireOut {
 /// The label of one answer value. The 0..10 rulers label only their ends in the tables; the
 /// numbers between are their own labels.
 pub fn option_label(lang: Language, set: &str, value: &'static str) -> &'static str {
-    let key = cat(&["o.", set, ".", value]);
+    let key = ["o.", set, ".", value].concat();
     if set == "ruler" {
         lang.lookup(&key).unwrap_or(value)
     } else {

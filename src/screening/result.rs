@@ -50,10 +50,10 @@ impl Contact {
     /// an http(s) page; `None` for anything else.
     pub fn href(&self) -> Option<String> {
         match (&self.tel, &self.sms, &self.url) {
-            (Some(tel), _, _) => Some(cat(&["tel:", tel])),
+            (Some(tel), _, _) => Some(["tel:", tel].concat()),
             (_, Some(sms), _) => Some(match self.body {
-                Some(body) => cat(&["sms:", sms, "?body=", body]),
-                None => cat(&["sms:", sms]),
+                Some(body) => ["sms:", sms, "?body=", body].concat(),
+                None => ["sms:", sms].concat(),
             }),
             (_, _, Some(url)) if url.starts_with("https://") || url.starts_with("http://") => Some(url.clone()),
             _ => None,

@@ -545,7 +545,7 @@ mod tests {
         let cannabis = (ItemId::Substances, list(&["cannabis"]));
         assert_eq!(sev(&[]), Severity::None);
         assert_eq!(sev(&[(ItemId::Substances, list(&["none"]))]), Severity::None);
-        assert_eq!(sev(&[cannabis.clone()]), Severity::Low);
+        assert_eq!(sev(std::slice::from_ref(&cannabis)), Severity::Low);
         // Frequency alone: daily cannabis with no sign is low; daily stimulants are moderate.
         assert_eq!(sev(&[cannabis.clone(), (ItemId::UseFreqCannabis, t("daily"))]), Severity::Low);
         assert_eq!(

@@ -50,13 +50,13 @@ impl<'a> Writer<'a> {
 
     /// The reason `r.<key>` for a condition that holds, naming the answers behind it.
     pub fn reason(&self, key: &str, cond: &Cond) -> Reason {
-        let template = self.lang.text(&cat(&["r.", key]));
+        let template = self.lang.text(&["r.", key].concat());
         let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         Reason { text: fill(template, &values), because: self.because(cond) }
     }
 
     pub fn text(&self, prefix: &str, id: &str, suffix: &str) -> &'static str {
-        self.lang.text(&cat(&[prefix, id, suffix]))
+        self.lang.text(&[prefix, id, suffix].concat())
     }
 }
 

@@ -6,10 +6,10 @@
 //! `r.<reason>` reason sentence, `ui.<name>` interface text. `{name}` marks a value filled in
 //! at run time. A test checks that every key the engine uses exists in every language.
 //!
-//! The English built into the module is made from `en.txt` at compile time (`const fn`s, no
-//! build script): comments go, and the keys of every family but the few whose strings may be
-//! absent (`KEYED`) are replaced by 16-bit hashes, unique by a seed found at compile time. A
-//! downloaded language keeps its keys and is hashed as it loads.
+//! The language built into the module is packed from its table file by the build script
+//! (`build.rs`, with `pack.rs` and `hash.rs`): comments go, and the keys of every family but the
+//! few whose strings may be absent (`KEYED`) are replaced by 16-bit hashes, unique by a seed the
+//! build finds. A downloaded language keeps its keys and is hashed as it loads.
 
 use crate::support::once::OnceLock;
 use crate::support::prelude::*;
@@ -344,8 +344,9 @@ pub fn offered(config_languages: &[String]) -> Vec<Lang> {
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    // One pass over the template (no `str::replace`, whose substring search is 1.5 KB of the
-    // module): `{name}` with a value is replaced, anything else is kept as it is.
+    // One pass over the template: `{name}` with a value is replaced, anything else is kept as it
+    // is, and a value that itself holds `{name}` is never filled again (`str::replace` per value
+    // would, and measured 1.2 KB gzip more).
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     loop {

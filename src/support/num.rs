@@ -34,28 +34,16 @@ pub fn round(x: f64) -> f64 {
 }
 
 /// A number written in plain decimal digits ("19", "07"), as clock times are written; `None` for
-/// anything else (a sign, a space, more than nine digits). Not `str::parse`: each integer
-/// type's parser is its own half kilobyte in the module.
+/// anything else (a sign, a space, a number too large).
 pub fn digits(text: &str) -> Option<u32> {
-    if text.is_empty() || text.len() > 9 {
-        return None;
-    }
-    let mut n: u32 = 0;
-    for b in text.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        n = n * 10 + u32::from(b - b'0');
-    }
-    Some(n)
+    // `str::parse` alone would also take a leading "+".
+    text.bytes().all(|b| b.is_ascii_digit()).then(|| text.parse().ok()).flatten()
 }
 
 /// `digits` with an optional leading `-` ("-3"), as option values are written.
 pub fn whole(text: &str) -> Option<i32> {
-    match text.strip_prefix('-') {
-        Some(rest) => digits(rest).map(|n| -(n as i32)),
-        None => digits(text).map(|n| n as i32),
-    }
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    unsigned.bytes().all(|b| b.is_ascii_digit()).then(|| text.parse().ok()).flatten()
 }
 
 /// 10 to the power `n`, for 0 <= n <= 22 exact (every step is an exact product).
@@ -64,7 +52,8 @@ pub fn pow10(n: u32) -> f64 {
 }
 
 /// The square root, for distances (within a unit or two in the last place of `f64::sqrt`):
-/// Newton's method from a first guess that halves the exponent.
+/// Newton's method from a first guess that halves the exponent. (libm's `sqrt` measured 623 B
+/// gzip more; core's is not stable without std.)
 pub fn sqrt(x: f64) -> f64 {
     if x.is_nan() || x < 0.0 {
         return f64::NAN;
@@ -124,21 +113,19 @@ mod tests {
         assert_eq!(digits("19"), Some(19));
         assert_eq!(digits("07"), Some(7));
         assert_eq!(whole("-3"), Some(-3));
-        for text in ["", "-", "+5", " 5", "5 ", "1.0", "١", "1234567890", "--1"] {
+        assert_eq!(whole("1234567890"), Some(1_234_567_890));
+        for text in ["", "-", "+5", " 5", "5 ", "1.0", "١", "12345678901", "--1", "-+1"] {
             assert_eq!(whole(text), None, "{text:?}");
         }
         assert_eq!(digits("-0"), None, "no sign where a time is read");
     }
 
     proptest! {
-        /// Whatever `whole` reads, `str::parse` reads the same; plain digits it always reads.
+        /// `whole` reads what `str::parse` reads, except a leading "+".
         #[test]
         fn whole_as_std_does(text in "-?[0-9]{0,10}|[-+ 0-9a]{0,4}") {
-            if let Some(n) = whole(&text) {
-                prop_assert_eq!(text.parse::<i32>().ok(), Some(n));
-            } else {
-                prop_assert!(text.len() > 9 || text.parse::<i32>().is_err() || text.starts_with('+'));
-            }
+            let expected = if text.starts_with('+') { None } else { text.parse::<i32>().ok() };
+            prop_assert_eq!(whole(&text), expected);
         }
 
         #[test]

@@ -1,23 +1,16 @@
-//! What the standard prelude gives, for the modules that must also build without std, and the
-//! crate's own string joining.
+//! What the standard prelude gives, for the modules that must also build without std, and
+//! cutting text at ASCII separators.
 
 pub use alloc::boxed::Box;
 pub use alloc::string::{String, ToString};
 pub use alloc::vec;
 pub use alloc::vec::Vec;
 
-/// The pieces one after another: `[..].concat()`, without std's general `join`, which is
-/// 0.9 KB of the module and used here only for this.
-pub fn cat(pieces: &[&str]) -> String {
-    join(pieces, "")
-}
-
 /// `text` up to the first of the ASCII `bytes`, and the rest after that byte (`None` when
-/// there is none). The separators here are always ASCII, and a byte search leaves out
-/// core's char searchers (0.7 KB of the module) that `split`, `find` and `split_once` with
-/// a char bring.
+/// there is none). The separators here are always ASCII, and a byte search leaves out core's
+/// char searchers, which `split` and `split_once` bring (814 B gzip more, BENCHMARKS.md).
 pub fn cut<'a>(text: &'a str, bytes: &[u8]) -> (&'a str, Option<&'a str>) {
-    match text.bytes().position(|b| bytes.iter().any(|&s| s == b)) {
+    match text.bytes().position(|b| bytes.contains(&b)) {
         Some(i) => (text.get(..i).unwrap_or(text), text.get(i + 1..)),
         None => (text, None),
     }
@@ -55,16 +48,4 @@ fn cut_and_pieces_as_std_does() {
             "{text:?}"
         );
     }
-}
-
-/// The pieces with `separator` between them (`[..].join(separator)`).
-pub fn join(pieces: &[&str], separator: &str) -> String {
-    let mut out = String::new();
-    for (i, piece) in pieces.iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(piece);
-    }
-    out
 }
