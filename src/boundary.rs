@@ -8,25 +8,32 @@
 //!   value with js-sys that does the same job in a fraction of the bytes (ARCHITECTURE.md,
 //!   "Size", gives the figures).
 
-use crate::support::json::Json;
+use crate::support::json::{Bounds, Cut, Json};
+use crate::support::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-// The widget's reader; the scoring API module reads with serde instead (the browser tests read
-// every config and feed through this one).
-#[cfg_attr(feature = "api", allow(dead_code))]
-/// How deep `json_from_js` reads: deeper values become `null` (no config or feed nests this deep,
-/// and a hostile one cannot make the walk recurse without bound).
-const MAX_DEPTH: u8 = 64;
-
-/// A value from `JSON.parse` as `Json`: objects with their entries in order, arrays, strings,
-/// numbers, true/false; anything else (undefined, functions) is `null`.
+/// A value from `JSON.parse` as `Json`, read within `Bounds` as serde reads it in the scoring
+/// API module: objects with their entries in order, arrays, strings, numbers, true/false;
+/// anything else (undefined, functions) is `null`.
 #[cfg_attr(feature = "api", allow(dead_code))]
 pub fn json_from_js(value: &JsValue) -> Json {
-    read(value, MAX_DEPTH)
+    json_from_js_within(value, &Bounds::new())
+}
+
+/// `json_from_js` for one part of a document read in parts, all within the same `bounds`.
+#[cfg_attr(feature = "api", allow(dead_code))]
+pub fn json_from_js_within(value: &JsValue, bounds: &Bounds) -> Json {
+    read(value, 0, bounds)
 }
 
 #[cfg_attr(feature = "api", allow(dead_code))]
-fn read(value: &JsValue, depth: u8) -> Json {
+fn read(value: &JsValue, depth: usize, bounds: &Bounds) -> Json {
+    if !bounds.take() {
+        return Json::Cut(Cut::Values);
+    }
+    if depth > Bounds::DEPTH {
+        return Json::Cut(Cut::Deep);
+    }
     if let Some(b) = value.as_bool() {
         return Json::Bool(b);
     }
@@ -36,22 +43,31 @@ fn read(value: &JsValue, depth: u8) -> Json {
     if let Some(s) = value.as_string() {
         return Json::String(s);
     }
-    if depth == 0 {
-        return Json::Null;
-    }
     if js_sys::Array::is_array(value) {
-        return Json::Array(js_sys::Array::from(value).iter().map(|item| read(&item, depth - 1)).collect());
+        let array: &js_sys::Array = value.unchecked_ref();
+        let length = array.length();
+        let mut items: Vec<Json> =
+            (0..length.min(Bounds::ENTRIES as u32)).map(|i| read(&array.get(i), depth + 1, bounds)).collect();
+        if length as usize > Bounds::ENTRIES {
+            items.push(Json::Cut(Cut::Entries));
+        }
+        return Json::Array(items);
     }
     match value.dyn_ref::<js_sys::Object>() {
-        Some(object) if value.is_object() => Json::Object(
-            js_sys::Object::entries(object)
-                .iter()
-                .map(|entry| {
-                    let pair = js_sys::Array::from(&entry);
-                    (pair.get(0).as_string().unwrap_or_default(), read(&pair.get(1), depth - 1))
+        Some(object) if value.is_object() => {
+            let keys = js_sys::Object::keys(object);
+            let mut entries: Vec<(String, Json)> = (0..keys.length().min(Bounds::FIELDS as u32))
+                .map(|i| {
+                    let key = keys.get(i);
+                    let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
+                    (key.as_string().unwrap_or_default(), read(&field, depth + 1, bounds))
                 })
-                .collect(),
-        ),
+                .collect();
+            if keys.length() as usize > Bounds::FIELDS {
+                entries.push((String::new(), Json::Cut(Cut::Fields)));
+            }
+            Json::Object(entries)
+        }
         _ => Json::Null,
     }
 }

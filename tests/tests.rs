@@ -1140,6 +1140,29 @@ mod check_config_command {
         assert_eq!(code, 2, "{out}");
         assert!(out.contains("not valid JSON"), "{out}");
     }
+
+    /// A config can hold anything: what the command prints must not drive the terminal (escape
+    /// sequences that clear the screen, set the title or write the clipboard), flood it with
+    /// megabyte lines, or misstate a number.
+    #[test]
+    fn what_it_prints_is_safe_short_and_true() {
+        let long = "A".repeat(900_000);
+        let config = format!(
+            r#"{{"center": {{"name": "\u001b[2J\u001b]0;owned\u0007H", "phone": "\u202e0010-555"}},
+                "\u001b]52;c;ZXZpbA==\u0007": 1, "{long}": 2, "resources": [{{"id": "a", "name": "{long}", "kind": "x", "lat": 1e308, "lon": 0}}]}}"#
+        );
+        let (code, out) = run(&[("hostile.json", &config)]);
+        assert_eq!(code, 1, "{}", &out[..out.len().min(2_000)]);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'), "controls are escaped");
+        assert!(out.contains("\\u{1b}]52;c;"), "the key is shown, escaped: {out:.2000}");
+        assert!(
+            out.contains("warning: center.phone: holds invisible characters that change the direction"),
+            "{out:.2000}"
+        );
+        assert!(out.lines().all(|line| line.chars().count() <= 1_000), "no line is a megabyte long");
+        assert!(out.contains("1e308"), "the number is written as it is: {out:.2000}");
+        assert!(!out.contains("9e18") && !out.contains("9223372036854775807"), "{out:.2000}");
+    }
 }
 
 mod plain_language {

@@ -3,49 +3,166 @@
 
 use super::problem::{At, Expected, Level, Problem, ProblemKind};
 use crate::screening::items::is_language_tag;
-use crate::support::json::Json;
+use crate::support::json::{Cut, Json};
 use crate::support::numtext::fixed;
 use crate::support::prelude::*;
 
 const LINK_SCHEMES: [&str; 5] = ["https:", "http:", "tel:", "sms:", "mailto:"];
+
+/// Problems kept with their place; past this many only their number is (`Checker::finish`), so
+/// a file of a million bad entries gives a short list, not a flood.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// Text fields read, at most this many characters (by field; every other field: `MAX_TEXT`).
+/// Longer text is left out with a problem: it is a mistake, and a string of 100,000 letters
+/// would cost a visitor's phone seconds to lay out.
+const TEXT_LIMITS: [(&str, usize); 8] = [
+    ("description", 2_000),
+    ("notes", 2_000),
+    ("hours", 500),
+    ("url", 2_000),
+    ("conference_url", 2_000),
+    ("quick_exit_url", 2_000),
+    ("meeting_guide_url", 2_000),
+    ("formatted_address", 500),
+];
+const MAX_TEXT: usize = 300;
+
+/// Characters that change the direction of the text around them (Unicode bidirectional
+/// controls). In a center's name or a phone number they can make a number read as another than
+/// the one a link dials; they are removed, with a warning.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The ids of the resources read so far, to find one used twice: their 64-bit hashes, sorted,
+/// so a feed of thousands of meetings is checked by binary search rather than by comparing
+/// every pair. (A `BTreeSet` of the ids would cost the widget 4.8 KB gzip.) Two different ids
+/// share a hash with odds of about one in 10^11 for a full 10,000; the later one would then be
+/// reported as a duplicate.
+#[derive(Default)]
+pub struct Ids {
+    hashes: Vec<u64>,
+}
+
+impl Ids {
+    pub fn new() -> Ids {
+        Ids::default()
+    }
+
+    /// Adds `id`; `false` when it was there already.
+    pub fn insert(&mut self, id: &str) -> bool {
+        // FNV-1a, 64 bits.
+        let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        match self.hashes.binary_search(&hash) {
+            Ok(_) => false,
+            Err(at) => {
+                self.hashes.insert(at, hash);
+                true
+            }
+        }
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Ids {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> Ids {
+        let mut set = Ids::new();
+        ids.into_iter().for_each(|id| {
+            set.insert(id);
+        });
+        set
+    }
+}
 
 /// Collects problems while reading; every reader takes the place of what it reads (`At`), made
 /// into a path only for a problem.
 #[derive(Default)]
 pub struct Checker {
     pub problems: Vec<Problem>,
+    /// Problems past `MAX_PROBLEMS`, counted and not kept (`errors` of them errors).
+    left_out: usize,
+    left_out_errors: usize,
 }
 
 impl Checker {
+    fn push(&mut self, level: Level, at: At, kind: ProblemKind) {
+        if self.problems.len() < MAX_PROBLEMS {
+            // The widget's module (no std) only counts problems; the builds that describe them
+            // (the scoring API, check-config) name their place (716 B gzip of the widget).
+            let path = if cfg!(feature = "std") { at.path() } else { Default::default() };
+            self.problems.push(Problem { level, path, kind });
+        } else {
+            self.left_out += 1;
+            self.left_out_errors += usize::from(level == Level::Error);
+        }
+    }
+
     pub fn error(&mut self, at: At, kind: ProblemKind) {
-        self.problems.push(Problem { level: Level::Error, path: at.path(), kind });
+        self.push(Level::Error, at, kind);
     }
 
     pub fn warn(&mut self, at: At, kind: ProblemKind) {
-        self.problems.push(Problem { level: Level::Warning, path: at.path(), kind });
+        self.push(Level::Warning, at, kind);
     }
 
-    /// Reports `value` as of the wrong type.
+    /// The problems, with one more that counts those past `MAX_PROBLEMS` (an error when any of
+    /// them is).
+    pub fn finish(mut self) -> Vec<Problem> {
+        if self.left_out > 0 {
+            let level = if self.left_out_errors > 0 { Level::Error } else { Level::Warning };
+            self.problems.push(Problem {
+                level,
+                path: At::ROOT.path(),
+                kind: ProblemKind::MoreProblems { count: self.left_out },
+            });
+        }
+        self.problems
+    }
+
+    /// Reports `value` as of the wrong type, or as not read when it was too large to read.
     pub fn wrong_type(&mut self, at: At, expected: Expected, value: &Json) {
-        self.error(at, ProblemKind::WrongType { expected, found: value.kind() });
+        match value {
+            Json::Cut(cut) => self.error(at, ProblemKind::NotRead { cut: *cut }),
+            _ => self.error(at, ProblemKind::WrongType { expected, found: value.kind() }),
+        }
     }
 
     /// Warns about every field of `object` not in `known`.
     pub fn unknown_fields(&mut self, object: &Json, known: &[&str], at: At) {
         if let Json::Object(entries) = object {
-            for (key, _) in entries {
-                if !known.contains(&key.as_str()) {
+            // Fields past the bound first: a known field may be among them.
+            if entries.last().is_some_and(|(k, v)| k.is_empty() && matches!(v, Json::Cut(Cut::Fields))) {
+                self.error(at, ProblemKind::NotRead { cut: Cut::Fields });
+            }
+            for (key, value) in entries {
+                if !matches!(value, Json::Cut(Cut::Fields)) && !known.contains(&key.as_str()) {
                     self.warn(at.key(key), ProblemKind::UnknownField);
                 }
             }
         }
     }
 
-    /// A text field; wrong types are reported and give `None`. Empty text counts as missing.
+    /// A text field; wrong types are reported and give `None`. Empty text counts as missing;
+    /// text longer than its field's limit is left out; direction controls are removed.
     pub fn text(&mut self, object: &Json, key: &str, at: At) -> Option<String> {
         match object.get(key)? {
             Json::String(s) if s.trim_ascii().is_empty() => None,
-            Json::String(s) => Some(s.trim_ascii().to_string()),
+            Json::String(s) => {
+                let max = TEXT_LIMITS.iter().find(|(k, _)| *k == key).map_or(MAX_TEXT, |(_, max)| *max);
+                // Characters, counted as the bytes that start one (std's `chars().count()` is
+                // a fast path of about 400 B gzip more in the widget, for a few thousand bytes).
+                let length = s.bytes().filter(|b| b & 0xc0 != 0x80).count();
+                if length > max {
+                    self.error(at.key(key), ProblemKind::TooLong { length, max });
+                    return None;
+                }
+                let mut text = s.trim_ascii().to_string();
+                if text.contains(is_direction_control) {
+                    self.warn(at.key(key), ProblemKind::DirectionControls);
+                    text.retain(|c| !is_direction_control(c));
+                }
+                Some(text)
+            }
             Json::Null => None,
             other => {
                 self.wrong_type(at.key(key), Expected::Text, other);
@@ -111,7 +228,7 @@ impl Checker {
         match object.get(key)? {
             Json::Number(n) if *n >= range.0 && *n <= range.1 => Some(*n),
             Json::Number(n) => {
-                self.error(at.key(key), ProblemKind::OutOfRange { value: fixed(*n, 6), min: range.0, max: range.1 });
+                self.error(at.key(key), ProblemKind::OutOfRange { value: fixed(*n, 3), min: range.0, max: range.1 });
                 None
             }
             Json::Null => None,
@@ -136,10 +253,24 @@ impl Checker {
     /// A list; a single value where a list is expected is reported.
     pub fn list<'j>(&mut self, object: &'j Json, key: &str, at: At) -> &'j [Json] {
         match object.get(key) {
-            Some(Json::Array(items)) => items,
             None | Some(Json::Null) => &[],
-            Some(other) => {
-                self.wrong_type(at.key(key), Expected::List, other);
+            Some(value) => self.entries(value, at.key(key), Expected::List),
+        }
+    }
+
+    /// The entries of a list at `at`; anything else is reported as not `expected`. A list longer
+    /// than is read (`Bounds::ENTRIES`) is reported, and the entries read are given.
+    pub fn entries<'j>(&mut self, value: &'j Json, at: At, expected: Expected) -> &'j [Json] {
+        match value {
+            Json::Array(items) => match items.split_last() {
+                Some((Json::Cut(cut), read)) => {
+                    self.error(at, ProblemKind::NotRead { cut: *cut });
+                    read
+                }
+                _ => items,
+            },
+            other => {
+                self.wrong_type(at, expected, other);
                 &[]
             }
         }
@@ -165,12 +296,10 @@ impl Checker {
 pub fn is_safe_link(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     let before_path = cut(value, b"/?#").0;
-    let relative = !value.is_empty()
-        && !before_path.bytes().any(|b| b == b':')
-        && !value.starts_with("//")
-        && !value.starts_with('\\');
+    // No backslash anywhere: browsers read it as a slash, so `/\evil.example` is `//evil.example`.
+    let relative = !value.is_empty() && !before_path.bytes().any(|b| b == b':') && !value.starts_with("//");
     // No space or control character (C0, DEL, and C1, which UTF-8 writes as C2 80..C2 9F).
-    !value.bytes().any(|b| b <= b' ' || b == 0x7f)
+    !value.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\')
         && !value.as_bytes().windows(2).any(|w| w[0] == 0xc2 && w[1] < 0xa0)
         && (LINK_SCHEMES.iter().any(|s| lower.starts_with(*s) && lower.len() > s.len()) || relative)
 }
@@ -208,6 +337,47 @@ mod tests {
         }
     }
 
+    fn read(text: &str) -> (Option<String>, Vec<Problem>) {
+        let json: Json = serde_json::from_str(text).unwrap();
+        let mut c = Checker::default();
+        let value = c.text(&json, "name", At::ROOT);
+        (value, c.finish())
+    }
+
+    #[test]
+    fn text_longer_than_its_field_allows_is_left_out() {
+        let long = "A".repeat(100_000);
+        let (value, problems) = read(&format!(r#"{{"name": "{long}"}}"#));
+        assert_eq!(value, None);
+        assert_eq!(problems[0].kind, ProblemKind::TooLong { length: 100_000, max: MAX_TEXT });
+        assert_eq!(problems[0].path.to_string(), "name");
+        assert_eq!(
+            read(&format!(r#"{{"name": "{}"}}"#, "é".repeat(MAX_TEXT))).0.map(|v| v.chars().count()),
+            Some(MAX_TEXT)
+        );
+    }
+
+    /// A center's name or phone with bidirectional controls could display one number and dial
+    /// another: they are removed, with a warning naming the field.
+    #[test]
+    fn direction_controls_are_removed_with_a_warning() {
+        let (value, problems) = read(r#"{"name": "Harbor \u202e0010-555\u202c Recovery"}"#);
+        assert_eq!(value.as_deref(), Some("Harbor 0010-555 Recovery"));
+        assert_eq!((problems[0].level, &problems[0].kind), (Level::Warning, &ProblemKind::DirectionControls));
+        for c in ['\u{200e}', '\u{200f}', '\u{061c}', '\u{2066}', '\u{2069}', '\u{202a}'] {
+            assert!(is_direction_control(c));
+        }
+        assert!(!is_direction_control('a') && !is_direction_control('\u{200b}'));
+    }
+
+    #[test]
+    fn a_part_not_read_is_named_as_such() {
+        let mut c = Checker::default();
+        let value = Json::Object(vec![("name".into(), Json::Cut(Cut::Deep))]);
+        assert_eq!(c.text(&value, "name", At::ROOT), None);
+        assert_eq!(c.finish()[0].kind, ProblemKind::NotRead { cut: Cut::Deep });
+    }
+
     #[test]
     fn links() {
         for good in [
@@ -231,6 +401,9 @@ mod tests {
             "vbscript:x",
             "//evil.example",
             "\\\\evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "https://a.example\\@evil.example",
             "https://a b",
             "https:",
             "ftp://x",

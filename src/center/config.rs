@@ -7,7 +7,7 @@
 //! grow); links keep only `https:`, `http:`, `tel:`, `sms:` and `mailto:`. Nothing here fails:
 //! a visitor always gets a working widget.
 
-use super::checker::{is_safe_link, parse_time, Checker};
+use super::checker::{is_safe_link, parse_time, Checker, Ids};
 use super::meeting_guide;
 pub use super::problem::{At, Expected, Level, Problem, ProblemKind};
 use super::resource::{Format, Resource, Slot, APPROACHES, AUDIENCES, COSTS, FORMATS};
@@ -34,6 +34,9 @@ pub struct CenterConfig {
     /// Shared (`Arc`): a result's local matches point at the same resources, uncopied.
     pub resources: Vec<Arc<Resource>>,
     pub meeting_guide_url: Option<String>,
+    /// The sites (origins) that may show the widget in isolated mode, in a frame of theirs:
+    /// only they hear from the frame (that it is ready, or that the visitor left).
+    pub embed_origins: Vec<String>,
 }
 
 /// The config as far as it is usable, and every problem found.
@@ -49,8 +52,16 @@ impl Checked {
     }
 }
 
-const ROOT_FIELDS: [&str; 7] =
-    ["center", "quick_exit_url", "languages", "hide", "resources", "meeting_guide", "meeting_guide_url"];
+const ROOT_FIELDS: [&str; 8] = [
+    "center",
+    "quick_exit_url",
+    "languages",
+    "hide",
+    "resources",
+    "meeting_guide",
+    "meeting_guide_url",
+    "embed_origins",
+];
 const CENTER_FIELDS: [&str; 6] = ["name", "phone", "text", "crisis_phone", "url", "hours"];
 const RESOURCE_FIELDS: [&str; 17] = [
     "id",
@@ -80,18 +91,9 @@ impl Checked {
     /// same way (problems name `meeting_guide_url[i].field`).
     pub fn add_feed(&mut self, feed: &Json) {
         let mut checker = Checker::default();
-        let mut seen: Vec<String> = self.config.resources.iter().map(|r| r.id.clone()).collect();
-        let room = MAX_RESOURCES.saturating_sub(self.config.resources.len());
-        let at = At::ROOT;
-        let feed_at = at.key("meeting_guide_url");
-        match feed {
-            Json::Array(meetings) => {
-                let found = meeting_guide::read_feed(meetings, feed_at, room, &mut seen, &mut checker);
-                self.config.resources.extend(found);
-            }
-            other => checker.wrong_type(feed_at, Expected::Meetings, other),
-        }
-        self.problems.extend(checker.problems);
+        let meetings = checker.entries(feed, At::ROOT.key(List::Feed.field()), Expected::Meetings);
+        ListReader::new(List::Feed, &self.config.resources).read(meetings, 0, &mut self.config.resources, &mut checker);
+        self.problems.extend(checker.finish());
     }
 
     /// Where the quick exit goes.
@@ -100,11 +102,82 @@ impl Checked {
     }
 }
 
+/// A list that holds resources: the config's own `resources`, its inline `meeting_guide`, or
+/// the feed fetched from its `meeting_guide_url`, read in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Resources,
+    MeetingGuide,
+    Feed,
+}
+
+impl List {
+    /// The field that holds the list, as problems name it.
+    pub fn field(self) -> &'static str {
+        match self {
+            List::Resources => "resources",
+            List::MeetingGuide => "meeting_guide",
+            List::Feed => "meeting_guide_url",
+        }
+    }
+
+    pub fn named(field: &str) -> Option<List> {
+        [List::Resources, List::MeetingGuide, List::Feed].into_iter().find(|l| l.field() == field)
+    }
+}
+
+/// Reads one list's entries, whole or a piece at a time (the widget's page hands a long list
+/// over in pieces, so no piece holds the page for long, quick exit included). Every entry looked
+/// at counts, valid or not, so a flood of bad entries is bounded work too: a list is looked at
+/// only as far as the room the lists before it left (10,000 resources and meetings in all).
+pub struct ListReader {
+    list: List,
+    room: usize,
+    ids: Ids,
+}
+
+impl ListReader {
+    /// Starts reading `list` after `resources`, those read so far.
+    pub fn new(list: List, resources: &[Arc<Resource>]) -> ListReader {
+        ListReader {
+            list,
+            room: MAX_RESOURCES.saturating_sub(resources.len()),
+            ids: resources.iter().map(|r| r.id.as_str()).collect(),
+        }
+    }
+
+    /// Reads `entries`, the list's entries from place `start` on, into `resources`. `false` once
+    /// the list's room is spent: the rest of the list is not looked at.
+    pub fn read(
+        &mut self,
+        entries: &[Json],
+        start: usize,
+        resources: &mut Vec<Arc<Resource>>,
+        c: &mut Checker,
+    ) -> bool {
+        let at = At::ROOT.key(self.list.field());
+        for (place, entry) in (start..).zip(entries) {
+            if place >= self.room {
+                c.error(at, ProblemKind::TooMany { read: place });
+                return false;
+            }
+            let read = match self.list {
+                List::Resources => read_resource(entry, at.index(place), &mut self.ids, c),
+                List::MeetingGuide | List::Feed => {
+                    meeting_guide::read_meeting(entry, at.index(place), &mut self.ids, c)
+                }
+            };
+            resources.extend(read.map(Arc::new));
+        }
+        true
+    }
+}
+
 /// Checks the whole config.
 pub fn check(json: &Json) -> Checked {
     let mut checker = Checker::default();
     let config = read_config(json, &mut checker);
-    Checked { config, problems: checker.problems }
+    Checked { config, problems: checker.finish() }
 }
 
 fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
@@ -149,21 +222,10 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
             other => c.wrong_type(hide_at.index(i), Expected::CatalogId, other),
         }
     }
-    let resources = c.list(json, "resources", root);
-    let resources_at = root.key("resources");
-    let mut seen: Vec<String> = Vec::new();
-    for (i, item) in resources.iter().enumerate() {
-        if config.resources.len() >= MAX_RESOURCES {
-            c.error(resources_at, ProblemKind::TooMany { given: resources.len(), read: MAX_RESOURCES });
-            break;
-        }
-        if let Some(resource) = read_resource(item, resources_at.index(i), &mut seen, c) {
-            config.resources.push(Arc::new(resource));
-        }
+    for list in [List::Resources, List::MeetingGuide] {
+        let entries = c.list(json, list.field(), root);
+        ListReader::new(list, &config.resources).read(entries, 0, &mut config.resources, c);
     }
-    let meetings = c.list(json, "meeting_guide", root);
-    let room = MAX_RESOURCES.saturating_sub(config.resources.len());
-    config.resources.extend(meeting_guide::read_feed(meetings, root.key("meeting_guide"), room, &mut seen, c));
     config.meeting_guide_url = c.text(json, "meeting_guide_url", root).and_then(|url| {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)
@@ -172,11 +234,34 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
             None
         }
     });
+    let origins_at = root.key("embed_origins");
+    for (i, item) in c.list(json, "embed_origins", root).iter().enumerate() {
+        match item.as_str().map(origin) {
+            Some(Some(origin)) => config.embed_origins.push(origin),
+            Some(None) => {
+                c.error(origins_at.index(i), ProblemKind::NotAnOrigin { value: item.as_str().unwrap_or("").into() })
+            }
+            None => c.wrong_type(origins_at.index(i), Expected::Text, item),
+        }
+    }
     config
 }
 
+/// A site's origin as a browser writes it (`https://www.harbor.example`, or with a port), from
+/// what a center wrote (a trailing `/` is dropped); `None` for anything else (a path, another
+/// scheme, `*`).
+fn origin(value: &str) -> Option<String> {
+    let value = value.trim_ascii();
+    let lower = value.strip_suffix('/').unwrap_or(value).to_ascii_lowercase();
+    let host = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let (name, port) = cut(host, b":");
+    let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let port_ok = port.map_or(true, |p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    (name_ok && port_ok && lower.len() <= 300).then_some(lower)
+}
+
 /// A center resource, or `None` (with the reasons reported) when it cannot be shown.
-fn read_resource(item: &Json, at: At, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
+fn read_resource(item: &Json, at: At, seen: &mut Ids, c: &mut Checker) -> Option<Resource> {
     if !matches!(item, Json::Object(_)) {
         c.wrong_type(at, Expected::Resource, item);
         return None;
@@ -226,11 +311,10 @@ fn read_resource(item: &Json, at: At, seen: &mut Vec<String>, c: &mut Checker) -
         }
     }
     let (id, name, kind) = (id?, name?, kind?);
-    if seen.contains(&id) {
+    if !seen.insert(&id) {
         c.error(at.key("id"), ProblemKind::Duplicate { value: id });
         return None;
     }
-    seen.push(id.clone());
     resource.id = id;
     resource.name = name;
     resource.kind = kind;
@@ -292,6 +376,7 @@ fn read_schedule(item: &Json, at: At, c: &mut Checker) -> Vec<Slot> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::center::checker::MAX_PROBLEMS;
 
     fn json(text: &str) -> Json {
         serde_json::from_str::<Json>(text).unwrap()
@@ -396,10 +481,62 @@ mod tests {
         assert_eq!(checked.config.resources.len(), MAX_RESOURCES);
         assert!(
             checked.problems.iter().any(|p| p.path.to_string() == "resources"
-                && p.kind == ProblemKind::TooMany { given: MAX_RESOURCES + 5, read: MAX_RESOURCES }),
+                && p.kind == ProblemKind::NotRead { cut: crate::support::json::Cut::Entries }),
             "{:?}",
             checked.problems
         );
+        // The room left for meetings is what the resources left.
+        let meetings: Vec<String> =
+            (0..3).map(|i| format!(r#"{{"name": "M", "slug": "m{i}", "day": 1, "time": "19:00"}}"#)).collect();
+        let checked = check(&json(&format!(
+            r#"{{"center": {{"name": "H"}}, "resources": [{}], "meeting_guide": [{}]}}"#,
+            resources[..MAX_RESOURCES - 1].join(","),
+            meetings.join(",")
+        )));
+        assert_eq!(checked.config.resources.len(), MAX_RESOURCES);
+        assert!(checked.problems.iter().any(|p| p.kind == ProblemKind::TooMany { read: 1 }), "{:?}", checked.problems);
+    }
+
+    #[test]
+    fn embed_origins_are_sites_origins() {
+        let checked = check(&json(
+            r#"{"center": {"name": "H"}, "embed_origins": ["https://www.Harbor.example/", "http://localhost:8000", "https://harbor.example/help", "*", "javascript:x", 5]}"#,
+        ));
+        assert_eq!(checked.config.embed_origins, ["https://www.harbor.example", "http://localhost:8000"]);
+        let kinds: Vec<(String, &str)> = checked.problems.iter().map(|p| (p.path.to_string(), p.kind.id())).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("embed_origins[2]".into(), "not_an_origin"),
+                ("embed_origins[3]".into(), "not_an_origin"),
+                ("embed_origins[4]".into(), "not_an_origin"),
+                ("embed_origins[5]".into(), "wrong_type")
+            ]
+        );
+    }
+
+    /// A flood of invalid entries (690,000 empty objects, as a red team sent) is bounded work:
+    /// only the first 10,000 are looked at, and only 100 problems are listed, then counted.
+    #[test]
+    fn a_flood_of_invalid_entries_is_looked_at_only_as_far_as_the_limit() {
+        let text = format!(
+            r#"{{"center": {{"name": "H", "phone": "555-0100"}}, "resources": [{}]}}"#,
+            vec!["{}"; 690_000].join(",")
+        );
+        let checked = check(&json(&text));
+        assert_eq!(checked.config.center.phone.as_deref(), Some("555-0100"), "the rest of the config is used");
+        assert_eq!(checked.problems.len(), MAX_PROBLEMS + 1, "{:?}", &checked.problems[..3]);
+        // Each empty entry lacks an id, a name and a kind: 3 problems for each of the first 10,000.
+        let listed = checked.problems.iter().filter(|p| p.path.to_string().starts_with("resources[")).count();
+        let more = checked.problems.iter().find_map(|p| match p.kind {
+            ProblemKind::MoreProblems { count } => Some(count),
+            _ => None,
+        });
+        assert_eq!(listed + more.unwrap(), 3 * MAX_RESOURCES);
+        assert!(checked
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::NotRead { cut: crate::support::json::Cut::Entries }));
     }
 
     #[test]
@@ -421,5 +558,88 @@ mod tests {
         );
         assert_eq!(checked.config.center.name.as_deref(), Some("Harbor Recovery"));
         assert_eq!(checked.config.hide, ["moderation_management"]);
+    }
+
+    // The Meeting Guide feed, read through the same checker as the config's own lists.
+
+    /// The meetings read, and each problem as its path and its sentence.
+    fn feed(text: &str) -> (Vec<alloc::sync::Arc<Resource>>, Vec<(String, String)>) {
+        let json = serde_json::from_str::<Json>(text).unwrap();
+        assert!(matches!(json, Json::Array(_)), "a feed is a list");
+        let mut checked = Checked::default();
+        checked.add_feed(&json);
+        let problems = checked.problems.into_iter().map(|p| (p.path.to_string(), p.to_string())).collect();
+        (checked.config.resources, problems)
+    }
+
+    #[test]
+    fn a_sample_feed_maps_to_resources() {
+        let (meetings, problems) = feed(
+            r#"[
+          {"name": "Sunday Serenity", "slug": "sunday-serenity", "day": 0, "time": "18:00", "end_time": "19:30",
+           "location": "Alano Club", "types": ["O", "W", "X", "S", "ZZ"], "formatted_address": "123 Main St, Anytown, CA",
+           "latitude": 33.2, "longitude": "-117.3", "region": "Downtown", "updated": "2024-01-01 00:00:00"},
+          {"name": "Night Owls", "slug": 42, "day": [1, 3, 5], "time": "21:00", "types": ["ONL", "C", "A", "Y"],
+           "conference_url": "https://zoom.example/j/1", "formatted_address": "Anytown, CA", "approximate": "yes"},
+          {"name": "Lunch Bunch", "slug": "lunch", "day": 2, "time": "12:00", "types": ["O", "LGBTQ"],
+           "address": "5 Oak Ave", "city": "Anytown", "conference_url": "https://meet.example/lunch"},
+          {"name": "Closed For Now", "slug": "closed", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St"},
+          {"name": "Online Too", "slug": "tc-online", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St", "conference_phone": "+1 555 010 0000"}
+        ]"#,
+        );
+        assert_eq!(problems, vec![]);
+        assert_eq!(meetings.len(), 4, "the temporarily closed meeting without an online option is skipped");
+        let sunday = &meetings[0];
+        assert_eq!(
+            (sunday.id.as_str(), sunday.kind, sunday.format),
+            ("mg-sunday-serenity", "twelve_step", Some(Format::InPerson))
+        );
+        assert_eq!(sunday.schedule, [Slot { day: 0, start: 18 * 60, end: Some(19 * 60 + 30) }]);
+        assert_eq!(
+            (sunday.audience.clone(), sunday.languages.clone(), sunday.accessible),
+            (vec!["women"], vec!["es".to_string()], Some(true))
+        );
+        assert_eq!((sunday.lat, sunday.lon), (Some(33.2), Some(-117.3)));
+        assert!(sunday.types.contains(&"ZZ".to_string()), "unknown codes are kept");
+        let owls = &meetings[1];
+        assert_eq!(
+            (owls.id.as_str(), owls.kind, owls.format, owls.approach),
+            ("mg-42", "online_meetings", Some(Format::Online), Some("secular"))
+        );
+        assert_eq!(owls.schedule.len(), 3);
+        assert_eq!(owls.address, None, "an approximate address is not a place to go");
+        assert_eq!(meetings[2].format, Some(Format::Hybrid));
+        assert_eq!(meetings[2].address.as_deref(), Some("5 Oak Ave, Anytown"));
+        assert_eq!(meetings[2].audience, ["lgbtq"]);
+        assert_eq!((meetings[3].format, meetings[3].kind), (Some(Format::Online), "online_meetings"));
+    }
+
+    #[test]
+    fn feed_mistakes_are_named() {
+        let (meetings, problems) = feed(
+            r#"[
+          {"slug": "a", "day": 7, "time": "7pm"},
+          {"name": "B", "slug": "b", "day": [1, "Tuesday"], "time": "19:00", "conference_url": "javascript:alert(1)", "latitude": "north", "longitude": 181},
+          {"name": "C", "slug": "b", "day": 1, "time": "19:00"},
+          "not a meeting"
+        ]"#,
+        );
+        let paths: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "meeting_guide_url[0].name",
+                "meeting_guide_url[0].time",
+                "meeting_guide_url[0].day",
+                "meeting_guide_url[1].day[1]",
+                "meeting_guide_url[1].conference_url",
+                "meeting_guide_url[1].latitude",
+                "meeting_guide_url[1].longitude",
+                "meeting_guide_url[2].slug",
+                "meeting_guide_url[3]",
+            ]
+        );
+        assert_eq!(meetings.len(), 1);
+        assert_eq!(meetings[0].url, None);
     }
 }

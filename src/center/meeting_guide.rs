@@ -5,13 +5,12 @@
 //! are skipped unless they also meet online. Feeds carry many other fields (region, group,
 //! notes, ...); those are ignored without a warning.
 
-use super::checker::{parse_time, Checker};
+use super::checker::{parse_time, Checker, Ids};
 use super::problem::{At, Expected, ProblemKind};
 use super::resource::{Format, Resource, Slot};
 use crate::support::json::Json;
 use crate::support::numtext::{fixed, number};
 use crate::support::prelude::*;
-use alloc::sync::Arc;
 
 /// Type codes that name a meeting's language, with the BCP 47 tag.
 const LANGUAGE_CODES: [(&str, &str); 28] = [
@@ -58,28 +57,8 @@ const AUDIENCE_CODES: [(&str, &str); 9] = [
     ("Y", "young_adults"),
 ];
 
-/// Reads up to `room` meetings from a feed (`at` names it in problems: `meeting_guide`).
-pub fn read_feed(
-    meetings: &[Json],
-    at: At,
-    room: usize,
-    seen: &mut Vec<String>,
-    c: &mut Checker,
-) -> Vec<Arc<Resource>> {
-    let mut out = Vec::new();
-    for (i, meeting) in meetings.iter().enumerate() {
-        if out.len() >= room {
-            c.error(at, ProblemKind::TooMany { given: meetings.len(), read: room });
-            break;
-        }
-        if let Some(resource) = read_meeting(meeting, at.index(i), seen, c) {
-            out.push(Arc::new(resource));
-        }
-    }
-    out
-}
-
-fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checker) -> Option<Resource> {
+/// One meeting as a resource, or `None` (with the reasons reported) when it cannot be shown.
+pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Checker) -> Option<Resource> {
     if !matches!(meeting, Json::Object(_)) {
         c.wrong_type(path, Expected::Meeting, meeting);
         return None;
@@ -178,11 +157,10 @@ fn read_meeting(meeting: &Json, path: At, seen: &mut Vec<String>, c: &mut Checke
 
     let (name, slug) = (name?, slug?);
     let id = ["mg-", slug.as_str()].concat();
-    if seen.contains(&id) {
+    if !seen.insert(&id) {
         c.error(path.key("slug"), ProblemKind::Duplicate { value: slug });
         return None;
     }
-    seen.push(id.clone());
     let mut audience: Vec<&'static str> = Vec::new();
     for (code, value) in AUDIENCE_CODES {
         if has(code) && !audience.contains(&value) {
@@ -220,94 +198,5 @@ fn describe(value: &Json) -> String {
         Json::Number(n) => fixed(*n, 3),
         Json::String(s) => ["\"", s, "\""].concat(),
         other => other.kind().to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The meetings read, and each problem as its path and its sentence.
-    fn feed(text: &str) -> (Vec<Arc<Resource>>, Vec<(String, String)>) {
-        let json = serde_json::from_str::<Json>(text).unwrap();
-        let mut c = Checker::default();
-        let items = match &json {
-            Json::Array(items) => items.clone(),
-            _ => panic!("a feed is a list"),
-        };
-        let root = At::ROOT;
-        let out = read_feed(&items, root.key("meeting_guide"), 10_000, &mut Vec::new(), &mut c);
-        (out, c.problems.into_iter().map(|p| (p.path.to_string(), p.to_string())).collect())
-    }
-
-    #[test]
-    fn a_sample_feed_maps_to_resources() {
-        let (meetings, problems) = feed(
-            r#"[
-          {"name": "Sunday Serenity", "slug": "sunday-serenity", "day": 0, "time": "18:00", "end_time": "19:30",
-           "location": "Alano Club", "types": ["O", "W", "X", "S", "ZZ"], "formatted_address": "123 Main St, Anytown, CA",
-           "latitude": 33.2, "longitude": "-117.3", "region": "Downtown", "updated": "2024-01-01 00:00:00"},
-          {"name": "Night Owls", "slug": 42, "day": [1, 3, 5], "time": "21:00", "types": ["ONL", "C", "A", "Y"],
-           "conference_url": "https://zoom.example/j/1", "formatted_address": "Anytown, CA", "approximate": "yes"},
-          {"name": "Lunch Bunch", "slug": "lunch", "day": 2, "time": "12:00", "types": ["O", "LGBTQ"],
-           "address": "5 Oak Ave", "city": "Anytown", "conference_url": "https://meet.example/lunch"},
-          {"name": "Closed For Now", "slug": "closed", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St"},
-          {"name": "Online Too", "slug": "tc-online", "day": 4, "time": "19:00", "types": ["TC"], "formatted_address": "9 Elm St", "conference_phone": "+1 555 010 0000"}
-        ]"#,
-        );
-        assert_eq!(problems, vec![]);
-        assert_eq!(meetings.len(), 4, "the temporarily closed meeting without an online option is skipped");
-        let sunday = &meetings[0];
-        assert_eq!(
-            (sunday.id.as_str(), sunday.kind, sunday.format),
-            ("mg-sunday-serenity", "twelve_step", Some(Format::InPerson))
-        );
-        assert_eq!(sunday.schedule, [Slot { day: 0, start: 18 * 60, end: Some(19 * 60 + 30) }]);
-        assert_eq!(
-            (sunday.audience.clone(), sunday.languages.clone(), sunday.accessible),
-            (vec!["women"], vec!["es".to_string()], Some(true))
-        );
-        assert_eq!((sunday.lat, sunday.lon), (Some(33.2), Some(-117.3)));
-        assert!(sunday.types.contains(&"ZZ".to_string()), "unknown codes are kept");
-        let owls = &meetings[1];
-        assert_eq!(
-            (owls.id.as_str(), owls.kind, owls.format, owls.approach),
-            ("mg-42", "online_meetings", Some(Format::Online), Some("secular"))
-        );
-        assert_eq!(owls.schedule.len(), 3);
-        assert_eq!(owls.address, None, "an approximate address is not a place to go");
-        assert_eq!(meetings[2].format, Some(Format::Hybrid));
-        assert_eq!(meetings[2].address.as_deref(), Some("5 Oak Ave, Anytown"));
-        assert_eq!(meetings[2].audience, ["lgbtq"]);
-        assert_eq!((meetings[3].format, meetings[3].kind), (Some(Format::Online), "online_meetings"));
-    }
-
-    #[test]
-    fn feed_mistakes_are_named() {
-        let (meetings, problems) = feed(
-            r#"[
-          {"slug": "a", "day": 7, "time": "7pm"},
-          {"name": "B", "slug": "b", "day": [1, "Tuesday"], "time": "19:00", "conference_url": "javascript:alert(1)", "latitude": "north", "longitude": 181},
-          {"name": "C", "slug": "b", "day": 1, "time": "19:00"},
-          "not a meeting"
-        ]"#,
-        );
-        let paths: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(
-            paths,
-            [
-                "meeting_guide[0].name",
-                "meeting_guide[0].time",
-                "meeting_guide[0].day",
-                "meeting_guide[1].day[1]",
-                "meeting_guide[1].conference_url",
-                "meeting_guide[1].latitude",
-                "meeting_guide[1].longitude",
-                "meeting_guide[2].slug",
-                "meeting_guide[3]",
-            ]
-        );
-        assert_eq!(meetings.len(), 1);
-        assert_eq!(meetings[0].url, None);
     }
 }

@@ -3,6 +3,7 @@
 //! it is wanted (`check-config`, the scoring API module's `checkConfig`): the widget's module
 //! counts problems and never formats one, so it carries none of the sentences.
 
+use crate::support::json::{Bounds, Cut};
 use crate::support::prelude::*;
 use core::fmt;
 
@@ -49,8 +50,9 @@ impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, segment) in self.0.iter().enumerate() {
             match segment {
-                Segment::Key(key) if i == 0 => f.write_str(key)?,
-                Segment::Key(key) => write!(f, ".{key}")?,
+                // A key can be as long as the file: it is cut like a value.
+                Segment::Key(key) if i == 0 => f.write_str(&shorten(key))?,
+                Segment::Key(key) => write!(f, ".{}", shorten(key))?,
                 Segment::Index(n) => write!(f, "[{n}]")?,
             }
         }
@@ -182,6 +184,10 @@ pub enum ProblemKind {
     NotOnThisSite {
         value: String,
     },
+    /// An `embed_origins` entry must be a site's origin.
+    NotAnOrigin {
+        value: String,
+    },
     /// An online meeting's link must be a web address.
     NotWebLink {
         value: String,
@@ -207,10 +213,25 @@ pub enum ProblemKind {
     Duplicate {
         value: String,
     },
-    /// More entries than are read; the rest are left out.
+    /// More entries than there is room for (10,000 resources and meetings in all); only the
+    /// first `read` of this list were looked at.
     TooMany {
-        given: usize,
         read: usize,
+    },
+    /// A part of the file too large or too deep to read (`Bounds`); it is left out.
+    NotRead {
+        cut: Cut,
+    },
+    /// Text longer than its field's limit; it is left out.
+    TooLong {
+        length: usize,
+        max: usize,
+    },
+    /// Text with characters that change the direction of text around them; they were removed.
+    DirectionControls,
+    /// More problems than are listed (`MAX_PROBLEMS`); only their number is given.
+    MoreProblems {
+        count: usize,
     },
 }
 
@@ -227,6 +248,7 @@ impl ProblemKind {
             ProblemKind::UnsafeLink { .. } => "unsafe_link",
             ProblemKind::NotAWebPage { .. } => "not_a_web_page",
             ProblemKind::NotOnThisSite { .. } => "not_on_this_site",
+            ProblemKind::NotAnOrigin { .. } => "not_an_origin",
             ProblemKind::NotWebLink { .. } => "not_web_link",
             ProblemKind::NotAPhone { .. } => "not_a_phone",
             ProblemKind::OutOfRange { .. } => "out_of_range",
@@ -235,6 +257,10 @@ impl ProblemKind {
             ProblemKind::NotATime { .. } => "not_a_time",
             ProblemKind::Duplicate { .. } => "duplicate",
             ProblemKind::TooMany { .. } => "too_many",
+            ProblemKind::NotRead { .. } => "not_read",
+            ProblemKind::TooLong { .. } => "too_long",
+            ProblemKind::DirectionControls => "direction_controls",
+            ProblemKind::MoreProblems { .. } => "more_problems",
         }
     }
 }
@@ -250,7 +276,7 @@ pub struct Problem {
 /// The sentence, in plain words, naming the value given where there is one.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = self.path.field().unwrap_or("value").replace('_', " ");
+        let field = shorten(self.path.field().unwrap_or("value")).replace('_', " ");
         match &self.kind {
             ProblemKind::WrongType { expected: Expected::Config, found } => {
                 write!(f, "The config must be a JSON object, not {found}.")
@@ -291,6 +317,11 @@ impl fmt::Display for Problem {
                 "\"{}\" must be a web address starting with https://; the default safe page is used.",
                 shorten(value)
             ),
+            ProblemKind::NotAnOrigin { value } => write!(
+                f,
+                "\"{}\" is not a site's origin, such as \"https://www.harbor.example\" (a scheme and a host, no path); it is left out.",
+                shorten(value)
+            ),
             ProblemKind::NotOnThisSite { value } => {
                 write!(f, "\"{}\" must be a path on this site, such as /meetings.json.", shorten(value))
             }
@@ -319,8 +350,32 @@ impl fmt::Display for Problem {
                 "\"{}\" is used by another entry; {field}s must be unique, so this one is left out.",
                 shorten(value)
             ),
-            ProblemKind::TooMany { given, read } => {
-                write!(f, "has {given} entries; only the first {read} are read (at most 10,000 in all).")
+            ProblemKind::TooMany { read } => write!(
+                f,
+                "has more entries than there is room for: at most 10,000 resources and meetings are read in all, so only the first {read} of this list were."
+            ),
+            ProblemKind::NotRead { cut: Cut::Deep } => {
+                write!(f, "is nested deeper than {} levels; that part of the file is not read.", Bounds::DEPTH)
+            }
+            ProblemKind::NotRead { cut: Cut::Entries } => {
+                write!(f, "has more than {} entries; only the first {0} are read.", Bounds::ENTRIES)
+            }
+            ProblemKind::NotRead { cut: Cut::Fields } => {
+                write!(f, "has more than {} fields; the rest are not read.", Bounds::FIELDS)
+            }
+            ProblemKind::NotRead { cut: Cut::Values } => write!(
+                f,
+                "comes after the first {} values of the file, which is as much as is read; it is left out.",
+                Bounds::VALUES
+            ),
+            ProblemKind::TooLong { length, max } => {
+                write!(f, "is {length} characters long; at most {max} are read, so it is left out.")
+            }
+            ProblemKind::DirectionControls => f.write_str(
+                "holds invisible characters that change the direction of text (they could make it read as something else); they were removed.",
+            ),
+            ProblemKind::MoreProblems { count } => {
+                write!(f, "{count} more problem(s) like those above are not listed; fix those and check again.")
             }
         }
     }

@@ -98,6 +98,7 @@ fn type_name(value: &RawValue) -> &'static str {
         RawValue::String(_) => "a string",
         RawValue::Array(_) => "a list",
         RawValue::Object(_) => "an object",
+        RawValue::Cut(_) => "a value too large to read",
     }
 }
 

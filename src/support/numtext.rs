@@ -100,22 +100,28 @@ fn push_int(out: &mut String, value: i64) {
     }
 }
 
-/// `value` rounded to `decimals` places, as text ("2.5", "33.19", "-117", "0"); non-finite
-/// numbers are written as 0, which JSON has no other way to say.
+/// `value` rounded to `decimals` places, as text ("2.5", "33.19", "-117", "0"). Numbers too
+/// large for that are written with an exponent ("1e308"), infinities as "∞" and "-∞" (what
+/// `JSON.parse` makes of "1e400"), so a message never misstates what a center wrote.
 pub fn fixed(value: f64, decimals: u32) -> String {
-    let mut out = String::new();
-    if !value.is_finite() {
-        out.push('0');
-        return out;
+    if value.is_nan() {
+        return "NaN".into();
     }
-    let scale = 10i64.pow(decimals.min(9));
-    let scaled = super::num::round(value * scale as f64);
-    // Beyond what an i64 holds there are no decimals left to show.
-    let scaled = if scaled.abs() < 9.0e18 {
-        scaled as i64
-    } else {
-        return if value < 0.0 { "-9e18".into() } else { "9e18".into() };
-    };
+    if value.is_infinite() {
+        return if value < 0.0 { "-∞".into() } else { "∞".into() };
+    }
+    if value.abs() >= 1e15 {
+        let (mut mantissa, mut exponent) = (value.abs(), 0);
+        while mantissa >= 10.0 {
+            mantissa /= 10.0;
+            exponent += 1;
+        }
+        let sign = if value < 0.0 { "-" } else { "" };
+        return [sign, &fixed(mantissa, 5), "e", &int(exponent)].concat();
+    }
+    let mut out = String::new();
+    let scale = 10i64.pow(decimals.min(3));
+    let scaled = super::num::round(value * scale as f64) as i64;
     if scaled < 0 {
         out.push('-');
     }
@@ -123,7 +129,7 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     let mut fraction = scaled.unsigned_abs() % scale as u64;
     push_int(&mut out, whole as i64);
     if fraction > 0 {
-        let mut width = decimals.min(9);
+        let mut width = decimals.min(3);
         while fraction % 10 == 0 {
             fraction /= 10;
             width -= 1;
@@ -168,6 +174,12 @@ mod tests {
             assert_eq!(number(text), None, "{text}");
         }
         assert_eq!(number("1e-400"), Some(0.0));
+        // Beyond plain decimals: an exponent, and what JSON.parse makes of 1e400.
+        assert_eq!(fixed(1e308, 6), "1e308");
+        assert_eq!(fixed(-2.5e20, 0), "-2.5e20");
+        assert_eq!(fixed(f64::INFINITY, 6), "∞");
+        assert_eq!(fixed(f64::NEG_INFINITY, 6), "-∞");
+        assert_eq!(fixed(123456789012345.0, 0), "123456789012345");
         for n in [i64::MIN, i64::MAX, 0, -1] {
             assert_eq!(int(n), n.to_string());
         }
