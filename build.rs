@@ -9,6 +9,13 @@ include!("src/strings/hash.rs");
 include!("src/strings/pack.rs");
 
 fn main() {
+    // `all_languages`: every language's table in the build (native builds, the tests, and the
+    // scoring API module, whose callers ask for any language); the widget's module holds one.
+    println!("cargo::rustc-check-cfg=cfg(all_languages)");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    if !wasm || std::env::var_os("CARGO_FEATURE_API").is_some() {
+        println!("cargo::rustc-cfg=all_languages");
+    }
     let lang = if std::env::var_os("CARGO_FEATURE_BUILTIN_ES").is_some() { "es" } else { "en" };
     let path = format!("src/strings/{lang}.txt");
     println!("cargo:rerun-if-changed={path}");

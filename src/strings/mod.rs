@@ -54,19 +54,19 @@ impl Lang {
         if self == BUILT_IN {
             return BUILT_IN_TABLE.get_or_init(|| Table::from_text(PACKED, hashes(&DELTAS)));
         }
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(all_languages)]
         {
             static OTHER: OnceLock<Table> = OnceLock::new();
             OTHER.get_or_init(|| Table::from_text(self.file(), hashes(&[])))
         }
         // Not loaded: the built-in language stands in, so a screen is never blank.
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(not(all_languages))]
         LOADED.get().unwrap_or_else(|| BUILT_IN.table())
     }
 
     /// Whether this language's table is here (built in or loaded).
     pub fn available(self) -> bool {
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(not(all_languages))]
         if self != BUILT_IN {
             return LOADED.get().is_some();
         }
@@ -83,13 +83,13 @@ impl Lang {
         if !table.covers(BUILT_IN.table()) {
             return false;
         }
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(not(all_languages))]
         let _ = LOADED.set(table);
         self.available()
     }
 
     /// The language's table file as written.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all_languages)]
     fn file(self) -> &'static str {
         match self {
             Lang::En => include_str!("en.txt"),
@@ -118,7 +118,7 @@ impl Lang {
 
     /// Every `key = text` of this language's file as written, for the tests and tools that
     /// read the tables themselves (the module keeps only what lookups need).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all_languages)]
     pub fn file_entries(self) -> Vec<(&'static str, &'static str)> {
         entries(self.file()).collect()
     }
@@ -262,7 +262,7 @@ pub const BUILT_IN: Lang = Lang::En;
 pub const BUILT_IN: Lang = Lang::Es;
 
 /// The other language, once a visitor switched to it (only two languages: one slot).
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(all_languages))]
 static LOADED: OnceLock<Table> = OnceLock::new();
 
 // The built-in language, packed by the build script (`build.rs`, `pack.rs`): `SEED`, `PACKED`,
