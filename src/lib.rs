@@ -143,7 +143,14 @@ pub fn arm_trap_js() {
 pub struct Mounted {
     widget: render::Widget,
     problems: u32,
+    /// The list being read a piece at a time (`addEntries`), and the bounds of its reading.
+    reading: Option<(center::config::ListReader, support::json::Bounds)>,
+    embed_origins: Vec<String>,
 }
+
+/// Entries of a list read by one `addEntries` call: a few milliseconds of work even on a slow
+/// phone, so a quick exit is never held up by a long list.
+const PIECE: u32 = 200;
 
 /// The center config and feed (values the page read with `JSON.parse`), checked.
 fn checked_config(config: &JsValue, feed: &JsValue) -> center::config::Checked {
@@ -187,41 +194,78 @@ pub fn mount(
     let quick_exit_url = checked.quick_exit_url();
     let offered = strings::offered(&checked.config.languages);
     let browser = browser_languages();
+    let embed_origins = checked.config.embed_origins.clone();
     let options = Options::from_config(lang.as_deref(), &browser, checked.config);
-    let widget = render::mount(&root, render::Setup { options, quick_exit_url, offered, load_language })?;
-    Ok(Mounted { widget, problems })
+    let setup = render::Setup { options, quick_exit_url, offered, load_language, embed_origins: embed_origins.clone() };
+    let widget = render::mount(&root, setup)?;
+    Ok(Mounted { widget, problems, reading: None, embed_origins })
 }
 
 #[wasm_bindgen]
 impl Mounted {
-    /// How many problems the center's config had (0 for a clean one), for the page to have
-    /// them written out.
+    /// How many problems the center's config and lists had so far (0 for a clean one), for the
+    /// page to have them written out.
     #[wasm_bindgen(getter)]
     pub fn problems(&self) -> u32 {
         self.problems
     }
 
-    /// Adds the Meeting Guide `feed` (the list `Response.json` gave) when it arrives after `mount`: the
-    /// page does not hold the questionnaire back for a slow feed. Returns how many problems the
-    /// feed had.
-    #[wasm_bindgen(js_name = addFeed)]
-    pub fn add_feed(&self, feed: JsValue) -> Result<u32, JsValue> {
+    /// The host sites the config lets show the widget in isolated mode (`embed_origins`,
+    /// checked): the frame tells only them that it is ready.
+    #[wasm_bindgen(getter, js_name = embedOrigins)]
+    pub fn embed_origins(&self) -> Vec<String> {
+        self.embed_origins.clone()
+    }
+
+    /// Adds the entries of a list of resources (`field`: the config's `resources` or
+    /// `meeting_guide`, or `meeting_guide_url` for the feed fetched from it) from place `start`
+    /// on, a piece at a time: the page calls again with the place returned, letting the visitor
+    /// (and a quick exit) in between, until the place is the list's length. Lists come after
+    /// `mount`, which draws the first screen at once, in the order resources, meeting_guide,
+    /// feed. The result on screen is worked out again when a list is done.
+    #[wasm_bindgen(js_name = addEntries)]
+    pub fn add_entries(&mut self, field: &str, list: JsValue, start: u32) -> Result<u32, JsValue> {
+        use center::config::{List, ListReader};
+        use support::json::{Bounds, Cut, Json};
         guard::ready()?;
-        let mut problems = 0;
+        let Some(kind) = List::named(field) else { return Err(JsValue::from_str("not a list of resources")) };
+        let mut checker = center::checker::Checker::default();
+        let at = center::config::At::ROOT.key(field);
+        let Some(array) = list.dyn_ref::<js_sys::Array>() else {
+            checker.wrong_type(at, center::config::Expected::List, &boundary::json_from_js(&list));
+            self.problems += checker.finish().len() as u32;
+            return Ok(0);
+        };
+        let length = array.length();
+        let end = length.min(start.saturating_add(PIECE)).min(Bounds::ENTRIES as u32);
+        let mut done = end == length;
         self.widget.change_resources(|resources| {
-            let mut checked = center::config::Checked::default();
-            checked.config.resources = core::mem::take(resources);
-            checked.add_feed(&read_value(&feed));
-            *resources = checked.config.resources;
-            problems = checked.problems.len() as u32;
-        })?;
-        Ok(problems)
+            let (reader, bounds) = match &mut self.reading {
+                Some(reading) if start > 0 => reading,
+                reading => reading.insert((ListReader::new(kind, resources), Bounds::new())),
+            };
+            let entries: Vec<Json> =
+                (start..end).map(|i| boundary::json_from_js_within(&array.get(i), bounds)).collect();
+            if !reader.read(&entries, start as usize, resources, &mut checker) {
+                done = true;
+            } else if end == Bounds::ENTRIES as u32 && length > end {
+                checker.error(at, center::config::ProblemKind::NotRead { cut: Cut::Entries });
+                done = true;
+            }
+        });
+        self.problems += checker.finish().len() as u32;
+        if done {
+            self.widget.refresh()?;
+        }
+        Ok(if done { length } else { end })
     }
 }
 
 /// The browser's preferred languages, best first.
 fn browser_languages() -> Vec<String> {
-    render::window().navigator().languages().iter().filter_map(|l| l.as_string()).collect()
+    // Without a window (node, or a worker, running the scoring API) there are none.
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    window.navigator().languages().iter().filter_map(|l| l.as_string()).collect()
 }
 
 #[cfg(feature = "api")]

@@ -9,8 +9,10 @@
 // same-origin URL of a JSON file. Nothing the visitor answers is ever sent anywhere.
 
 const here = new URL('.', import.meta.url);
-/** Config and feed text past this size is not read (center-config.md: 2 MiB). */
+/** Config and feed text past this size is not read (center-config.md: 2 MiB), counted in UTF-8 bytes. */
 const MAX_BYTES = 2 * 1024 * 1024;
+/** A config slower than this is given up: the widget starts on its built-in suggestions. */
+const CONFIG_TIMEOUT_MS = 10000;
 /** A Meeting Guide feed slower than this is given up (the questionnaire never waits for it). */
 const FEED_TIMEOUT_MS = 30000;
 /** Elements on the page now, so a failure of the module reaches each of them. */
@@ -72,60 +74,115 @@ function loadModule(lang) {
   return modulePromise;
 }
 
-let apiPromise;
-
 /**
  * Writes every problem of the center's config (or feed) to the console, one sentence each. The
  * sentences come from the scoring API module (`api/`), loaded only when the widget found a
  * problem: they are for the center's web person, so a visitor of a well-configured center never
- * downloads them. `config` and `feed` are the values the widget was given.
+ * downloads them. The API module checks the text again in a worker (`peer-path-explain.js`), so
+ * a large file never holds up the page, quick exit included. `config` and `feed` are the texts
+ * the widget read.
  */
-async function explain(what, count, config, feed) {
+function explain(what, count, config, feed) {
   const head = `PeerPath: the ${what} has ${count} problem(s); the widget uses the rest.`;
+  const failed = (why) => console.warn(`${head} The descriptions (api/peerpath.js) could not be loaded (${why}). Run check-config on the file to read them.`);
+  let worker;
   try {
-    apiPromise ??= import(new URL('api/peerpath.js', here).href).then(async (api) => {
-      await api.default({ module_or_path: new URL('api/peerpath_bg.wasm', here) });
-      return api;
-    });
-    const problems = (await apiPromise).checkConfig(config ?? null, feed ?? null);
-    console.warn([head, ...problems.map((p) => `${p.level}: ${p.path}: ${p.message}`)].join('\n'));
+    worker = new Worker(new URL('peer-path-explain.js', here), { type: 'module' });
   } catch (error) {
-    console.warn(`${head} The descriptions (api/peerpath.js) could not be loaded: ${error.message}. Run check-config on the file to read them.`);
+    return failed(error.message);
   }
+  worker.onmessage = ({ data }) => {
+    worker.terminate();
+    if (data.error) return failed(data.error);
+    console.warn([head, ...data.problems.map((p) => `${p.level}: ${p.path}: ${p.message}`)].join('\n'));
+  };
+  worker.onerror = (event) => {
+    worker.terminate();
+    failed(event.message || 'the worker did not start');
+  };
+  worker.postMessage({ config, feed });
 }
 
-/** Bytes of UTF-8 a text takes (what the 2 MiB bound counts, not UTF-16 units). */
-const byteLength = (text) => new TextEncoder().encode(text).length;
+/** The error for a config or feed past the size limit. */
+const tooBig = (what) => new Error(`the ${what} is larger than 2 MiB (${MAX_BYTES} bytes), which is as much as is read`);
 
 /**
  * JSON text read once, here (Rust receives the value, never the text), refused past the size
- * limit. Rust checks the value and reports every problem in it.
+ * limit (counted in UTF-8 bytes, not UTF-16 units). Rust checks the value and reports every
+ * problem in it. The text is kept to explain problems (`explain`).
  */
-function readJson(text, what) {
-  const bytes = byteLength(text);
-  if (bytes > MAX_BYTES) throw new Error(`the ${what} is ${bytes} bytes; at most ${MAX_BYTES} (2 MiB) are read`);
+function readJson(text, what, bytes = new TextEncoder().encode(text).length) {
+  if (bytes > MAX_BYTES) throw tooBig(what);
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (error) {
     throw new Error(`the ${what} is not valid JSON (${error.message})`);
   }
 }
 
+/**
+ * A response's text, read only as far as the size limit: a larger one is stopped there, not
+ * downloaded whole.
+ */
+async function readText(response, what) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_BYTES) {
+      reader.cancel();
+      throw tooBig(what);
+    }
+    chunks.push(value);
+  }
+  return { text: await new Blob(chunks).text(), bytes };
+}
+
+/** The config's lists of resources, handed to the widget a piece at a time. */
+const LISTS = ['resources', 'meeting_guide'];
+
+/**
+ * Hands a list (of the config, or the feed) to the widget a piece at a time, letting the page
+ * run between pieces, so a long list never holds up the visitor or a quick exit. False when the
+ * widget went away meanwhile.
+ */
+async function inPieces(mounted, field, list, alive) {
+  let next = 0;
+  do {
+    if (!alive()) return false;
+    next = mounted.addEntries(field, list, next);
+    await new Promise((resolve) => setTimeout(resolve));
+  } while (next < (Array.isArray(list) ? list.length : 0));
+  return alive();
+}
+
 /** The value if it is an object, else {} (for the little the shell reads itself). */
 const asObject = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
 
-/** Fetches same-origin JSON only, and reads it: nothing is ever requested from another site. */
-async function fetchJson(source, what, signal) {
+/**
+ * Fetches same-origin JSON only, and reads it: nothing is ever requested from another site. Gives
+ * up after `ms` milliseconds, the download included.
+ */
+async function fetchJson(source, what, ms) {
   const url = new URL(source, document.baseURI);
   if (url.origin !== location.origin) throw new Error(`the ${what} must come from this site, not ${url.origin}`);
-  const response = await fetch(url, { credentials: 'same-origin', signal });
-  if (!response.ok) throw new Error(`the ${what} could not be loaded from ${url.pathname} (HTTP ${response.status})`);
-  return readJson(await response.text(), what);
+  try {
+    const response = await fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout(ms) });
+    if (!response.ok) throw new Error(`the ${what} could not be loaded from ${url.pathname} (HTTP ${response.status})`);
+    const { text, bytes } = await readText(response, what);
+    return readJson(text, what, bytes);
+  } catch (error) {
+    if (error.name === 'TimeoutError') throw new Error(`the ${what} did not arrive within ${ms / 1000} seconds`);
+    throw error;
+  }
 }
 
 /**
- * The center config named by the `config` attribute, read: inline JSON by id, or a same-origin
- * URL. A config that cannot be had never stops the widget: it runs with its built-in
+ * The center config named by the `config` attribute, read (`{ value, text }`): inline JSON by
+ * id, or a same-origin URL. A config that cannot be had never stops the widget: it runs with its built-in
  * suggestions, and the console says why (center-config.md).
  */
 async function loadConfig(element) {
@@ -137,19 +194,19 @@ async function loadConfig(element) {
       if (!script) throw new Error(`there is no element with id "${source.slice(1)}"`);
       return readJson(script.textContent, 'config');
     }
-    return await fetchJson(source, 'config');
+    return await fetchJson(source, 'config', CONFIG_TIMEOUT_MS);
   } catch (error) {
     console.error(`PeerPath: the center config "${source}" could not be used (${error.message}); the widget runs with its built-in suggestions only.`);
     return undefined;
   }
 }
 
-/** The Meeting Guide feed the config names, fetched once; undefined when missing or broken. */
+/** The Meeting Guide feed the config names, fetched once, read; undefined when missing or broken. */
 async function loadFeed(config) {
   const source = config.meeting_guide_url;
   if (typeof source !== 'string' || !source) return undefined;
   try {
-    return await fetchJson(source, 'Meeting Guide feed', AbortSignal.timeout(FEED_TIMEOUT_MS));
+    return await fetchJson(source, 'Meeting Guide feed', FEED_TIMEOUT_MS);
   } catch (error) {
     console.warn(`PeerPath: continuing without the Meeting Guide feed (${error.message}).`);
     return undefined;
@@ -205,7 +262,15 @@ function link(href, text) {
   return a;
 }
 
-/** The calm message, with 988, 911 and the center's phone from its config (as text only). */
+/** Characters that change the direction of text around them (as the config check removes them). */
+const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** A phone number as written in a config: digits, spaces, dots, dashes, brackets, a leading +. */
+const PHONE = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
+
+/**
+ * The calm message, with 988, 911 and the center's phone from its config (as text only: the
+ * number shown is the number dialled, and the center's name cannot turn it around).
+ */
 function sorry(lang, config) {
   const [cannot, help, lifeline, also] = SORRY[lang] ?? SORRY.en;
   const box = document.createElement('div');
@@ -215,12 +280,15 @@ function sorry(lang, config) {
   const lines = [document.createElement('p'), document.createElement('p')];
   lines[0].textContent = cannot;
   lines[1].append(`${help} `, link('tel:988', '988'), ` ${lifeline} `, link('tel:911', '911'), '.');
-  const center = config.center ?? {};
-  const digits = typeof center.phone === 'string' ? center.phone.replace(/[^\d+]/g, '') : '';
-  if (digits) {
+  const center = asObject(config.center);
+  const phone = typeof center.phone === 'string' ? center.phone.replace(DIRECTION_CONTROLS, '').trim() : '';
+  if (PHONE.test(phone) && phone.length <= 40) {
     const line = document.createElement('p');
-    const name = typeof center.name === 'string' ? center.name : '';
-    line.append(`${also} ${name}`.trim() + ': ', link(`tel:${digits}`, center.phone), '.');
+    const name = document.createElement('bdi');
+    name.textContent = typeof center.name === 'string' ? center.name.replace(DIRECTION_CONTROLS, '').slice(0, 120) : '';
+    const number = link(`tel:${phone.replace(/[^\d+]/g, '')}`, phone);
+    number.dir = 'ltr';
+    line.append(`${also} `, name, ': ', number, '.');
     lines.push(line);
   }
   box.append(...lines);
@@ -274,11 +342,12 @@ class PeerPathElement extends HTMLElement {
     // a config URL, the module and the stylesheet load side by side.
     const configReady = loadConfig(this);
     const inline = this.getAttribute('config')?.startsWith('#');
-    const moduleReady = loadModule(negotiate(lang, inline ? asObject(await configReady) : {}));
+    const moduleReady = loadModule(negotiate(lang, inline ? asObject((await configReady)?.value) : {}));
     moduleReady.catch(() => {}); // handled below, after the config
     this.#styles = stylesheet();
     root.prepend(this.#styles.link);
-    const config = await configReady;
+    const read = await configReady;
+    const config = read?.value;
     this.#config = asObject(config);
     const languages = this.#config.languages;
     if (!lang && Array.isArray(languages) && typeof languages[0] === 'string') this.#lang = languages[0].slice(0, 2);
@@ -288,14 +357,23 @@ class PeerPathElement extends HTMLElement {
     this.#lang = chosen;
     // Removed (or re-added) while loading: the newer connection does the work.
     if (generation !== this.#generation) return;
-    const mounted = module.mount(root, config, chosen, undefined, fetchStrings);
+    // The first screen is drawn at once; the config's lists of resources and the Meeting Guide
+    // feed join a piece at a time after it (`addEntries`).
+    const lists = LISTS.filter((field) => Array.isArray(this.#config[field]));
+    const head = lists.length ? Object.fromEntries(Object.entries(this.#config).filter(([field]) => !lists.includes(field))) : config;
+    const mounted = module.mount(root, head, chosen, undefined, fetchStrings);
     this.#mounted = mounted;
-    if (mounted.problems) explain('center config', mounted.problems, config);
-    // The questionnaire starts now; the Meeting Guide feed joins when it arrives.
+    this.dispatchEvent(new CustomEvent('peerpath-ready', { detail: { embedOrigins: mounted.embedOrigins } }));
+    const alive = () => this.#mounted === mounted && !stopped;
+    for (const field of lists) {
+      if (!(await inPieces(mounted, field, this.#config[field], alive))) return;
+    }
+    if (mounted.problems) explain('center config', mounted.problems, read?.text);
     const meetings = await feed;
-    if (meetings === undefined || this.#mounted !== mounted || stopped) return;
-    const problems = mounted.addFeed(meetings);
-    if (problems) explain('Meeting Guide feed', problems, undefined, meetings);
+    if (meetings === undefined || !alive()) return;
+    const before = mounted.problems;
+    if (!(await inPieces(mounted, 'meeting_guide_url', meetings.value, alive))) return;
+    if (mounted.problems > before) explain('Meeting Guide feed', mounted.problems - before, undefined, meetings.text);
   }
 }
 

@@ -50,6 +50,9 @@ pub struct Setup {
     /// Fetches a language's strings file (`lang` to a promise of its text), for switching to a
     /// language that is not loaded yet.
     pub load_language: Option<js_sys::Function>,
+    /// In isolated mode, the host sites a quick exit may be asked of (the config's
+    /// `embed_origins`); the frame's own origin always may.
+    pub embed_origins: Vec<String>,
 }
 
 struct App {
@@ -153,12 +156,17 @@ impl Widget {
     /// Changes the center's programs and meetings the widget suggests from (a Meeting Guide
     /// feed that arrived after the widget started); a result already on screen is worked out
     /// again with them, without moving focus.
-    pub fn change_resources(
-        &self,
-        change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::center::resource::Resource>>),
-    ) -> Result {
+    /// Changes the center's resources (more came: `Mounted::addEntries`); `refresh` shows them.
+    pub fn change_resources(&self, change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::center::resource::Resource>>)) {
+        // Between events, never borrowed: the page calls this from its own task.
+        if let Ok(mut app) = self.app.try_borrow_mut() {
+            change(&mut app.setup.options.resources);
+        }
+    }
+
+    /// Works the result out again, if one is on screen, with the resources as they are now.
+    pub fn refresh(&self) -> Result {
         let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
-        change(&mut app.setup.options.resources);
         if app.result.is_some() {
             work_out(&mut app);
             draw(&app, false)?;
@@ -419,14 +427,22 @@ fn quick_exit(app: &mut App) -> Result {
     app.setup.options.place = None;
     dom::clear(&app.screen_el);
     app.frame.class_list().add_1("left")?;
-    leave(&app.window, &app.setup.quick_exit_url)
+    leave(&app.window, &app.setup.quick_exit_url, &app.setup.embed_origins)
 }
 
 /// Replaces the whole tab, not just this frame: in isolated mode (`embed.html` in an iframe)
 /// the top window is another origin, which a click or key press here may still send away.
 /// Where the browser refuses, the frame asks its host page (`peer-path-frame.js`) to do it,
-/// and leaves itself.
-fn leave(window: &Window, url: &str) -> Result {
+/// and leaves itself; only the host sites the center named (`embed_origins`) can hear it. The
+/// safe page is not told where the visitor was: the page's referrer policy is set to send
+/// nothing first.
+fn leave(window: &Window, url: &str, embed_origins: &[String]) -> Result {
+    if let Some(document) = window.document() {
+        let meta = document.create_element("meta")?;
+        meta.set_attribute("name", "referrer")?;
+        meta.set_attribute("content", "no-referrer")?;
+        document.head().map_or(Ok(()), |head| head.append_child(&meta).map(drop))?;
+    }
     let top = window.top().ok().flatten();
     if let Some(top) = top.filter(|top| top != window) {
         if top.location().replace(url).is_ok() {
@@ -436,7 +452,10 @@ fn leave(window: &Window, url: &str) -> Result {
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &JsValue::from_str("peerpath"), &JsValue::from_str("exit"));
             let _ = js_sys::Reflect::set(&message, &JsValue::from_str("url"), &JsValue::from_str(url));
-            let _ = parent.post_message(&message, "*");
+            let own = window.location().origin().ok();
+            for origin in own.iter().chain(embed_origins) {
+                let _ = parent.post_message(&message, origin);
+            }
         }
     }
     window.location().replace(url)

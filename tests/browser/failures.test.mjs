@@ -85,7 +85,7 @@ test('a config that is missing, not JSON or huge: the widget runs on its default
   const cases = [
     ['/missing.html', /center config "\/nowhere\.json" could not be used \(the config could not be loaded from \/nowhere\.json \(HTTP 404\)\)/],
     ['/broken.html', /center config "\/broken\.json" could not be used \(the config is not valid JSON \(/],
-    ['/huge.html', /center config "\/huge\.json" could not be used \(the config is \d+ bytes; at most 2097152/],
+    ['/huge.html', /center config "\/huge\.json" could not be used \(the config is larger than 2 MiB \(2097152 bytes\)/],
   ];
   for (const [path, expected] of cases) {
     const { context, page, messages } = await open(site, path);

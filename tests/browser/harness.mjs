@@ -21,8 +21,8 @@ const TYPES = {
  * Serves `root` on 127.0.0.1. `options.headers` are added to every response (e.g. a CSP),
  * `options.missing` lists paths answered with 404, `options.pages` maps paths to HTML strings,
  * `options.files` maps paths to `{ body, type?, status?, delay? }` (delay in ms before the
- * answer). Every request path is recorded in `server.requests`, and method, URL and body in
- * `server.log`.
+ * answer; `hang: true` never answers; `stream(res)` writes the answer itself). Every request path is recorded in `server.requests`, and
+ * method, URL, body and headers in `server.log`.
  */
 export async function serve(options = {}) {
   const root = options.root ?? WWW;
@@ -33,7 +33,7 @@ export async function serve(options = {}) {
     requests.push(path);
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
-    log.push({ method: req.method, url: req.url, body: Buffer.concat(chunks).toString('utf8') });
+    log.push({ method: req.method, url: req.url, body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
     const headers = { 'cache-control': 'no-store', ...(options.headers ?? {}) };
     if (options.pages?.[path]) {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] });
@@ -41,6 +41,8 @@ export async function serve(options = {}) {
     }
     const given = options.files?.[path];
     if (given) {
+      if (given.hang) return; // never answered: the connection stays open until the server closes
+      if (given.stream) return given.stream(res);
       if (given.delay) await new Promise((resolve) => setTimeout(resolve, given.delay));
       res.writeHead(given.status ?? 200, { ...headers, 'content-type': given.type ?? TYPES[extname(path)] ?? 'application/octet-stream' });
       return res.end(given.body);
@@ -70,7 +72,10 @@ export async function serve(options = {}) {
     url: `http://127.0.0.1:${port}`,
     requests,
     log,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(resolve);
+    }),
   };
 }
 

@@ -92,11 +92,12 @@ function isChecked(page, name, value) {
  * not in the plan are skipped), then confirms the review. Returns the number of question pages
  * seen. After every move, focus must be on the new screen's heading.
  */
-export async function complete(page, plan) {
+export async function complete(page, plan, each = async () => {}) {
   await tabTo(page, { action: 'start' });
   await page.keyboard.press('Enter');
   let pages = 0;
   for (let guard = 0; guard < 80; guard++) {
+    await each();
     const now = await screen(page);
     const focused = await active(page);
     if (!focused?.focusHeading) throw new Error(`focus is not on the heading of the ${now.kind} screen: ${JSON.stringify(focused)}`);
