@@ -1,10 +1,15 @@
 // <peer-path-frame>: the host page's side of isolated mode. It draws an iframe of embed.html
-// from the widget's origin, sizes it from the height messages of that frame (and nothing else),
-// and carries out a quick exit the frame asks for when the browser would not let it leave the
-// tab itself. Until the frame reports, and if it never does, the element's children show.
+// from the widget's origin, shows it when that frame says the widget runs, and carries out a
+// quick exit the frame asks for when the browser would not let it leave the tab itself. Until
+// the frame reports, and if it never does, the element's children show.
 //
 //   <script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
 //   <peer-path-frame config="center.json" lang="en">Call us: 555-0100</peer-path-frame>
+//
+// The frame is as tall as the window (or `height` pixels), whatever it shows: a height that
+// followed the content would tell this page which screen the visitor is on, and a crisis
+// notice makes a screen taller. Its screens scroll inside it, the "Exit this page" bar in sight.
+// The frame tells only the host sites its center's config lists (`embed_origins`).
 //
 // A classic script, not a module, so the host page can load it from the widget's origin
 // without CORS headers.
@@ -13,7 +18,7 @@
 // frame reads it there. `src` may name another embed.html instead.
 
 (() => {
-  const MIN = 200;
+  const MIN = 320;
   const MAX = 20000;
   /** Where this script, and so embed.html, lives. */
   const base = new URL('.', document.currentScript?.src ?? location.href);
@@ -45,22 +50,25 @@
 
       this.#listening?.abort();
       this.#listening = new AbortController();
-      // As tall as its content, but never taller than the window: longer screens scroll inside
-      // the frame, so its sticky "Exit this page" bar stays in sight, as it does inline.
-      let wanted = MIN;
+      const wanted = Number(this.getAttribute('height')) || Infinity;
       const fit = () => { frame.style.height = `${Math.max(MIN, Math.min(wanted, innerHeight, MAX))}px`; };
+      fit();
       window.addEventListener('resize', fit, { signal: this.#listening.signal });
       window.addEventListener('message', (event) => {
         if (event.source !== frame.contentWindow || event.origin !== src.origin) return;
         const data = event.data;
-        if (data?.peerpath === 'height' && Number.isFinite(data.height)) {
-          wanted = data.height;
-          fit();
+        if (data?.peerpath === 'ready') {
           frame.style.visibility = 'visible';
           slot.remove(); // the widget runs: the fallback is no longer needed
         } else if (data?.peerpath === 'exit' && typeof data.url === 'string') {
           const url = new URL(data.url, location.href);
-          if (url.protocol === 'https:' || url.protocol === 'http:') location.replace(url.href);
+          if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+          // The safe page is not told which page the visitor left.
+          const meta = document.createElement('meta');
+          meta.name = 'referrer';
+          meta.content = 'no-referrer';
+          document.head.append(meta);
+          location.replace(url.href);
         }
       }, { signal: this.#listening.signal });
     }

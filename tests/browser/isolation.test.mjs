@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { serve, launch, DIST, STRICT_CSP } from './harness.mjs';
 import { complete } from './keyboard.mjs';
 
@@ -72,7 +73,7 @@ after(async () => { await browser?.close(); });
 async function sites() {
   const pages = {};
   const hostSite = await serve({ root: DIST, pages, files: { '/replay.js': { body: REPLAY, type: 'text/javascript' } } });
-  const center = { center: { name: 'Lakeside Recovery', phone: '+1-555-0100' }, quick_exit_url: `${hostSite.url}/left.html` };
+  const center = { center: { name: 'Lakeside Recovery', phone: '+1-555-0100' }, quick_exit_url: `${hostSite.url}/left.html`, embed_origins: [hostSite.url] };
   const widgetSite = await serve({ root: DIST, files: { '/center.json': { body: JSON.stringify(center) } } });
   pages['/left.html'] = '<!doctype html><title>Weather</title><p>Weather</p>';
   pages['/isolated.html'] = `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
@@ -123,7 +124,7 @@ test('the stand-in replay script does record answers from an inline embed (so it
   await close();
 });
 
-test('isolated mode: the host page records no answer and sends none; it learns only a height', async () => {
+test('isolated mode: the host page records no answer and sends none; it learns only that the widget runs', async () => {
   const { hostSite, widgetSite, close } = await sites();
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
@@ -142,8 +143,7 @@ test('isolated mode: the host page records no answer and sends none; it learns o
   assert.deepEqual(leaked, [], 'the replay script saw none of the result');
   assert.ok(recorded.includes('[frame out of reach]'), 'the replay script tried the frame');
   const messages = recorded.filter((r) => r.startsWith('{'));
-  assert.ok(messages.length >= 1, 'the frame reported its height');
-  for (const m of messages) assert.match(m, /^\{"peerpath":"height","height":\d+\}$/);
+  assert.deepEqual(messages, ['{"peerpath":"ready"}'], 'one message: the widget runs');
   const sent = hostSite.log.map((r) => decodeURIComponent(r.url) + r.body).join('\n');
   assert.ok(hostSite.log.some((r) => r.url.startsWith('/collect')), 'the pixel ran');
   assert.deepEqual(texts.filter((t) => sent.includes(t)), [], 'no request of the host page carries the result');
@@ -151,8 +151,8 @@ test('isolated mode: the host page records no answer and sends none; it learns o
   const files = widgetSite.log.map((r) => r.method + ' ' + r.url.split('?')[0]);
   assert.ok(files.every((f) => /^GET \/(embed\.(html|js)|peer-path(-frame)?\.(js|css)|center\.json|pkg\/)/.test(f)), files.join('\n'));
   assert.ok(widgetSite.log.every((r) => r.body === ''));
-  // The frame is as tall as its content up to the window's height (800 px here); the long
-  // result scrolls inside it, with the exit bar in sight at its top.
+  // The frame is as tall as the window (800 px here), whatever it shows; the long result
+  // scrolls inside it, with the exit bar in sight at its top.
   const sizes = await frame.evaluate(() => ({ content: document.body.getBoundingClientRect().height, view: innerHeight }));
   assert.ok(sizes.content > 800 && sizes.view === 800, JSON.stringify(sizes));
   await frame.evaluate(() => scrollTo(0, document.body.scrollHeight));
@@ -161,6 +161,77 @@ test('isolated mode: the host page records no answer and sends none; it learns o
   await page.screenshot({ path: fileURLToPath(new URL('../../target/screenshots/isolated.png', import.meta.url)), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
+  await close();
+});
+
+/**
+ * What a host page's scripts can observe of its frame: the messages it got and the frame's size
+ * at each step of a walk through the questionnaire.
+ */
+async function observe(plan) {
+  const { hostSite, close } = await sites();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${hostSite.url}/isolated.html`);
+  const frame = await widgetFrame(page);
+  const sizes = [];
+  const size = async () => sizes.push(await page.evaluate(() => {
+    const box = document.querySelector('peer-path-frame').shadowRoot.querySelector('iframe').getBoundingClientRect();
+    return `${box.width}x${box.height}`;
+  }));
+  await size();
+  await complete(driver(page, frame), plan, size);
+  await page.waitForTimeout(600);
+  await size();
+  const messages = (await page.evaluate(() => window.__replay)).filter((r) => r.startsWith('{'));
+  const crisis = await frame.locator('peer-path [data-notice=crisis_988]').count();
+  await context.close();
+  await close();
+  return { messages, sizes: [...new Set(sizes)], crisis };
+}
+
+test('isolated mode: a crisis answer changes nothing the host page can see (no height, no message)', async () => {
+  const calm = await observe(PLAN);
+  const crisis = await observe({ ...PLAN, self_harm: 'several_days' });
+  assert.equal(calm.crisis, 0);
+  assert.ok(crisis.crisis > 0, 'the crisis notice showed in the frame');
+  assert.deepEqual(crisis.messages, calm.messages);
+  assert.deepEqual(calm.messages, ['{"peerpath":"ready"}']);
+  assert.deepEqual(crisis.sizes, calm.sizes);
+  assert.equal(calm.sizes.length, 1, `one size on every screen: ${calm.sizes}`);
+});
+
+test('a site the center did not list hears nothing from the frame, not even a quick exit', async () => {
+  const { widgetSite, close } = await sites();
+  // A page of another site that frames embed.html itself, sandboxed so the frame cannot leave
+  // the tab and must ask its parent, and listens for any message.
+  const stranger = await serve({ pages: { '/frames.html': `<!doctype html><title>Another site</title>
+    <script>window.heard = []; addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));</script>
+    <iframe sandbox="allow-scripts allow-same-origin" src="${widgetSite.url}/embed.html?config=center.json" style="width:360px;height:700px"></iframe>` } });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${stranger.url}/frames.html`);
+  const frame = await widgetFrame(page);
+  await frame.locator('peer-path [data-action=exit]').click();
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await page.evaluate(() => window.heard), []);
+  await page.context().close();
+  await stranger.close();
+  await close();
+});
+
+test('quick exit sends no Referer to the safe page, inline and isolated', async () => {
+  const { hostSite, close } = await sites();
+  for (const path of ['/inline.html', '/isolated.html']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${hostSite.url}${path}?visitor=private`);
+    const frame = path === '/inline.html' ? page.mainFrame() : await widgetFrame(page);
+    await frame.locator('peer-path [data-action=exit]').click();
+    await page.waitForURL(`${hostSite.url}/left.html`, { timeout: 10000 });
+    const left = hostSite.log.filter((r) => r.url === '/left.html').at(-1);
+    assert.equal(left.headers.referer, undefined, `${path}: Referer ${left.headers.referer}`);
+    await context.close();
+  }
   await close();
 });
 
@@ -201,7 +272,14 @@ test('embed.html works under its own CSP even when the widget origin also sends 
 });
 
 test('the demo page for isolated mode (make serve) runs the widget in a frame from the other name of the host', async () => {
-  const site = await serve(); // www/, as `make serve` serves it
+  // www/, as `make serve` serves it; its center.json lets the demo's two origins on port 8000
+  // (make serve's) frame the widget, so here, on another port, the same two are added.
+  const demo = JSON.parse(await readFile(new URL('../../www/center.json', import.meta.url), 'utf8'));
+  assert.deepEqual(demo.embed_origins, ['http://127.0.0.1:8000', 'http://localhost:8000']);
+  const files = {};
+  const site = await serve({ files });
+  const port = new URL(site.url).port;
+  files['/center.json'] = { body: JSON.stringify({ ...demo, embed_origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`] }) };
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
