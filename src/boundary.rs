@@ -46,8 +46,10 @@ fn read(value: &JsValue, depth: usize, bounds: &Bounds) -> Json {
     if js_sys::Array::is_array(value) {
         let array: &js_sys::Array = value.unchecked_ref();
         let length = array.length();
-        let mut items: Vec<Json> =
-            (0..length.min(Bounds::ENTRIES as u32)).map(|i| read(&array.get(i), depth + 1, bounds)).collect();
+        let mut items = Vec::new();
+        for i in 0..length.min(Bounds::ENTRIES as u32) {
+            items.push(read(&array.get(i), depth + 1, bounds));
+        }
         if length as usize > Bounds::ENTRIES {
             items.push(Json::Cut(Cut::Entries));
         }
@@ -56,13 +58,12 @@ fn read(value: &JsValue, depth: usize, bounds: &Bounds) -> Json {
     match value.dyn_ref::<js_sys::Object>() {
         Some(object) if value.is_object() => {
             let keys = js_sys::Object::keys(object);
-            let mut entries: Vec<(String, Json)> = (0..keys.length().min(Bounds::FIELDS as u32))
-                .map(|i| {
-                    let key = keys.get(i);
-                    let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
-                    (key.as_string().unwrap_or_default(), read(&field, depth + 1, bounds))
-                })
-                .collect();
+            let mut entries = Vec::new();
+            for i in 0..keys.length().min(Bounds::FIELDS as u32) {
+                let key = keys.get(i);
+                let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
+                entries.push((key.as_string().unwrap_or_default(), read(&field, depth + 1, bounds)));
+            }
             if keys.length() as usize > Bounds::FIELDS {
                 entries.push((String::new(), Json::Cut(Cut::Fields)));
             }

@@ -5,12 +5,17 @@
 use crate::center::finder::{self, LocalMatch};
 use crate::center::options::Options;
 use crate::screening::answers::Answers;
-use crate::screening::assess::{self, care, domain, scores_out, suggestions, urgent};
+#[cfg(full_result)]
+use crate::screening::assess::domain;
+#[cfg(full_result)]
+use crate::screening::assess::scores_out;
+use crate::screening::assess::{self, care, suggestions, urgent};
 use crate::screening::care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS};
 use crate::screening::catalog::{List, CATALOG};
 use crate::screening::cond::{Cond, Ctx};
-use crate::screening::contacts::center_contacts;
+use crate::screening::contacts::{center_contacts, Center};
 use crate::screening::items::ItemId;
+#[cfg(full_result)]
 use crate::screening::profile::DOMAINS;
 use crate::screening::result::*;
 use crate::screening::safety::NOTICES;
@@ -33,12 +38,70 @@ pub struct Evaluation {
     pub groups: Vec<Suggestion>,
     pub aftercare: Vec<Suggestion>,
     pub local: Vec<LocalMatch>,
+    #[cfg(full_result)]
     pub scores: ScoresOut,
+    /// The nine domains (screening.md); like `scores`, not in the widget's module, whose result
+    /// does not show them (build.rs).
+    #[cfg(full_result)]
     pub profile: ProfileOut,
     /// "This is not a diagnosis", in plain words.
     pub not_diagnosis: &'static str,
     /// How to reach the center (and, without a configured center, the national helpline).
     pub contacts: Vec<Contact>,
+    /// "Your next steps": at most three actions, the first thing the result shows.
+    pub next_steps: Vec<NextStep>,
+}
+
+/// One of the next steps at the top of the result (quality.md, "The result starts with what to
+/// do"), naming what it points to in the rest of the result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
+pub enum NextStep {
+    /// The first safety notice (`urgent[i]`): its first way to get help.
+    Safety(usize),
+    /// The center's own program that fits best (`local[i]`, `center_program: true`).
+    Program(usize),
+    /// The center's phone (and text line), when none of its programs fits.
+    CallCenter,
+    /// A group or meeting that fits (`local[i]`), with when it next meets.
+    Meeting(usize),
+    /// A group type that fits (`groups[i]`), with where to find one, when no local one fits.
+    Group(usize),
+}
+
+impl NextStep {
+    /// Its kind, as the result names it (`safety`, `program`, `call_center`, `meeting`, `group`).
+    pub fn kind(self) -> &'static str {
+        match self {
+            NextStep::Safety(_) => "safety",
+            NextStep::Program(_) => "program",
+            NextStep::CallCenter => "call_center",
+            NextStep::Meeting(_) => "meeting",
+            NextStep::Group(_) => "group",
+        }
+    }
+}
+
+/// At most three: the safety action if any; the center's best-fitting program, or its phone;
+/// one group or meeting that fits. Each points into the ranked lists, so the first fit is the
+/// one the ranking rules (catalog.md) put first.
+pub fn next_steps(urgent: &[Notice], local: &[LocalMatch], groups: &[Suggestion], center: &Center) -> Vec<NextStep> {
+    let mut steps = Vec::new();
+    if !urgent.is_empty() {
+        steps.push(NextStep::Safety(0));
+    }
+    match local.iter().position(|m| m.resource.program) {
+        Some(i) => steps.push(NextStep::Program(i)),
+        None if center.phone.is_some() || center.text.is_some() => steps.push(NextStep::CallCenter),
+        None => {}
+    }
+    let peer = |kind: &str| groups.iter().any(|g| g.id == kind);
+    match local.iter().position(|m| !m.resource.program && peer(m.resource.kind)) {
+        Some(i) => steps.push(NextStep::Meeting(i)),
+        None if !groups.is_empty() => steps.push(NextStep::Group(0)),
+        None => {}
+    }
+    steps
 }
 
 /// Scores the answers and builds the whole result. Never fails: validation happened when the
@@ -53,6 +116,7 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let urgent = urgent(&writer, &options.center);
     let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
     let local = finder::rank(&writer, options, &suggested, &priorities);
+    let next_steps = next_steps(&urgent, &local, &groups, &options.center);
 
     Evaluation {
         version: VERSION,
@@ -62,10 +126,13 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
         groups,
         aftercare,
         local,
+        #[cfg(full_result)]
         scores: scores_out(&scores),
+        #[cfg(full_result)]
         profile: ProfileOut { domains: DOMAINS.iter().map(|d| domain(&writer, d)).collect() },
         not_diagnosis: text!(options.lang, "ui.not_diagnosis"),
         contacts: center_contacts(options.lang, &options.center),
+        next_steps,
     }
 }
 
@@ -111,6 +178,8 @@ pub fn string_keys() -> Vec<String> {
             }
         }
     }
+    // On the loved-one path, the questions whose wording says whose answer they ask.
+    keys.extend(["q.age_group.loved_one", "q.substances.loved_one", "q.phq2_1.loved_one"].map(String::from));
     keys.push("o.ruler.0".into());
     keys.push("o.ruler.10".into());
     keys.push("o.prefer_not".into());
@@ -143,12 +212,10 @@ pub fn string_keys() -> Vec<String> {
     }
     keys.extend(CARE_RULES.iter().map(|r| ["r.", r.reason].concat()));
     keys.extend(CARE_NOTES.iter().map(|(_, r)| ["r.", r].concat()));
+    #[cfg(full_result)]
     for domain in DOMAINS.iter() {
         keys.push(["d.", domain.id].concat());
         keys.extend(domain.rules.iter().map(|r| ["r.", r.reason].concat()));
-    }
-    for level in ["strength", "neutral", "concern", "urgent"] {
-        keys.push(["ui.level.", level].concat());
     }
     for band in ["none", "low", "moderate", "high"] {
         keys.push(["ui.severity.", band].concat());

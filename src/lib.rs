@@ -187,6 +187,7 @@ pub fn mount(
     lang: Option<String>,
     feed: JsValue,
     load_language: Option<js_sys::Function>,
+    welcome: Option<js_sys::Function>,
 ) -> Result<Mounted, JsValue> {
     guard::ready()?;
     let checked = checked_config(&config, &feed);
@@ -196,13 +197,27 @@ pub fn mount(
     let browser = browser_languages();
     let embed_origins = checked.config.embed_origins.clone();
     let options = Options::from_config(lang.as_deref(), &browser, checked.config);
-    let setup = render::Setup { options, quick_exit_url, offered, load_language, embed_origins: embed_origins.clone() };
+    let setup = render::Setup {
+        options,
+        quick_exit_url,
+        offered,
+        load_language,
+        embed_origins: embed_origins.clone(),
+        welcome,
+    };
     let widget = render::mount(&root, setup)?;
     Ok(Mounted { widget, problems, reading: None, embed_origins })
 }
 
 #[wasm_bindgen]
 impl Mounted {
+    /// Goes to the first question: the visitor pressed Start on the shell's welcome before the
+    /// module had loaded.
+    pub fn start(&self) -> Result<(), JsValue> {
+        guard::ready()?;
+        self.widget.start()
+    }
+
     /// How many problems the center's config and lists had so far (0 for a clean one), for the
     /// page to have them written out.
     #[wasm_bindgen(getter)]
@@ -226,7 +241,7 @@ impl Mounted {
     #[wasm_bindgen(js_name = addEntries)]
     pub fn add_entries(&mut self, field: &str, list: JsValue, start: u32) -> Result<u32, JsValue> {
         use center::config::{List, ListReader};
-        use support::json::{Bounds, Cut, Json};
+        use support::json::{Bounds, Cut};
         guard::ready()?;
         let Some(kind) = List::named(field) else { return Err(JsValue::from_str("not a list of resources")) };
         let mut checker = center::checker::Checker::default();
@@ -244,8 +259,10 @@ impl Mounted {
                 Some(reading) if start > 0 => reading,
                 reading => reading.insert((ListReader::new(kind, resources), Bounds::new())),
             };
-            let entries: Vec<Json> =
-                (start..end).map(|i| boundary::json_from_js_within(&array.get(i), bounds)).collect();
+            let mut entries = Vec::new();
+            for i in start..end {
+                entries.push(boundary::json_from_js_within(&array.get(i), bounds));
+            }
             if !reader.read(&entries, start as usize, resources, &mut checker) {
                 done = true;
             } else if end == Bounds::ENTRIES as u32 && length > end {
@@ -265,7 +282,12 @@ impl Mounted {
 fn browser_languages() -> Vec<String> {
     // Without a window (node, or a worker, running the scoring API) there are none.
     let Some(window) = web_sys::window() else { return Vec::new() };
-    window.navigator().languages().iter().filter_map(|l| l.as_string()).collect()
+    let languages = window.navigator().languages();
+    let mut tags = Vec::new();
+    for i in 0..languages.length() {
+        tags.extend(languages.get(i).as_string());
+    }
+    tags
 }
 
 #[cfg(feature = "api")]

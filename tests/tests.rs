@@ -1013,9 +1013,66 @@ mod finder {
         let near = local(answers, json!({"near": {"lat": 33.2, "lon": -117.31}}));
         assert_eq!(local_ids(&near)[0], "mg-aa-x", "{:?}", local_ids(&near));
         assert_eq!(near[0]["distance_km"].as_f64(), Some(0.0));
-        assert!(near[0]["reasons"].to_string().contains("km from you"));
+        assert!(near[0]["reasons"].to_string().contains("km from you"), "kilometres unless the visitor reads miles");
         let far = near.iter().find(|m| m["id"] == "mg-aa-en").unwrap();
         assert!(far["distance_km"].as_f64().unwrap() > 50.0);
+    }
+
+    /// The next steps for `answers` with the fixture's center (its programs marked as its own
+    /// where `programs` says), as (kind, what it names) pairs.
+    fn steps(answers: Value, programs: &[&str]) -> Vec<(String, String)> {
+        let mut config = config();
+        for r in config["resources"].as_array_mut().unwrap() {
+            if programs.contains(&r["id"].as_str().unwrap()) {
+                r["center_program"] = json!(true);
+            }
+        }
+        let result = run(&answers, Some(&json!({"config": config, "now": {"day": 2, "minutes": 1110}})));
+        result["next_steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|step| {
+                let kind = step["kind"].as_str().unwrap().to_string();
+                let i = step["index"].as_u64().unwrap_or(0) as usize;
+                let named = match kind.as_str() {
+                    "safety" => result["urgent"][i]["id"].as_str().unwrap().to_string(),
+                    "program" | "meeting" => result["local"][i]["id"].as_str().unwrap().to_string(),
+                    "group" => result["groups"][i]["id"].as_str().unwrap().to_string(),
+                    _ => String::new(),
+                };
+                (kind, named)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn next_steps_are_the_safety_action_the_centers_program_and_a_meeting() {
+        let pairs =
+            |list: &[(&str, &str)]| list.iter().map(|(k, n)| (k.to_string(), n.to_string())).collect::<Vec<_>>();
+        // Thoughts of self-harm: 988 first; the center's program that fits; a meeting.
+        let crisis = steps(
+            json!({"for_whom": "self", "self_harm": "several_days", "substances": ["alcohol"], "approach": "secular"}),
+            &["harbor-smart-evening", "harbor-smart-morning"],
+        );
+        assert_eq!(crisis.len(), 3, "{crisis:?}");
+        assert_eq!(crisis[0], ("safety".to_string(), "crisis_988".to_string()));
+        assert_eq!(crisis[1].0, "program");
+        assert_eq!(crisis[2].0, "meeting");
+        // No safety notice: two steps; no program of the center's fits: its phone instead.
+        let calm = steps(json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular"}), &[]);
+        assert_eq!(calm[0], ("call_center".to_string(), String::new()), "{calm:?}");
+        assert_eq!(calm.len(), 2);
+        assert_eq!(calm[1].0, "meeting", "a listed group that fits is a meeting step: {calm:?}");
+        // Without any local match: a kind of group, with where to find one.
+        let result = run(&json!({"for_whom": "self", "substances": ["cannabis"]}), None);
+        let kinds: Vec<&str> =
+            result["next_steps"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+        assert_eq!(kinds, ["group"], "no center: no program, no phone");
+        // A loved one who will not wake up: 911 first.
+        let emergency = steps(json!({"for_whom": "loved_one", "lo_danger": "yes", "substances": ["opioids"]}), &[]);
+        assert_eq!(emergency[0], ("safety".to_string(), "lo_emergency".to_string()));
+        assert_eq!(pairs(&[("call_center", "")])[0], emergency[1]);
     }
 
     #[test]
@@ -1026,7 +1083,8 @@ mod finder {
             json!({"now": {"day": 2, "minutes": 1110}}),
         );
         let evening = found.iter().find(|m| m["id"] == "harbor-smart-evening").unwrap();
-        assert_eq!(evening["next"], json!({"day": 2, "start": 1140, "in_minutes": 30}));
+        assert_eq!(evening["next"], json!({"day": 2, "start": 1140, "in_minutes": 30, "days": 0}));
+        assert_eq!(found.iter().find(|m| m["id"] == "harbor-smart-morning").unwrap()["next"]["days"], json!(1));
         let morning = found.iter().find(|m| m["id"] == "harbor-smart-morning").unwrap();
         assert_eq!(morning["next"]["in_minutes"], json!(930));
     }
@@ -1054,7 +1112,8 @@ mod finder {
     fn the_centers_own_program_comes_first_within_its_kind() {
         let mut options = json!({"config": config()});
         options["config"]["resources"].as_array_mut().unwrap().push(json!(
-            {"id": "harbor-12", "name": "Harbor 12-step group", "kind": "twelve_step", "schedule": [{"day": 0, "start": "09:00"}]}
+            {"id": "harbor-12", "name": "Harbor 12-step group", "kind": "twelve_step", "schedule": [{"day": 0, "start": "09:00"}],
+             "center_program": true}
         ));
         let result = run(
             &json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "times": ["weekday_evening"]}),
@@ -1068,7 +1127,14 @@ mod finder {
             .map(|m| (m["id"].as_str().unwrap(), m["score"].as_u64().unwrap()))
             .collect();
         assert_eq!(twelve[0].0, "harbor-12", "{twelve:?}");
-        assert!(twelve[1].1 > twelve[0].1, "a better-fitting meeting follows the center's own: {twelve:?}");
+        // Only listed by the center (not `center_program`): ranked by fit like any meeting.
+        options["config"]["resources"].as_array_mut().unwrap().last_mut().unwrap()["center_program"] = json!(false);
+        let result = run(
+            &json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "times": ["weekday_evening"]}),
+            Some(&options),
+        );
+        let first = result["local"].as_array().unwrap().iter().find(|m| m["kind"] == "twelve_step").unwrap();
+        assert_ne!(first["id"], "harbor-12");
     }
 
     #[test]

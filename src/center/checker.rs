@@ -276,6 +276,21 @@ impl Checker {
         }
     }
 
+    /// An IANA time zone name (`America/Los_Angeles`, `UTC`), by its form: the browser knows
+    /// which zones exist, and a zone it does not know leaves times in the visitor's own zone.
+    pub fn time_zone(&mut self, object: &Json, key: &str, at: At) -> Option<String> {
+        let zone = self.text(object, key, at)?;
+        let well_formed = zone.len() <= 64
+            && zone.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && zone.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'+' | b'-'));
+        if well_formed {
+            Some(zone)
+        } else {
+            self.error(at.key(key), ProblemKind::NotATimeZone { value: zone });
+            None
+        }
+    }
+
     /// A list of language tags.
     pub fn languages(&mut self, object: &Json, key: &str, at: At) -> Vec<String> {
         let mut out = Vec::new();

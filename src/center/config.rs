@@ -10,9 +10,10 @@
 use super::checker::{is_safe_link, parse_time, Checker, Ids};
 use super::meeting_guide;
 pub use super::problem::{At, Expected, Level, Problem, ProblemKind};
-use super::resource::{Format, Resource, Slot, APPROACHES, AUDIENCES, COSTS, FORMATS};
+use super::resource::{Format, Resource, Slot, Translation, APPROACHES, AUDIENCES, COSTS, FORMATS};
 use crate::screening::catalog::CATALOG;
 use crate::screening::contacts::Center;
+use crate::screening::items::is_language_tag;
 use crate::support::json::Json;
 use crate::support::numtext::fixed;
 use crate::support::prelude::*;
@@ -62,8 +63,8 @@ const ROOT_FIELDS: [&str; 8] = [
     "meeting_guide_url",
     "embed_origins",
 ];
-const CENTER_FIELDS: [&str; 6] = ["name", "phone", "text", "crisis_phone", "url", "hours"];
-const RESOURCE_FIELDS: [&str; 17] = [
+const CENTER_FIELDS: [&str; 7] = ["name", "phone", "text", "crisis_phone", "url", "hours", "timezone"];
+const RESOURCE_FIELDS: [&str; 18] = [
     "id",
     "name",
     "kind",
@@ -81,7 +82,10 @@ const RESOURCE_FIELDS: [&str; 17] = [
     "cost",
     "accessible",
     "center_program",
+    "i18n",
 ];
+/// What a center may translate of a resource, per language (`i18n.es.name`).
+const TRANSLATED_FIELDS: [&str; 2] = ["name", "description"];
 
 /// Where the quick exit goes when the center names no usable page: a plain weather page.
 pub const DEFAULT_QUICK_EXIT: &str = "https://www.weather.gov/";
@@ -199,6 +203,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
                 crisis_phone: c.phone(center, "crisis_phone", center_at),
                 url: c.link(center, "url", center_at),
                 hours: c.text(center, "hours", center_at),
+                timezone: c.time_zone(center, "timezone", center_at),
             };
         }
         None | Some(Json::Null) => c.error(center_at, ProblemKind::Missing { expected: Expected::Center }),
@@ -309,6 +314,26 @@ fn read_resource(item: &Json, at: At, seen: &mut Ids, c: &mut Checker) -> Option
                 },
             ),
         }
+    }
+    let i18n_at = at.key("i18n");
+    match item.get("i18n") {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(languages)) => {
+            for (lang, words) in languages {
+                let lang_at = i18n_at.key(lang);
+                if !is_language_tag(lang) {
+                    c.error(lang_at, ProblemKind::NotALanguageTag { value: lang.clone() });
+                } else if matches!(words, Json::Object(_)) {
+                    c.unknown_fields(words, &TRANSLATED_FIELDS, lang_at);
+                    let name = c.text(words, "name", lang_at);
+                    let description = c.text(words, "description", lang_at);
+                    resource.i18n.push(Translation { lang: lang.clone(), name, description });
+                } else {
+                    c.wrong_type(lang_at, Expected::Object, words);
+                }
+            }
+        }
+        Some(other) => c.wrong_type(i18n_at, Expected::Object, other),
     }
     let (id, name, kind) = (id?, name?, kind?);
     if !seen.insert(&id) {
@@ -558,6 +583,33 @@ mod tests {
         );
         assert_eq!(checked.config.center.name.as_deref(), Some("Harbor Recovery"));
         assert_eq!(checked.config.hide, ["moderation_management"]);
+    }
+
+    #[test]
+    fn the_centers_time_zone_and_its_translations_are_read_and_checked() {
+        let checked = check(&json(
+            r#"{"center": {"name": "H", "timezone": "America/Los_Angeles"},
+                "resources": [
+                  {"id": "a", "name": "Family night", "kind": "family_program", "center_program": true,
+                   "i18n": {"es": {"name": "Noche familiar", "description": "Para familias"}}},
+                  {"id": "b", "name": "B", "kind": "family_program",
+                   "i18n": {"spanish!": {"name": "x"}, "fr": "Soirée", "es": {"title": "y"}}}
+                ]}"#,
+        ));
+        assert_eq!(checked.config.center.timezone.as_deref(), Some("America/Los_Angeles"));
+        let a = &checked.config.resources[0];
+        assert_eq!(
+            (a.name_in("es"), a.name_in("es-MX"), a.name_in("en")),
+            ("Noche familiar", "Noche familiar", "Family night")
+        );
+        assert_eq!(a.description_in("es"), Some("Para familias"));
+        assert!(a.program && !checked.config.resources[1].program);
+        let paths: Vec<String> = checked.problems.iter().map(|p| p.path.to_string()).collect();
+        assert_eq!(paths, ["resources[1].i18n.spanish!", "resources[1].i18n.fr", "resources[1].i18n.es.title"]);
+        let bad = check(&json(r#"{"center": {"name": "H", "timezone": "Pacific Time (US)"}}"#));
+        assert_eq!(bad.config.center.timezone, None);
+        assert_eq!(bad.problems[0].kind.id(), "not_a_time_zone");
+        assert_eq!(bad.problems[0].path.to_string(), "center.timezone");
     }
 
     // The Meeting Guide feed, read through the same checker as the config's own lists.

@@ -40,6 +40,9 @@ pub struct NextMeeting {
     /// Minutes since midnight.
     pub start: u16,
     pub in_minutes: u32,
+    /// Days from today in the meeting's own time zone: 0 today, 1 tomorrow, 7 the same weekday
+    /// next week (it met earlier today), so "today", "tonight" and "tomorrow" are said right.
+    pub days: u8,
 }
 
 /// At most this many matches of one kind, and in all, are returned.
@@ -96,7 +99,10 @@ pub(crate) fn rank(
         {
             continue;
         }
-        let Some((mut points, mut reasons)) = fit(writer, resource, suggestion, center_name, place) else { continue };
+        let Some((mut points, mut reasons)) = fit(writer, resource, suggestion, center_name, place, options.miles)
+        else {
+            continue;
+        };
         if resource.program && priorities.kinds.contains(&resource.kind) {
             points += PRIORITY_POINTS;
             reasons.insert(
@@ -112,9 +118,10 @@ pub(crate) fn rank(
             score: points,
             reasons,
             next: now.and_then(|now| {
-                // Read the schedule in the meeting's own time zone when the page gave its time.
-                let zone_now =
-                    resource.timezone.as_ref().and_then(|tz| zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
+                // Read the schedule in the meeting's own time zone (the center's, for its own
+                // resources: center.timezone) when the page gave its time.
+                let zone = resource.timezone.as_ref().or(options.center.timezone.as_ref());
+                let zone_now = zone.and_then(|tz| zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
                 next_meeting(resource, zone_now.unwrap_or(now))
             }),
             distance_km: distance(resource, place).map(|km| crate::support::num::round(km * 10.0) / 10.0),
@@ -125,20 +132,20 @@ pub(crate) fn rank(
     // One sort of packed keys serves any number of resources: score high first (uncapped:
     // two that fit well are ordered by how well), then the sooner meeting (minutes within the
     // week, under 2^16), then the order given.
-    let mut keys: Vec<u64> = fits
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let minutes = f.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
-            let rank = (u16::MAX as i32 / 2 - f.score.clamp(-(u16::MAX as i32 / 2), u16::MAX as i32 / 2)) as u64;
-            (rank << 48) | (u64::from(minutes) << 32) | i as u64
-        })
-        .collect();
+    let mut keys: Vec<u64> = Vec::new();
+    for (i, f) in fits.iter().enumerate() {
+        let minutes = f.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
+        let rank = (u16::MAX as i32 / 2 - f.score.clamp(-(u16::MAX as i32 / 2), u16::MAX as i32 / 2)) as u64;
+        keys.push((rank << 48) | (u64::from(minutes) << 32) | i as u64);
+    }
     sort_keys(&mut keys);
     // The ranking as places in `fits`, best first.
-    let mut order: Vec<usize> = keys.iter().map(|&key| key as u32 as usize).collect();
+    let mut order: Vec<usize> = Vec::new();
+    for key in keys {
+        order.push(key as u32 as usize);
+    }
     let kind = |i: usize| resources[fits[i].at].kind;
-    let center = |i: usize| resources[fits[i].at].center;
+    let center = |i: usize| resources[fits[i].at].program;
     let mut kinds: Vec<&'static str> = Vec::new();
     for &i in &order {
         if !kinds.contains(&kind(i)) {
@@ -146,8 +153,13 @@ pub(crate) fn rank(
         }
     }
     for k in kinds {
-        let places: Vec<usize> = (0..order.len()).filter(|&p| kind(order[p]) == k).collect();
-        let mut of_kind: Vec<usize> = places.iter().map(|&p| order[p]).collect();
+        let (mut places, mut of_kind) = (Vec::new(), Vec::new());
+        for (p, &i) in order.iter().enumerate() {
+            if kind(i) == k {
+                places.push(p);
+                of_kind.push(i);
+            }
+        }
         crate::support::sort::stable_sort(&mut of_kind, |&a, &b| center(a) && !center(b));
         for (p, i) in places.into_iter().zip(of_kind) {
             order[p] = i;
@@ -155,7 +167,10 @@ pub(crate) fn rank(
     }
     // At most PER_KIND of a kind, LIMIT in all; only these are copied into the result.
     let mut per_kind: Vec<(&'static str, usize)> = Vec::new();
-    let mut slots: Vec<Option<Fit>> = fits.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Fit>> = Vec::new();
+    for f in fits {
+        slots.push(Some(f));
+    }
     let mut matches = Vec::new();
     for i in order {
         let Some(f) = slots[i].take() else { continue };
@@ -191,6 +206,7 @@ fn fit(
     suggestion: &Suggestion,
     center_name: &str,
     place: Option<Place>,
+    miles: bool,
 ) -> Option<(i32, Vec<Reason>)> {
     let answers = writer.ctx.answers;
     let lang = writer.lang;
@@ -335,7 +351,7 @@ fn fit(
         reason(text!(lang, "r.local_dual"), &[], writer.because(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS));
     }
     if let Some(km) = distance(r, place) {
-        let rounded = km_text(km);
+        let rounded = distance_text(km, miles);
         if km <= 5.0 {
             points += 20;
         } else if km <= 15.0 {
@@ -344,13 +360,22 @@ fn fit(
             points -= 15;
         }
         if km <= 40.0 {
-            reason(text!(lang, "r.local_distance"), &[("km", &rounded)], Vec::new());
+            reason(text!(lang, "r.local_distance"), &[("distance", &rounded)], Vec::new());
         }
     }
     Some((points, reasons))
 }
 
 /// Kilometres as the visitor reads them: one decimal under 10 km, whole numbers above.
+/// A distance as the visitor reads it: "2.5 km" or, in miles, "1.6 mi" (one decimal under 10).
+pub fn distance_text(km: f64, miles: bool) -> String {
+    if miles {
+        [km_text(km / 1.609_344).as_str(), " mi"].concat()
+    } else {
+        [km_text(km).as_str(), " km"].concat()
+    }
+}
+
 pub fn km_text(km: f64) -> String {
     let text = crate::support::numtext::fixed(km, if km < 10.0 { 1 } else { 0 });
     if km < 10.0 && !text.bytes().any(|b| b == b'.') {
@@ -362,15 +387,18 @@ pub fn km_text(km: f64) -> String {
 
 /// When the resource next meets, from the visitor's weekday and time.
 fn next_meeting(r: &Resource, now: Now) -> Option<NextMeeting> {
-    r.schedule
-        .iter()
-        .map(|slot| {
-            let slot_at = u32::from(slot.day) * 1440 + u32::from(slot.start);
-            let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
-            let wait = (slot_at + WEEK_MINUTES - now_at) % WEEK_MINUTES;
-            NextMeeting { day: slot.day, start: slot.start, in_minutes: wait }
-        })
-        .min_by_key(|n| n.in_minutes)
+    let mut soonest: Option<NextMeeting> = None;
+    for slot in &r.schedule {
+        let slot_at = u32::from(slot.day) * 1440 + u32::from(slot.start);
+        let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
+        let wait = (slot_at + WEEK_MINUTES - now_at) % WEEK_MINUTES;
+        let days = (slot.day + 7 - now.day) % 7;
+        let days = if days == 0 && wait >= 1440 { 7 } else { days };
+        if soonest.map_or(true, |n| wait < n.in_minutes) {
+            soonest = Some(NextMeeting { day: slot.day, start: slot.start, in_minutes: wait, days });
+        }
+    }
+    soonest
 }
 
 /// Distance in kilometres, when both places are known, by the equirectangular approximation:

@@ -68,8 +68,10 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
         Some(Json::Number(n)) if crate::support::num::fract(*n) == 0.0 => Some(fixed(*n, 0)),
         _ => c.required_text(meeting, "slug", path),
     };
-    let types: Vec<String> =
-        c.list(meeting, "types", path).iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+    let mut types: Vec<String> = Vec::new();
+    for code in c.list(meeting, "types", path) {
+        types.extend(code.as_str().map(str::to_string));
+    }
     let has = |code: &str| types.iter().any(|t| t == code);
 
     let mut schedule = Vec::new();
@@ -87,11 +89,16 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
     let start = time("time");
     let end = time("end_time");
     let day_at = path.key("day");
-    let days: Vec<(Option<usize>, &Json)> = match meeting.get("day") {
-        Some(Json::Array(days)) => days.iter().enumerate().map(|(i, d)| (Some(i), d)).collect(),
-        Some(Json::Null) | None => Vec::new(),
-        Some(day) => vec![(None, day)],
-    };
+    let mut days: Vec<(Option<usize>, &Json)> = Vec::new();
+    match meeting.get("day") {
+        Some(Json::Array(list)) => {
+            for (i, day) in list.iter().enumerate() {
+                days.push((Some(i), day));
+            }
+        }
+        Some(Json::Null) | None => {}
+        Some(day) => days.push((None, day)),
+    }
     for (i, day) in days {
         match day {
             Json::Number(n) if crate::support::num::fract(*n) == 0.0 && (0.0..=6.0).contains(n) => {
@@ -167,6 +174,12 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
             audience.push(value);
         }
     }
+    let mut languages = Vec::new();
+    for (code, tag) in LANGUAGE_CODES {
+        if has(code) {
+            languages.push(tag.to_string());
+        }
+    }
     Some(Resource {
         id,
         name,
@@ -174,7 +187,7 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
         description: c.text(meeting, "location", path),
         format: Some(format),
         schedule,
-        languages: LANGUAGE_CODES.iter().filter(|(code, _)| has(code)).map(|(_, tag)| tag.to_string()).collect(),
+        languages,
         audience,
         approach: has("A").then_some("secular"),
         address: if in_person { address } else { None },
@@ -185,11 +198,10 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
         cost: Some("free"),
         accessible: has("X").then_some(true),
         types,
-        timezone: c.text(meeting, "timezone", path).filter(|tz| {
-            tz.len() <= 64 && tz.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'+' | b'-'))
-        }),
+        timezone: c.time_zone(meeting, "timezone", path),
         center: false,
         program: false,
+        i18n: Vec::new(),
     })
 }
 

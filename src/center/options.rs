@@ -37,6 +37,20 @@ pub struct Options {
     /// schedule is read in its own zone.
     pub zones: Vec<(String, Now)>,
     pub place: Option<Place>,
+    /// Distances in miles (a visitor in the United States), else kilometres.
+    pub miles: bool,
+}
+
+/// Whether distances read in miles: the first of the visitor's language tags that names a
+/// region decides (`en-US`, `es-US`: the United States, and Liberia and Myanmar, use miles).
+pub fn uses_miles(tags: &[&str]) -> bool {
+    for tag in tags {
+        let region = cut(tag, b"-_").1.map_or("", |rest| cut(rest, b"-_").0);
+        if region.len() == 2 {
+            return ["US", "LR", "MM"].iter().any(|r| region.eq_ignore_ascii_case(r));
+        }
+    }
+    false
 }
 
 impl Default for Options {
@@ -49,6 +63,7 @@ impl Default for Options {
             now: None,
             zones: Vec::new(),
             place: None,
+            miles: false,
         }
     }
 }
@@ -122,6 +137,9 @@ impl Options {
     /// The language is the one asked for (the element's `lang`), else the config's first
     /// offered language, else the browser's first language the widget speaks, else English.
     pub fn from_config(lang: Option<&str>, browser: &[String], config: CenterConfig) -> Options {
+        let mut tags: Vec<&str> = lang.into_iter().collect();
+        tags.extend(browser.iter().map(String::as_str));
+        let miles = uses_miles(&tags);
         let lang = crate::strings::negotiate_available(lang, &config.languages, browser);
         Options {
             lang,
@@ -131,6 +149,7 @@ impl Options {
             now: None,
             zones: Vec::new(),
             place: None,
+            miles,
         }
     }
 }
@@ -160,6 +179,17 @@ mod tests {
         assert_eq!(o.center.name.as_deref(), Some("Harbor"));
         assert_eq!(o.center.phone.as_deref(), Some("555"));
         assert_eq!(o.hide, ["lifering"]);
+    }
+
+    #[test]
+    fn miles_for_the_united_states_else_kilometres() {
+        assert!(uses_miles(&["en-US"]));
+        assert!(uses_miles(&["es", "es-US", "en-GB"]), "the first tag with a region decides");
+        assert!(uses_miles(&["es_us"]));
+        assert!(!uses_miles(&["en-GB", "en-US"]));
+        assert!(!uses_miles(&["en", "es-MX"]));
+        assert!(!uses_miles(&["en", "fr"]), "no region: kilometres");
+        assert!(!uses_miles(&["zh-Hant-TW"]), "a script is not a region");
     }
 
     #[test]

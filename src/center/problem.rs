@@ -188,6 +188,10 @@ pub enum ProblemKind {
     NotAnOrigin {
         value: String,
     },
+    /// A time zone must be an IANA name, such as America/Los_Angeles.
+    NotATimeZone {
+        value: String,
+    },
     /// An online meeting's link must be a web address.
     NotWebLink {
         value: String,
@@ -249,6 +253,7 @@ impl ProblemKind {
             ProblemKind::NotAWebPage { .. } => "not_a_web_page",
             ProblemKind::NotOnThisSite { .. } => "not_on_this_site",
             ProblemKind::NotAnOrigin { .. } => "not_an_origin",
+            ProblemKind::NotATimeZone { .. } => "not_a_time_zone",
             ProblemKind::NotWebLink { .. } => "not_web_link",
             ProblemKind::NotAPhone { .. } => "not_a_phone",
             ProblemKind::OutOfRange { .. } => "out_of_range",
@@ -320,6 +325,11 @@ impl fmt::Display for Problem {
             ProblemKind::NotAnOrigin { value } => write!(
                 f,
                 "\"{}\" is not a site's origin, such as \"https://www.harbor.example\" (a scheme and a host, no path); it is left out.",
+                shorten(value)
+            ),
+            ProblemKind::NotATimeZone { value } => write!(
+                f,
+                "\"{}\" is not a time zone name; use the IANA name of the center's zone, such as America/Los_Angeles.",
                 shorten(value)
             ),
             ProblemKind::NotOnThisSite { value } => {

@@ -75,6 +75,37 @@ pub struct Resource {
     /// Run by the center itself (`center_program: true`); otherwise only listed by it.
     #[serde(rename = "center_program")]
     pub program: bool,
+    /// The center's own translations of its name and description (`i18n`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub i18n: Vec<Translation>,
+}
+
+/// A resource's name and description in another language, as the center wrote them.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Translation {
+    pub lang: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl Resource {
+    /// Its name in `lang` when the center translated it, else as written.
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.translation(lang).and_then(|t| t.name.as_deref()).unwrap_or(&self.name)
+    }
+
+    /// Its description in `lang` when the center translated it, else as written.
+    pub fn description_in(&self, lang: &str) -> Option<&str> {
+        self.translation(lang).and_then(|t| t.description.as_deref()).or(self.description.as_deref())
+    }
+
+    fn translation(&self, lang: &str) -> Option<&Translation> {
+        // `es` serves `es-MX` and the reverse: the primary language decides.
+        let primary = |tag: &str| cut(tag, b"-_").0.to_ascii_lowercase();
+        self.i18n.iter().find(|t| primary(&t.lang) == primary(lang))
+    }
 }
 
 pub const FORMATS: [&str; 3] = ["in_person", "online", "hybrid"];

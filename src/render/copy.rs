@@ -1,20 +1,68 @@
 //! The "save a copy" file: the result as plain text in the visitor's language. Plain text can
 //! be opened anywhere and cannot run anything.
 
+use crate::center::finder::LocalMatch;
 use crate::center::options::Options;
-use crate::evaluate::Evaluation;
+use crate::evaluate::{Evaluation, NextStep};
 use crate::screening::result::{Contact, Suggestion};
 use crate::strings::{fill, text, Lang};
 use crate::support::prelude::*;
 
-pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &str) -> String {
+/// The result as text: the next steps, the safety notices, the care level, the groups and care
+/// options, and the center's programs and the meetings that fit, each with when it next meets
+/// (`when` writes that, as the screen does), then the center's contact.
+pub fn result_text(
+    result: &Evaluation,
+    lang: Lang,
+    options: &Options,
+    date: &str,
+    when: &dyn Fn(&LocalMatch) -> Option<String>,
+) -> String {
     let mut out = String::new();
     let mut line = |text: &str| {
         out.push_str(text);
         out.push('\n');
     };
+    let center = options.center.name.as_deref().unwrap_or("");
+    // A program or meeting: its name, then when it next meets, where, and how to reach it.
+    let local = |m: &LocalMatch, line: &mut dyn FnMut(&str)| {
+        let r = &m.resource;
+        line(&["* ", r.name_in(lang.as_str())].concat());
+        let when = when(m);
+        for fact in [when.as_deref(), r.address.as_deref(), r.url.as_deref(), r.phone.as_deref()].into_iter().flatten()
+        {
+            line(&["  ", fact].concat());
+        }
+    };
     line(text!(lang, "ui.file.title"));
     line(&fill(text!(lang, "ui.file.date"), &[("date", date)]));
+    line("");
+    line(&["== ", text!(lang, "ui.next.title"), " =="].concat());
+    for step in &result.next_steps {
+        match *step {
+            NextStep::Safety(i) => {
+                let notice = &result.urgent[i];
+                line(&["* ", notice.title].concat());
+                if let Some(contact) = notice.contacts.first() {
+                    line(&["  ", &contact_text(contact)].concat());
+                }
+            }
+            NextStep::Program(i) | NextStep::Meeting(i) => local(&result.local[i], &mut line),
+            NextStep::CallCenter => {
+                line(&["* ", &fill(text!(lang, "ui.next.call"), &[("center", center)])].concat());
+                for contact in &result.contacts {
+                    line(&["  ", &contact_text(contact)].concat());
+                }
+            }
+            NextStep::Group(i) => {
+                let group = &result.groups[i];
+                line(&["* ", group.name].concat());
+                if let Some(link) = group.find.first() {
+                    line(&["  ", link.label, ": ", link.url].concat());
+                }
+            }
+        }
+    }
     line("");
     for notice in &result.urgent {
         line(&["!! ", notice.title].concat());
@@ -49,9 +97,21 @@ pub fn result_text(result: &Evaluation, lang: Lang, options: &Options, date: &st
     };
     list(text!(lang, "ui.result.groups"), &result.groups);
     list(text!(lang, "ui.result.aftercare"), &result.aftercare);
+    if !result.local.is_empty() {
+        let title = if center.is_empty() {
+            text!(lang, "ui.local.title").to_string()
+        } else {
+            fill(text!(lang, "ui.local.title_center"), &[("center", center)])
+        };
+        line(&["== ", &title, " =="].concat());
+        for m in &result.local {
+            local(m, &mut line);
+        }
+        line("");
+    }
     line(result.not_diagnosis);
-    if let Some(name) = options.center.name.as_deref() {
-        line(name);
+    if !center.is_empty() {
+        line(center);
     }
     for contact in &result.contacts {
         line(&contact_text(contact));
@@ -78,11 +138,14 @@ mod tests {
         answers.set(ItemId::Approach, &RawValue::String("secular".into())).unwrap();
         let options = Options::default();
         let result = evaluate(&answers, &options);
-        let text = result_text(&result, Lang::En, &options, "1/2/2026");
-        let crisis = text.find(result.urgent[0].title).unwrap();
+        let text = result_text(&result, Lang::En, &options, "1/2/2026", &|_| None);
+        // The next steps first (the crisis line among them), then the notice in full, the care
+        // level and the groups.
+        let steps = text.find("== Your next steps ==").unwrap();
+        let crisis = text.rfind(result.urgent[0].title).unwrap();
         let care = text.find(result.care.title).unwrap();
-        let smart = text.find("SMART Recovery").unwrap();
-        assert!(crisis < care && care < smart);
+        let smart = care + text[care..].find("SMART Recovery").unwrap();
+        assert!(steps < text.find(result.urgent[0].title).unwrap() && crisis < care && care < smart, "{text}");
         assert!(text.contains("not a diagnosis"));
         assert!(text.contains("1/2/2026"));
         assert!(text.contains("988"));
@@ -94,8 +157,32 @@ mod tests {
         answers.set(ItemId::ForWhom, &RawValue::String("loved_one".into())).unwrap();
         answers.set(ItemId::LoDanger, &RawValue::String("yes".into())).unwrap();
         let options = Options::default();
-        let text = result_text(&evaluate(&answers, &options), Lang::En, &options, "1/2/2026");
+        let text = result_text(&evaluate(&answers, &options), Lang::En, &options, "1/2/2026", &|_| None);
         assert!(text.contains("   1. Call 911."), "{text}");
         assert!(text.contains("   5. "), "{text}");
+    }
+
+    #[test]
+    fn the_copy_holds_the_next_steps_and_the_programs_and_meetings_with_times() {
+        use crate::center::options::{Now, RawOptions};
+        let config = r#"{"config": {"center": {"name": "Harbor", "phone": "555-0100"}, "resources": [
+            {"id": "smart", "name": "Harbor SMART night", "kind": "smart_recovery", "address": "1 Pier St",
+             "schedule": [{"day": 2, "start": "19:00"}], "center_program": true},
+            {"id": "aa", "name": "Pier AA", "kind": "twelve_step", "schedule": [{"day": 3, "start": "07:00"}]}]}}"#;
+        let mut options = Options::from_raw(RawOptions::from_json(&serde_json::from_str(config).unwrap()).unwrap());
+        options.now = Some(Now { day: 2, minutes: 18 * 60 });
+        let mut answers = Answers::new();
+        answers.set(ItemId::Substances, &RawValue::Array(vec![RawValue::String("alcohol".into())])).unwrap();
+        answers.set(ItemId::Goal, &RawValue::String("stop".into())).unwrap();
+        let result = evaluate(&answers, &options);
+        let when = |m: &LocalMatch| {
+            m.next.map(|n| ["in ", &crate::support::numtext::int(n.in_minutes.into()), " minutes"].concat())
+        };
+        let text = result_text(&result, Lang::En, &options, "1/2/2026", &when);
+        let steps = text.find("== Your next steps ==").unwrap();
+        let program = text.find("* Harbor SMART night\n  in 60 minutes\n  1 Pier St").unwrap();
+        assert!(steps < program, "{text}");
+        assert!(text.contains("* Pier AA\n  in 780 minutes"), "{text}");
+        assert!(text.contains("== At Harbor and near you =="), "{text}");
     }
 }

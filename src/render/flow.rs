@@ -1,10 +1,11 @@
-//! The visitor's way through the widget: welcome, question pages, review, result. Plain Rust,
+//! The visitor's way through the widget: welcome, question pages, result, and the optional
+//! sections after it. Plain Rust,
 //! no web types, so the navigation rules are tested natively; `render` draws whatever screen
 //! this says.
 
 use crate::screening::answers::{AnswerError, Answers, RawValue};
 use crate::screening::items::ItemId;
-use crate::screening::questionnaire;
+use crate::screening::questionnaire::{self, Part, Sharpen};
 use crate::screening::safety;
 use crate::support::prelude::*;
 
@@ -13,7 +14,6 @@ pub enum Screen {
     Welcome,
     /// A page of questions, named by its first item (stable when later pages come and go).
     Page(ItemId),
-    Review,
     Result,
 }
 
@@ -21,8 +21,6 @@ pub enum Screen {
 pub struct Flow {
     pub answers: Answers,
     pub screen: Screen,
-    /// The visitor came to this page from the review, so "continue" goes back there.
-    pub from_review: bool,
     /// The notices shown at once (screening.md, "In the moment") that hold now. A changed
     /// answer that keeps one holding (several days to nearly every day) does not show it again;
     /// one that stops holding and holds again later does.
@@ -37,17 +35,28 @@ impl Default for Flow {
 
 impl Flow {
     pub fn new() -> Flow {
-        Flow { answers: Answers::new(), screen: Screen::Welcome, from_review: false, raised: Vec::new() }
+        Flow { answers: Answers::new(), screen: Screen::Welcome, raised: Vec::new() }
     }
 
-    /// The pages shown for the answers so far: shown items in order, consecutive items of one
-    /// named group sharing a page.
+    /// The pages before the first result for the answers so far: shown items in order,
+    /// consecutive items of one named page sharing it.
     pub fn pages(&self) -> Vec<Vec<ItemId>> {
+        self.pages_of(Part::First)
+    }
+
+    /// The items of one part asked for the answers so far, in order.
+    pub fn items_of(&self, part: Part) -> Vec<ItemId> {
+        let mut items = questionnaire::shown_items(&self.answers);
+        items.retain(|item| item.item().part == part);
+        items
+    }
+
+    /// The pages of one part (before the first result, or one "sharpen your results" section).
+    pub fn pages_of(&self, part: Part) -> Vec<Vec<ItemId>> {
         let mut pages: Vec<Vec<ItemId>> = Vec::new();
-        for item in questionnaire::shown_items(&self.answers) {
-            let spec = item.item();
-            let joins = spec.group.is_some()
-                && pages.last().and_then(|page| page.last()).is_some_and(|last| last.item().group == spec.group);
+        for item in self.items_of(part) {
+            let joins =
+                pages.last().and_then(|page| page.last()).is_some_and(|last| last.item().page == item.item().page);
             match pages.last_mut() {
                 Some(page) if joins => page.push(item),
                 _ => pages.push(vec![item]),
@@ -56,29 +65,52 @@ impl Flow {
         pages
     }
 
+    /// The part the current screen belongs to (a question page's, else the first).
+    pub fn part(&self) -> Part {
+        match self.screen {
+            Screen::Page(first) => first.item().part,
+            _ => Part::First,
+        }
+    }
+
     /// The items of the current page (empty off the question pages).
     pub fn page_items(&self) -> Vec<ItemId> {
         match self.screen {
-            Screen::Page(first) => self.pages().iter().find(|p| p.first() == Some(&first)).cloned().unwrap_or_default(),
+            Screen::Page(first) => {
+                self.pages_of(self.part()).into_iter().find(|p| p.first() == Some(&first)).unwrap_or_default()
+            }
             _ => Vec::new(),
         }
     }
 
-    /// 1-based number of the current page and the number of pages shown now (the count can
-    /// change as answers open or close later questions).
+    /// 1-based number of the current page and the number of pages of its part. Before the first
+    /// result every page of a path is shown whatever the answers (`questionnaire::ITEMS`), so
+    /// the count stays the same from the second page on.
     pub fn progress(&self) -> (usize, usize) {
-        let pages = self.pages();
+        let pages = self.pages_of(self.part());
         let current = match self.screen {
             Screen::Page(first) => pages.iter().position(|p| p.first() == Some(&first)).map_or(0, |i| i + 1),
             Screen::Welcome => 0,
-            Screen::Review | Screen::Result => pages.len(),
+            Screen::Result => pages.len(),
         };
         (current, pages.len())
     }
 
     pub fn start(&mut self) {
-        self.from_review = false;
-        self.screen = self.pages().first().and_then(|p| p.first().copied()).map_or(Screen::Review, Screen::Page);
+        self.screen = self.pages().first().and_then(|p| p.first().copied()).map_or(Screen::Result, Screen::Page);
+    }
+
+    /// The current page is the last before the first result (its button says so).
+    pub fn on_last_page(&self) -> bool {
+        let pages = self.pages();
+        matches!(self.screen, Screen::Page(first) if pages.last().and_then(|p| p.first()) == Some(&first))
+    }
+
+    /// Opens an optional section after the first result; its last page leads back there.
+    pub fn sharpen(&mut self, section: Sharpen) {
+        if let Some(&first) = self.pages_of(Part::Sharpen(section)).first().and_then(|p| p.first()) {
+            self.screen = Screen::Page(first);
+        }
     }
 
     /// Records one answer (`null` or `prefer_not` clears it) and drops answers to questions no
@@ -93,17 +125,16 @@ impl Flow {
         Ok(raised)
     }
 
-    /// Forward: the next page, or the review after the last page (or straight back to the
-    /// review when the visitor came from there).
+    /// Forward: the next page, or the result after the last page of a part.
     pub fn next(&mut self) {
         self.screen = match self.screen {
             Screen::Welcome => {
                 self.start();
                 return;
             }
-            Screen::Page(_) if self.from_review => Screen::Review,
             Screen::Page(first) => {
-                let pages = self.pages();
+                let part = first.item().part;
+                let pages = self.pages_of(part);
                 let after = pages.iter().position(|p| p.first() == Some(&first)).and_then(|i| pages.get(i + 1));
                 // When the current page is gone (its first item is no longer asked), continue
                 // from the first page after it in questionnaire order.
@@ -114,40 +145,30 @@ impl Flow {
                         pages.iter().find(|p| p.first().is_some_and(|f| *f > first))
                     }
                 });
-                after.and_then(|p| p.first().copied()).map_or(Screen::Review, Screen::Page)
+                after.and_then(|p| p.first().copied()).map_or(Screen::Result, Screen::Page)
             }
-            Screen::Review => Screen::Result,
             Screen::Result => Screen::Result,
         };
-        if self.screen == Screen::Review {
-            self.from_review = false;
-        }
     }
 
-    /// Back: the previous page, the welcome before the first, the last page from the review.
+    /// Back: the previous page, the welcome before the first, the last page from the result.
     pub fn back(&mut self) {
-        let pages = self.pages();
-        self.from_review = false;
         self.screen = match self.screen {
             Screen::Welcome => Screen::Welcome,
             Screen::Page(first) => {
+                let part = first.item().part;
+                let pages = self.pages_of(part);
                 let index = pages.iter().position(|p| p.first() == Some(&first)).unwrap_or(0);
+                let before = if part == Part::First { Screen::Welcome } else { Screen::Result };
                 match index.checked_sub(1).and_then(|i| pages.get(i)) {
-                    Some(page) => page.first().copied().map_or(Screen::Welcome, Screen::Page),
-                    None => Screen::Welcome,
+                    Some(page) => page.first().copied().map_or(before, Screen::Page),
+                    None => before,
                 }
             }
-            Screen::Review => pages.last().and_then(|p| p.first().copied()).map_or(Screen::Welcome, Screen::Page),
-            Screen::Result => Screen::Review,
+            Screen::Result => {
+                self.pages().last().and_then(|p| p.first().copied()).map_or(Screen::Welcome, Screen::Page)
+            }
         };
-    }
-
-    /// From the review, change the answer to `item`: open its page, coming back after.
-    pub fn change(&mut self, item: ItemId) {
-        if let Some(&first) = self.pages().iter().find(|p| p.contains(&item)).and_then(|p| p.first()) {
-            self.screen = Screen::Page(first);
-            self.from_review = true;
-        }
     }
 
     /// Forget every answer and go back to the welcome.
@@ -172,15 +193,152 @@ mod tests {
         let mut flow = Flow::new();
         flow.answer(ItemId::Substances, &list(&["alcohol", "stimulants", "cannabis"])).unwrap();
         let pages = flow.pages();
-        let auditc = pages.iter().find(|p| p[0] == ItemId::AuditC1).unwrap();
-        assert_eq!(auditc, &[ItemId::AuditC1, ItemId::AuditC2, ItemId::AuditC3]);
-        // Opioids were not chosen, so stimulants starts the frequency page.
-        let freq = pages.iter().find(|p| p[0] == ItemId::UseFreqStimulants).unwrap();
-        assert_eq!(freq, &[ItemId::UseFreqStimulants, ItemId::UseFreqCannabis]);
+        // How much: AUDIT-C, how often for each other substance chosen, and the last use.
+        let amount = pages.iter().find(|p| p[0] == ItemId::AuditC1).unwrap();
+        assert_eq!(
+            amount,
+            &[
+                ItemId::AuditC1,
+                ItemId::AuditC2,
+                ItemId::AuditC3,
+                ItemId::UseFreqStimulants,
+                ItemId::UseFreqCannabis,
+                ItemId::LastUse
+            ]
+        );
         let mood = pages.iter().find(|p| p[0] == ItemId::Phq2_1).unwrap();
         assert_eq!(mood.len(), 4);
         let dependence = pages.iter().find(|p| p[0] == ItemId::DepControl).unwrap();
         assert_eq!(dependence.len(), 4);
+    }
+
+    /// Walks a path as a visitor would, answering what `answers` holds and skipping the rest,
+    /// and gives each screen's step line as (n, total) up to the result.
+    fn walk(answers: &[(ItemId, RawValue)]) -> Vec<(usize, usize)> {
+        let mut flow = Flow::new();
+        flow.next();
+        let mut steps = Vec::new();
+        while let Screen::Page(_) = flow.screen {
+            for item in flow.page_items() {
+                if let Some((_, value)) = answers.iter().find(|(i, _)| *i == item) {
+                    flow.answer(item, value).unwrap();
+                }
+            }
+            steps.push(flow.progress());
+            flow.next();
+        }
+        assert_eq!(flow.screen, Screen::Result);
+        steps
+    }
+
+    /// quality.md: a first result within 12 screens on every path, and a step
+    /// count that never jumps: each screen one more, the total the same from the second on.
+    #[test]
+    fn a_first_result_within_12_screens_with_a_steady_step_count() {
+        use ItemId as I;
+        let visitors: [(&str, Vec<(ItemId, RawValue)>); 6] = [
+            (
+                "a man who drinks daily",
+                vec![
+                    (I::ForWhom, text("self")),
+                    (I::Substances, list(&["alcohol"])),
+                    (I::AuditC1, RawValue::Number(4.0)),
+                    (I::LastUse, text("today")),
+                    (I::Withdrawal, text("uncomfortable")),
+                    (I::Medication, text("interested")),
+                ],
+            ),
+            (
+                "a woman after an overdose, who uses every substance",
+                vec![
+                    (I::ForWhom, text("self")),
+                    (I::Sex, text("female")),
+                    (I::Substances, list(&["alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other"])),
+                    (I::Overdose, text("yes")),
+                    (I::Pregnant, text("no")),
+                    (I::Stage, text("changing")),
+                ],
+            ),
+            (
+                "a mother worried about her son",
+                vec![
+                    (I::ForWhom, text("loved_one")),
+                    (I::Phq2_1, RawValue::Number(3.0)),
+                    (I::Phq2_2, RawValue::Number(3.0)),
+                    (I::Substances, list(&["opioids"])),
+                ],
+            ),
+            ("a parent with a calm mood", vec![(I::ForWhom, text("loved_one")), (I::Phq2_1, RawValue::Number(0.0))]),
+            (
+                "a person with thoughts of self-harm",
+                vec![(I::ForWhom, text("self")), (I::SelfHarm, text("nearly_every_day"))],
+            ),
+            ("one who skips everything", vec![]),
+        ];
+        for (who, answers) in &visitors {
+            let steps = walk(answers);
+            assert!(steps.len() <= 12, "{who}: {} question screens to the first result", steps.len());
+            for (i, &(n, total)) in steps.iter().enumerate() {
+                assert_eq!(n, i + 1, "{who}: {steps:?}");
+                if i > 0 {
+                    assert_eq!(total, steps.len(), "{who}: the total changed: {steps:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_safety_and_care_item_comes_before_the_first_result() {
+        use crate::screening::{care::CARE_RULES, safety::NOTICES};
+        let mut read = Vec::new();
+        for rule in NOTICES.iter() {
+            read.extend(rule.when.references().into_iter().map(|(item, _)| item));
+        }
+        for rule in CARE_RULES.iter() {
+            read.extend(rule.when.references().into_iter().map(|(item, _)| item));
+        }
+        for item in read {
+            assert_eq!(item.item().part, Part::First, "{} is read by a safety or care rule", item.as_str());
+        }
+    }
+
+    #[test]
+    fn no_question_depends_on_an_answer_on_its_own_page() {
+        for spec in questionnaire::ITEMS.iter() {
+            for (named, _) in spec.show_when.references() {
+                assert!(
+                    named.item().page != spec.page || named.item().part != spec.part,
+                    "{} is on the page of {}, which decides whether it is shown",
+                    spec.id.as_str(),
+                    named.as_str()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_sharpen_section_opens_from_the_result_and_returns_there() {
+        let mut flow = Flow::new();
+        flow.answer(ItemId::ForWhom, &text("self")).unwrap();
+        flow.screen = Screen::Result;
+        flow.sharpen(Sharpen::When);
+        assert_eq!(flow.screen, Screen::Page(ItemId::Approach));
+        assert_eq!(flow.progress(), (1, 2));
+        flow.next();
+        assert_eq!(flow.screen, Screen::Page(ItemId::Times));
+        assert_eq!(flow.page_items(), [ItemId::Times, ItemId::Language, ItemId::Audience]);
+        flow.back();
+        flow.back();
+        assert_eq!(flow.screen, Screen::Result, "back from its first page is the result");
+        flow.sharpen(Sharpen::When);
+        flow.next();
+        flow.next();
+        assert_eq!(flow.screen, Screen::Result, "its last page leads back to the result");
+        // Only the items its path asks: BARC-10 after a stage of change that calls for it.
+        flow.sharpen(Sharpen::Ready);
+        assert_eq!(flow.pages_of(Part::Sharpen(Sharpen::Ready)).len(), 1);
+        flow.answer(ItemId::Stage, &text("maintaining")).unwrap();
+        assert_eq!(flow.pages_of(Part::Sharpen(Sharpen::Ready)).len(), 2);
     }
 
     #[test]
@@ -192,17 +350,14 @@ mod tests {
         let mut seen = Vec::new();
         while let Screen::Page(first) = flow.screen {
             seen.push(first);
+            assert_eq!(flow.on_last_page(), seen.len() == flow.pages().len(), "only the last page leads to the result");
             flow.next();
         }
-        assert_eq!(flow.screen, Screen::Review);
+        assert_eq!(flow.screen, Screen::Result);
         assert!(seen.contains(&ItemId::LoDanger) && seen.contains(&ItemId::LoWants));
         assert!(!seen.contains(&ItemId::SelfHarm) && !seen.contains(&ItemId::Gad2_1));
         let (current, total) = flow.progress();
         assert_eq!(current, total);
-        flow.next();
-        assert_eq!(flow.screen, Screen::Result);
-        flow.back();
-        assert_eq!(flow.screen, Screen::Review);
         flow.back();
         assert_eq!(flow.screen, Screen::Page(*seen.last().unwrap()));
     }
@@ -213,17 +368,6 @@ mod tests {
         flow.start();
         flow.back();
         assert_eq!(flow.screen, Screen::Welcome);
-    }
-
-    #[test]
-    fn changing_an_answer_from_the_review_returns_there() {
-        let mut flow = Flow::new();
-        flow.answer(ItemId::Substances, &list(&["alcohol"])).unwrap();
-        flow.screen = Screen::Review;
-        flow.change(ItemId::AuditC2);
-        assert_eq!(flow.screen, Screen::Page(ItemId::AuditC1));
-        flow.next();
-        assert_eq!(flow.screen, Screen::Review);
     }
 
     #[test]
@@ -270,10 +414,10 @@ mod tests {
         assert!(!asked(&flow), "PHQ-2 of 2 is below the cut-off");
         flow.answer(ItemId::Phq2_2, &RawValue::Number(2.0)).unwrap();
         assert!(asked(&flow), "PHQ-2 of 3 is positive");
-        // Right after the mood page, before the substances.
+        // Right after the mood page, before the substances, with what would help the visitor.
         let pages = flow.pages();
         let mood = pages.iter().position(|p| p[0] == ItemId::Phq2_1).unwrap();
-        assert_eq!(pages[mood + 1], [ItemId::SelfHarm]);
+        assert_eq!(pages[mood + 1], [ItemId::SelfHarm, ItemId::LoWants]);
         assert_eq!(flow.answer(ItemId::SelfHarm, &text("several_days")).unwrap(), ["crisis_988"]);
     }
 
@@ -309,7 +453,11 @@ mod tests {
         own.answer(ItemId::Stage, &text("changing")).unwrap();
         let mut loved = Flow::new();
         loved.answer(ItemId::ForWhom, &text("loved_one")).unwrap();
-        let on_pages: Vec<ItemId> = own.pages().into_iter().chain(loved.pages()).flatten().collect();
+        loved.answer(ItemId::Phq2_1, &RawValue::Number(3.0)).unwrap();
+        let mut on_pages: Vec<ItemId> = own.pages().into_iter().chain(loved.pages()).flatten().collect();
+        for section in Sharpen::ALL {
+            on_pages.extend(own.pages_of(Part::Sharpen(section)).into_iter().flatten());
+        }
         for item in ItemId::ALL.iter().copied() {
             assert!(on_pages.contains(&item), "{} is never asked", item.as_str());
         }

@@ -26,6 +26,7 @@ use crate::evaluate::{evaluate, notices_at_once};
 use crate::render::flow::{Flow, Screen};
 use crate::screening::answers::RawValue;
 use crate::screening::items::{ItemId, ItemKind, PREFER_NOT};
+use crate::screening::questionnaire::Sharpen;
 use crate::screening::result::Notice;
 use crate::strings::{text, Lang};
 use crate::support::numtext;
@@ -53,6 +54,10 @@ pub struct Setup {
     /// In isolated mode, the host sites a quick exit may be asked of (the config's
     /// `embed_origins`); the frame's own origin always may.
     pub embed_origins: Vec<String>,
+    /// Draws the welcome screen (`(container, lang, center name)`): the page's shell draws it,
+    /// before the module has loaded (quality.md: the welcome does not wait for the module), and
+    /// again here, so its words live in one place.
+    pub welcome: Option<js_sys::Function>,
 }
 
 struct App {
@@ -101,7 +106,11 @@ impl Drop for Widget {
     }
 }
 
-/// Draws the welcome screen into `root` (replacing the fallback `<slot>`) and starts listening.
+/// Starts the widget in `root`, on the welcome screen, and listens. The shell has usually drawn
+/// the frame already (`data-shell`: the bar, the crisis strip and the welcome, before the module
+/// loaded); it is taken over as it is, so a visitor who is reading or has focused a control
+/// loses nothing, and only the crisis strip is drawn again (with the center's line and the
+/// languages). Without it, the frame is drawn here, replacing the fallback `<slot>`.
 pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
     let window = window();
     let doc = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
@@ -113,18 +122,39 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
     }
     let lang = setup.options.lang;
     let view = View { doc: &doc, lang, options: &setup.options };
-    let screen_el = El::new(&doc, "div").class("screen").attr("part", "screen").into_element();
-    let live = El::new(&doc, "p").class("sr-only").attr("role", "status").attr("aria-live", "polite").into_element();
-    let frame = El::new(&doc, "section")
-        .class("pp")
-        .attr("part", "widget")
-        .attr("lang", lang.as_str())
-        .attr("aria-label", text!(lang, "ui.widget_label"))
-        .child(view.bar())
-        .child(view.crisis_lines(&setup.offered))
-        .child(El(live.clone()))
-        .child(El(screen_el.clone()))
-        .append_to(root);
+    let shell = root.query_selector(".pp[data-shell]")?;
+    let parts = shell.as_ref().and_then(|frame| {
+        let screen = frame.query_selector(".screen").ok()??;
+        let live = frame.query_selector("[role=status]").ok()??;
+        let strip = frame.query_selector(".strip").ok()??;
+        Some((frame.clone(), screen, live, strip))
+    });
+    let (frame, screen_el, live) = match parts {
+        Some((frame, screen, live, strip)) => {
+            frame.remove_attribute("data-shell")?;
+            frame.replace_child(&view.crisis_lines(&setup.offered).into_element(), &strip)?;
+            (frame, screen, live)
+        }
+        None => {
+            if let Some(shell) = shell {
+                shell.remove();
+            }
+            let screen_el = El::new(&doc, "div").class("screen").attr("part", "screen").into_element();
+            let live =
+                El::new(&doc, "p").class("sr-only").attr("role", "status").attr("aria-live", "polite").into_element();
+            let frame = El::new(&doc, "section")
+                .class("pp")
+                .attr("part", "widget")
+                .attr("lang", lang.as_str())
+                .attr("aria-label", text!(lang, "ui.widget_label"))
+                .child(view.bar())
+                .child(view.crisis_lines(&setup.offered))
+                .child(El(live.clone()))
+                .child(El(screen_el.clone()))
+                .append_to(root);
+            (frame, screen_el, live)
+        }
+    };
     let app = Rc::new(RefCell::new(App {
         window: window.clone(),
         doc,
@@ -153,6 +183,17 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
 }
 
 impl Widget {
+    /// The visitor pressed Start on the shell's welcome before the module had loaded: the
+    /// first question now, with focus on it.
+    pub fn start(&self) -> Result {
+        let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
+        if app.flow.screen == Screen::Welcome {
+            app.flow.start();
+            draw(&app, true)?;
+        }
+        Ok(())
+    }
+
     /// Changes the center's programs and meetings the widget suggests from (a Meeting Guide
     /// feed that arrived after the widget started); a result already on screen is worked out
     /// again with them, without moving focus.
@@ -205,11 +246,33 @@ impl Widget {
 /// the widget never steals focus from the host page), with the screen's first line (the step
 /// line, or a crisis panel) clear of the sticky bar.
 fn draw(app: &App, move_focus: bool) -> Result {
-    let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
-    view.screen(&app.flow, app.result.as_ref(), &app.moment, &app.screen_el);
+    let lang = app.setup.options.lang;
+    let view = View { doc: &app.doc, lang, options: &app.setup.options };
+    if app.flow.screen == Screen::Welcome {
+        // The shell's welcome, kept while it is in this language (a visitor may be reading it).
+        let drawn = app.screen_el.query_selector(&["[data-welcome][lang=", lang.as_str(), "]"].concat())?.is_some();
+        match &app.setup.welcome {
+            Some(_) if drawn => {}
+            Some(welcome) => {
+                dom::clear(&app.screen_el);
+                let name = app.setup.options.center.name.as_deref().unwrap_or("");
+                // `false` when the shell has no words for this language: a plain welcome then.
+                if !welcome.call3(&JsValue::NULL, &app.screen_el, &lang.as_str().into(), &name.into())?.is_truthy() {
+                    view.welcome(&app.screen_el);
+                }
+            }
+            None => view.welcome(&app.screen_el),
+        }
+    } else {
+        view.screen(&app.flow, app.result.as_ref(), &app.moment, &app.screen_el);
+    }
     if move_focus {
         if let Some(heading) = app.screen_el.query_selector("[data-focus]")? {
             focus(&heading);
+            if app.flow.screen == Screen::Result {
+                // The next steps fill the first screen of the result (quality.md).
+                align_under_bar(app, &heading);
+            }
             keep_clear_of_bar(app, &heading);
             if let Some(first) = app.screen_el.first_element_child() {
                 keep_clear_of_bar(app, &first);
@@ -259,10 +322,18 @@ fn on_click(app: &mut App, event: Event) -> Result {
         }
         "start" => app.flow.start(),
         "next" => {
-            if app.flow.screen == Screen::Review {
+            app.flow.next();
+            // The first result, or the result sharpened by an optional section's answers.
+            if app.flow.screen == Screen::Result {
                 work_out(app);
             }
-            app.flow.next();
+        }
+        "sharpen" => {
+            if let Some(section) =
+                Sharpen::ALL.into_iter().find(|s| button.get_attribute("data-section").as_deref() == Some(s.as_str()))
+            {
+                app.flow.sharpen(section);
+            }
         }
         "near" => return ask_position(app),
         "lang" => {
@@ -274,10 +345,10 @@ fn on_click(app: &mut App, event: Event) -> Result {
             }
             return Ok(());
         }
-        "back" => app.flow.back(),
-        "change" => {
-            if let Some(item) = button.get_attribute("data-item").as_deref().and_then(ItemId::named) {
-                app.flow.change(item);
+        "back" => {
+            app.flow.back();
+            if app.flow.screen == Screen::Result {
+                work_out(app);
             }
         }
         "restart" => {
@@ -336,16 +407,13 @@ fn on_change(app: &mut App, event: Event) -> Result {
     }
     // A crisis answer: its help comes now, before Next, and takes focus (the question stays
     // below it, with the answer given).
-    app.moment =
-        notices_at_once(&app.flow.answers, &app.setup.options).into_iter().filter(|n| raised.contains(&n.id)).collect();
+    app.moment = notices_at_once(&app.flow.answers, &app.setup.options);
+    app.moment.retain(|n| raised.contains(&n.id));
     app.moment_from = Some(item);
     draw(app, true)?;
     // As much of the help as fits, right under the bar.
     if let Some(panel) = app.screen_el.query_selector(".moment")? {
-        if let Ok(Some(bar)) = app.frame.query_selector(".bar") {
-            let below = panel.get_bounding_client_rect().top() - bar.get_bounding_client_rect().height() - 8.0;
-            app.window.scroll_by_with_x_and_y(0.0, below);
-        }
+        align_under_bar(app, &panel);
     }
     Ok(())
 }
@@ -365,8 +433,12 @@ fn update_progress(app: &App) -> Result {
 }
 
 fn on_focus(app: &mut App, event: Event) -> Result {
+    // Only focus the keyboard moved: scrolling under a pointer between its press and release
+    // would move the target away and lose the tap.
     if let Some(element) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-        keep_clear_of_bar(app, &element);
+        if element.matches(":focus-visible").unwrap_or(true) {
+            keep_clear_of_bar(app, &element);
+        }
     }
     Ok(())
 }
@@ -379,9 +451,21 @@ fn keep_clear_of_bar(app: &App, element: &Element) {
         return;
     }
     let bar_bottom = bar.get_bounding_client_rect().bottom();
-    let top = element.get_bounding_client_rect().top();
+    // A choice shows as its whole label (the input is only part of it).
+    let shown = element.closest("label").ok().flatten();
+    let top = shown.as_ref().unwrap_or(element).get_bounding_client_rect().top();
     if top < bar_bottom + 8.0 {
         app.window.scroll_by_with_x_and_y(0.0, top - bar_bottom - 16.0);
+    }
+}
+
+/// Scrolls `element` up to just under the sticky bar, so what follows it fills the screen (a
+/// crisis panel's help; the result's next steps, on the first screen of a phone).
+fn align_under_bar(app: &App, element: &Element) {
+    if let Ok(Some(bar)) = app.frame.query_selector(".bar") {
+        // Once scrolled, the bar sticks to the top of the window: its height is where it ends.
+        let below = element.get_bounding_client_rect().top() - bar.get_bounding_client_rect().height() - 8.0;
+        app.window.scroll_by_with_x_and_y(0.0, below);
     }
 }
 
@@ -493,11 +577,9 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
         work_out(app);
     }
     if !app.moment.is_empty() {
-        let shown: Vec<&str> = app.moment.iter().map(|n| n.id).collect();
-        app.moment = notices_at_once(&app.flow.answers, &app.setup.options)
-            .into_iter()
-            .filter(|n| shown.contains(&n.id))
-            .collect();
+        let shown = core::mem::take(&mut app.moment);
+        app.moment = notices_at_once(&app.flow.answers, &app.setup.options);
+        app.moment.retain(|n| shown.iter().any(|s| s.id == n.id));
     }
     app.frame.set_attribute("lang", lang.as_str())?;
     app.frame.set_attribute("aria-label", text!(lang, "ui.widget_label"))?;
@@ -513,12 +595,6 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
     Ok(())
 }
 
-/// The visitor's weekday and time of day, for "next meeting".
-fn now() -> Now {
-    let date = js_sys::Date::new_0();
-    Now { day: date.get_day() as u8, minutes: (date.get_hours() * 60 + date.get_minutes()) as u16 }
-}
-
 /// Works the result out from the answers, with the clock read now (the next meeting times).
 fn work_out(app: &mut App) {
     set_clock(&mut app.setup.options);
@@ -528,11 +604,12 @@ fn work_out(app: &mut App) {
 /// Sets the clock the finder reads: the visitor's own, and the same moment in every time zone
 /// the resources name (so an online meeting in New York is read in New York time).
 fn set_clock(options: &mut Options) {
-    options.now = Some(now());
+    options.now = now_in_zone(None);
     let mut zones: Vec<(String, Now)> = Vec::new();
-    for zone in options.resources.iter().filter_map(|r| r.timezone.as_deref()) {
+    let center = options.center.timezone.as_deref();
+    for zone in options.resources.iter().filter_map(|r| r.timezone.as_deref()).chain(center) {
         if !zones.iter().any(|(z, _)| z == zone) {
-            if let Some(now) = now_in_zone(zone) {
+            if let Some(now) = now_in_zone(Some(zone)) {
                 zones.push((zone.to_string(), now));
             }
         }
@@ -553,6 +630,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = formatToParts)]
     fn format_to_parts(this: &DateTimeFormat, date: &js_sys::Date) -> js_sys::Array;
 
+    /// The date as this format writes it.
+    #[wasm_bindgen(method)]
+    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+
     /// One `{ type, value }` of `formatToParts`.
     type DatePart;
     #[wasm_bindgen(method, getter, js_name = type)]
@@ -567,14 +648,13 @@ pub fn window() -> Window {
     web_sys::window().expect("a page's window")
 }
 
-/// This moment's weekday and time in an IANA time zone, by `Intl.DateTimeFormat`; `None` for a
-/// zone the browser does not know.
-fn now_in_zone(zone: &str) -> Option<Now> {
+/// This moment's weekday and time in an IANA time zone (the visitor's own for `None`), by
+/// `Intl.DateTimeFormat`; `None` for a zone the browser does not know.
+fn now_in_zone(zone: Option<&str>) -> Option<Now> {
     let options = js_sys::Object::new();
-    for (key, value) in
-        [("timeZone", zone), ("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")]
-    {
-        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    let fields = [("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")];
+    for (key, value) in fields.iter().chain(zone.map(|zone| ("timeZone", zone)).as_slice()) {
+        js_sys::Reflect::set(&options, &(*key).into(), &(*value).into()).ok()?;
     }
     let format = DateTimeFormat::new("en-US", &options).ok()?;
     let (mut day, mut hour, mut minute) = (None, None, None);
@@ -589,6 +669,18 @@ fn now_in_zone(zone: &str) -> Option<Now> {
         }
     }
     Some(Now { day: day? as u8, minutes: (hour? % 24) * 60 + minute? })
+}
+
+/// The moment `minutes` from now as the visitor reads it, with `Intl.DateTimeFormat`'s `fields`
+/// (`hour`, `weekday`, `timeZoneName`...): in `zone` (one the browser knows: one of
+/// `Options::zones`), or in the visitor's own zone when `None`.
+pub(crate) fn clock(lang: Lang, minutes: u32, zone: Option<&str>, fields: &[(&str, &str)]) -> String {
+    let options = js_sys::Object::new();
+    for &(key, value) in fields.iter().chain(zone.map(|zone| ("timeZone", zone)).as_slice()) {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let at = js_sys::Date::new(&(js_sys::Date::now() + f64::from(minutes) * 60_000.0).into());
+    DateTimeFormat::new(lang.as_str(), &options).map(|format| format.format(&at)).unwrap_or_default()
 }
 
 /// Asks the browser for the visitor's position, only after they pressed "near me". The position
@@ -636,15 +728,11 @@ fn show_local_again(app: &mut App) -> Result {
 fn save_copy(app: &mut App) -> Result {
     let Some(result) = app.result.as_ref() else { return Ok(()) };
     let lang = app.setup.options.lang;
-    let text = copy::result_text(
-        result,
-        lang,
-        &app.setup.options,
-        &js_sys::Date::new_0()
-            .to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED)
-            .as_string()
-            .unwrap_or_default(),
-    );
+    let view = View { doc: &app.doc, lang, options: &app.setup.options };
+    let date = js_sys::Date::new_0().to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED);
+    let text = copy::result_text(result, lang, &app.setup.options, &date.as_string().unwrap_or_default(), &|m| {
+        view.next_when(m)
+    });
     let parts = js_sys::Array::of1(&JsValue::from_str(&text));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("text/plain;charset=utf-8");

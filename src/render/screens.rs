@@ -6,16 +6,15 @@ use web_sys::{Document, Element};
 
 use super::dom::{text_el, El};
 use crate::center::checker::is_safe_link;
-use crate::center::finder::km_text;
-use crate::center::finder::LocalMatch;
+use crate::center::finder::{distance_text, LocalMatch};
 use crate::center::options::Options;
-use crate::center::resource::Format;
-use crate::evaluate::Evaluation;
+use crate::center::resource::{Format, Resource};
+use crate::evaluate::{Evaluation, NextStep};
 use crate::render::flow::{Flow, Screen};
 use crate::screening::answers::Answer;
 use crate::screening::contacts::contact;
-use crate::screening::items::{ItemId, ItemKind, PREFER_NOT};
-use crate::screening::questionnaire::option_label;
+use crate::screening::items::{ItemId, ItemKind, Path, PREFER_NOT};
+use crate::screening::questionnaire::{option_label, Part, Sharpen};
 use crate::screening::result::{Contact, Notice, Suggestion};
 use crate::screening::safety::ContactKind;
 use crate::strings::{fill, text, Lang};
@@ -24,6 +23,13 @@ use crate::support::phone::tel_number;
 
 /// Suggestions shown at once in each list; the rest are behind "show more".
 const SHOW_FIRST: usize = 4;
+/// The optional sections the widget offers after the first result. Not `Sharpen::Ready`: the
+/// readiness rulers and BARC-10 feed only the nine-area profile, which the widget's result does
+/// not show (build.rs), so asking them here would change nothing the visitor sees; the scoring
+/// API asks and scores them for a center's own tools.
+const OFFERED: [Sharpen; 2] = [Sharpen::Fit, Sharpen::When];
+/// A meeting that starts at or after 17:00 today is "tonight".
+const EVENING: u16 = 17 * 60;
 
 /// What the screens need to draw: the document, the language, the center.
 pub struct View<'a> {
@@ -85,12 +91,16 @@ impl View<'_> {
         Some(self.el("a").attr("href", &["tel:", &tel].concat()).text(label))
     }
 
-    /// The progress line of a question page: "Step 3 of 27 · Substance use".
+    /// The progress line of a question page: "Step 3 of 11 · Substance use", or in an optional
+    /// section after the result, "Step 1 of 2 · When and where you can go".
     pub fn progress_text(&self, flow: &Flow) -> String {
         let (n, total) = flow.progress();
-        let section = flow.page_items().first().map_or("", |i| i.item().section.as_str());
+        let section = match flow.part() {
+            Part::Sharpen(section) => ["ui.sharpen.", section.as_str()].concat(),
+            Part::First => ["sec.", flow.page_items().first().map_or("", |i| i.item().section.as_str())].concat(),
+        };
         let step = fill(text!(self.lang, "ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
-        [step.as_str(), " · ", self.t(&["sec.", section].concat())].concat()
+        [step.as_str(), " · ", self.t(&section)].concat()
     }
 
     /// A link for a contact; `None` for a URL that is not http(s).
@@ -209,26 +219,10 @@ impl View<'_> {
             .append_to(into);
     }
 
+    /// The welcome when no shell draws it (the page's shell always does): a heading and Start.
     pub fn welcome(&self, into: &Element) {
-        let list = self.el("ul").class("promises").children([
-            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.anonymous")),
-            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.private")),
-            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.time")),
-            text_el(self.doc, "li", "", text!(self.lang, "ui.welcome.not_diagnosis")),
-        ]);
-        let intro = if self.center_name().is_empty() {
-            text!(self.lang, "ui.welcome.intro").to_string()
-        } else {
-            fill(text!(self.lang, "ui.welcome.intro_center"), &[("center", self.center_name())])
-        };
-        for el in [
-            self.heading("h2", text!(self.lang, "ui.welcome.title")),
-            text_el(self.doc, "p", "", &intro),
-            list,
-            self.nav("nav", &[("start", "primary", text!(self.lang, "ui.start"))]),
-        ] {
-            el.append_to(into);
-        }
+        self.heading("h2", text!(self.lang, "ui.widget_label")).append_to(into);
+        self.nav("nav", &[("start", "primary", text!(self.lang, "ui.start"))]).append_to(into);
     }
 
     pub fn page(&self, flow: &Flow, moment: &[Notice], into: &Element) {
@@ -253,8 +247,9 @@ impl View<'_> {
             }
         }
         text_el(self.doc, "p", "hint", text!(self.lang, "ui.skip_hint")).append_to(into);
+        // The last page before the first result leads straight to it.
         let next_label =
-            if flow.from_review { text!(self.lang, "ui.back_to_review") } else { text!(self.lang, "ui.next") };
+            if flow.on_last_page() { text!(self.lang, "ui.see_results") } else { text!(self.lang, "ui.next") };
         self.nav(
             "nav",
             &[
@@ -270,7 +265,10 @@ impl View<'_> {
     fn item(&self, flow: &Flow, item: ItemId, alone: bool) -> El {
         let spec = item.item();
         let id = item.as_str();
-        let mut question = self.t(&["q.", id].concat()).to_string();
+        // On the loved-one path a question says whose answer it asks, where that is not plain.
+        let loved = flow.answers.path() == Path::LovedOne;
+        let own_words = if loved { self.lang.lookup(&["q.", id, ".loved_one"].concat()) } else { None };
+        let mut question = own_words.unwrap_or_else(|| self.t(&["q.", id].concat())).to_string();
         if spec.optional {
             question = [question.as_str(), " ", text!(self.lang, "ui.optional")].concat();
         }
@@ -317,64 +315,14 @@ impl View<'_> {
         self.el("label").class("option").child(input).child(text_el(self.doc, "span", "", label))
     }
 
-    pub fn review(&self, flow: &Flow, into: &Element) {
-        self.heading("h2", text!(self.lang, "ui.review.title")).append_to(into);
-        text_el(self.doc, "p", "", text!(self.lang, "ui.review.intro")).append_to(into);
-        let mut list = self.el("dl").class("review");
-        for item in flow.pages().into_iter().flatten() {
-            let question = self.t(&["q.", item.as_str()].concat());
-            let answer = self.answer_text(flow, item);
-            let change = self
-                .button("change", "link", text!(self.lang, "ui.review.change"))
-                .attr("data-item", item.as_str())
-                .child(text_el(
-                    self.doc,
-                    "span",
-                    "sr-only",
-                    &fill(text!(self.lang, "ui.review.change_hidden"), &[("question", question)]),
-                ));
-            list = list.child(
-                self.el("div")
-                    .class("row")
-                    .child(text_el(self.doc, "dt", "", question))
-                    .child(text_el(self.doc, "dd", "", &answer))
-                    .child(self.el("dd").child(change)),
-            );
-        }
-        list.append_to(into);
-        self.nav(
-            "nav",
-            &[
-                ("next", "primary", text!(self.lang, "ui.see_results")),
-                ("back", "secondary", text!(self.lang, "ui.back")),
-                ("restart", "tertiary", text!(self.lang, "ui.start_over")),
-            ],
-        )
-        .append_to(into);
-    }
-
-    /// The answer to `item` in words, for the review and the saved copy.
-    pub fn answer_text(&self, flow: &Flow, item: ItemId) -> String {
-        let set = item.options().id;
-        match flow.answers.get(item) {
-            None => text!(self.lang, "ui.review.not_answered").to_string(),
-            Some(Answer::Choice(v)) => option_label(self.lang, set, v).to_string(),
-            Some(Answer::Many(values)) => {
-                values.iter().map(|v| option_label(self.lang, set, v)).collect::<Vec<_>>().join(", ")
-            }
-            Some(Answer::Number(n)) => {
-                let value = int((*n).into());
-                match item.options().values.iter().find(|v| **v == value) {
-                    Some(v) => option_label(self.lang, set, v).to_string(),
-                    None => value,
-                }
-            }
-            Some(Answer::Tag(tag)) => tag.clone(),
-        }
-    }
-
-    pub fn result(&self, result: &Evaluation, into: &Element) {
+    /// The result: what to do next first (at most three actions, all in the first screen of a
+    /// phone), then the safety notices, the care level, the optional sections that sharpen it,
+    /// the groups and care options, the center's programs and local meetings, and the details.
+    /// No card is shown twice: a program or meeting in the next steps is not listed again, and
+    /// a link (the national helpline, say) is given once.
+    pub fn result(&self, flow: &Flow, result: &Evaluation, into: &Element) {
         self.heading("h2", text!(self.lang, "ui.result.title")).append_to(into);
+        self.next_steps(result).append_to(into);
         for notice in &result.urgent {
             self.notice(notice, self.el("h3")).append_to(into);
         }
@@ -391,13 +339,18 @@ impl View<'_> {
                 .child(self.reasons(&result.care.reasons));
         }
         care.append_to(into);
-        self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups).append_to(into);
-        self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare).append_to(into);
+        if let Some(sharpen) = self.sharpen(flow) {
+            sharpen.append_to(into);
+        }
+        let mut links_shown: Vec<&str> = Vec::new();
+        self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups, &mut links_shown)
+            .append_to(into);
+        self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare, &mut links_shown)
+            .append_to(into);
         if !self.options.resources.is_empty() {
             self.local(result).append_to(into);
         }
-        self.details(result).append_to(into);
-        let mut note = self.el("section").class("note").attr("part", "note").child(text_el(
+        let note = self.el("section").class("note").attr("part", "note").child(text_el(
             self.doc,
             "p",
             "",
@@ -407,8 +360,10 @@ impl View<'_> {
         if let Some(hours) = self.options.center.hours.as_deref() {
             contacts = contacts.child(text_el(self.doc, "li", "hours", hours).attr("data-from", "center"));
         }
-        note = note.child(contacts);
-        note.append_to(into);
+        note.child(contacts)
+            .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.result.private")))
+            .append_to(into);
+        text_el(self.doc, "p", "hint save-what", text!(self.lang, "ui.save_what")).append_to(into);
         self.nav(
             "nav actions",
             &[
@@ -421,13 +376,130 @@ impl View<'_> {
         .append_to(into);
     }
 
+    /// "Your next steps": each a short line and the buttons that act on it.
+    fn next_steps(&self, result: &Evaluation) -> El {
+        let mut list = self.el("ol").class("steps next");
+        for &step in &result.next_steps {
+            let mut li = self.el("li").attr("data-step", step.kind());
+            match step {
+                NextStep::Safety(i) => {
+                    let notice = &result.urgent[i];
+                    li = li
+                        .child(text_el(self.doc, "strong", "", notice.title))
+                        .child(self.contact_list(&notice.contacts[..notice.contacts.len().min(1)]));
+                }
+                NextStep::Program(i) | NextStep::Meeting(i) => {
+                    let m = &result.local[i];
+                    let r = &m.resource;
+                    li = li.attr("data-id", &r.id);
+                    let lead = if r.program {
+                        fill(text!(self.lang, "ui.next.program"), &[("center", self.center_name())])
+                    } else {
+                        text!(self.lang, "ui.next.meeting").to_string()
+                    };
+                    li = li.child(text_el(self.doc, "p", "lead", &lead)).child(
+                        text_el(self.doc, "strong", "", r.name_in(self.lang.as_str())).attr("data-from", "center"),
+                    );
+                    if !r.program && r.center {
+                        let listed = fill(text!(self.lang, "ui.local.listed_by"), &[("center", self.center_name())]);
+                        li = li.child(text_el(self.doc, "p", "badge", &listed));
+                    }
+                    if let Some(when) = self.next_when(m) {
+                        li = li.child(text_el(self.doc, "p", "when", &when));
+                    }
+                    if let Some(km) = m.distance_km {
+                        li = li.child(text_el(self.doc, "p", "when", &self.distance(km)));
+                    }
+                    li = li.child(self.resource_links(r, &result.contacts));
+                    if r.program {
+                        // Call or text the center about it.
+                        li = li.child(self.el("ul").class("contacts").children(self.center_calls(result)));
+                    }
+                }
+                NextStep::CallCenter => {
+                    li = li
+                        .child(text_el(
+                            self.doc,
+                            "p",
+                            "lead",
+                            &fill(text!(self.lang, "ui.next.call"), &[("center", self.center_name())]),
+                        ))
+                        .child(self.el("ul").class("contacts").children(self.center_calls(result)));
+                }
+                NextStep::Group(i) => {
+                    let group = &result.groups[i];
+                    li = li
+                        .child(text_el(self.doc, "p", "lead", text!(self.lang, "ui.next.group")))
+                        .child(text_el(self.doc, "strong", "", group.name));
+                    if let Some(link) = group.find.first() {
+                        li = li.child(
+                            self.el("ul").class("links").child(self.el("li").child(self.link(link.url, link.label))),
+                        );
+                    }
+                }
+            }
+            list = list.child(li);
+        }
+        self.el("section")
+            .class("next-steps")
+            .attr("part", "next-steps")
+            .child(text_el(self.doc, "h3", "", text!(self.lang, "ui.next.title")))
+            .child(list)
+    }
+
+    /// The center's call and text buttons, from its contacts.
+    fn center_calls(&self, result: &Evaluation) -> Vec<El> {
+        let mut calls = Vec::new();
+        for contact in result.contacts.iter().filter(|c| c.url.is_none()) {
+            calls.extend(self.contact_link(contact).map(|link| self.el("li").child(link)));
+        }
+        calls
+    }
+
+    /// A link that opens outside the widget when it leaves the site.
+    fn link(&self, url: &str, label: &str) -> El {
+        let a = self.el("a").attr("href", url).text(label);
+        if url.starts_with("https://") || url.starts_with("http://") {
+            a.attr("target", "_blank").attr("rel", "noopener noreferrer")
+        } else {
+            a
+        }
+    }
+
+    /// The optional sections after the first result that the visitor has not finished, each a
+    /// button with its number of questions; `None` when nothing is left to ask.
+    fn sharpen(&self, flow: &Flow) -> Option<El> {
+        let mut buttons = self.el("div").class("nav sharpen-sections");
+        let mut any = false;
+        for section in OFFERED {
+            let items = flow.items_of(Part::Sharpen(section));
+            if items.is_empty() || items.iter().all(|&item| flow.answers.is_answered(item)) {
+                continue;
+            }
+            any = true;
+            let label = fill(
+                text!(self.lang, "ui.sharpen.section"),
+                &[("title", self.t(&["ui.sharpen.", section.as_str()].concat())), ("n", &int(items.len() as i64))],
+            );
+            buttons = buttons.child(self.button("sharpen", "secondary", &label).attr("data-section", section.as_str()));
+        }
+        any.then(|| {
+            self.el("section")
+                .class("sharpen")
+                .attr("part", "sharpen")
+                .child(text_el(self.doc, "h3", "", text!(self.lang, "ui.sharpen.title")))
+                .child(text_el(self.doc, "p", "", text!(self.lang, "ui.sharpen.intro")))
+                .child(buttons)
+        })
+    }
+
     fn reasons(&self, reasons: &[crate::screening::result::Reason]) -> El {
         self.el("ul")
             .class("reasons")
             .children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Vec<_>>())
     }
 
-    fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> El {
+    fn suggestions<'r>(&self, id: &str, title: &str, list: &'r [Suggestion], shown: &mut Vec<&'r str>) -> El {
         let mut section = self
             .el("section")
             .class("suggestions")
@@ -439,20 +511,22 @@ impl View<'_> {
         }
         // The best few first; the rest one tap away, so a long list never buries the top.
         let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
-        section = section.child(self.cards(first, 1));
+        section = section.child(self.cards(first, 1, shown));
         if !rest.is_empty() {
             let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
             section = section.child(
-                self.el("details")
-                    .class("more")
-                    .child(text_el(self.doc, "summary", "", &label))
-                    .child(self.cards(rest, first.len() + 1)),
+                self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.cards(
+                    rest,
+                    first.len() + 1,
+                    shown,
+                )),
             );
         }
         section
     }
 
-    fn cards(&self, list: &[Suggestion], start: usize) -> El {
+    /// Cards for suggestions; a link already given on the page (the helpline) is not repeated.
+    fn cards<'r>(&self, list: &'r [Suggestion], start: usize, shown: &mut Vec<&'r str>) -> El {
         let mut cards = self.el("ol").class("cards").attr("start", &int(start as i64));
         for s in list {
             let mut card = self
@@ -464,23 +538,21 @@ impl View<'_> {
                 .child(text_el(self.doc, "p", "", s.text))
                 .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
                 .child(self.reasons(&s.reasons));
-            if !s.find.is_empty() {
-                let mut links = self.el("ul").class("links");
-                for link in &s.find {
-                    let mut a = self.el("a").attr("href", link.url).text(link.label);
-                    if link.url.starts_with("https://") {
-                        a = a.attr("target", "_blank").attr("rel", "noopener noreferrer");
-                    }
-                    links = links.child(self.el("li").child(a));
-                }
-                card = card.child(links);
+            let mut links = Vec::new();
+            for link in s.find.iter().filter(|link| !shown.contains(&link.url)).collect::<Vec<_>>() {
+                shown.push(link.url);
+                links.push(self.el("li").child(self.link(link.url, link.label)));
+            }
+            if !links.is_empty() {
+                card = card.child(self.el("ul").class("links").children(links));
             }
             cards = cards.child(card);
         }
         cards
     }
 
-    /// The center's programs and local meetings that fit, with "near me".
+    /// The center's programs and local meetings that fit, with "near me"; those already in the
+    /// next steps are not listed again.
     fn local(&self, result: &Evaluation) -> El {
         let title = if self.center_name().is_empty() {
             text!(self.lang, "ui.local.title").to_string()
@@ -499,10 +571,15 @@ impl View<'_> {
                 .child(self.nav("nav near", &[("near", "secondary", text!(self.lang, "ui.local.near_me"))]))
                 .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.local.near_note")));
         }
+        let in_steps = |i: usize| {
+            result.next_steps.iter().any(|s| matches!(s, NextStep::Program(j) | NextStep::Meeting(j) if *j == i))
+        };
+        let list: Vec<&LocalMatch> =
+            result.local.iter().enumerate().filter(|(i, _)| !in_steps(*i)).map(|(_, m)| m).collect();
         if result.local.is_empty() {
             return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.local.none")));
         }
-        let (first, rest) = result.local.split_at(result.local.len().min(SHOW_FIRST));
+        let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
         section = section.child(self.local_cards(first, 1));
         if !rest.is_empty() {
             let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
@@ -516,7 +593,8 @@ impl View<'_> {
         section
     }
 
-    fn local_cards(&self, list: &[LocalMatch], start: usize) -> El {
+    fn local_cards(&self, list: &[&LocalMatch], start: usize) -> El {
+        let lang = self.lang.as_str();
         let mut cards = self.el("ol").class("cards").attr("start", &int(start as i64));
         for m in list {
             let r = &m.resource;
@@ -526,25 +604,20 @@ impl View<'_> {
                 .class("card")
                 .attr("part", "card")
                 .attr("data-id", &r.id)
-                .child(text_el(self.doc, "h4", "", &r.name).attr("data-from", "center"));
-            if r.center {
-                card = card.child(text_el(
-                    self.doc,
-                    "p",
-                    "badge",
-                    &fill(text!(self.lang, "ui.local.at_center"), &[("center", self.center_name())]),
-                ));
+                .child(text_el(self.doc, "h4", "", r.name_in(lang)).attr("data-from", "center"));
+            // Its own programs say so; what a center only lists says that instead (quality.md).
+            let badge = match (r.program, r.center) {
+                (true, _) => Some(text!(self.lang, "ui.local.run_by")),
+                (false, true) => Some(text!(self.lang, "ui.local.listed_by")),
+                (false, false) => None,
+            };
+            if let Some(badge) = badge {
+                card = card.child(text_el(self.doc, "p", "badge", &fill(badge, &[("center", self.center_name())])));
             }
             let mut facts = self.el("ul").class("facts");
-            if let Some(next) = m.next {
-                facts = facts.child(text_el(
-                    self.doc,
-                    "li",
-                    "next",
-                    &fill(text!(self.lang, "ui.local.next"), &[("when", &self.in_minutes(next.in_minutes))]),
-                ));
-            } else if let Some(slot) = r.schedule.first() {
-                facts = facts.child(text_el(self.doc, "li", "", &self.when(slot.day, slot.start)));
+            // The widget always reads the clock before the result, so a schedule has a next time.
+            if let Some(when) = self.next_when(m) {
+                facts = facts.child(text_el(self.doc, "li", "next", &when));
             }
             if let Some(format) = r.format {
                 let text = match format {
@@ -558,155 +631,78 @@ impl View<'_> {
                 facts = facts.child(text_el(self.doc, "li", "", address).attr("data-from", "center"));
             }
             if let Some(km) = m.distance_km {
-                facts = facts.child(text_el(
-                    self.doc,
-                    "li",
-                    "",
-                    &fill(text!(self.lang, "ui.local.distance"), &[("km", &km_text(km))]),
-                ));
+                facts = facts.child(text_el(self.doc, "li", "", &self.distance(km)));
             }
             card = card.child(facts);
-            if let Some(description) = &r.description {
+            if let Some(description) = r.description_in(lang) {
                 card = card.child(text_el(self.doc, "p", "", description).attr("data-from", "center"));
             }
             card = card
                 .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
                 .child(self.reasons(&m.reasons));
-            let mut links = self.el("ul").class("links");
-            if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
-                let label = if r.format == Some(Format::Online) {
-                    text!(self.lang, "ui.local.join")
-                } else {
-                    text!(self.lang, "ui.local.website")
-                };
-                let mut a = self.el("a").attr("href", url).text(label);
-                if url.starts_with("https://") || url.starts_with("http://") {
-                    a = a.attr("target", "_blank").attr("rel", "noopener noreferrer");
-                }
-                links = links.child(self.el("li").child(a));
-            }
-            if let Some(link) = r
-                .phone
-                .as_deref()
-                .and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.local.call"), &[("phone", p)])))
-            {
-                links = links.child(self.el("li").child(link));
-            }
-            cards = cards.child(card.child(links));
+            cards = cards.child(card.child(self.resource_links(r, &[])));
         }
         cards
     }
 
-    /// A weekday and time in the visitor's language and time format ("Tuesday 7:00 PM").
-    fn when(&self, day: u8, minutes: u16) -> String {
-        // 1 January 2023 was a Sunday; any week serves, only the weekday and time are shown.
-        self.weekday_time(&js_sys::Date::new_with_year_month_day_hr_min(
-            2023,
-            0,
-            1 + i32::from(day),
-            i32::from(minutes / 60),
-            i32::from(minutes % 60),
-        ))
-    }
-
-    /// The moment `minutes` from now, in the visitor's own time zone, language and format.
-    fn in_minutes(&self, minutes: u32) -> String {
-        let at = js_sys::Date::now() + f64::from(minutes) * 60_000.0;
-        self.weekday_time(&js_sys::Date::new(&at.into()))
-    }
-
-    fn weekday_time(&self, date: &js_sys::Date) -> String {
-        let options = js_sys::Object::new();
-        for (key, value) in [("weekday", "long"), ("hour", "numeric"), ("minute", "2-digit")] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        date.to_locale_string(self.lang.as_str(), &options).into()
-    }
-
-    fn details(&self, result: &Evaluation) -> El {
-        let s = &result.scores;
-        let mut rows: Vec<(String, String)> = Vec::new();
-        let cutoff = |positive: bool| {
-            if positive {
-                text!(self.lang, "ui.score.above")
+    /// A resource's website (or "join online") and phone, as links; not a phone `shown` already
+    /// gives (the center's own number).
+    fn resource_links(&self, r: &Resource, shown: &[Contact]) -> El {
+        let mut links = self.el("ul").class("links");
+        if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
+            let label = if r.format == Some(Format::Online) {
+                text!(self.lang, "ui.local.join")
             } else {
-                text!(self.lang, "ui.score.below")
-            }
+                text!(self.lang, "ui.local.website")
+            };
+            links = links.child(self.el("li").child(self.link(url, label)));
+        }
+        let phone = r.phone.as_deref().filter(|p| {
+            let tel = tel_number(p);
+            !shown.iter().any(|c| c.tel.is_some() && c.tel == tel)
+        });
+        if let Some(link) =
+            phone.and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.local.call"), &[("phone", p)])))
+        {
+            links = links.child(self.el("li").child(link));
+        }
+        links
+    }
+
+    /// "About 1.6 mi away", in the visitor's units.
+    fn distance(&self, km: f64) -> String {
+        fill(text!(self.lang, "ui.local.distance"), &[("distance", &distance_text(km, self.options.miles))])
+    }
+
+    /// The zone a resource's times are read in (its own, or the center's), when the browser
+    /// knows it, and whether it is another than the visitor's (then times name it).
+    fn zone_of(&self, r: &Resource) -> (Option<&str>, bool) {
+        let zone = r.timezone.as_deref().or(self.options.center.timezone.as_deref());
+        match zone.and_then(|z| self.options.zones.iter().find(|(name, _)| name == z)) {
+            Some((name, now)) => (Some(name.as_str()), Some(*now) != self.options.now),
+            None => (None, false),
+        }
+    }
+
+    /// When a resource next meets, in words: "Next: tonight, 7:00 PM", "Next: tomorrow,
+    /// 9:00 AM PST", "Next: Friday, 7:00 PM", "Next: next Monday, 7:00 PM".
+    pub fn next_when(&self, m: &LocalMatch) -> Option<String> {
+        let next = m.next?;
+        let (zone, other) = self.zone_of(&m.resource);
+        let mut fields = vec![("hour", "numeric"), ("minute", "2-digit")];
+        if other {
+            fields.push(("timeZoneName", "short"));
+        }
+        let time = super::clock(self.lang, next.in_minutes, zone, &fields);
+        let weekday = || super::clock(self.lang, next.in_minutes, zone, &[("weekday", "long")]);
+        let day = match next.days {
+            0 if next.start >= EVENING => text!(self.lang, "ui.when.tonight").to_string(),
+            0 => text!(self.lang, "ui.when.today").to_string(),
+            1 => text!(self.lang, "ui.when.tomorrow").to_string(),
+            7 => fill(text!(self.lang, "ui.when.next_week"), &[("day", &weekday())]),
+            _ => weekday(),
         };
-        let of = |score: u8, max: u8| {
-            fill(text!(self.lang, "ui.score.of"), &[("score", &int(score.into())), ("max", &int(max.into()))])
-        };
-        if let Some(a) = s.auditc {
-            rows.push((
-                text!(self.lang, "ui.score.auditc").into(),
-                [of(a.score, a.max).as_str(), ", ", cutoff(a.positive)].concat(),
-            ));
-        }
-        if let Some(p) = s.phq2 {
-            rows.push((
-                text!(self.lang, "ui.score.phq2").into(),
-                [of(p.score, p.max).as_str(), ", ", cutoff(p.positive)].concat(),
-            ));
-        }
-        if let Some(g) = s.gad2 {
-            rows.push((
-                text!(self.lang, "ui.score.gad2").into(),
-                [of(g.score, g.max).as_str(), ", ", cutoff(g.positive)].concat(),
-            ));
-        }
-        rows.push((
-            text!(self.lang, "ui.score.dependence").into(),
-            fill(text!(self.lang, "ui.score.dependence_count"), &[("count", &int(s.dependence.count.into()))]),
-        ));
-        rows.push((
-            text!(self.lang, "ui.score.use_severity").into(),
-            self.t(&["ui.severity.", s.use_severity.as_str()].concat()).into(),
-        ));
-        if let Some(b) = s.barc10 {
-            rows.push((text!(self.lang, "ui.score.barc10").into(), of(b.score, b.max)));
-        }
-        if let Some(n) = s.readiness.importance {
-            rows.push((
-                text!(self.lang, "ui.score.importance").into(),
-                fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")]),
-            ));
-        }
-        if let Some(n) = s.readiness.confidence {
-            rows.push((
-                text!(self.lang, "ui.score.confidence").into(),
-                fill(text!(self.lang, "ui.score.of"), &[("score", &int(n as i64)), ("max", "10")]),
-            ));
-        }
-        let mut scores = self.el("dl").class("scores");
-        for (name, value) in rows {
-            scores = scores.child(
-                self.el("div")
-                    .class("row")
-                    .child(text_el(self.doc, "dt", "", &name))
-                    .child(text_el(self.doc, "dd", "", &value)),
-            );
-        }
-        let mut domains = self.el("ul").class("domains");
-        for d in &result.profile.domains {
-            let level = self.t(&["ui.level.", d.level.as_str()].concat());
-            domains = domains.child(
-                self.el("li")
-                    .attr("data-level", d.level.as_str())
-                    .child(text_el(self.doc, "strong", "", d.name))
-                    .text(": ")
-                    .text(level)
-                    .child(self.reasons(&d.reasons)),
-            );
-        }
-        self.el("details")
-            .class("details")
-            .attr("part", "details")
-            .child(text_el(self.doc, "summary", "", text!(self.lang, "ui.result.details")))
-            .child(text_el(self.doc, "h4", "", text!(self.lang, "ui.result.scores")))
-            .child(scores)
-            .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.result.scores_note")))
-            .child(text_el(self.doc, "h4", "", text!(self.lang, "ui.result.profile")))
-            .child(domains)
+        Some(fill(text!(self.lang, "ui.local.next"), &[("when", &[day.as_str(), ", ", &time].concat())]))
     }
 
     /// Draws `flow`'s screen (the result, when on the result screen, from `result`; a question
@@ -716,9 +712,8 @@ impl View<'_> {
         match (flow.screen, result) {
             (Screen::Welcome, _) => self.welcome(into),
             (Screen::Page(_), _) => self.page(flow, moment, into),
-            (Screen::Review, _) => self.review(flow, into),
-            (Screen::Result, Some(result)) => self.result(result, into),
-            (Screen::Result, None) => self.review(flow, into),
+            (Screen::Result, Some(result)) => self.result(flow, result, into),
+            (Screen::Result, None) => {}
         }
     }
 }

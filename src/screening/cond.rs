@@ -122,7 +122,6 @@ pub mod named {
     /// Any substance other than `none` chosen.
     pub const USES: Cond =
         Cond::Has(I::Substances, &["alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other"]);
-    pub const OWN_USES: Cond = Cond::All(&[OWN, USES]);
     /// A positive PHQ-2 or GAD-2, or a mental health diagnosis.
     pub const MOOD_OR_DIAGNOSIS: Cond =
         Cond::Any(&[Cond::Fact(Fact::MoodPositive), Cond::Is(I::MhDiagnosis, &["yes"])]);

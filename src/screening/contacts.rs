@@ -24,6 +24,8 @@ pub struct Center {
     pub crisis_phone: Option<String>,
     pub url: Option<String>,
     pub hours: Option<String>,
+    /// The IANA time zone of the schedules in its config (`America/Los_Angeles`).
+    pub timezone: Option<String>,
 }
 
 /// A contact of a safety notice in one language; `None` for the center's line when it has no

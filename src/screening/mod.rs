@@ -25,6 +25,7 @@ pub mod catalog;
 pub mod cond;
 pub mod contacts;
 pub mod items;
+#[cfg(full_result)]
 pub mod profile;
 pub mod questionnaire;
 pub mod result;

@@ -54,6 +54,9 @@ const fn rule(level: Level, when: Cond, reason: &'static str) -> DomainRule {
 
 use Level::*;
 
+/// The visitor answers about their own use and uses something.
+const OWN_USES: Cond = Cond::All(&[OWN, USES]);
+
 const MOOD_SCREENS_NEGATIVE: Cond =
     Cond::All(&[Cond::Not(&Cond::Fact(Fact::MoodPositive)), Cond::AtLeast(I::Phq2_1, 0), Cond::AtLeast(I::Phq2_2, 0)]);
 

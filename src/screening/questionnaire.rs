@@ -11,7 +11,7 @@
 //!   shown.
 
 use super::answers::Answers;
-use super::cond::named::{LOVED, OWN, OWN_USES};
+use super::cond::named::{LOVED, OWN};
 use super::cond::Cond;
 use super::cond::Ctx;
 use super::items::*;
@@ -89,9 +89,41 @@ pub struct Item {
     pub sensitive: bool,
     /// Optional items say so on screen; skipping any item is always allowed.
     pub optional: bool,
-    /// Items of one named group that are shown one after another share a screen (a small
-    /// related group, like the three AUDIT-C questions).
-    pub group: Option<&'static str>,
+    /// Items of one named page that are shown one after another share a screen (the three
+    /// AUDIT-C questions, or the questions about home and support).
+    pub page: &'static str,
+    /// Asked before the first result, or in one of the optional sections after it.
+    pub part: Part,
+}
+
+/// Where an item is asked: before the first result (every safety item, and what the care level
+/// needs), or in an optional "sharpen your results" section after it (quality.md, "The
+/// visitor's time": a first result within 12 screens).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    First,
+    Sharpen(Sharpen),
+}
+
+/// The optional sections offered after the first result, each a few short screens that update
+/// it: readiness and recovery strengths, the kind of support that fits, when and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Sharpen {
+    Ready,
+    Fit,
+    When,
+}
+
+impl Sharpen {
+    pub const ALL: [Sharpen; 3] = [Sharpen::Ready, Sharpen::Fit, Sharpen::When];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sharpen::Ready => "ready",
+            Sharpen::Fit => "fit",
+            Sharpen::When => "when",
+        }
+    }
 }
 
 impl ItemId {
@@ -106,11 +138,18 @@ const ALCOHOL: Cond = Cond::All(&[OWN, Cond::Has(I::Substances, &["alcohol"])]);
 const IN_RECOVERY_STAGE: Cond = Cond::All(&[OWN, Cond::Is(I::Stage, &["changing", "maintaining", "returned"])]);
 
 const fn item(id: ItemId, section: Section, paths: Paths, show_when: Cond) -> Item {
-    Item { id, section, paths, show_when, sensitive: false, optional: false, group: None }
+    Item { id, section, paths, show_when, sensitive: false, optional: false, page: "", part: Part::First }
 }
 
-const fn grouped(group: &'static str, mut item: Item) -> Item {
-    item.group = Some(group);
+/// `items` on one page (those of them shown, when shown one after another).
+const fn on(page: &'static str, mut item: Item) -> Item {
+    item.page = page;
+    item
+}
+
+/// `item` in an optional section after the first result.
+const fn later(section: Sharpen, mut item: Item) -> Item {
+    item.part = Part::Sharpen(section);
     item
 }
 
@@ -126,103 +165,127 @@ const fn optional(mut item: Item) -> Item {
 
 use Paths::{Both, LovedOneOnly, OwnUseOnly};
 use Section as S;
+use Sharpen::{Fit, Ready, When};
 
 /// The visitor's own PHQ-2 is positive (3 or more of 6), judged from the answers alone so the
 /// skip logic can use it while the questionnaire is shown. On the loved-one path it opens the
 /// self-harm question to the visitor (screening.md v2).
 const OWN_PHQ2_POSITIVE: Cond = Cond::SumAtLeast(&PHQ2_ITEMS, 3);
 
-/// The questionnaire, in the order asked. The loved-one path's items are shown only after
-/// `for_whom` = `loved_one`; all other items are shown unless `for_whom` = `loved_one`, so a
-/// visitor who has not said yet is treated as answering for themselves.
+/// The visitor answers about their own use and has not said "none": a skipped substances
+/// question is unknown, not "no use", so the questions about use, withdrawal and overdose (the
+/// strongest warning there is) are still asked.
+const OWN_MAY_USE: Cond = Cond::All(&[OWN, Cond::Not(&Cond::Has(I::Substances, &["none"]))]);
+
+/// How often, for one chosen substance other than alcohol (which AUDIT-C asks about).
+const fn use_freq(id: ItemId, chosen: Cond) -> Item {
+    on("amount", item(id, S::Use, OwnUseOnly, chosen))
+}
+
+/// The questionnaire, in the order asked, page by page. The loved-one path's items are shown
+/// only after `for_whom` = `loved_one`; the others unless `for_whom` = `loved_one`, so a visitor
+/// who has not said yet is treated as answering for themselves.
 ///
-/// Safety comes first on both paths: the loved one's danger and the visitor's own safety at
-/// home, then mood (PHQ-2, GAD-2) and the self-harm question right after it, as PHQ-9 asks its
-/// item 9 after the mood items, then the worry about hurting someone; the substances after.
+/// A first result comes within 12 screens on every path, review included (quality.md): 11
+/// pages on the visitor's own path, 6 on the loved-one path, and every page of a path is shown
+/// whatever the answers (each holds an item its path always asks), so the step count never
+/// changes on the way; only "none" of the substances takes the 3 pages about use away. Every
+/// item a safety notice or a care rule reads (screening.md) comes before the first result:
+///
+/// - the loved one's danger and the visitor's safety at home first (911 and naloxone, or the
+///   hotline, at once), before anything else is asked;
+/// - mood (PHQ-2, GAD-2), then the self-harm question right after it, as PHQ-9 asks its item 9
+///   after the mood items, and the worry about hurting someone;
+/// - substances, then their amount, the signs of a use disorder (severity follows signs, not
+///   frequency alone), withdrawal, overdose and injection;
+/// - pregnancy (asked unless the visitor said male), health, treatment, medication, stage and
+///   goal, home, support and the justice system (residential care, lower tolerance).
+///
+/// What only sharpens the fit (readiness rulers, BARC-10, group preferences, times, language)
+/// is offered after the first result.
 pub static ITEMS: [Item; 63] = [
-    item(I::ForWhom, S::About, Both, Cond::Always),
-    item(I::AgeGroup, S::About, Both, Cond::Always),
-    item(I::LoRelationship, S::LovedOne, LovedOneOnly, LOVED),
-    sensitive(item(I::LoDanger, S::Safety, LovedOneOnly, LOVED)),
-    sensitive(item(I::LoSafety, S::Safety, LovedOneOnly, LOVED)),
-    grouped("mood", sensitive(item(I::Phq2_1, S::Wellbeing, Both, Cond::Always))),
-    grouped("mood", sensitive(item(I::Phq2_2, S::Wellbeing, Both, Cond::Always))),
-    grouped("mood", sensitive(item(I::Gad2_1, S::Wellbeing, OwnUseOnly, OWN))),
-    grouped("mood", sensitive(item(I::Gad2_2, S::Wellbeing, OwnUseOnly, OWN))),
-    sensitive(item(I::SelfHarm, S::Safety, Both, Cond::Any(&[OWN, Cond::All(&[LOVED, OWN_PHQ2_POSITIVE])]))),
-    sensitive(item(I::HarmOthers, S::Safety, OwnUseOnly, OWN)),
-    item(I::Substances, S::Use, Both, Cond::Always),
-    grouped("auditc", item(I::AuditC1, S::Use, OwnUseOnly, ALCOHOL)),
-    grouped("auditc", item(I::AuditC2, S::Use, OwnUseOnly, ALCOHOL)),
-    grouped("auditc", item(I::AuditC3, S::Use, OwnUseOnly, ALCOHOL)),
-    optional(sensitive(item(I::Sex, S::Use, OwnUseOnly, ALCOHOL))),
-    grouped(
-        "use_freq",
-        item(I::UseFreqOpioids, S::Use, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["opioids"])])),
+    on("who", item(I::ForWhom, S::About, Both, Cond::Always)),
+    on("danger", sensitive(item(I::LoDanger, S::Safety, LovedOneOnly, LOVED))),
+    on("danger", sensitive(item(I::LoSafety, S::Safety, LovedOneOnly, LOVED))),
+    on("about", item(I::AgeGroup, S::About, Both, Cond::Always)),
+    on("about", item(I::LoRelationship, S::LovedOne, LovedOneOnly, LOVED)),
+    on("about", optional(sensitive(item(I::Sex, S::About, OwnUseOnly, OWN)))),
+    on("mood", sensitive(item(I::Phq2_1, S::Wellbeing, Both, Cond::Always))),
+    on("mood", sensitive(item(I::Phq2_2, S::Wellbeing, Both, Cond::Always))),
+    on("mood", sensitive(item(I::Gad2_1, S::Wellbeing, OwnUseOnly, OWN))),
+    on("mood", sensitive(item(I::Gad2_2, S::Wellbeing, OwnUseOnly, OWN))),
+    on(
+        "safety",
+        sensitive(item(I::SelfHarm, S::Safety, Both, Cond::Any(&[OWN, Cond::All(&[LOVED, OWN_PHQ2_POSITIVE])]))),
     ),
-    grouped(
-        "use_freq",
-        item(I::UseFreqStimulants, S::Use, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["stimulants"])])),
+    on("safety", sensitive(item(I::HarmOthers, S::Safety, OwnUseOnly, OWN))),
+    on("safety", sensitive(item(I::LoWants, S::LovedOne, LovedOneOnly, LOVED))),
+    on("substances", item(I::Substances, S::Use, Both, Cond::Always)),
+    on("substances", item(I::LoStage, S::LovedOne, LovedOneOnly, LOVED)),
+    on("amount", item(I::AuditC1, S::Use, OwnUseOnly, ALCOHOL)),
+    on("amount", item(I::AuditC2, S::Use, OwnUseOnly, ALCOHOL)),
+    on("amount", item(I::AuditC3, S::Use, OwnUseOnly, ALCOHOL)),
+    use_freq(I::UseFreqOpioids, Cond::All(&[OWN, Cond::Has(I::Substances, &["opioids"])])),
+    use_freq(I::UseFreqStimulants, Cond::All(&[OWN, Cond::Has(I::Substances, &["stimulants"])])),
+    use_freq(I::UseFreqCannabis, Cond::All(&[OWN, Cond::Has(I::Substances, &["cannabis"])])),
+    use_freq(I::UseFreqSedatives, Cond::All(&[OWN, Cond::Has(I::Substances, &["sedatives"])])),
+    use_freq(I::UseFreqOther, Cond::All(&[OWN, Cond::Has(I::Substances, &["other"])])),
+    on("amount", item(I::LastUse, S::Use, OwnUseOnly, OWN_MAY_USE)),
+    on("signs", sensitive(item(I::DepControl, S::Use, OwnUseOnly, OWN_MAY_USE))),
+    on("signs", sensitive(item(I::DepCraving, S::Use, OwnUseOnly, OWN_MAY_USE))),
+    on("signs", sensitive(item(I::DepConsequences, S::Use, OwnUseOnly, OWN_MAY_USE))),
+    on("signs", sensitive(item(I::DepQuitFailed, S::Use, OwnUseOnly, OWN_MAY_USE))),
+    on("risks", sensitive(item(I::Withdrawal, S::Use, OwnUseOnly, OWN_MAY_USE))),
+    on("risks", sensitive(item(I::Overdose, S::Use, OwnUseOnly, OWN_MAY_USE))),
+    on("risks", sensitive(item(I::Injection, S::Use, OwnUseOnly, OWN_MAY_USE))),
+    on(
+        "health",
+        optional(sensitive(item(
+            I::Pregnant,
+            S::Wellbeing,
+            OwnUseOnly,
+            Cond::All(&[OWN, Cond::Not(&Cond::Is(I::Sex, &["male"]))]),
+        ))),
     ),
-    grouped(
-        "use_freq",
-        item(I::UseFreqCannabis, S::Use, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["cannabis"])])),
+    on("health", sensitive(item(I::MhDiagnosis, S::Wellbeing, OwnUseOnly, OWN))),
+    on("health", item(I::PhysicalHealth, S::Wellbeing, OwnUseOnly, OWN)),
+    on("recovery", item(I::TreatmentHistory, S::Treatment, OwnUseOnly, OWN)),
+    on(
+        "recovery",
+        item(
+            I::Medication,
+            S::Treatment,
+            OwnUseOnly,
+            Cond::All(&[OWN, Cond::Has(I::Substances, &["alcohol", "opioids"])]),
+        ),
     ),
-    grouped(
-        "use_freq",
-        item(I::UseFreqSedatives, S::Use, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["sedatives"])])),
-    ),
-    grouped(
-        "use_freq",
-        item(I::UseFreqOther, S::Use, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["other"])])),
-    ),
-    item(I::LastUse, S::Use, OwnUseOnly, OWN_USES),
-    grouped("dependence", sensitive(item(I::DepControl, S::Use, OwnUseOnly, OWN_USES))),
-    grouped("dependence", sensitive(item(I::DepCraving, S::Use, OwnUseOnly, OWN_USES))),
-    grouped("dependence", sensitive(item(I::DepConsequences, S::Use, OwnUseOnly, OWN_USES))),
-    grouped("dependence", sensitive(item(I::DepQuitFailed, S::Use, OwnUseOnly, OWN_USES))),
-    sensitive(item(I::Withdrawal, S::Use, OwnUseOnly, OWN_USES)),
-    sensitive(item(I::Overdose, S::Use, OwnUseOnly, OWN_USES)),
-    sensitive(item(I::Injection, S::Use, OwnUseOnly, OWN_USES)),
-    item(I::LoStage, S::LovedOne, LovedOneOnly, LOVED),
-    sensitive(item(I::LoWants, S::LovedOne, LovedOneOnly, LOVED)),
-    sensitive(item(I::MhDiagnosis, S::Wellbeing, OwnUseOnly, OWN)),
-    item(I::PhysicalHealth, S::Wellbeing, OwnUseOnly, OWN),
-    optional(sensitive(item(
-        I::Pregnant,
-        S::Wellbeing,
-        OwnUseOnly,
-        Cond::All(&[OWN, Cond::Not(&Cond::Is(I::Sex, &["male"]))]),
-    ))),
-    item(I::TreatmentHistory, S::Treatment, OwnUseOnly, OWN),
-    item(I::Medication, S::Treatment, OwnUseOnly, Cond::All(&[OWN, Cond::Has(I::Substances, &["alcohol", "opioids"])])),
-    item(I::Importance, S::Readiness, OwnUseOnly, OWN),
-    item(I::Confidence, S::Readiness, OwnUseOnly, OWN),
-    item(I::Stage, S::Readiness, OwnUseOnly, OWN),
-    item(I::Goal, S::Readiness, OwnUseOnly, OWN),
-    grouped("barc", item(I::Barc1, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc2, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc3, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc4, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc5, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc6, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc7, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc8, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc9, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    grouped("barc", item(I::Barc10, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE)),
-    item(I::Housing, S::Life, OwnUseOnly, OWN),
-    item(I::Support, S::Life, OwnUseOnly, OWN),
-    item(I::FamilyInvolved, S::Life, OwnUseOnly, OWN),
-    sensitive(item(I::Justice, S::Life, OwnUseOnly, OWN)),
-    item(I::Work, S::Life, OwnUseOnly, OWN),
-    item(I::GroupComfort, S::Preferences, OwnUseOnly, OWN),
-    item(I::OneOnOne, S::Preferences, OwnUseOnly, OWN),
-    item(I::Barriers, S::Preferences, OwnUseOnly, OWN),
-    item(I::Approach, S::Preferences, Both, Cond::Always),
-    item(I::Format, S::Preferences, Both, Cond::Always),
-    item(I::Times, S::Preferences, Both, Cond::Always),
-    item(I::Language, S::Preferences, Both, Cond::Always),
-    item(I::Audience, S::Preferences, Both, Cond::Always),
+    on("recovery", item(I::Stage, S::Readiness, OwnUseOnly, OWN)),
+    on("recovery", item(I::Goal, S::Readiness, OwnUseOnly, OWN)),
+    on("life", item(I::Housing, S::Life, OwnUseOnly, OWN)),
+    on("life", item(I::Support, S::Life, OwnUseOnly, OWN)),
+    on("life", sensitive(item(I::Justice, S::Life, OwnUseOnly, OWN))),
+    later(Ready, on("ruler", item(I::Importance, S::Readiness, OwnUseOnly, OWN))),
+    later(Ready, on("ruler", item(I::Confidence, S::Readiness, OwnUseOnly, OWN))),
+    later(Ready, on("barc", item(I::Barc1, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc2, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc3, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc4, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc5, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc6, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc7, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc8, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc9, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Ready, on("barc", item(I::Barc10, S::Readiness, OwnUseOnly, IN_RECOVERY_STAGE))),
+    later(Fit, on("groups", item(I::GroupComfort, S::Preferences, OwnUseOnly, OWN))),
+    later(Fit, on("groups", item(I::OneOnOne, S::Preferences, OwnUseOnly, OWN))),
+    later(Fit, on("getting_there", item(I::Barriers, S::Preferences, OwnUseOnly, OWN))),
+    later(Fit, on("getting_there", item(I::FamilyInvolved, S::Life, OwnUseOnly, OWN))),
+    later(Fit, on("getting_there", item(I::Work, S::Life, OwnUseOnly, OWN))),
+    later(When, on("kind", item(I::Approach, S::Preferences, Both, Cond::Always))),
+    later(When, on("kind", item(I::Format, S::Preferences, Both, Cond::Always))),
+    later(When, on("times", item(I::Times, S::Preferences, Both, Cond::Always))),
+    later(When, on("times", item(I::Language, S::Preferences, Both, Cond::Always))),
+    later(When, on("times", item(I::Audience, S::Preferences, Both, Cond::Always))),
 ];
 
 /// Whether `item` is asked, given the answers so far (skip logic).
@@ -232,7 +295,13 @@ pub fn is_shown(answers: &Answers, item: ItemId) -> bool {
 
 /// The items asked, given the answers so far, in order.
 pub fn shown_items(answers: &Answers) -> Vec<ItemId> {
-    ItemId::ALL.iter().copied().filter(|&item| is_shown(answers, item)).collect()
+    let mut items = Vec::new();
+    for &item in ItemId::ALL {
+        if is_shown(answers, item) {
+            items.push(item);
+        }
+    }
+    items
 }
 
 /// Drops answers to items no longer shown (after the visitor went back and changed an earlier

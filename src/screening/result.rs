@@ -8,7 +8,9 @@ use serde::Serialize;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 use super::care::CareLevel;
+#[cfg(full_result)]
 use super::profile::Level;
+#[cfg(full_result)]
 use super::scores::{DependenceBand, ScaleScore, Severity};
 
 /// One plain-language sentence and the answered items behind it.
@@ -100,6 +102,7 @@ pub struct Suggestion {
     pub find: Vec<Link>,
 }
 
+#[cfg(full_result)]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct AuditC {
     pub score: u8,
@@ -110,12 +113,14 @@ pub struct AuditC {
     pub high_risk: bool,
 }
 
+#[cfg(full_result)]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct DependenceOut {
     pub count: u8,
     pub band: DependenceBand,
 }
 
+#[cfg(full_result)]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ReadinessOut {
     pub importance: Option<i8>,
@@ -123,6 +128,7 @@ pub struct ReadinessOut {
 }
 
 /// Screens not answered at all are `null`; BARC-10 is `null` unless all ten were answered.
+#[cfg(full_result)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoresOut {
     pub auditc: Option<AuditC>,
@@ -134,6 +140,7 @@ pub struct ScoresOut {
     pub readiness: ReadinessOut,
 }
 
+#[cfg(full_result)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DomainOut {
     pub id: &'static str,
@@ -142,6 +149,7 @@ pub struct DomainOut {
     pub reasons: Vec<Reason>,
 }
 
+#[cfg(full_result)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProfileOut {
     pub domains: Vec<DomainOut>,

@@ -6,6 +6,7 @@ use super::items::ItemId;
 use super::result::Reason;
 use super::scores::Scores;
 use crate::strings::{fill, Lang};
+#[cfg(full_result)]
 use crate::support::numtext::int;
 use crate::support::prelude::*;
 
@@ -60,6 +61,14 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// The values a reason can name. The scores appear only in the profile's reasons, which only
+/// builds with the full result hold (build.rs); elsewhere only the center is named.
+#[cfg(not(full_result))]
+fn placeholders(_scores: &Scores, center_name: &str) -> Vec<(&'static str, String)> {
+    vec![("center", center_name.to_string())]
+}
+
+#[cfg(full_result)]
 fn placeholders(scores: &Scores, center_name: &str) -> Vec<(&'static str, String)> {
     let number = |n: Option<u8>| n.map_or_else(String::new, |n| int(n.into()));
     let ruler = |n: Option<i8>| n.map_or_else(String::new, |n| int(n.into()));

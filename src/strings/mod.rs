@@ -457,7 +457,7 @@ mod tests {
     }
 
     /// Every `"ui.…"` key written in the rendering code exists in every language (the keys built
-    /// from a prefix, like `ui.level.` + level, are listed by the engine's `string_keys`).
+    /// from a prefix, like `ui.severity.` + band, are listed by the engine's `string_keys`).
     #[test]
     fn interface_strings_exist() {
         let sources =
