@@ -68,6 +68,9 @@ build: wasm-tools
 	wasm-bindgen --target web --out-dir $(PKG)/es --out-name peerpath --no-typescript \
 	  --remove-name-section --remove-producers-section \
 	  target/ship-es/$(WASM_TARGET)/release/peerpath.wasm
+	@# The words the shell draws before the module runs travel with each language's glue.
+	python3 tools/shell-words.py en $(PKG)/peerpath.js
+	python3 tools/shell-words.py es $(PKG)/es/peerpath.js
 	@# The scoring API module (evaluate, questionnaire, checkConfig) for a center's own tools;
 	@# the widget never loads it.
 	cargo build --release --target $(WASM_TARGET) --lib --no-default-features --features api --target-dir target/api

@@ -62,10 +62,20 @@ function negotiate(lang, config) {
   return 'en';
 }
 
+/** The glue of the module with `lang` built in, once per page: the shell's words come with it. */
+let gluePromise;
+function loadGlue(lang) {
+  gluePromise ??= import(new URL(lang === 'es' ? 'es/peerpath.js' : 'peerpath.js', pkg).href).then((glue) => {
+    if (glue.WORDS) WORDS[lang] = glue.WORDS;
+    return glue;
+  });
+  return gluePromise;
+}
+
 /** Loads and instantiates the WebAssembly module once per page. */
 function loadModule(lang) {
   const dir = new URL(lang === 'es' ? 'es/' : './', pkg);
-  modulePromise ??= import(new URL('peerpath.js', dir).href).then(async (module) => {
+  modulePromise ??= loadGlue(lang).then(async (module) => {
     await module.default({ module_or_path: new URL('peerpath_bg.wasm', dir) });
     module.onFailure(stop);
     loaded = module;
@@ -217,7 +227,9 @@ async function loadFeed(config) {
 async function fetchStrings(lang) {
   const response = await fetch(new URL(`pkg/strings/${lang}.txt`, here));
   if (!response.ok) throw new Error(`the ${lang} strings could not be loaded (HTTP ${response.status})`);
-  return response.text();
+  const text = await response.text();
+  WORDS[lang] ??= wordsOf(text);
+  return text;
 }
 
 /** The visitor's language, its strings loaded when the module does not have them built in. */
@@ -295,21 +307,134 @@ function sorry(lang, config) {
   return box;
 }
 
+/** The welcome's promises, as the tables name them (`ui.welcome.<name>`). */
+const PROMISES = ['anonymous', 'private', 'time', 'not_diagnosis'];
+/** Where "Exit this page" goes before the config is read, or when it names no usable page. */
+const SAFE_PAGE = 'https://www.weather.gov/';
+
+/** An element with attributes and children (text as text, never as HTML). */
+function el(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/**
+ * The words the shell draws before the module runs (the bar, the crisis strip, the welcome), by
+ * language: the built-in language's come with its glue (`WORDS`, from its table: tools/
+ * shell-words.py), another's from its strings file when the visitor switches to it.
+ */
+const WORDS = {};
+
+/** The `ui.` lines of a language's strings file, as the glue's `WORDS` holds them. */
+function wordsOf(text) {
+  return Object.fromEntries(text.split('\n').filter((line) => line.startsWith('ui.')).map((line) => line.split(' = ')).filter((pair) => pair.length === 2));
+}
+
+/** A center's name as the welcome shows it: text, without direction controls, not too long. */
+const centerName = (config) => {
+  const name = asObject(config.center).name;
+  return typeof name === 'string' ? name.replace(DIRECTION_CONTROLS, '').trim().slice(0, 120) : '';
+};
+
+/**
+ * The welcome screen into `screen` (here, and for the module whenever it shows the welcome):
+ * the same markup as the module's screens, its heading marked for focus.
+ */
+function drawWelcome(screen, lang, center) {
+  const w = WORDS[lang];
+  if (!w) return false; // the module draws a plain one
+  const intro = center ? w['ui.welcome.intro_center'].replace('{center}', center) : w['ui.welcome.intro'];
+  screen.replaceChildren(
+    el('h2', { tabindex: '-1', 'data-focus': '', 'data-welcome': '', lang }, w['ui.welcome.title']),
+    el('p', { class: 'intro' }, intro),
+    el('ul', { class: 'promises' }, ...PROMISES.map((key) => el('li', {}, w[`ui.welcome.${key}`]))),
+    el('div', { class: 'nav' }, el('button', { type: 'button', 'data-action': 'start', class: 'primary', part: 'button' }, w['ui.start'])),
+  );
+  return true;
+}
+
+/**
+ * The widget's frame as the module draws it (the bar with "Exit this page" and call or text
+ * 988, the crisis strip, the welcome), drawn before the module has loaded; the module takes it
+ * over as it is (`data-shell`).
+ */
+function shellFrame(lang, center) {
+  const w = WORDS[lang];
+  const now = (href, verb) => el('a', { href, part: 'now' }, el('span', { class: 'verb' }, verb), ' ', el('span', { class: 'number' }, '988'));
+  const screen = el('div', { class: 'screen', part: 'screen' });
+  drawWelcome(screen, lang, center);
+  return el('section', { class: 'pp', part: 'widget', lang, 'aria-label': w['ui.widget_label'], 'data-shell': '' },
+    el('div', { class: 'bar', part: 'bar' },
+      el('button', { type: 'button', 'data-action': 'exit', class: 'exit', part: 'exit' }, w['ui.exit']),
+      el('div', { class: 'now', role: 'group', 'aria-label': w['ui.crisis_988_label'] },
+        now('tel:988', w['ui.bar.call']),
+        // 988 answers a text of the word AYUDA in Spanish, as the module's bar says.
+        now(lang === 'es' ? 'sms:988?body=AYUDA' : 'sms:988', w['ui.bar.text']))),
+    el('div', { class: 'strip' },
+      el('div', { class: 'crisis-lines', part: 'crisis', role: 'region', 'aria-label': w['ui.crisis_label'] },
+        el('strong', {}, w['ui.crisis_lead']), el('a', { class: 'pill', href: 'tel:911' }, w['ui.call_911'])),
+      el('p', { class: 'exit-hint' }, w['ui.exit_hint'])),
+    el('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' }),
+    screen);
+}
+
+/**
+ * "Exit this page" before the module runs (no answer has been given yet): the whole tab goes to
+ * the center's safe page, which is not told where the visitor was.
+ */
+function leaveNow(config) {
+  const url = typeof config.quick_exit_url === 'string' && /^https?:\/\//i.test(config.quick_exit_url) ? config.quick_exit_url : SAFE_PAGE;
+  document.head.append(el('meta', { name: 'referrer', content: 'no-referrer' }));
+  try {
+    if (window.top !== window) return window.top.location.replace(url);
+  } catch { /* another origin that will not be sent away: leave this frame at least */ }
+  location.replace(url);
+}
+
 class PeerPathElement extends HTMLElement {
   #mounted = null;
   #generation = 0;
   #lang = 'en';
   #config = {};
   #styles = null;
+  /** Start was pressed on the shell's welcome before the module had loaded. */
+  #started = false;
+
+  constructor() {
+    super();
+    // Before the module runs, the shell's welcome answers Start and "Exit this page" itself.
+    this.attachShadow({ mode: 'open' }).addEventListener('click', (event) => {
+      const action = !this.#mounted && event.target.closest?.('[data-action]')?.dataset.action;
+      if (action === 'exit') leaveNow(this.#config);
+      if (action === 'start' && !this.#started) {
+        this.#started = true;
+        const status = this.shadowRoot.querySelector('[role=status]');
+        if (status) status.textContent = WORDS[status.closest('[lang]').lang]?.['ui.loading'] ?? '';
+      }
+    });
+  }
 
   connectedCallback() {
     live.add(this);
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    // Until the widget is drawn (and whenever it cannot be), the element's children show.
-    root.replaceChildren(document.createElement('slot'));
+    const root = this.shadowRoot;
     const generation = ++this.#generation;
+    this.#started = false;
     this.#lang = (this.getAttribute('lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
+    // Until the welcome is drawn (and whenever the widget cannot run), the element's children show.
+    this.#styles = stylesheet();
+    root.replaceChildren(this.#styles.link, document.createElement('slot'));
     if (stopped) return this.fail();
+    // The welcome as soon as its styles are here, while the module loads.
+    const inline = this.getAttribute('config')?.startsWith('#') ? document.getElementById(this.getAttribute('config').slice(1)) : null;
+    let early = {};
+    try { early = asObject(inline && JSON.parse(inline.textContent)); } catch { /* read again, and reported, below */ }
+    const lang = negotiate(this.getAttribute('lang') || undefined, early);
+    Promise.all([this.#styles.loaded, loadGlue(lang)]).then(() => {
+      if (generation !== this.#generation || this.#mounted || stopped || !WORDS[lang]) return;
+      root.replaceChildren(this.#styles.link, shellFrame(lang, centerName(early)));
+    }, () => {});
     this.#start(root, generation).catch((error) => {
       if (error instanceof WebAssembly.RuntimeError && modulePromise) return stop();
       if (generation !== this.#generation) return;
@@ -344,11 +469,13 @@ class PeerPathElement extends HTMLElement {
     const inline = this.getAttribute('config')?.startsWith('#');
     const moduleReady = loadModule(negotiate(lang, inline ? asObject((await configReady)?.value) : {}));
     moduleReady.catch(() => {}); // handled below, after the config
-    this.#styles = stylesheet();
-    root.prepend(this.#styles.link);
     const read = await configReady;
     const config = read?.value;
     this.#config = asObject(config);
+    // The center's name in the welcome, once its config is read.
+    const intro = root.querySelector('[data-shell] .intro');
+    const name = centerName(this.#config);
+    if (intro && name) intro.textContent = WORDS[intro.closest('[lang]').lang]['ui.welcome.intro_center'].replace('{center}', name);
     const languages = this.#config.languages;
     if (!lang && Array.isArray(languages) && typeof languages[0] === 'string') this.#lang = languages[0].slice(0, 2);
     const feed = loadFeed(this.#config);
@@ -361,8 +488,9 @@ class PeerPathElement extends HTMLElement {
     // feed join a piece at a time after it (`addEntries`).
     const lists = LISTS.filter((field) => Array.isArray(this.#config[field]));
     const head = lists.length ? Object.fromEntries(Object.entries(this.#config).filter(([field]) => !lists.includes(field))) : config;
-    const mounted = module.mount(root, head, chosen, undefined, fetchStrings);
+    const mounted = module.mount(root, head, chosen, undefined, fetchStrings, drawWelcome);
     this.#mounted = mounted;
+    if (this.#started) mounted.start();
     this.dispatchEvent(new CustomEvent('peerpath-ready', { detail: { embedOrigins: mounted.embedOrigins } }));
     const alive = () => this.#mounted === mounted && !stopped;
     for (const field of lists) {

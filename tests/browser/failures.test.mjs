@@ -192,7 +192,7 @@ test('hostile host CSS cannot hide or blow up the widget (strict CSP too)', asyn
 test('two widgets on one page work each on their own', async () => {
   const site = await shipped({ pages: { '/': host({ body: '<peer-path config="#c" lang="es" id="second"><p>Llámenos</p></peer-path>' }) } });
   const { context, page, messages } = await open(site, '/');
-  await page.locator('#second .screen h2').waitFor();
+  await page.locator('#second .pp:not([data-shell]) .screen h2').waitFor();
   const first = page.locator('peer-path').first();
   const second = page.locator('#second');
   await second.locator('[data-action=start]').click();

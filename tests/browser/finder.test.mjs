@@ -38,7 +38,7 @@ test('hostile strings in every config text field show as text and run nothing', 
   const warnings = [];
   tab.on('console', (m) => warnings.push(m.text()));
   await tab.goto(`${site.url}/hostile.html`);
-  await tab.locator('peer-path .screen h2').waitFor();
+  await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   await complete(tab, { for_whom: 'self', substances: ['alcohol'], approach: 'secular' });
   const seen = await tab.evaluate(() => {
     const root = document.querySelector('peer-path').shadowRoot;
@@ -71,7 +71,7 @@ test('the demo center fetches its Meeting Guide feed once, and "near me" sorts o
   });
   const tab = await context.newPage();
   await tab.goto(`${site.url}/`);
-  await tab.locator('peer-path .screen h2').waitFor();
+  await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   assert.equal(site.requests.filter((p) => p === '/meetings.json').length, 1);
   const after = site.requests.length;
   const requests = [];
@@ -85,14 +85,14 @@ test('the demo center fetches its Meeting Guide feed once, and "near me" sorts o
   })));
   const before = await cards();
   assert.ok(before.length >= 4, `only ${before.length} local matches`);
-  assert.ok(before.every((c) => !/km away/.test(c.text)), 'no distance before near me');
-  assert.ok(before.some((c) => /Next: \w+day \d/.test(c.text)), 'next meeting in words');
+  assert.ok(before.every((c) => !/(km|mi) away/.test(c.text)), 'no distance before near me');
+  assert.ok(before.some((c) => /Next: (today|tonight|tomorrow|\w+day), \d/.test(c.text)), 'next meeting in words');
   assert.ok(before.some((c) => c.id.startsWith('mg-')), 'meetings from the feed are listed');
 
   await local.locator('[data-action=near]').click();
   await tab.locator('peer-path [role=status]', { hasText: 'sorted by distance' }).waitFor();
   const sorted = await cards();
-  assert.ok(sorted.some((c) => /About [\d.]+ km away/.test(c.text)), sorted.map((c) => c.text).join('\n---\n'));
+  assert.ok(sorted.some((c) => /About [\d.]+ (km|mi) away/.test(c.text)), sorted.map((c) => c.text).join('\n---\n'));
   assert.equal(await local.locator('[data-action=near]').count(), 0, 'the button goes once sorted');
   const focused = await tab.evaluate(() => document.querySelector('peer-path').shadowRoot.activeElement?.textContent);
   assert.match(focused, /near you/);
@@ -107,7 +107,7 @@ test('when geolocation is refused, the list stays and the visitor is told', asyn
   const context = await browser.newContext();
   const tab = await context.newPage();
   await tab.goto(`${site.url}/`);
-  await tab.locator('peer-path .screen h2').waitFor();
+  await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   await complete(tab, { for_whom: 'self', substances: ['alcohol'], approach: 'spiritual' });
   const count = await tab.locator('peer-path [data-list=local] .card').count();
   await tab.locator('peer-path [data-action=near]').click();
@@ -117,7 +117,7 @@ test('when geolocation is refused, the list stays and the visitor is told', asyn
   await site.close();
 });
 
-test('next meeting times are shown in the visitor\'s own time zone and format', async () => {
+test('next meeting times are shown in the meeting\'s own zone, named when it is not the visitor\'s', async () => {
   const config = {
     center: { name: 'Harbor' },
     meeting_guide: [
@@ -131,11 +131,13 @@ test('next meeting times are shown in the visitor\'s own time zone and format', 
   // Tuesday 24 November 2026, 3:00 PM in Los Angeles (6:00 PM in New York).
   await tab.clock.setFixedTime(new Date('2026-11-24T23:00:00Z'));
   await tab.goto(`${site.url}/tz.html`);
-  await tab.locator('peer-path .screen h2').waitFor();
+  await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   await complete(tab, { for_whom: 'self', substances: ['alcohol'], format: 'online' });
-  const text = (id) => tab.locator(`peer-path [data-list=local] [data-id="${id}"]`).innerText();
-  assert.match(await text('mg-ny'), /Next: Tuesday 4:00\sPM/);
-  assert.match(await text('mg-la'), /Next: Tuesday 7:00\sPM/);
+  // In the next steps or in the list below them: each shows once.
+  const text = (id) => tab.locator(`peer-path [data-id="${id}"]`).innerText();
+  // 6:00 PM in New York: its meeting is tonight at 7, New York time, and says so.
+  assert.match(await text('mg-ny'), /Next: tonight, 7:00\sPM EST/);
+  assert.match(await text('mg-la'), /Next: tonight, 7:00\sPM(?! [A-Z])/);
   await context.close();
   await site.close();
 });

@@ -101,7 +101,7 @@ function answerTexts(frame) {
 async function widgetFrame(page) {
   for (let i = 0; i < 100; i++) {
     const frame = page.frames().find((f) => f.url().includes('/embed.html'));
-    if (frame && await frame.locator('peer-path .screen h2').count()) return frame;
+    if (frame && await frame.locator('peer-path .pp:not([data-shell]) .screen h2').count()) return frame;
     await page.waitForTimeout(100);
   }
   throw new Error('the widget frame never showed its first screen');
@@ -112,7 +112,7 @@ test('the stand-in replay script does record answers from an inline embed (so it
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${hostSite.url}/inline.html`);
-  await page.locator('peer-path .screen h2').waitFor();
+  await page.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   await complete(page, PLAN);
   const texts = await answerTexts(page.mainFrame());
   assert.ok(texts.length >= 3, texts.join(' | '));
@@ -264,7 +264,7 @@ test('embed.html works under its own CSP even when the widget origin also sends 
   // (A top-level page asks for /favicon.ico; in a frame it would not.)
   page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && errors.push(m.text()));
   await page.goto(`${widgetSite.url}/embed.html?lang=es`);
-  await page.locator('peer-path .screen h2').waitFor();
+  await page.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   assert.equal(await page.locator('peer-path .pp').getAttribute('lang'), 'es');
   assert.deepEqual(errors, []);
   await context.close();

@@ -13,6 +13,7 @@ export function active(page) {
       name: el.getAttribute('name'),
       value: el.getAttribute('value'),
       action: el.getAttribute('data-action'),
+      section: el.getAttribute('data-section') ?? undefined,
       focusHeading: el.hasAttribute('data-focus'),
       checked: el.checked ?? null,
       text: el.textContent?.trim().slice(0, 80),
@@ -87,14 +88,35 @@ function isChecked(page, name, value) {
   return page.evaluate(([name, value]) => !!document.querySelector('peer-path').shadowRoot.querySelector(`input[name="${name}"][value="${value}"]`)?.checked, [name, value]);
 }
 
+/** The "sharpen your results" sections the result offers now, by `data-section`. */
+function sections(page) {
+  return page.evaluate(() => [...document.querySelector('peer-path').shadowRoot.querySelectorAll('[data-action=sharpen]')].map((b) => b.dataset.section));
+}
+
 /**
- * Answers the whole questionnaire from the welcome screen with `plan` (item id to value; items
- * not in the plan are skipped), then confirms the review. Returns the number of question pages
- * seen. After every move, focus must be on the new screen's heading.
+ * Answers the questionnaire from the welcome screen with `plan` (item id to value; items not in
+ * the plan are skipped) up to the first result, then, when the plan answers items of the
+ * optional sections after it, opens each such section from the result and answers it too.
+ * Returns the number of question pages before the first result. After every move, focus must
+ * be on the new screen's heading.
  */
 export async function complete(page, plan, each = async () => {}) {
   await tabTo(page, { action: 'start' });
   await page.keyboard.press('Enter');
+  const first = await answerPages(page, plan, each);
+  const opened = new Set();
+  for (;;) {
+    const section = (await sections(page)).find((s) => !opened.has(s));
+    if (!section) return first;
+    opened.add(section);
+    await tabTo(page, { action: 'sharpen', section });
+    await page.keyboard.press('Enter');
+    await answerPages(page, plan, each);
+  }
+}
+
+/** Answers pages until the result shows; gives the number of pages. */
+async function answerPages(page, plan, each) {
   let pages = 0;
   for (let guard = 0; guard < 80; guard++) {
     await each();

@@ -31,9 +31,15 @@ for (const [visitor, files] of Object.entries(VISITORS)) {
 test('each module has one language built in, and the other is a file fetched only on a switch', async () => {
   const english = await read('pkg/peerpath_bg.wasm');
   const spanish = await read('pkg/es/peerpath_bg.wasm');
-  const [en, es] = ['Find support that fits you', 'Encuentre el apoyo que le sirve'].map((text) => Buffer.from(text));
+  const [en, es] = ['Your next steps', 'Sus próximos pasos'].map((text) => Buffer.from(text));
   assert.ok(english.includes(en) && !english.includes(es), 'English module');
   assert.ok(spanish.includes(es) && !spanish.includes(en), 'Spanish module');
+  // The welcome's words travel with each language's glue (the shell draws the welcome before the
+  // module arrives), and only there.
+  const glue = { en: await import('../../dist/pkg/peerpath.js'), es: await import('../../dist/pkg/es/peerpath.js') };
+  assert.equal(glue.en.WORDS['ui.welcome.title'], 'Find support that fits you');
+  assert.equal(glue.es.WORDS['ui.welcome.title'], 'Encuentre el apoyo que le sirve');
+  assert.ok(!english.includes(Buffer.from('Find support that fits you')), 'not in the module too');
   for (const lang of ['en', 'es']) assert.ok((await gzip(`pkg/strings/${lang}.txt`)) < 16 * 1024, lang);
 });
 
