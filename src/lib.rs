@@ -324,3 +324,19 @@ pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValu
     guard::ready()?;
     to_js(&checked_config(&config, &feed).problems)
 }
+
+#[cfg(feature = "api")]
+/// Checks a Meeting Guide feed alone (the value `JSON.parse` gives) as the widget reads one:
+/// `{ problems, meetings }`, `meetings` the number it would show. For `peerpath-sync-feed`,
+/// which keeps a copy only when it holds a meeting.
+#[wasm_bindgen(js_name = checkFeed)]
+pub fn check_feed_js(feed: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct FeedCheck {
+        problems: Vec<center::config::Problem>,
+        meetings: usize,
+    }
+    guard::ready()?;
+    let checked = checked_config(&JsValue::NULL, &feed);
+    to_js(&FeedCheck { meetings: checked.config.resources.len(), problems: checked.problems })
+}

@@ -146,7 +146,13 @@ impl ListReader {
         ListReader {
             list,
             room: MAX_RESOURCES.saturating_sub(resources.len()),
-            ids: resources.iter().map(|r| r.id.as_str()).collect(),
+            ids: {
+                let mut ids = Ids::new();
+                for r in resources {
+                    ids.insert(&r.id);
+                }
+                ids
+            },
         }
     }
 

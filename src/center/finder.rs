@@ -281,10 +281,12 @@ fn fit(
         }
     }
 
-    let wanted: Vec<&str> = ["women", "men", "lgbtq", "young_adults", "veterans"]
-        .into_iter()
-        .filter(|a| answers.has(ItemId::Audience, a))
-        .collect();
+    let mut wanted: Vec<&str> = Vec::new();
+    for audience in ["women", "men", "lgbtq", "young_adults", "veterans"] {
+        if answers.has(ItemId::Audience, audience) {
+            wanted.push(audience);
+        }
+    }
     if !r.audience.is_empty() {
         if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
             points += 20;

@@ -73,7 +73,9 @@ pub fn clear(element: &Element) {
 /// Focuses an element without scrolling the page under a sticky bar (the caller scrolls).
 pub fn focus(element: &Element) {
     if let Some(html) = element.dyn_ref::<HtmlElement>() {
-        let _ = html.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&options);
     }
 }
 

@@ -82,6 +82,8 @@ struct App {
     me: Weak<RefCell<App>>,
     /// Geolocation callbacks waiting for an answer; dropped with the widget.
     waiting: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// The time formats, made once.
+    clock: Clock,
 }
 
 struct Listener {
@@ -121,7 +123,8 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         }
     }
     let lang = setup.options.lang;
-    let view = View { doc: &doc, lang, options: &setup.options };
+    let clock = Clock::default();
+    let view = View::new(&doc, lang, &setup.options, &clock);
     let shell = root.query_selector(".pp[data-shell]")?;
     let parts = shell.as_ref().and_then(|frame| {
         let screen = frame.query_selector(".screen").ok()??;
@@ -170,8 +173,17 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         last_key_shifted: false,
         me: Weak::new(),
         waiting: Vec::new(),
+        clock,
     }));
     app.borrow_mut().me = Rc::downgrade(&app);
+    // The clock's formats made now, while the visitor reads the welcome, not when the result is
+    // asked for (a cheap phone takes tens of milliseconds for the first ones).
+    {
+        let app = &mut *app.borrow_mut();
+        set_clock(&mut app.setup.options, &app.clock);
+        let zone = app.setup.options.center.timezone.clone();
+        let _ = app.clock.format(lang, 0, zone.as_deref(), &[("hour", "numeric"), ("minute", "2-digit")]);
+    }
     draw(&app.borrow(), false)?;
 
     let mut widget = Widget { app: app.clone(), listeners: Vec::new() };
@@ -247,7 +259,7 @@ impl Widget {
 /// line, or a crisis panel) clear of the sticky bar.
 fn draw(app: &App, move_focus: bool) -> Result {
     let lang = app.setup.options.lang;
-    let view = View { doc: &app.doc, lang, options: &app.setup.options };
+    let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
     if app.flow.screen == Screen::Welcome {
         // The shell's welcome, kept while it is in this language (a visitor may be reading it).
         let drawn = app.screen_el.query_selector(&["[data-welcome][lang=", lang.as_str(), "]"].concat())?.is_some();
@@ -426,7 +438,7 @@ fn update_progress(app: &App) -> Result {
         progress.set_attribute("value", &numtext::int(n as i64))?;
     }
     if let Some(line) = app.screen_el.query_selector(".progress")? {
-        let view = View { doc: &app.doc, lang: app.setup.options.lang, options: &app.setup.options };
+        let view = View::new(&app.doc, app.setup.options.lang, &app.setup.options, &app.clock);
         line.set_text_content(Some(&view.progress_text(&app.flow)));
     }
     Ok(())
@@ -583,7 +595,7 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
     }
     app.frame.set_attribute("lang", lang.as_str())?;
     app.frame.set_attribute("aria-label", text!(lang, "ui.widget_label"))?;
-    let view = View { doc: &app.doc, lang, options: &app.setup.options };
+    let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
     if let Some(old) = app.frame.query_selector(".bar")? {
         app.frame.replace_child(&view.bar().into_element(), &old)?;
     }
@@ -597,19 +609,19 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
 
 /// Works the result out from the answers, with the clock read now (the next meeting times).
 fn work_out(app: &mut App) {
-    set_clock(&mut app.setup.options);
+    set_clock(&mut app.setup.options, &app.clock);
     app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
 }
 
 /// Sets the clock the finder reads: the visitor's own, and the same moment in every time zone
 /// the resources name (so an online meeting in New York is read in New York time).
-fn set_clock(options: &mut Options) {
-    options.now = now_in_zone(None);
+fn set_clock(options: &mut Options, clock: &Clock) {
+    options.now = now_in_zone(clock, None);
     let mut zones: Vec<(String, Now)> = Vec::new();
     let center = options.center.timezone.as_deref();
     for zone in options.resources.iter().filter_map(|r| r.timezone.as_deref()).chain(center) {
         if !zones.iter().any(|(z, _)| z == zone) {
-            if let Some(now) = now_in_zone(Some(zone)) {
+            if let Some(now) = now_in_zone(clock, Some(zone)) {
                 zones.push((zone.to_string(), now));
             }
         }
@@ -650,15 +662,11 @@ pub fn window() -> Window {
 
 /// This moment's weekday and time in an IANA time zone (the visitor's own for `None`), by
 /// `Intl.DateTimeFormat`; `None` for a zone the browser does not know.
-fn now_in_zone(zone: Option<&str>) -> Option<Now> {
-    let options = js_sys::Object::new();
+fn now_in_zone(clock: &Clock, zone: Option<&str>) -> Option<Now> {
     let fields = [("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")];
-    for (key, value) in fields.iter().chain(zone.map(|zone| ("timeZone", zone)).as_slice()) {
-        js_sys::Reflect::set(&options, &(*key).into(), &(*value).into()).ok()?;
-    }
-    let format = DateTimeFormat::new("en-US", &options).ok()?;
+    let parts = clock.with("en-US", zone, &fields, |format| format.format_to_parts(&js_sys::Date::new_0()))?;
     let (mut day, mut hour, mut minute) = (None, None, None);
-    for part in format.format_to_parts(&js_sys::Date::new_0()).iter() {
+    for part in parts.iter() {
         let part: DatePart = part.unchecked_into();
         let value = part.value();
         match part.kind().as_str() {
@@ -671,16 +679,50 @@ fn now_in_zone(zone: Option<&str>) -> Option<Now> {
     Some(Now { day: day? as u8, minutes: (hour? % 24) * 60 + minute? })
 }
 
-/// The moment `minutes` from now as the visitor reads it, with `Intl.DateTimeFormat`'s `fields`
-/// (`hour`, `weekday`, `timeZoneName`...): in `zone` (one the browser knows: one of
-/// `Options::zones`), or in the visitor's own zone when `None`.
-pub(crate) fn clock(lang: Lang, minutes: u32, zone: Option<&str>, fields: &[(&str, &str)]) -> String {
-    let options = js_sys::Object::new();
-    for &(key, value) in fields.iter().chain(zone.map(|zone| ("timeZone", zone)).as_slice()) {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+/// The widget's `Intl.DateTimeFormat`s, each made once: making one is slow on a cheap phone (a
+/// result with tens of meeting times in two or three zones took 70 ms more at 4x CPU when
+/// each time made its own), and the same few serve every screen.
+#[derive(Default)]
+pub(crate) struct Clock {
+    formats: RefCell<Vec<(String, Option<DateTimeFormat>)>>,
+}
+
+impl Clock {
+    /// Runs `f` with the format for `locale`, `zone` (the visitor's own for `None`) and the
+    /// `Intl.DateTimeFormat` `fields`; `None` when the browser does not know the zone.
+    fn with<R>(
+        &self,
+        locale: &str,
+        zone: Option<&str>,
+        fields: &[(&str, &str)],
+        f: impl FnOnce(&DateTimeFormat) -> R,
+    ) -> Option<R> {
+        let mut key = [locale, " ", zone.unwrap_or("")].concat();
+        for (name, value) in fields {
+            key.push_str(&[" ", name, "=", value].concat());
+        }
+        let mut formats = self.formats.borrow_mut();
+        let at = match formats.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let options = js_sys::Object::new();
+                for &(name, value) in fields.iter().chain(zone.map(|zone| ("timeZone", zone)).as_slice()) {
+                    let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+                }
+                formats.push((key, DateTimeFormat::new(locale, &options).ok()));
+                formats.len() - 1
+            }
+        };
+        formats[at].1.as_ref().map(f)
     }
-    let at = js_sys::Date::new(&(js_sys::Date::now() + f64::from(minutes) * 60_000.0).into());
-    DateTimeFormat::new(lang.as_str(), &options).map(|format| format.format(&at)).unwrap_or_default()
+
+    /// The moment `minutes` from now as the visitor reads it, with `Intl.DateTimeFormat`'s
+    /// `fields` (`hour`, `weekday`, `timeZoneName`...): in `zone` (one the browser knows: one of
+    /// `Options::zones`), or in the visitor's own zone when `None`.
+    pub(crate) fn format(&self, lang: Lang, minutes: u32, zone: Option<&str>, fields: &[(&str, &str)]) -> String {
+        let at = js_sys::Date::new(&(js_sys::Date::now() + f64::from(minutes) * 60_000.0).into());
+        self.with(lang.as_str(), zone, fields, |format| format.format(&at)).unwrap_or_default()
+    }
 }
 
 /// Asks the browser for the visitor's position, only after they pressed "near me". The position
@@ -728,7 +770,7 @@ fn show_local_again(app: &mut App) -> Result {
 fn save_copy(app: &mut App) -> Result {
     let Some(result) = app.result.as_ref() else { return Ok(()) };
     let lang = app.setup.options.lang;
-    let view = View { doc: &app.doc, lang, options: &app.setup.options };
+    let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
     let date = js_sys::Date::new_0().to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED);
     let text = copy::result_text(result, lang, &app.setup.options, &date.as_string().unwrap_or_default(), &|m| {
         view.next_when(m)

@@ -22,7 +22,7 @@ use crate::support::numtext::int;
 use crate::support::phone::tel_number;
 
 /// Suggestions shown at once in each list; the rest are behind "show more".
-const SHOW_FIRST: usize = 4;
+const SHOW_FIRST: usize = 3;
 /// The optional sections the widget offers after the first result. Not `Sharpen::Ready`: the
 /// readiness rulers and BARC-10 feed only the nine-area profile, which the widget's result does
 /// not show (build.rs), so asking them here would change nothing the visitor sees; the scoring
@@ -36,6 +36,14 @@ pub struct View<'a> {
     pub doc: &'a Document,
     pub lang: Lang,
     pub options: &'a Options,
+    /// The widget's time formats.
+    pub clock: &'a super::Clock,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Document, lang: Lang, options: &'a Options, clock: &'a super::Clock) -> View<'a> {
+        View { doc, lang, options, clock }
+    }
 }
 
 impl View<'_> {
@@ -574,8 +582,12 @@ impl View<'_> {
         let in_steps = |i: usize| {
             result.next_steps.iter().any(|s| matches!(s, NextStep::Program(j) | NextStep::Meeting(j) if *j == i))
         };
-        let list: Vec<&LocalMatch> =
-            result.local.iter().enumerate().filter(|(i, _)| !in_steps(*i)).map(|(_, m)| m).collect();
+        let mut list: Vec<&LocalMatch> = Vec::new();
+        for (i, m) in result.local.iter().enumerate() {
+            if !in_steps(i) {
+                list.push(m);
+            }
+        }
         if result.local.is_empty() {
             return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.local.none")));
         }
@@ -693,8 +705,8 @@ impl View<'_> {
         if other {
             fields.push(("timeZoneName", "short"));
         }
-        let time = super::clock(self.lang, next.in_minutes, zone, &fields);
-        let weekday = || super::clock(self.lang, next.in_minutes, zone, &[("weekday", "long")]);
+        let time = self.clock.format(self.lang, next.in_minutes, zone, &fields);
+        let weekday = || self.clock.format(self.lang, next.in_minutes, zone, &[("weekday", "long")]);
         let day = match next.days {
             0 if next.start >= EVENING => text!(self.lang, "ui.when.tonight").to_string(),
             0 => text!(self.lang, "ui.when.today").to_string(),

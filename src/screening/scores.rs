@@ -315,7 +315,10 @@ pub fn uses_any(answers: &Answers) -> bool {
 }
 
 fn sum_score(answers: &Answers, items: &[ItemId], max: u8) -> Option<ScaleScore> {
-    let answered: Vec<i8> = items.iter().filter_map(|&i| answers.number(i)).collect();
+    let mut answered: Vec<i8> = Vec::new();
+    for &item in items {
+        answered.extend(answers.number(item));
+    }
     if answered.is_empty() {
         return None;
     }
