@@ -23,7 +23,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build dist serve test test-native test-wasm test-js test-browser bench fuzz tools wasm-tools node-runtime node-tools browser-tools clean
+.PHONY: build dist release serve test test-native test-wasm test-js test-browser test-release bench fuzz tools wasm-tools node-runtime node-tools browser-tools clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -105,13 +105,19 @@ dist: build node-tools
 	mkdir -p dist/api && cp $(API_PKG)/peerpath.js $(API_PKG)/peerpath_bg.wasm dist/api/
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
 
+# What a center installs (distribution.md): release/peerpath-V.zip (the widget's files, docs,
+# an example config) and release/peerpath-V.tgz (the same as an npm package, with
+# peerpath-check and peerpath-sync-feed, which need Node.js only).
+release: dist node-runtime
+	node tools/release.mjs
+
 serve: build
 	@echo "Serving www/ at http://127.0.0.1:$(PORT)/"
 	python3 -m http.server --bind 127.0.0.1 --directory www $(PORT)
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: test-native test-wasm test-js test-browser
+test: test-native test-wasm test-js test-browser test-release
 
 # Formatting and lints first: they fail in seconds. Clippy also sees the two wasm builds (the
 # widget's module without std, the scoring API module), whose code native builds leave out.
@@ -142,6 +148,11 @@ $(FAULT_PKG)/peerpath_bg.wasm: $(shell find src -type f) Cargo.toml Cargo.lock |
 
 test-browser: dist $(FAULT_PKG)/peerpath_bg.wasm node-tools browser-tools
 	node --test --test-concurrency=1 --test-timeout=120000 tests/browser/
+
+# Each release artifact installed from the file alone into a clean directory, its commands run
+# with Node.js only, peerpath-sync-feed against local servers that are slow, huge, wrong or down.
+test-release: release
+	node --test --test-concurrency=1 --test-timeout=120000 tests/release/
 
 ## Fuzzing ---------------------------------------------------------------------------------------
 

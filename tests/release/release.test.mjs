@@ -1,0 +1,176 @@
+// The release as a center's web person gets it (distribution.md): each artifact installed from
+// the file alone into a clean directory, and its commands run with Node.js and nothing else.
+// `make release` builds release/ first (`make test` does).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
+const release = join(root, 'release');
+const exists = (path) => stat(path).then(() => true, () => false);
+
+let installed; // the npm package, installed into a clean directory
+before(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-npm-'));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--prefix', dir, join(release, `peerpath-${version}.tgz`)], { stdio: 'ignore' });
+  installed = dir;
+});
+
+/**
+ * Runs an installed command with Node.js on PATH and nothing else (no cargo, no Rust), without
+ * blocking this process (its test servers answer meanwhile).
+ */
+function run(command, args, env = {}) {
+  const bin = join(installed, 'node_modules', '.bin', command);
+  return new Promise((resolve) => {
+    execFile(bin, args, { encoding: 'utf8', env: { PATH: dirname(process.execPath), ...env }, timeout: 60000 }, (error, stdout, stderr) => {
+      resolve({ status: error ? (error.code ?? -1) : 0, out: `${stdout}${stderr}` });
+    });
+  });
+}
+
+test('the zip holds the widget, the docs with every catalog id, an example config that checks clean, a license and a one-screen README', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-zip-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', join(release, `peerpath-${version}.zip`), dir]);
+  const top = join(dir, `peerpath-${version}`);
+  for (const file of ['peer-path.js', 'peer-path.css', 'pkg/peerpath.js', 'pkg/peerpath_bg.wasm', 'pkg/es/peerpath_bg.wasm',
+    'pkg/strings/es.txt', 'api/peerpath.js', 'api/peerpath_bg.wasm', 'embed.html', 'embed.js', 'peer-path-frame.js',
+    'peer-path-explain.js', 'docs/README.md', 'center.example.json', 'LICENSE', 'README.txt']) {
+    assert.ok(await exists(join(top, file)), file);
+  }
+  const readme = await readFile(join(top, 'README.txt'), 'utf8');
+  assert.ok(readme.split('\n').length <= 25, 'one screen');
+  const docs = await readFile(join(top, 'docs', 'README.md'), 'utf8');
+  const english = (await readFile(join(root, 'src', 'strings', 'en.txt'), 'utf8')).match(/^g\.[a-z0-9_]+\.name = .*$/gm);
+  assert.ok(english.length >= 30);
+  for (const line of english) {
+    const [, id, name] = line.match(/^g\.([a-z0-9_]+)\.name = (.*)$/);
+    assert.ok(docs.includes(`| \`${id}\` | ${name} |`), id);
+  }
+  assert.match(docs, /wasm-unsafe-eval/);
+  assert.match(docs, /frame-ancestors/);
+});
+
+test('peerpath-check, installed from the npm package with no cargo on PATH, names every problem of a bad config by field', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-check-'));
+  const bad = join(dir, 'center.json');
+  await writeFile(bad, JSON.stringify({
+    center: { phone: '555-0100', timezone: 'Pacific Time' },
+    resources: [
+      { id: 'a', name: 'Evening group', kind: 'family program', schedule: [{ day: 7, start: '7pm' }] },
+      { id: 'b', name: 'Outpatient', kind: 'outpatient' },
+      { id: 'b', name: 'Twice', kind: 'outpatient' },
+    ],
+  }));
+  const { status, out } = await run('peerpath-check', [bad]);
+  assert.equal(status, 1, out);
+  for (const path of ['center.name', 'center.timezone', 'resources[0].kind', 'resources[0].schedule[0].day', 'resources[0].schedule[0].start', 'resources[2].id']) {
+    assert.match(out, new RegExp(`error: ${path.replace(/[[\].]/g, '\\$&')}: `), `${path}\n${out}`);
+  }
+  assert.match(out, /6 error\(s\)/);
+  const good = join(dir, 'good.json');
+  await writeFile(good, JSON.stringify({ center: { name: 'Harbor' } }));
+  assert.equal((await run('peerpath-check', [good])).status, 0);
+  assert.equal((await run('peerpath-check', [join(dir, 'missing.json')])).status, 2);
+  const example = join(installed, 'node_modules', 'peerpath', 'center.example.json');
+  const checked = await run('peerpath-check', [example]);
+  assert.equal(checked.status, 0, checked.out);
+  assert.match(checked.out, /0 error\(s\), 0 warning\(s\)/);
+});
+
+// ---- peerpath-sync-feed, against local servers that are good, slow, huge, wrong or down -----------
+
+const MEETINGS = [
+  { name: 'Sunrise AA', slug: 'sunrise', day: 1, time: '07:00', types: ['O'], formatted_address: '1 Main St, Oceanside' },
+  { name: 'Night Owls', slug: 'owls', day: [5, 6], time: '22:00', types: ['ONL'], conference_url: 'https://zoom.example/j/1' },
+];
+const BMLT = [
+  { id_bigint: '17', meeting_name: 'Just for Today', weekday_tinyint: '3', start_time: '19:30:00', duration_time: '01:30:00',
+    location_text: 'Church hall', location_street: '5 Hill St', location_municipality: 'Oceanside', location_province: 'CA',
+    latitude: '33.19', longitude: '-117.37', formats: 'O,WC', time_zone: 'America/Los_Angeles' },
+];
+
+let server;
+let base;
+before(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/meetings.json') return res.end(JSON.stringify(MEETINGS));
+    if (path === '/bmlt') return res.end(JSON.stringify(BMLT));
+    if (path === '/slow') return setTimeout(() => res.end('[]'), 5000);
+    if (path === '/huge') {
+      // Three megabytes of meetings, a chunk at a time, as long as the client reads.
+      const chunk = Buffer.from(`${JSON.stringify(MEETINGS[0])},`.repeat(1000));
+      res.write('[');
+      let sent = 0;
+      const more = () => { while (sent < 3e6 && res.write(chunk)) sent += chunk.length; if (sent >= 3e6) res.end(']'); };
+      res.on('drain', more);
+      return more();
+    }
+    if (path === '/html') return res.end('<!doctype html><title>Meetings</title>');
+    if (path === '/nothing') return res.end(JSON.stringify([{ name: 'No day or time' }]));
+    res.statusCode = 404;
+    res.end('not found');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}`;
+});
+after(() => { server?.closeAllConnections(); server?.close(); });
+
+/** Runs the sync into a file that holds `before`; gives the status, the output and the file after. */
+async function sync(path, env) {
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
+  const out = join(dir, 'meetings.json');
+  await writeFile(out, 'the last good copy');
+  const { status, out: text } = await run('peerpath-sync-feed', [`${base}${path}`, out], env);
+  return { status, text, after: await readFile(out, 'utf8'), left: await readdir(dir) };
+}
+
+test('peerpath-sync-feed keeps a good Meeting Guide feed, converts a BMLT server\'s meetings, and checks both', async () => {
+  const feed = await sync('/meetings.json');
+  assert.equal(feed.status, 0, feed.text);
+  assert.deepEqual(JSON.parse(feed.after), MEETINGS);
+  assert.match(feed.text, /2 meeting\(s\) from a Meeting Guide feed/);
+  assert.deepEqual(feed.left, ['meetings.json'], 'no temporary file left');
+  const bmlt = await sync('/bmlt');
+  assert.equal(bmlt.status, 0, bmlt.text);
+  const [meeting] = JSON.parse(bmlt.after);
+  assert.deepEqual(meeting, {
+    name: 'Just for Today', slug: 'bmlt-17', day: 2, time: '19:30', end_time: '21:00', location: 'Church hall',
+    formatted_address: '5 Hill St, Oceanside, CA', latitude: 33.19, longitude: -117.37, timezone: 'America/Los_Angeles', types: ['O', 'X'],
+  });
+});
+
+test('peerpath-sync-feed keeps the last good copy when the source is slow, huge, wrong or down', async () => {
+  const cases = [
+    ['/slow', { PEERPATH_SYNC_TIMEOUT_MS: '1000' }, /no answer within 1 seconds/],
+    ['/huge', {}, /larger than 2 MiB/],
+    ['/html', {}, /is not JSON/],
+    ['/nothing', {}, /holds no meeting the widget can show/],
+    ['/missing', {}, /HTTP 404/],
+  ];
+  for (const [path, env, why] of cases) {
+    const result = await sync(path, env);
+    assert.equal(result.status, 1, `${path}: ${result.text}`);
+    assert.match(result.text, why, path);
+    assert.equal(result.after, 'the last good copy', path);
+  }
+  // Down: nothing listens on the port.
+  const closed = createServer();
+  await new Promise((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = closed.address().port;
+  await new Promise((resolve) => closed.close(resolve));
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
+  const out = join(dir, 'meetings.json');
+  await writeFile(out, 'the last good copy');
+  const down = await run('peerpath-sync-feed', [`http://127.0.0.1:${port}/meetings.json`, out]);
+  assert.equal(down.status, 1, down.out);
+  assert.match(down.out, /could not be fetched/);
+  assert.equal(await readFile(out, 'utf8'), 'the last good copy');
+});

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// peerpath-sync-feed URL OUT: keeps a copy of another site's meeting list on the center's own
+// site, for the widget's `meeting_guide_url` (center-config.md, "Feeds from other sites": the
+// visitor's browser never fetches another site). Run it from cron:
+//
+//     17 3 * * * peerpath-sync-feed https://aa-intergroup.example/wp-admin/admin-ajax.php?action=meetings /var/www/peerpath/meetings.json
+//
+// URL is a Meeting Guide JSON feed, or a BMLT server's search results
+// (`.../client_interface/json/?switcher=GetSearchResults&...`), which are converted to Meeting
+// Guide entries. The answer is read up to 2 MiB and 30 seconds, checked as the widget checks a
+// feed, and written to OUT (in one step, through a file beside it) only when it holds at least
+// one meeting the widget can show; otherwise OUT keeps the last good copy. Exit status: 0 when
+// OUT was replaced, 1 when it was kept (the reason on stderr), 2 for wrong arguments.
+import { rename, writeFile } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { loadApi, MAX_BYTES, visible } from '../lib/common.mjs';
+
+/** How long the source has to answer in full (PEERPATH_SYNC_TIMEOUT_MS, for tests). */
+const TIMEOUT_MS = Number(process.env.PEERPATH_SYNC_TIMEOUT_MS) || 30000;
+
+const [url, out, ...rest] = process.argv.slice(2);
+if (!url || !out || rest.length || !/^https?:\/\//i.test(url)) {
+  console.error('usage: peerpath-sync-feed URL OUT   (URL: a Meeting Guide feed or a BMLT search, http or https)');
+  process.exit(2);
+}
+
+/** Stops with the reason, OUT untouched. */
+function keep(reason) {
+  console.error(`peerpath-sync-feed: ${visible(url)}: ${visible(reason)}; ${out} is kept as it was.`);
+  process.exit(1);
+}
+
+/** The answer's text, read only as far as the bound. */
+async function fetchText() {
+  let response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
+  } catch (error) {
+    keep(error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : `could not be fetched (${error.cause?.code ?? error.message})`);
+  }
+  if (!response.ok) keep(`answered HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > MAX_BYTES) {
+        await reader.cancel();
+        keep(`is larger than 2 MiB (${MAX_BYTES} bytes), as much as the widget reads`);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    keep(error.name === 'TimeoutError' ? `did not finish within ${TIMEOUT_MS / 1000} seconds` : `broke off (${error.message})`);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** BMLT's format keys, as Meeting Guide type codes where they mean the same. */
+const BMLT_FORMATS = { O: 'O', C: 'C', WC: 'X', VM: 'ONL', TC: 'TC', W: 'W', M: 'M', GL: 'LGBTQ', Y: 'Y', BT: 'B', ST: 'ST', D: 'D', SP: 'SP', ES: 'S', Sp: 'S' };
+
+const hhmm = (time) => (typeof time === 'string' && /^\d{1,2}:\d{2}/.test(time) ? time.slice(0, 5).padStart(5, '0') : undefined);
+
+/** One BMLT meeting as a Meeting Guide entry (BMLT's weekdays run 1 = Sunday to 7). */
+function fromBmlt(m) {
+  const start = hhmm(m.start_time);
+  let end;
+  const duration = hhmm(m.duration_time);
+  if (start && duration) {
+    const minutes = (Number(start.slice(0, 2)) + Number(duration.slice(0, 2))) * 60 + Number(start.slice(3)) + Number(duration.slice(3));
+    end = `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  }
+  const address = [m.location_street, m.location_municipality, m.location_province, m.location_postal_code_1].filter((p) => typeof p === 'string' && p.trim()).join(', ');
+  const types = String(m.formats ?? '').split(',').map((f) => BMLT_FORMATS[f.trim()]).filter(Boolean);
+  const entry = {
+    name: m.meeting_name,
+    slug: `bmlt-${m.id_bigint}`,
+    day: Number(m.weekday_tinyint) - 1,
+    time: start,
+    end_time: end,
+    location: m.location_text || undefined,
+    formatted_address: address || undefined,
+    latitude: m.latitude === undefined ? undefined : Number(m.latitude),
+    longitude: m.longitude === undefined ? undefined : Number(m.longitude),
+    conference_url: m.virtual_meeting_link || undefined,
+    conference_phone: m.phone_meeting_number || undefined,
+    timezone: m.time_zone || undefined,
+    types,
+  };
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+}
+
+const text = await fetchText();
+let feed;
+try {
+  feed = JSON.parse(text);
+} catch (error) {
+  keep(`is not JSON (${error.message})`);
+}
+if (!Array.isArray(feed)) keep('is not a list of meetings (a Meeting Guide feed or BMLT search results)');
+const bmlt = feed.length > 0 && feed.every((m) => m && typeof m === 'object' && 'meeting_name' in m && 'weekday_tinyint' in m);
+if (bmlt) feed = feed.map(fromBmlt);
+
+const api = await loadApi();
+const { problems, meetings } = api.checkFeed(feed);
+for (const p of problems.slice(0, 20)) console.error(`${p.level}: ${visible(p.path)}: ${visible(p.message)}`);
+if (problems.length > 20) console.error(`… and ${problems.length - 20} more problem(s).`);
+if (meetings === 0) keep(`holds no meeting the widget can show (${problems.length} problem(s))`);
+
+// Written beside OUT, then renamed over it: a reader never sees half a file.
+const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+await writeFile(temporary, JSON.stringify(feed));
+await rename(temporary, out);
+console.log(`${out}: ${meetings} meeting(s) from ${bmlt ? 'a BMLT server' : 'a Meeting Guide feed'}, ${problems.length} problem(s) left out.`);

@@ -1,0 +1,171 @@
+// `make release`: the files a center installs, in release/ (distribution.md), from dist/:
+//
+//   peerpath-V.zip   the widget's files, an example config, docs/ (the config reference, every
+//                    catalog id with its English and Spanish names, embedding, the CSP line),
+//                    LICENSE and a README.txt of one screen;
+//   peerpath-V.tgz   the same as an npm package, with `peerpath-check` and `peerpath-sync-feed`
+//                    (Node.js only, through the scoring API module).
+//
+// Neither needs Rust, cargo or a build: a center copies the files, or installs the package.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = (...path) => join(root, ...path);
+const version = (await readFile(at('Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
+const stage = at('target', 'release-stage');
+const out = at('release');
+await rm(stage, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+
+/** The `g.<id>.name` lines of a language's table: every catalog id with its name. */
+async function catalogNames(lang) {
+  const names = new Map();
+  for (const line of (await readFile(at('src', 'strings', `${lang}.txt`), 'utf8')).split('\n')) {
+    const m = line.match(/^g\.([a-z0-9_]+)\.name = (.*)$/);
+    if (m) names.set(m[1], m[2]);
+  }
+  return names;
+}
+
+const [english, spanish] = [await catalogNames('en'), await catalogNames('es')];
+const example = JSON.parse(await readFile(at('www', 'center.json'), 'utf8'));
+delete example.embed_origins; // the demo's own hosts; a center lists its own
+
+const docs = `# PeerPath ${version}: the center's reference
+
+## Put it on your site
+
+Copy this folder to your site, for example to \`/peerpath/\`, then add to the page:
+
+\`\`\`html
+<script type="module" src="/peerpath/peer-path.js"></script>
+<link rel="preload" href="/peerpath/peer-path.css" as="style">
+<link rel="modulepreload" href="/peerpath/pkg/peerpath.js">
+<peer-path config="/peerpath/center.json">
+  <p>Call us at (555) 0100. In a crisis, call or text 988.</p>
+</peer-path>
+\`\`\`
+
+The element's own content shows while the widget loads and whenever it cannot run: put your
+phone number there. Nothing a visitor answers leaves their device.
+
+**Isolated mode** (when your page runs analytics or other third-party scripts): serve this folder
+from another origin than your page (a subdomain), and embed it with
+
+\`\`\`html
+<script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
+<peer-path-frame config="center.json" lang="en">Call us: 555-0100</peer-path-frame>
+\`\`\`
+
+List your page's origin in the config (\`"embed_origins": ["https://www.example.org"]\`) and send
+\`Content-Security-Policy: frame-ancestors 'self' https://www.example.org\` with \`embed.html\`.
+
+**Content-Security-Policy** for pages that set one: the widget needs
+\`default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'\`.
+
+## The config (center.json)
+
+\`center.example.json\` is a complete example. Fields:
+
+| field | what it is |
+| --- | --- |
+| \`center.name\` | required: your center's name |
+| \`center.phone\`, \`center.text\` | admissions phone and text line: call and text buttons on the result |
+| \`center.crisis_phone\` | shown beside 988 and 911 on every screen |
+| \`center.url\`, \`center.hours\` | your contact page and opening hours |
+| \`center.timezone\` | the IANA name of the zone your schedules are in, such as \`America/Los_Angeles\` |
+| \`quick_exit_url\` | where "Exit this page" goes (an \`https://\` page) |
+| \`languages\` | the languages offered, first is the default: \`["en", "es"]\` |
+| \`hide\` | catalog ids (below) your center does not suggest |
+| \`resources\` | your programs and the groups you list (below) |
+| \`meeting_guide\` / \`meeting_guide_url\` | Meeting Guide entries inline, or a feed on your own site (keep a copy of another site's feed with \`peerpath-sync-feed\`) |
+| \`embed_origins\` | the sites that embed the widget in isolated mode |
+
+A resource: \`id\` (unique), \`name\` and \`kind\` (a catalog id) are required; then
+\`description\`, \`format\` (\`in_person\`, \`online\`, \`hybrid\`), \`schedule\`
+(\`[{"day": 2, "start": "19:00", "end": "20:30"}]\`, days 0 = Sunday to 6 = Saturday, 24-hour
+times), \`languages\`, \`audience\` (\`women\`, \`men\`, \`lgbtq\`, \`young_adults\`, \`veterans\`,
+\`family\`), \`approach\` (\`spiritual\`, \`secular\`, \`faith\`, \`mindfulness\`), \`address\`,
+\`lat\`, \`lon\`, \`url\`, \`phone\`, \`cost\` (\`free\`, \`sliding_scale\`, \`insurance\`),
+\`accessible\`, \`center_program\` (\`true\` when your center runs it: "Run by" your center; the
+others say "Listed by"), \`i18n\` (\`{"es": {"name": "...", "description": "..."}}\`).
+
+Check a config before you publish it (Node.js only): \`npx peerpath-check center.json\`, or with
+the package installed, \`peerpath-check center.json [meetings.json]\`. Every problem is named by
+its place in the file; the widget uses the rest.
+
+## Catalog ids (\`kind\`, \`hide\`)
+
+| id | English | Spanish |
+| --- | --- | --- |
+${[...english].map(([id, name]) => `| \`${id}\` | ${name} | ${spanish.get(id) ?? ''} |`).join('\n')}
+`;
+
+const readme = `PeerPath ${version}: a self-screening and recovery resource finder for your website.
+
+1. Copy this folder to your site (for example to /peerpath/).
+2. Copy center.example.json to center.json and write your center's details in it.
+3. Add the script tag and the <peer-path> element to a page (docs/README.md, "Put it on your site").
+4. Check your config: npx peerpath-check center.json (Node.js), or open the page and read the
+   browser console, which names every problem by its place in the file.
+
+Nothing a visitor answers leaves their device. Questions and security reports: see docs/README.md.
+`;
+
+const license = `MIT License (PeerPath is offered under the MIT license or the Apache License 2.0, at your option)
+
+Copyright (c) PeerPath contributors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, publish, distribute,
+sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT
+OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+`;
+
+/** The widget's files and the center's docs into `dir`. */
+async function widgetFiles(dir) {
+  await cp(at('dist'), dir, { recursive: true });
+  await mkdir(join(dir, 'docs'), { recursive: true });
+  await writeFile(join(dir, 'docs', 'README.md'), docs);
+  await writeFile(join(dir, 'center.example.json'), `${JSON.stringify(example, null, 2)}\n`);
+  await writeFile(join(dir, 'README.txt'), readme);
+  await writeFile(join(dir, 'LICENSE'), license);
+}
+
+// The zip: one folder, peerpath-V/.
+const name = `peerpath-${version}`;
+await widgetFiles(join(stage, name));
+const zip = join(out, `${name}.zip`);
+await rm(zip, { force: true });
+execFileSync('python3', ['-m', 'zipfile', '-c', zip, join(stage, name)]);
+
+// The npm package: the same files, and the two commands.
+const npm = join(stage, 'npm');
+await widgetFiles(npm);
+await cp(at('tools', 'npm', 'bin'), join(npm, 'bin'), { recursive: true });
+await cp(at('tools', 'npm', 'lib'), join(npm, 'lib'), { recursive: true });
+await writeFile(join(npm, 'package.json'), `${JSON.stringify({
+  name: 'peerpath',
+  version,
+  description: 'Anonymous self-screening and recovery resource finder for treatment centers\' websites; nothing a visitor answers leaves the device',
+  license: 'MIT OR Apache-2.0',
+  type: 'module',
+  bin: { 'peerpath-check': 'bin/peerpath-check.mjs', 'peerpath-sync-feed': 'bin/peerpath-sync-feed.mjs' },
+  engines: { node: '>=18' },
+  files: (await readdir(npm)).filter((f) => f !== 'package.json'),
+}, null, 2)}\n`);
+execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: npm, stdio: ['ignore', 'ignore', 'inherit'] });
+console.log(`release/: ${name}.zip, ${name}.tgz`);
