@@ -97,6 +97,10 @@ dist: build node-tools
 	npx esbuild --log-level=warning --minify www/peer-path.css --outfile=dist/peer-path.css
 	@# Isolated mode: the page for the iframe, its script, and the host page's element.
 	cp www/embed.html dist/
+	@# The configurator: a form for the config, checked and previewed on the page.
+	cp www/configure.html dist/
+	npx esbuild --log-level=warning --minify --format=esm www/configure.js --outfile=dist/configure.js
+	npx esbuild --log-level=warning --minify www/configure.css --outfile=dist/configure.css
 	npx esbuild --log-level=warning --minify --format=esm www/peer-path-explain.js --outfile=dist/peer-path-explain.js
 	npx esbuild --log-level=warning --minify --format=esm www/embed.js --outfile=dist/embed.js
 	npx esbuild --log-level=warning --minify www/peer-path-frame.js --outfile=dist/peer-path-frame.js

@@ -68,7 +68,10 @@ List your page's origin in the config (\`"embed_origins": ["https://www.example.
 
 ## The config (center.json)
 
-\`center.example.json\` is a complete example. Fields:
+The easiest way to write it: open \`configure.html\` from this folder on your site, fill in the
+form (each field is checked as you type, with a preview of the widget), and download the file.
+It can open an existing \`center.json\` to change it. \`center.example.json\` is a complete
+example. Fields:
 
 | field | what it is |
 | --- | --- |
@@ -107,7 +110,9 @@ ${[...english].map(([id, name]) => `| \`${id}\` | ${name} | ${spanish.get(id) ??
 const readme = `PeerPath ${version}: a self-screening and recovery resource finder for your website.
 
 1. Copy this folder to your site (for example to /peerpath/).
-2. Copy center.example.json to center.json and write your center's details in it.
+2. Open /peerpath/configure.html on your site: fill in the form (it checks every field and shows
+   the widget as visitors will see it), download center.json and put it in the same folder.
+   (Or copy center.example.json to center.json and edit it by hand.)
 3. Add the script tag and the <peer-path> element to a page (docs/README.md, "Put it on your site").
 4. Check your config: npx peerpath-check center.json (Node.js), or open the page and read the
    browser console, which names every problem by its place in the file.

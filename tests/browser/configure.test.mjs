@@ -1,0 +1,109 @@
+// The configurator (configure.html, distribution.md) in Debian's Chromium, from the shipped
+// files: a config built from nothing by keyboard and pointer, every problem beside its field,
+// the file and the snippet as output, a live preview, an existing config opened with nothing
+// lost, axe clean, and no request beyond the page's own files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, axe, DIST } from './harness.mjs';
+
+let browser;
+let site;
+before(async () => {
+  browser = await launch();
+  site = await serve({ root: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).origin));
+  await page.goto(`${site.url}/configure.html`);
+  await page.locator('#summary', { hasText: /error|ready/ }).waitFor();
+  return { context, page, errors, requests };
+}
+
+const output = async (page) => JSON.parse(await page.locator('#json').inputValue());
+
+test('a config built from nothing by keyboard and pointer, checked as it is filled in, with a preview', async () => {
+  const { context, page, errors, requests } = await open();
+  // Empty: the one required field is named beside it.
+  assert.match(await page.locator('#summary').innerText(), /1 error/);
+  assert.match(await page.locator('[data-path="center.name"] ~ .problem').innerText(), /required/);
+  // By keyboard: focus the name, type, Tab on to the phone.
+  await page.locator('[data-path="center.name"]').focus();
+  await page.keyboard.type('Harbor Recovery Center');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('+1-555-0100');
+  await page.locator('[data-path="center.timezone"]').selectOption('America/Los_Angeles');
+  // By pointer: a program.
+  await page.locator('#add').click();
+  const program = page.locator('.resource').first();
+  await program.locator('[data-field=name]').fill('Evening IOP');
+  await program.locator('[data-field=kind]').selectOption('intensive_outpatient');
+  await program.locator('[data-field=center_program]').check();
+  await program.locator('[data-field=day]').selectOption('2');
+  await program.locator('[data-field=start]').fill('19:00');
+  await program.locator('[data-field=es_name]').fill('IOP por la tarde');
+  await page.locator('#summary', { hasText: 'No problems' }).waitFor();
+  const config = await output(page);
+  assert.deepEqual(config.center, { name: 'Harbor Recovery Center', phone: '+1-555-0100', timezone: 'America/Los_Angeles' });
+  assert.deepEqual(config.resources, [{
+    id: 'evening-iop', name: 'Evening IOP', kind: 'intensive_outpatient', center_program: true,
+    schedule: [{ day: 2, start: '19:00' }], i18n: { es: { name: 'IOP por la tarde' } },
+  }]);
+  assert.match(await page.locator('#snippet').inputValue(), /<peer-path config="\/peerpath\/center.json" lang="en">/);
+  // The preview runs the widget with this config.
+  await page.locator('#preview peer-path .pp:not([data-shell])').waitFor();
+  assert.match(await page.locator('#preview peer-path .screen').innerText(), /including programs at Harbor Recovery Center/);
+  // The file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  assert.equal(download.suggestedFilename(), 'center.json');
+  await axe(page, 'the configurator, filled in');
+  assert.deepEqual(errors, []);
+  assert.deepEqual([...new Set(requests)], [site.url], 'nothing from another origin');
+  await context.close();
+});
+
+test('an invalid value is shown at its field, named, and the rest still builds', async () => {
+  const { context, page } = await open();
+  await page.locator('[data-path="center.name"]').fill('Harbor');
+  await page.locator('[data-path="center.phone"]').fill('call us');
+  await page.locator('[data-path="quick_exit_url"]').fill('javascript:alert(1)');
+  await page.locator('#add').click();
+  await page.locator('.resource [data-field=name]').fill('Family night');
+  await page.locator('[data-field=kind][aria-invalid=true]').waitFor();
+  assert.match(await page.locator('#summary').innerText(), /3 error\(s\)/);
+  const phone = page.locator('[data-path="center.phone"]');
+  assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+  const note = await page.locator(`#${await phone.getAttribute('aria-describedby')}`).innerText();
+  assert.match(note, /phone/i);
+  assert.equal(await page.locator('[data-path="quick_exit_url"]').getAttribute('aria-invalid'), 'true');
+  // The program without a kind: named at its kind.
+  assert.match(await page.locator('#problems').innerText(), /resources\[0\]\.kind/);
+  assert.equal(await page.locator('.resource [data-field=kind]').getAttribute('aria-invalid'), 'true');
+  await axe(page, 'the configurator with problems');
+  await context.close();
+});
+
+test('an existing config opens with every field kept, those the form does not show too', async () => {
+  const { context, page } = await open();
+  const file = fileURLToPath(new URL('../../www/center.json', import.meta.url));
+  await page.locator('#open').setInputFiles(file);
+  await page.locator('[data-path="center.name"]').evaluate((input) => input.value).then(async (v) => {
+    if (!v) await page.waitForFunction(() => document.querySelector('[data-path="center.name"]').value !== '');
+  });
+  assert.equal(await page.locator('[data-path="center.name"]').inputValue(), 'Harbor Recovery Center');
+  const original = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8'));
+  assert.equal(await page.locator('.resource').count(), original.resources.length);
+  const config = await output(page);
+  assert.deepEqual(config, original, 'nothing lost or changed by opening and saving');
+  await context.close();
+});

@@ -1,0 +1,222 @@
+// PeerPath's configurator (configure.html): builds a center's config from a form, checks it with
+// the scoring API module as it changes (every problem beside its field), previews the widget with
+// it, and gives the file and the lines for a page. Opening an existing config keeps every field
+// the form does not show. Everything stays on this page: nothing is sent anywhere.
+import init, { checkConfig } from './api/peerpath.js';
+
+const form = document.getElementById('config');
+const list = document.getElementById('resources');
+const template = document.getElementById('resource');
+/** What an opened config held, so fields the form does not show are kept. */
+let opened = {};
+/** Each program's element with what an opened config held for it. */
+const openedResources = new WeakMap();
+
+/** Every catalog id with its English name, from the widget's English strings. */
+async function catalog() {
+  const text = await (await fetch(new URL('pkg/strings/en.txt', import.meta.url))).text();
+  return [...text.matchAll(/^g\.([a-z0-9_]+)\.name = (.*)$/gm)].map(([, id, name]) => [id, name]);
+}
+
+const kinds = await catalog();
+await init({ module_or_path: new URL('api/peerpath_bg.wasm', import.meta.url) });
+
+/** A short, unique id from a name: "Evening IOP" gives "evening-iop". */
+function idFor(name, taken) {
+  const base = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'program';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** Adds a program's fields, filled from `resource` (an opened config's) when given. */
+function addResource(resource = {}) {
+  const item = template.content.firstElementChild.cloneNode(true);
+  const n = list.children.length + 1;
+  item.querySelector('.number').textContent = String(n);
+  for (const label of item.querySelectorAll('label[data-for]')) {
+    const field = item.querySelector(`[data-field="${label.dataset.for}"]`);
+    field.id = `resources-${n}-${label.dataset.for}`;
+    label.htmlFor = field.id;
+  }
+  const kind = item.querySelector('[data-field=kind]');
+  for (const [id, name] of kinds) kind.append(new Option(name, id));
+  const value = (field, v) => {
+    const input = item.querySelector(`[data-field=${field}]`);
+    if (input.type === 'checkbox') input.checked = v === true;
+    else if (v !== undefined && v !== null) input.value = String(v);
+  };
+  value('name', resource.name);
+  value('kind', resource.kind);
+  value('center_program', resource.center_program);
+  value('description', resource.description);
+  value('format', resource.format);
+  value('day', resource.schedule?.[0]?.day);
+  value('start', resource.schedule?.[0]?.start);
+  value('address', resource.address);
+  value('url', resource.url);
+  value('phone', resource.phone);
+  value('cost', resource.cost);
+  value('es_name', resource.i18n?.es?.name);
+  value('es_description', resource.i18n?.es?.description);
+  openedResources.set(item, resource);
+  item.querySelector('.remove').addEventListener('click', () => {
+    item.remove();
+    [...list.children].forEach((li, i) => { li.querySelector('.number').textContent = String(i + 1); });
+    changed();
+  });
+  list.append(item);
+  return item;
+}
+
+/** The config the form describes (on top of what an opened config held). */
+function config() {
+  const text = (path) => form.querySelector(`[data-path="${path}"]`).value.trim() || undefined;
+  const center = { ...opened.center };
+  for (const key of ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone']) {
+    center[key] = text(`center.${key}`);
+  }
+  const out = { ...opened, center };
+  out.quick_exit_url = text('quick_exit_url');
+  out.meeting_guide_url = text('meeting_guide_url');
+  out.languages = [...form.querySelectorAll('input[name=languages]:checked')].map((c) => c.value);
+  const taken = new Set();
+  out.resources = [...list.children].map((item) => {
+    const field = (name) => {
+      const input = item.querySelector(`[data-field=${name}]`);
+      return input.type === 'checkbox' ? input.checked : (input.value.trim() || undefined);
+    };
+    const before = openedResources.get(item) ?? {};
+    const name = field('name');
+    const resource = { ...before, id: before.id ?? idFor(name ?? '', taken), name, kind: field('kind') };
+    if (before.id) taken.add(before.id);
+    for (const key of ['description', 'format', 'address', 'url', 'phone', 'cost']) resource[key] = field(key);
+    resource.center_program = field('center_program') || undefined;
+    const [day, start] = [field('day'), field('start')];
+    const rest = (before.schedule ?? []).slice(1);
+    resource.schedule = day !== undefined || start !== undefined
+      ? [{ ...before.schedule?.[0], day: day === undefined ? undefined : Number(day), start }, ...rest]
+      : (rest.length ? rest : undefined);
+    const es = { ...before.i18n?.es, name: field('es_name'), description: field('es_description') };
+    resource.i18n = es.name || es.description ? { ...before.i18n, es } : undefined;
+    return resource;
+  });
+  // No empty fields in the file.
+  return JSON.parse(JSON.stringify(out));
+}
+
+/** The form field a problem's path names, if the form shows it. */
+function fieldOf(path) {
+  const direct = form.querySelector(`[data-path="${path}"]`);
+  if (direct) return direct;
+  const m = path.match(/^resources\[(\d+)\]\.?([a-z_]*)(?:\[0\]\.([a-z_]+)|\.es\.([a-z_]+))?/);
+  if (!m) return null;
+  const item = list.children[Number(m[1])];
+  if (!item) return null;
+  const field = m[3] ?? (m[4] ? `es_${m[4]}` : m[2]);
+  return item.querySelector(`[data-field="${field}"]`) ?? item.querySelector('[data-field=name]');
+}
+
+let previewTimer;
+
+/** Checks the config, shows each problem beside its field, and updates the output and preview. */
+function changed() {
+  const value = config();
+  for (const old of form.querySelectorAll('.problem')) old.remove();
+  for (const field of form.querySelectorAll('[aria-invalid]')) {
+    field.removeAttribute('aria-invalid');
+    field.removeAttribute('aria-describedby');
+  }
+  const problems = checkConfig(value, null);
+  const listed = document.getElementById('problems');
+  listed.replaceChildren();
+  problems.forEach((problem, i) => {
+    const sentence = `${problem.level === 'error' ? 'Error' : 'Warning'}: ${problem.message}`;
+    const field = fieldOf(problem.path);
+    if (field) {
+      const note = document.createElement('span');
+      note.className = `problem ${problem.level}`;
+      note.id = `problem-${i}`;
+      note.textContent = sentence;
+      field.closest('.field, fieldset').append(note);
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', note.id);
+    }
+    const li = document.createElement('li');
+    li.textContent = `${problem.path || 'the file'}: ${sentence}`;
+    listed.append(li);
+  });
+  const errors = problems.filter((p) => p.level === 'error').length;
+  document.getElementById('summary').textContent = problems.length
+    ? `${errors} error(s) and ${problems.length - errors} warning(s): each is shown beside its field. The widget uses the rest.`
+    : 'No problems: this config is ready.';
+  const json = `${JSON.stringify(value, null, 2)}\n`;
+  document.getElementById('json').value = json;
+  document.getElementById('snippet').value = `<script type="module" src="/peerpath/peer-path.js"></script>
+<link rel="preload" href="/peerpath/peer-path.css" as="style">
+<link rel="modulepreload" href="/peerpath/pkg/peerpath.js">
+<peer-path config="/peerpath/center.json" lang="${value.languages?.[0] ?? 'en'}">
+  <p>Call us${value.center?.phone ? ` at ${value.center.phone}` : ''}. In a crisis, call or text 988.</p>
+</peer-path>`;
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => preview(value), 400);
+}
+
+/** The widget with this config (drawn anew: it reads its config once, when it starts). */
+function preview(value) {
+  const box = document.getElementById('preview');
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.id = 'preview-config';
+  script.textContent = JSON.stringify(value);
+  const widget = document.createElement('peer-path');
+  widget.setAttribute('config', '#preview-config');
+  widget.textContent = 'The preview shows here.';
+  box.replaceChildren(script, widget);
+}
+
+/** Fills the form from a config file. */
+async function open(file) {
+  let value;
+  try {
+    value = JSON.parse(await file.text());
+  } catch (error) {
+    document.getElementById('summary').textContent = `${file.name} is not a config file (not valid JSON: ${error.message}).`;
+    return;
+  }
+  opened = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  const center = opened.center ?? {};
+  for (const key of ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone']) {
+    const input = form.querySelector(`[data-path="center.${key}"]`);
+    const v = typeof center[key] === 'string' ? center[key] : '';
+    if (input.tagName === 'SELECT' && v && ![...input.options].some((o) => o.value === v)) input.append(new Option(v, v));
+    input.value = v;
+  }
+  form.querySelector('[data-path=quick_exit_url]').value = typeof opened.quick_exit_url === 'string' ? opened.quick_exit_url : '';
+  form.querySelector('[data-path=meeting_guide_url]').value = typeof opened.meeting_guide_url === 'string' ? opened.meeting_guide_url : '';
+  const languages = Array.isArray(opened.languages) ? opened.languages : ['en', 'es'];
+  for (const box of form.querySelectorAll('input[name=languages]')) box.checked = languages.includes(box.value);
+  list.replaceChildren();
+  for (const resource of Array.isArray(opened.resources) ? opened.resources : []) addResource(resource && typeof resource === 'object' ? resource : {});
+  changed();
+}
+
+form.addEventListener('input', changed);
+form.addEventListener('change', changed);
+document.getElementById('add').addEventListener('click', () => {
+  addResource().querySelector('[data-field=name]').focus();
+  changed();
+});
+document.getElementById('open').addEventListener('change', (event) => {
+  const [file] = event.target.files;
+  if (file) open(file);
+});
+document.getElementById('download').addEventListener('click', () => {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([document.getElementById('json').value], { type: 'application/json' }));
+  link.download = 'center.json';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+});
+changed();
