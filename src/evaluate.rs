@@ -112,7 +112,12 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let writer = Writer::new(Ctx { answers, scores: Some(&scores) }, options.lang, center_name);
     let groups = suggestions(&writer, List::Groups, &options.hide);
     let aftercare = suggestions(&writer, List::Aftercare, &options.hide);
-    let suggested: Vec<&Suggestion> = groups.iter().chain(&aftercare).collect();
+    let mut suggested: Vec<&Suggestion> = Vec::new();
+    for list in [&groups, &aftercare] {
+        for suggestion in list {
+            suggested.push(suggestion);
+        }
+    }
     let urgent = urgent(&writer, &options.center);
     let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
     let local = finder::rank(&writer, options, &suggested, &priorities);

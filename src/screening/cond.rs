@@ -48,7 +48,11 @@ impl Cond {
             Cond::Has(item, values) => values.iter().any(|v| ctx.answers.has(item, v)),
             Cond::AtLeast(item, n) => ctx.answers.number(item).is_some_and(|v| v >= n),
             Cond::SumAtLeast(items, n) => {
-                items.iter().filter_map(|&item| ctx.answers.number(item)).map(i16::from).sum::<i16>() >= i16::from(n)
+                let mut sum: i16 = 0;
+                for &item in items {
+                    sum += ctx.answers.number(item).map_or(0, i16::from);
+                }
+                sum >= i16::from(n)
             }
             Cond::Fact(fact) => ctx.scores.is_some_and(|s| s.fact(fact)),
             Cond::All(conds) => conds.iter().all(|c| c.holds(ctx)),

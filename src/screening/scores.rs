@@ -322,7 +322,10 @@ fn sum_score(answers: &Answers, items: &[ItemId], max: u8) -> Option<ScaleScore>
     if answered.is_empty() {
         return None;
     }
-    let score = answered.iter().map(|&n| n.max(0) as u8).sum();
+    let mut score: u8 = 0;
+    for &n in &answered {
+        score += n.max(0) as u8;
+    }
     Some(ScaleScore { score, max, positive: false, complete: answered.len() == items.len() })
 }
 
