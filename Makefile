@@ -23,7 +23,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build dist release serve test test-native test-wasm test-js test-browser test-release bench fuzz tools wasm-tools node-runtime node-tools browser-tools clean
+.PHONY: build dist release serve test test-native test-wasm test-js test-browser test-release test-wordpress wordpress-tools bench fuzz tools wasm-tools node-runtime node-tools browser-tools clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -52,6 +52,11 @@ node-tools: node_modules/.installed
 browser-tools:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || \
 	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+
+# Debian's WordPress, MariaDB and PHP, for the plugin's test in a real WordPress.
+wordpress-tools:
+	@command -v php >/dev/null && command -v mysqld_safe >/dev/null && [ -f /usr/share/wordpress/wp-load.php ] || \
+	  { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y wordpress mariadb-server php-cli php-mysql; }
 
 tools: wasm-tools node-tools browser-tools
 
@@ -110,8 +115,9 @@ dist: build node-tools
 	@echo "dist/ is ready: copy it to your site and add the script tag and the element (README)."
 
 # What a center installs (distribution.md): release/peerpath-V.zip (the widget's files, docs,
-# an example config) and release/peerpath-V.tgz (the same as an npm package, with
-# peerpath-check and peerpath-sync-feed, which need Node.js only).
+# an example config), release/peerpath-V.tgz (the same as an npm package, with
+# peerpath-check and peerpath-sync-feed, which need Node.js only) and
+# release/peerpath-wp-V.zip (the WordPress plugin, wordpress/peerpath/).
 release: dist node-runtime
 	node tools/release.mjs
 
@@ -121,7 +127,7 @@ serve: build
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: test-native test-wasm test-js test-browser test-release
+test: test-native test-wasm test-js test-browser test-release test-wordpress
 
 # Formatting and lints first: they fail in seconds. Clippy also sees the two wasm builds (the
 # widget's module without std, the scoring API module), whose code native builds leave out.
@@ -157,6 +163,11 @@ test-browser: dist $(FAULT_PKG)/peerpath_bg.wasm node-tools browser-tools
 # with Node.js only, peerpath-sync-feed against local servers that are slow, huge, wrong or down.
 test-release: release
 	node --test --test-concurrency=1 --test-timeout=120000 tests/release/
+
+# The WordPress plugin in a real WordPress, MariaDB and PHP (Debian's), started by the test: the
+# plugin installed from its zip, configured by an administrator and used by a visitor in Chromium.
+test-wordpress: release wordpress-tools browser-tools
+	node --test --test-concurrency=1 --test-timeout=300000 tests/wordpress/
 
 ## Fuzzing ---------------------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@
 //                    catalog id with its English and Spanish names, embedding, the CSP line),
 //                    LICENSE and a README.txt of one screen;
 //   peerpath-V.tgz   the same as an npm package, with `peerpath-check` and `peerpath-sync-feed`
-//                    (Node.js only, through the scoring API module).
+//                    (Node.js only, through the scoring API module);
+//   peerpath-wp-V.zip  the WordPress plugin (wordpress/peerpath/ and the widget's files).
 //
 // Neither needs Rust, cargo or a build: a center copies the files, or installs the package.
 import { execFileSync } from 'node:child_process';
@@ -173,4 +174,12 @@ await writeFile(join(npm, 'package.json'), `${JSON.stringify({
   files: (await readdir(npm)).filter((f) => f !== 'package.json'),
 }, null, 2)}\n`);
 execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: npm, stdio: ['ignore', 'ignore', 'inherit'] });
-console.log(`release/: ${name}.zip, ${name}.tgz`);
+
+// The WordPress plugin: peerpath/, its PHP and block script, and the widget's files in widget/.
+const wp = join(stage, 'wp', 'peerpath');
+await cp(at('wordpress', 'peerpath'), wp, { recursive: true });
+await widgetFiles(join(wp, 'widget'));
+const wpZip = join(out, `peerpath-wp-${version}.zip`);
+await rm(wpZip, { force: true });
+execFileSync('python3', ['-m', 'zipfile', '-c', wpZip, wp]);
+console.log(`release/: ${name}.zip, ${name}.tgz, peerpath-wp-${version}.zip`);

@@ -185,6 +185,11 @@ async function open(file) {
     document.getElementById('summary').textContent = `${file.name} is not a config file (not valid JSON: ${error.message}).`;
     return;
   }
+  fill(value);
+}
+
+/** Fills the form from a config. */
+function fill(value) {
   opened = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
   const center = opened.center ?? {};
   for (const key of ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone']) {
@@ -219,4 +224,67 @@ document.getElementById('download').addEventListener('click', () => {
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
-changed();
+// In WordPress (Settings > PeerPath): the site's config, saved to the site with the page's nonce,
+// and only when the widget's own check finds no error.
+const settings = globalThis.peerpathSettings;
+if (settings) {
+  const save = document.createElement('button');
+  save.type = 'button';
+  save.id = 'save';
+  save.textContent = 'Save to this site';
+  document.getElementById('download').before(save, ' ');
+  save.addEventListener('click', async () => {
+    const value = config();
+    const summary = document.getElementById('summary');
+    const errors = checkConfig(value, null).filter((p) => p.level === 'error');
+    if (errors.length) {
+      summary.textContent = `Not saved: ${errors.length} error(s), each shown beside its field.`;
+      return;
+    }
+    const response = await fetch(settings.save, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': settings.nonce },
+      body: JSON.stringify(value),
+    });
+    const answer = await response.json().catch(() => ({}));
+    summary.textContent = response.ok ? 'Saved. Your pages with the widget use it now.' : `Not saved: ${answer.message ?? response.status}`;
+  });
+  // Another site's meeting list: WordPress keeps a checked copy on this site, twice a day.
+  const feed = document.createElement('p');
+  feed.className = 'field';
+  const feedLabel = document.createElement('label');
+  feedLabel.htmlFor = 'feed-source';
+  feedLabel.textContent = 'Meeting list from another site (a Meeting Guide feed address): this site keeps a copy, twice a day';
+  const feedInput = document.createElement('input');
+  feedInput.id = 'feed-source';
+  feedInput.type = 'url';
+  feedInput.value = settings.feedSource ?? '';
+  const feedButton = document.createElement('button');
+  feedButton.type = 'button';
+  feedButton.textContent = 'Keep a copy now';
+  feedButton.addEventListener('click', async () => {
+    const response = await fetch(settings.feedSourceUrl, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': settings.nonce },
+      body: JSON.stringify({ url: feedInput.value.trim() }),
+    });
+    const answer = await response.json().catch(() => ({}));
+    document.getElementById('summary').textContent = response.ok ? `Meeting list: ${answer.synced ?? 'none set'}.` : `Not saved: ${answer.message ?? response.status}`;
+  });
+  feed.append(feedLabel, feedInput, feedButton);
+  form.querySelector('[data-path=meeting_guide_url]').closest('.field').after(feed);
+  if (settings.meetingGuide) {
+    const field = form.querySelector('[data-path=meeting_guide_url]');
+    const offer = document.createElement('button');
+    offer.type = 'button';
+    offer.textContent = 'Use this site\'s 12 Step Meeting List';
+    offer.addEventListener('click', () => { field.value = settings.meetingGuide; changed(); });
+    field.after(offer);
+  }
+  const snippet = document.querySelector('label[for=snippet]');
+  if (snippet) snippet.textContent = 'On this site, add the shortcode [peer_path] or the PeerPath block to a page. Elsewhere, paste:';
+  fill(settings.config ?? {});
+} else {
+  changed();
+}

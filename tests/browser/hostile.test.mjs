@@ -34,7 +34,8 @@ async function open(server) {
   page.on('console', (m) => messages.push(m.text()));
   page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
   await page.goto(`${server.url}/t.html`);
-  await page.locator('peer-path [data-action=exit]').waitFor();
+  // The module running (it took over the shell's frame); the lists may still be read in pieces.
+  await page.locator('peer-path .pp:not([data-shell]) [data-action=exit]').waitFor();
   return { context, page, messages };
 }
 

@@ -1,0 +1,205 @@
+// The WordPress plugin in a real WordPress (distribution.md): Debian's wordpress, MariaDB and PHP
+// (`make test-wordpress` installs them), started here; the plugin installed from its zip and
+// activated; configured by an administrator in Chromium through Settings > PeerPath; a page with
+// the shortcode completed by a visitor, with no request to another origin; an invalid config and
+// a request without its nonce refused; `php -l` on every file of the plugin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../browser/harness.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
+const WORDPRESS = '/usr/share/wordpress';
+const PASSWORD = 'peerpath-Test-1';
+
+const freePort = () => new Promise((resolve) => {
+  const server = createServer();
+  server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+});
+const sh = (command, args, options = {}) => new Promise((resolve, reject) => {
+  execFile(command, args, { encoding: 'utf8', ...options }, (error, stdout, stderr) => (error ? reject(new Error(`${command} ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout)));
+});
+
+let port;
+let site;
+let content;
+let php;
+let browser;
+let pageId;
+
+/** PHP with WordPress loaded, as the site (the host without its port picks the site's config). */
+const wpPhp = (code) => sh('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['REQUEST_URI'] = '/'; define('WP_ADMIN', true); require '${WORDPRESS}/wp-load.php'; require_once ABSPATH . 'wp-admin/includes/plugin.php'; ${code}`]);
+
+before(async () => {
+  port = await freePort();
+  site = `http://127.0.0.1:${port}`;
+  content = await mkdtemp(join(tmpdir(), 'peerpath-wp-'));
+  // The database: MariaDB, started without systemd; a fresh database each run.
+  spawn('mysqld_safe', ['--user=mysql'], { stdio: 'ignore', detached: true }).unref();
+  for (let i = 0; i < 60; i++) {
+    try { await sh('mysqladmin', ['ping']); break; } catch { await new Promise((r) => setTimeout(r, 500)); }
+  }
+  await sh('mysql', ['-e', "DROP DATABASE IF EXISTS peerpath_test; CREATE DATABASE peerpath_test; CREATE USER IF NOT EXISTS 'peerpath'@'localhost' IDENTIFIED BY 'peerpath'; GRANT ALL ON peerpath_test.* TO 'peerpath'@'localhost';"]);
+  // WordPress's content (themes, plugins) in a folder of this run; Debian reads the site's config
+  // from /etc/wordpress/config-<host>.php.
+  await cp('/var/lib/wordpress/wp-content', content, { recursive: true, dereference: true });
+  await writeFile('/etc/wordpress/config-127.0.0.1.php', `<?php
+define('DB_NAME', 'peerpath_test'); define('DB_USER', 'peerpath'); define('DB_PASSWORD', 'peerpath'); define('DB_HOST', 'localhost');
+define('WP_HOME', '${site}'); define('WP_SITEURL', '${site}');
+define('WP_CONTENT_DIR', '${content}'); define('WP_CONTENT_URL', '${site}/wp-content');
+define('FS_METHOD', 'direct');
+`);
+  // PHP's own server, with a router that serves the content folder (with wasm's type).
+  const router = join(content, 'router.php');
+  await writeFile(router, `<?php
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+if (strpos($path, '/wp-content/') === 0) {
+  $file = realpath('${content}' . substr($path, strlen('/wp-content')));
+  if ($file !== false && strpos($file, '${content}') === 0 && is_file($file)) {
+    $types = ['wasm' => 'application/wasm', 'js' => 'text/javascript', 'css' => 'text/css', 'json' => 'application/json', 'html' => 'text/html', 'txt' => 'text/plain'];
+    header('Content-Type: ' . ($types[pathinfo($file, PATHINFO_EXTENSION)] ?? 'application/octet-stream'));
+    readfile($file);
+    return true;
+  }
+}
+return false;
+`);
+  php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, router], { cwd: WORDPRESS, stdio: 'ignore' });
+  for (let i = 0; i < 40; i++) {
+    try { await fetch(site); break; } catch { await new Promise((r) => setTimeout(r, 250)); }
+  }
+  const install = await fetch(`${site}/wp-admin/install.php?step=2`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ weblog_title: 'Harbor Recovery Center', user_name: 'admin', admin_password: PASSWORD, admin_password2: PASSWORD, pw_weak: '1', admin_email: 'admin@example.com', blog_public: '0' }),
+  });
+  assert.match(await install.text(), /Success!/, 'WordPress installed');
+  // The plugin, from its zip alone, then activated; a page with the shortcode.
+  execFileSync('python3', ['-m', 'zipfile', '-e', join(root, 'release', `peerpath-wp-${version}.zip`), join(content, 'plugins')]);
+  // WordPress refuses to fetch from this machine itself (wp_safe_remote_get); the test's meeting
+  // list is served here, so this test's site allows it.
+  await mkdir(join(content, 'mu-plugins'), { recursive: true });
+  await writeFile(join(content, 'mu-plugins', 'allow-local.php'), `<?php
+add_filter('http_request_host_is_external', '__return_true');
+add_filter('http_allowed_safe_ports', function ($ports, $host, $url) { return array_merge($ports, [(int) parse_url($url, PHP_URL_PORT)]); }, 10, 3);
+`);
+  assert.match(await wpPhp("$r = activate_plugin('peerpath/peerpath.php'); echo is_wp_error($r) ? $r->get_error_message() : 'active';"), /active$/);
+  pageId = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Find support', 'post_content' => '[peer_path]']);"));
+  assert.ok(pageId > 0);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  php?.kill();
+  await sh('mysqladmin', ['shutdown']).catch(() => {});
+  await rm('/etc/wordpress/config-127.0.0.1.php', { force: true });
+});
+
+test('every PHP file of the plugin passes php -l', async () => {
+  const dir = join(content, 'plugins', 'peerpath');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.php'));
+  assert.ok(files.includes('peerpath.php') && files.includes('uninstall.php'));
+  for (const file of files) assert.match(await sh('php', ['-l', join(dir, file)]), /No syntax errors/, file);
+});
+
+test('an administrator sets up the center in Settings > PeerPath; an invalid config is refused field by field', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site}/wp-login.php`);
+  await page.locator('#user_login').fill('admin');
+  await page.locator('#user_pass').fill(PASSWORD);
+  await page.locator('#wp-submit').click();
+  await page.waitForURL(/wp-admin/);
+  await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+  await page.locator('#summary', { hasText: /error|ready/ }).waitFor();
+  // Invalid (no name): not saved, and said beside the field.
+  await page.locator('#save').click();
+  await page.locator('#summary', { hasText: /Not saved/ }).waitFor();
+  assert.equal(await page.locator('[data-path="center.name"]').getAttribute('aria-invalid'), 'true');
+  // Valid: saved to the site.
+  await page.locator('[data-path="center.name"]').fill('Harbor Recovery Center');
+  await page.locator('[data-path="center.phone"]').fill('+1-555-0100');
+  await page.locator('#add').click();
+  await page.locator('.resource [data-field=name]').fill('Evening IOP');
+  await page.locator('.resource [data-field=kind]').selectOption('intensive_outpatient');
+  await page.locator('.resource [data-field=center_program]').check();
+  await page.locator('#summary', { hasText: 'No problems' }).waitFor();
+  await page.locator('#save').click();
+  await page.locator('#summary', { hasText: /^Saved/ }).waitFor();
+  const saved = await (await fetch(`${site}/?rest_route=/peerpath/v1/config`)).json();
+  assert.equal(saved.center.name, 'Harbor Recovery Center');
+  assert.equal(saved.resources[0].kind, 'intensive_outpatient');
+  // The server refuses what the page would not send, field by field, and a request without the
+  // page's nonce.
+  const refused = await page.evaluate(async (url) => {
+    const nonce = window.peerpathSettings.nonce;
+    const post = (body, headers) => fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    const invalid = await post(JSON.stringify({ center: {}, resources: [{ id: 'a' }] }), { 'X-WP-Nonce': nonce });
+    const noNonce = await post(JSON.stringify({ center: { name: 'Evil' } }), {});
+    return { invalid: [invalid.status, await invalid.json()], noNonce: noNonce.status };
+  }, `${site}/?rest_route=/peerpath/v1/config`);
+  assert.equal(refused.invalid[0], 400);
+  assert.deepEqual(refused.invalid[1].data.problems.map((p) => p.path), ['center.name', 'resources[0].name', 'resources[0].kind']);
+  assert.ok([401, 403].includes(refused.noNonce), `without a nonce: ${refused.noNonce}`);
+  const anonymous = await fetch(`${site}/?rest_route=/peerpath/v1/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"center":{"name":"Evil"}}' });
+  assert.equal(anonymous.status, 401);
+  assert.equal((await (await fetch(`${site}/?rest_route=/peerpath/v1/config`)).json()).center.name, 'Harbor Recovery Center', 'nothing refused was saved');
+  await context.close();
+});
+
+test('another site\'s meeting list is kept on this site, checked, and read by the widget from here', async () => {
+  const meetings = [{ name: 'Pier AA', slug: 'pier', day: [0, 1, 2, 3, 4, 5, 6], time: '12:00', types: ['O'], formatted_address: '1 Pier St, Oceanside' }];
+  let answer = JSON.stringify(meetings);
+  const intergroup = createHttpServer((req, res) => res.end(answer));
+  await new Promise((resolve) => intergroup.listen(0, '127.0.0.1', resolve));
+  const source = `http://127.0.0.1:${intergroup.address().port}/meetings.json`;
+  assert.match(await wpPhp(`update_option('peerpath_feed_source', '${source}'); echo peerpath_sync_feed();`), /saved: 1 meeting/);
+  // A broken answer later keeps the last good copy.
+  answer = '<!doctype html><title>Down for maintenance</title>';
+  assert.match(await wpPhp('echo peerpath_sync_feed();'), /^.*kept/);
+  intergroup.close();
+  const copy = await (await fetch(`${site}/?rest_route=/peerpath/v1/meetings`)).json();
+  assert.deepEqual(copy, meetings);
+  const config = await (await fetch(`${site}/?rest_route=/peerpath/v1/config`)).json();
+  assert.match(config.meeting_guide_url, /peerpath\/v1\/meetings/);
+  assert.ok(!config.meeting_guide_url.startsWith('http'), 'a path on this site');
+});
+
+test('a visitor completes the questionnaire on a page with the shortcode, with no request to another origin', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const origins = new Set();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${site}/?page_id=${pageId}`);
+  await page.locator('peer-path .pp:not([data-shell]) [data-action=start]').click();
+  for (let guard = 0; guard < 20 && !(await page.locator('peer-path .next-steps').count()); guard++) {
+    const self = page.locator('peer-path input[name=for_whom][value=self]');
+    if (await self.count()) await self.check();
+    await page.locator('peer-path .screen [data-action=next]').click();
+  }
+  const result = await page.locator('peer-path .screen').innerText();
+  assert.match(result, /Your next steps/);
+  assert.match(result, /Harbor Recovery Center/);
+  assert.match(result, /Pier AA/, 'a meeting from the copy of the meeting list');
+  assert.deepEqual([...origins], [site]);
+  assert.deepEqual(errors, []);
+  // The widget's files load only where it is shown.
+  const home = await (await fetch(`${site}/`)).text();
+  assert.doesNotMatch(home, /peer-path\.js/);
+  await context.close();
+});
+
+test('uninstalling removes what the plugin stored', async () => {
+  assert.match(await wpPhp("echo get_option('peerpath_config') ? 'stored' : 'none';"), /stored$/);
+  assert.match(await wpPhp("deactivate_plugins('peerpath/peerpath.php'); uninstall_plugin('peerpath/peerpath.php'); echo get_option('peerpath_config') === false ? 'gone' : 'left';"), /gone$/);
+});

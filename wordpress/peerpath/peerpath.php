@@ -1,0 +1,262 @@
+<?php
+/**
+ * Plugin Name: PeerPath
+ * Description: An anonymous self-screening and recovery resource finder for your visitors. Nothing a visitor answers leaves their device; this plugin serves the widget's files and your config, and never receives an answer.
+ * Version: 0.1.0
+ * Requires at least: 6.1
+ * Requires PHP: 7.4
+ * License: MIT OR Apache-2.0
+ * Text Domain: peerpath
+ *
+ * Place the widget with the shortcode [peer_path] (attribute lang="en" or "es") or the PeerPath
+ * block; set up your center under Settings > PeerPath, a form that checks every field with the
+ * widget's own rules and shows the widget as visitors will see it.
+ */
+
+if (!defined('ABSPATH')) {
+    exit;
+}
+
+const PEERPATH_VERSION = '0.1.0';
+/** Where the config lives: one option, the JSON text the widget reads. */
+const PEERPATH_OPTION = 'peerpath_config';
+/** The widget reads at most this many bytes of config (center-config.md). */
+const PEERPATH_MAX_BYTES = 2097152;
+/** Another site's meeting list (a Meeting Guide feed) this site keeps a copy of. */
+const PEERPATH_FEED_SOURCE = 'peerpath_feed_source';
+/** The last good copy of it, served from this site. */
+const PEERPATH_FEED = 'peerpath_feed';
+
+/** A file of the widget (the release's dist/, in widget/). */
+function peerpath_asset($path)
+{
+    return plugins_url('widget/' . $path, __FILE__);
+}
+
+/** The config the widget reads, from the site itself (a REST route, same origin). */
+function peerpath_config_url()
+{
+    return rest_url('peerpath/v1/config');
+}
+
+add_action('init', function () {
+    wp_register_script('peerpath-widget', peerpath_asset('peer-path.js'), [], PEERPATH_VERSION, true);
+    wp_register_script('peerpath-block', plugins_url('block.js', __FILE__), ['wp-blocks', 'wp-element'], PEERPATH_VERSION, false);
+    add_shortcode('peer_path', 'peerpath_shortcode');
+    register_block_type('peerpath/widget', [
+        'api_version' => 2,
+        'editor_script' => 'peerpath-block',
+        'render_callback' => 'peerpath_block',
+        'attributes' => ['lang' => ['type' => 'string', 'default' => '']],
+    ]);
+});
+
+/** The widget and the configurator are JavaScript modules; WordPress 6.1 cannot enqueue those. */
+add_filter('script_loader_tag', function ($tag, $handle) {
+    if ($handle === 'peerpath-widget' || $handle === 'peerpath-configure') {
+        $tag = preg_replace('/<script(\s+type=(["\'])text\/javascript\2)?\s+src=/', '<script type="module" src=', $tag);
+    }
+    return $tag;
+}, 10, 2);
+
+/** [peer_path lang="es"]: the widget, with the center's phone as the fallback while it loads. */
+function peerpath_shortcode($atts)
+{
+    $atts = shortcode_atts(['lang' => ''], $atts, 'peer_path');
+    return peerpath_element((string) $atts['lang']);
+}
+
+function peerpath_block($attributes)
+{
+    return peerpath_element(isset($attributes['lang']) ? (string) $attributes['lang'] : '');
+}
+
+/** The element; its files are enqueued here, so they load only on pages that show it. */
+function peerpath_element($lang)
+{
+    wp_enqueue_script('peerpath-widget');
+    $config = json_decode((string) get_option(PEERPATH_OPTION, ''));
+    $phone = is_object($config) && isset($config->center->phone) && is_string($config->center->phone) ? $config->center->phone : '';
+    $fallback = $phone !== ''
+        ? sprintf(__('If you need help now, call or text 988. To talk with us, call %s.', 'peerpath'), $phone)
+        : __('If you need help now, call or text 988. In an emergency, call 911.', 'peerpath');
+    $lang = preg_match('/^[a-z]{2}(-[A-Za-z0-9]{1,8})?$/', $lang) ? $lang : '';
+    return '<peer-path config="' . esc_attr(peerpath_config_url()) . '"' . ($lang !== '' ? ' lang="' . esc_attr($lang) . '"' : '') . '>'
+        . '<p>' . esc_html($fallback) . '</p></peer-path>';
+}
+
+add_action('rest_api_init', function () {
+    register_rest_route('peerpath/v1', '/meetings', [
+        'methods' => 'GET',
+        'callback' => function () {
+            $feed = json_decode((string) get_option(PEERPATH_FEED, '[]'));
+            return new WP_REST_Response(is_array($feed) ? $feed : [], 200);
+        },
+        'permission_callback' => '__return_true',
+    ]);
+    register_rest_route('peerpath/v1', '/feed-source', [
+        'methods' => 'POST',
+        'callback' => function (WP_REST_Request $request) {
+            $url = esc_url_raw((string) $request->get_param('url'), ['http', 'https']);
+            update_option(PEERPATH_FEED_SOURCE, $url, false);
+            return ['source' => $url, 'synced' => $url === '' ? null : peerpath_sync_feed()];
+        },
+        'permission_callback' => function () {
+            return current_user_can('manage_options');
+        },
+    ]);
+    register_rest_route('peerpath/v1', '/config', [
+        [
+            'methods' => 'GET',
+            'callback' => 'peerpath_rest_get',
+            'permission_callback' => '__return_true',
+        ],
+        [
+            'methods' => 'POST',
+            'callback' => 'peerpath_rest_save',
+            'permission_callback' => function () {
+                return current_user_can('manage_options');
+            },
+        ],
+    ]);
+});
+
+/** The config, as the widget reads it (public: it describes the center, never a visitor). */
+function peerpath_rest_get()
+{
+    $json = (string) get_option(PEERPATH_OPTION, '');
+    $response = new WP_REST_Response(null, 200);
+    $response->header('Cache-Control', 'no-cache');
+    $config = $json === '' ? new stdClass() : json_decode($json);
+    // A copy of another site's meetings, kept here, is the feed the widget reads (same site).
+    if (is_object($config) && empty($config->meeting_guide_url) && get_option(PEERPATH_FEED, '') !== '') {
+        $config->meeting_guide_url = wp_make_link_relative(rest_url('peerpath/v1/meetings'));
+    }
+    $response->set_data($config);
+    return $response;
+}
+
+/**
+ * Fetches the meeting list named in the settings (another site's Meeting Guide feed), within 2 MiB
+ * and 30 seconds, and keeps it when it is a list that holds at least one meeting with a name, a
+ * day and a time; otherwise the last good copy stays. A visitor's browser never asks the other
+ * site: the widget reads the copy from this one. Runs twice a day (WP-Cron) and when the
+ * address is set.
+ */
+function peerpath_sync_feed()
+{
+    $url = (string) get_option(PEERPATH_FEED_SOURCE, '');
+    if ($url === '') {
+        return 'no source';
+    }
+    $response = wp_safe_remote_get($url, ['timeout' => 30, 'limit_response_size' => PEERPATH_MAX_BYTES + 1, 'redirection' => 3]);
+    if (is_wp_error($response)) {
+        return 'kept: ' . $response->get_error_message();
+    }
+    $body = (string) wp_remote_retrieve_body($response);
+    if ((int) wp_remote_retrieve_response_code($response) !== 200 || strlen($body) > PEERPATH_MAX_BYTES) {
+        return 'kept: the answer was not a usable list';
+    }
+    $feed = json_decode($body);
+    $usable = is_array($feed) ? array_filter($feed, function ($m) {
+        return is_object($m) && isset($m->name, $m->day, $m->time) && is_string($m->name) && is_string($m->time);
+    }) : [];
+    if (!$usable) {
+        return 'kept: no meeting in it';
+    }
+    update_option(PEERPATH_FEED, $body, false);
+    return 'saved: ' . count($usable) . ' meeting(s)';
+}
+add_action('peerpath_sync_feed', 'peerpath_sync_feed');
+register_activation_hook(__FILE__, function () {
+    if (!wp_next_scheduled('peerpath_sync_feed')) {
+        wp_schedule_event(time(), 'twicedaily', 'peerpath_sync_feed');
+    }
+});
+register_deactivation_hook(__FILE__, function () {
+    wp_clear_scheduled_hook('peerpath_sync_feed');
+});
+
+/** Saves a config sent by the settings page (with its nonce); an invalid one is never saved. */
+function peerpath_rest_save(WP_REST_Request $request)
+{
+    $body = (string) $request->get_body();
+    if (strlen($body) > PEERPATH_MAX_BYTES) {
+        return new WP_Error('peerpath_too_large', __('The config is larger than 2 MiB, which is as much as the widget reads. It was not saved.', 'peerpath'), ['status' => 400]);
+    }
+    $config = json_decode($body);
+    $problems = peerpath_problems($config);
+    if ($problems) {
+        return new WP_Error('peerpath_invalid', __('The config was not saved: it has problems.', 'peerpath'), ['status' => 400, 'problems' => $problems]);
+    }
+    update_option(PEERPATH_OPTION, wp_json_encode($config), false);
+    return ['saved' => true];
+}
+
+/**
+ * The server's own check of a config's shape, each problem by field. The settings page checks
+ * every field with the widget's rules before it sends; this refuses what it must never store.
+ */
+function peerpath_problems($config)
+{
+    if (!is_object($config)) {
+        return [['path' => '', 'message' => __('must be a JSON object.', 'peerpath')]];
+    }
+    $problems = [];
+    $name = isset($config->center) && is_object($config->center) && isset($config->center->name) ? $config->center->name : null;
+    if (!is_string($name) || trim($name) === '') {
+        $problems[] = ['path' => 'center.name', 'message' => __('is required: give the name as text.', 'peerpath')];
+    }
+    foreach (['resources', 'meeting_guide', 'languages', 'hide', 'embed_origins'] as $list) {
+        if (isset($config->$list) && !is_array($config->$list)) {
+            $problems[] = ['path' => $list, 'message' => __('must be a list.', 'peerpath')];
+        }
+    }
+    if (isset($config->resources) && is_array($config->resources)) {
+        foreach ($config->resources as $i => $resource) {
+            foreach (['id', 'name', 'kind'] as $field) {
+                if (!is_object($resource) || !isset($resource->$field) || !is_string($resource->$field) || $resource->$field === '') {
+                    $problems[] = ['path' => "resources[$i].$field", 'message' => __('is required.', 'peerpath')];
+                }
+            }
+        }
+    }
+    return $problems;
+}
+
+add_action('admin_menu', function () {
+    add_options_page(__('PeerPath', 'peerpath'), __('PeerPath', 'peerpath'), 'manage_options', 'peerpath', 'peerpath_settings_page');
+});
+
+/** Settings > PeerPath: the configurator, saving through the REST route with a nonce. */
+function peerpath_settings_page()
+{
+    if (!current_user_can('manage_options')) {
+        return;
+    }
+    wp_enqueue_style('peerpath-configure', peerpath_asset('configure.css'), [], PEERPATH_VERSION);
+    wp_enqueue_script('peerpath-widget');
+    wp_enqueue_script('peerpath-configure', peerpath_asset('configure.js'), [], PEERPATH_VERSION, true);
+    $settings = [
+        'config' => json_decode((string) get_option(PEERPATH_OPTION, '')),
+        'save' => peerpath_config_url(),
+        'nonce' => wp_create_nonce('wp_rest'),
+        'configUrl' => peerpath_config_url(),
+        'feedSource' => (string) get_option(PEERPATH_FEED_SOURCE, ''),
+        'feedSourceUrl' => rest_url('peerpath/v1/feed-source'),
+    ];
+    // A site that runs 12 Step Meeting List has a Meeting Guide feed of its own to offer.
+    if (defined('TSML_VERSION') || function_exists('tsml_get_meetings')) {
+        $settings['meetingGuide'] = wp_make_link_relative(admin_url('admin-ajax.php?action=meetings'));
+    }
+    wp_add_inline_script('peerpath-configure', 'window.peerpathSettings = ' . wp_json_encode($settings) . ';', 'before');
+    // The form is the configurator's own page (one source), without its head.
+    $page = (string) file_get_contents(__DIR__ . '/widget/configure.html');
+    $start = strpos($page, '<main>');
+    $end = strpos($page, '</body>');
+    echo '<div class="wrap peerpath-settings">';
+    if ($start !== false && $end !== false) {
+        echo substr($page, $start, $end - $start); // our own static markup, shipped with the plugin
+    }
+    echo '</div>';
+}
