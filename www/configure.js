@@ -19,6 +19,31 @@ async function catalog() {
 }
 
 const kinds = await catalog();
+// The suggestions a center may leave out (`hide`): every catalog id, by name.
+for (const [id, name] of kinds) {
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = 'hide';
+  box.value = id;
+  label.append(box, ` ${name}`);
+  document.getElementById('hide').append(label);
+}
+
+/** The values checked in a group of boxes, with those an opened config held that it has no box for. */
+function checked(group, before) {
+  const boxes = [...group.querySelectorAll('input[type=checkbox]')];
+  const known = boxes.map((b) => b.value);
+  const kept = (Array.isArray(before) ? before : []).filter((v) => !known.includes(v));
+  const values = [...boxes.filter((b) => b.checked).map((b) => b.value), ...kept];
+  // An empty list the file had stays an empty list; none is written where the file had none.
+  return values.length || Array.isArray(before) ? values : undefined;
+}
+
+/** Checks the boxes of a group for `values`. */
+function check(group, values) {
+  for (const box of group.querySelectorAll('input[type=checkbox]')) box.checked = Array.isArray(values) && values.includes(box.value);
+}
 await init({ module_or_path: new URL('api/peerpath_bg.wasm', import.meta.url) });
 
 /** A short, unique id from a name: "Evening IOP" gives "evening-iop". */
@@ -54,6 +79,8 @@ function addResource(resource = {}) {
   value('format', resource.format);
   value('day', resource.schedule?.[0]?.day);
   value('start', resource.schedule?.[0]?.start);
+  check(item.querySelector('[data-field=audience]'), resource.audience);
+  check(item.querySelector('[data-field=languages]'), resource.languages);
   value('address', resource.address);
   value('url', resource.url);
   value('phone', resource.phone);
@@ -81,6 +108,7 @@ function config() {
   out.quick_exit_url = text('quick_exit_url');
   out.meeting_guide_url = text('meeting_guide_url');
   out.languages = [...form.querySelectorAll('input[name=languages]:checked')].map((c) => c.value);
+  out.hide = checked(document.getElementById('hide'), opened.hide);
   const taken = new Set();
   out.resources = [...list.children].map((item) => {
     const field = (name) => {
@@ -92,6 +120,8 @@ function config() {
     const resource = { ...before, id: before.id ?? idFor(name ?? '', taken), name, kind: field('kind') };
     if (before.id) taken.add(before.id);
     for (const key of ['description', 'format', 'address', 'url', 'phone', 'cost']) resource[key] = field(key);
+    resource.audience = checked(item.querySelector('[data-field=audience]'), before.audience);
+    resource.languages = checked(item.querySelector('[data-field=languages]'), before.languages);
     resource.center_program = field('center_program') || undefined;
     const [day, start] = [field('day'), field('start')];
     const rest = (before.schedule ?? []).slice(1);
@@ -108,13 +138,14 @@ function config() {
 
 /** The form field a problem's path names, if the form shows it. */
 function fieldOf(path) {
-  const direct = form.querySelector(`[data-path="${path}"]`);
+  const direct = form.querySelector(`[data-path="${path}"]`) ?? form.querySelector(`[data-path="${path.replace(/\[\d+\]$/, '')}"]`);
   if (direct) return direct;
   const m = path.match(/^resources\[(\d+)\]\.?([a-z_]*)(?:\[0\]\.([a-z_]+)|\.es\.([a-z_]+))?/);
   if (!m) return null;
   const item = list.children[Number(m[1])];
   if (!item) return null;
   const field = m[3] ?? (m[4] ? `es_${m[4]}` : m[2]);
+  // A list's entry (`audience[1]`) is its group of boxes.
   return item.querySelector(`[data-field="${field}"]`) ?? item.querySelector('[data-field=name]');
 }
 
@@ -202,6 +233,7 @@ function fill(value) {
   form.querySelector('[data-path=meeting_guide_url]').value = typeof opened.meeting_guide_url === 'string' ? opened.meeting_guide_url : '';
   const languages = Array.isArray(opened.languages) ? opened.languages : ['en', 'es'];
   for (const box of form.querySelectorAll('input[name=languages]')) box.checked = languages.includes(box.value);
+  check(document.getElementById('hide'), opened.hide);
   list.replaceChildren();
   for (const resource of Array.isArray(opened.resources) ? opened.resources : []) addResource(resource && typeof resource === 'object' ? resource : {});
   changed();

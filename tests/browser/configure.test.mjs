@@ -52,13 +52,19 @@ test('a config built from nothing by keyboard and pointer, checked as it is fill
   await program.locator('[data-field=day]').selectOption('2');
   await program.locator('[data-field=start]').fill('19:00');
   await program.locator('[data-field=es_name]').fill('IOP por la tarde');
+  await program.locator('[data-field=audience] input[value=women]').check();
+  await program.locator('[data-field=languages] input[value=es]').check();
+  await page.locator('details.choices summary').click();
+  await page.locator('#hide input[value=moderation_management]').check();
   await page.locator('#summary', { hasText: 'No problems' }).waitFor();
   const config = await output(page);
   assert.deepEqual(config.center, { name: 'Harbor Recovery Center', phone: '+1-555-0100', timezone: 'America/Los_Angeles' });
   assert.deepEqual(config.resources, [{
     id: 'evening-iop', name: 'Evening IOP', kind: 'intensive_outpatient', center_program: true,
     schedule: [{ day: 2, start: '19:00' }], i18n: { es: { name: 'IOP por la tarde' } },
+    audience: ['women'], languages: ['es'],
   }]);
+  assert.deepEqual(config.hide, ['moderation_management']);
   assert.match(await page.locator('#snippet').inputValue(), /<peer-path config="\/peerpath\/center.json" lang="en">/);
   // The preview runs the widget with this config.
   await page.locator('#preview peer-path .pp:not([data-shell])').waitFor();
