@@ -267,13 +267,6 @@ const SORRY = {
     'Si necesita ayuda ahora, llame o envíe un mensaje de texto al', '(Línea de Prevención del Suicidio y Crisis). En una emergencia, llame al', 'También puede llamar a'],
 };
 
-function link(href, text) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.textContent = text;
-  return a;
-}
-
 /** Characters that change the direction of text around them (as the config check removes them). */
 const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** A phone number as written in a config: digits, spaces, dots, dashes, brackets, a leading +. */
@@ -319,6 +312,9 @@ function el(tag, attributes, ...children) {
   element.append(...children);
   return element;
 }
+
+/** A link, its text as text. */
+const link = (href, text) => el('a', { href }, text);
 
 /**
  * The words the shell draws before the module runs (the bar, the crisis strip, the welcome), by

@@ -64,16 +64,6 @@ impl Ids {
     }
 }
 
-impl<'a> FromIterator<&'a str> for Ids {
-    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> Ids {
-        let mut set = Ids::new();
-        ids.into_iter().for_each(|id| {
-            set.insert(id);
-        });
-        set
-    }
-}
-
 /// Collects problems while reading; every reader takes the place of what it reads (`At`), made
 /// into a path only for a problem.
 #[derive(Default)]

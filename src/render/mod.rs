@@ -284,8 +284,9 @@ fn draw(app: &App, move_focus: bool) -> Result {
             if app.flow.screen == Screen::Result {
                 // The next steps fill the first screen of the result (quality.md).
                 align_under_bar(app, &heading);
+            } else {
+                keep_clear_of_bar(app, &heading);
             }
-            keep_clear_of_bar(app, &heading);
             if let Some(first) = app.screen_el.first_element_child() {
                 keep_clear_of_bar(app, &first);
             }
