@@ -5,7 +5,7 @@
 // a request without its nonce refused; `php -l` on every file of the plugin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
@@ -81,8 +81,6 @@ return false;
     body: new URLSearchParams({ weblog_title: 'Harbor Recovery Center', user_name: 'admin', admin_password: PASSWORD, admin_password2: PASSWORD, pw_weak: '1', admin_email: 'admin@example.com', blog_public: '0' }),
   });
   assert.match(await install.text(), /Success!/, 'WordPress installed');
-  // The plugin, from its zip alone, then activated; a page with the shortcode.
-  execFileSync('python3', ['-m', 'zipfile', '-e', join(root, 'release', `peerpath-wp-${version}.zip`), join(content, 'plugins')]);
   // WordPress refuses to fetch from this machine itself (wp_safe_remote_get); the test's meeting
   // list is served here, so this test's site allows it.
   await mkdir(join(content, 'mu-plugins'), { recursive: true });
@@ -90,9 +88,6 @@ return false;
 add_filter('http_request_host_is_external', '__return_true');
 add_filter('http_allowed_safe_ports', function ($ports, $host, $url) { return array_merge($ports, [(int) parse_url($url, PHP_URL_PORT)]); }, 10, 3);
 `);
-  assert.match(await wpPhp("$r = activate_plugin('peerpath/peerpath.php'); echo is_wp_error($r) ? $r->get_error_message() : 'active';"), /active$/);
-  pageId = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Find support', 'post_content' => '[peer_path]']);"));
-  assert.ok(pageId > 0);
   browser = await launch();
 });
 
@@ -103,6 +98,35 @@ after(async () => {
   await rm('/etc/wordpress/config-127.0.0.1.php', { force: true });
 });
 
+/** A browser context signed in as the administrator, and its page. */
+async function signIn(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${site}/wp-login.php`);
+  await page.locator('#user_login').fill('admin');
+  await page.locator('#user_pass').fill(PASSWORD);
+  await page.locator('#wp-submit').click();
+  await page.waitForURL(/wp-admin/);
+  return { context, page };
+}
+
+test('the plugin installs from its zip through Plugins > Add New > Upload, and activates', async () => {
+  const { context, page } = await signIn();
+  await page.goto(`${site}/wp-admin/plugin-install.php?tab=upload`);
+  await page.locator('#pluginzip').setInputFiles(join(root, 'release', `peerpath-wp-${version}.zip`));
+  await page.locator('#install-plugin-submit').click();
+  await page.getByText('Plugin installed successfully.').waitFor();
+  await page.getByRole('link', { name: 'Activate Plugin' }).click();
+  await page.waitForURL(/plugins\.php/);
+  assert.match(await page.locator('#message, .notice').first().innerText(), /activated/i);
+  assert.match(await wpPhp("echo is_plugin_active('peerpath/peerpath.php') ? 'active' : 'inactive';"), /active$/);
+  // Settings > PeerPath is in the menu.
+  assert.equal(await page.locator('#adminmenu a[href="options-general.php?page=peerpath"]').count(), 1);
+  await context.close();
+  pageId = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Find support', 'post_content' => '[peer_path]']);"));
+  assert.ok(pageId > 0);
+});
+
 test('every PHP file of the plugin passes php -l', async () => {
   const dir = join(content, 'plugins', 'peerpath');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.php'));
@@ -111,13 +135,7 @@ test('every PHP file of the plugin passes php -l', async () => {
 });
 
 test('an administrator sets up the center in Settings > PeerPath; an invalid config is refused field by field', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${site}/wp-login.php`);
-  await page.locator('#user_login').fill('admin');
-  await page.locator('#user_pass').fill(PASSWORD);
-  await page.locator('#wp-submit').click();
-  await page.waitForURL(/wp-admin/);
+  const { context, page } = await signIn();
   await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
   await page.locator('#summary', { hasText: /error|ready/ }).waitFor();
   // Invalid (no name): not saved, and said beside the field.
@@ -196,6 +214,63 @@ test('a visitor completes the questionnaire on a page with the shortcode, with n
   // The widget's files load only where it is shown.
   const home = await (await fetch(`${site}/`)).text();
   assert.doesNotMatch(home, /peer-path\.js/);
+  await context.close();
+});
+
+test('an editor places the PeerPath block on a page in the block editor; visitors see the widget there', async () => {
+  const { context, page } = await signIn();
+  await page.goto(`${site}/wp-admin/post-new.php?post_type=page`);
+  // The editor's welcome guide, when it shows, is closed first.
+  const guide = page.getByRole('dialog', { name: /Welcome to the block editor/ });
+  if (await guide.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
+    await guide.getByRole('button', { name: 'Close' }).click();
+  }
+  await page.getByRole('textbox', { name: 'Add title' }).fill('Ayuda');
+  await page.getByRole('button', { name: 'Toggle block inserter' }).click();
+  await page.getByRole('searchbox', { name: /Search/ }).fill('PeerPath');
+  await page.getByRole('option', { name: 'PeerPath' }).click();
+  await page.locator('.peerpath-block').waitFor();
+  // Its language, from the block's settings.
+  await page.getByRole('button', { name: 'Toggle block inserter' }).click();
+  const settings = page.getByRole('button', { name: 'Settings', exact: true });
+  if ((await settings.getAttribute('aria-pressed')) !== 'true') await settings.click();
+  await page.locator('.peerpath-block').click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.locator('.editor-post-publish-panel').getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.locator('.post-publish-panel__postpublish').waitFor();
+  const id = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPostId());
+  assert.match(await wpPhp(`echo get_post(${id})->post_content;`), /<!-- wp:peerpath\/widget \{"lang":"es"\} \/-->/);
+  await context.close();
+
+  const visitor = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const view = await visitor.newPage();
+  await view.goto(`${site}/?page_id=${id}`);
+  await view.locator('peer-path .pp:not([data-shell]) [data-action=start]').waitFor();
+  assert.equal(await view.locator('peer-path').getAttribute('lang'), 'es');
+  assert.match(await view.locator('peer-path .screen').innerText(), /apoyo|ayuda/i);
+  await visitor.close();
+});
+
+test('a site that runs 12 Step Meeting List is offered its own feed', async () => {
+  const tsml = join(content, 'mu-plugins', 'tsml-present.php');
+  await writeFile(tsml, "<?php define('TSML_VERSION', '3.14');\n");
+  try {
+    const { context, page } = await signIn();
+    await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+    await page.locator('#summary', { hasText: /error|ready|No problems/ }).waitFor();
+    await page.getByRole('button', { name: 'Use this site\'s 12 Step Meeting List' }).click();
+    assert.equal(await page.locator('[data-path=meeting_guide_url]').inputValue(), '/wp-admin/admin-ajax.php?action=meetings');
+    assert.match(await page.locator('#json').inputValue(), /"meeting_guide_url": "\/wp-admin\/admin-ajax\.php\?action=meetings"/);
+    await context.close();
+  } finally {
+    await rm(tsml);
+  }
+  // Without it, no such offer.
+  const { context, page } = await signIn();
+  await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+  await page.locator('#summary', { hasText: /error|ready|No problems/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /12 Step Meeting List/ }).count(), 0);
   await context.close();
 });
 

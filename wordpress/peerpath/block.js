@@ -1,16 +1,33 @@
 // The PeerPath block: the widget, drawn on the page by the plugin (render_callback); the editor
-// shows where it goes.
-(function (blocks, element) {
+// shows where it goes, and its language in the block's settings.
+(function (blocks, element, blockEditor, components) {
+  var el = element.createElement;
   blocks.registerBlockType('peerpath/widget', {
     apiVersion: 2,
     title: 'PeerPath',
     description: 'The PeerPath questionnaire and resource finder.',
     icon: 'heart',
     category: 'widgets',
+    keywords: ['recovery', 'screening', 'meetings'],
+    supports: { html: false, multiple: false },
     attributes: { lang: { type: 'string', default: '' } },
-    edit: function () {
-      return element.createElement('p', { className: 'peerpath-block' }, 'PeerPath: the questionnaire shows here on the page.');
+    edit: function (props) {
+      return el('div', blockEditor.useBlockProps({ className: 'peerpath-block' }),
+        el(blockEditor.InspectorControls, null,
+          el(components.PanelBody, { title: 'PeerPath' },
+            el(components.SelectControl, {
+              label: 'Language',
+              help: 'The visitor can still change it in the widget.',
+              value: props.attributes.lang,
+              options: [
+                { label: 'The visitor\'s browser language', value: '' },
+                { label: 'English', value: 'en' },
+                { label: 'Spanish (Español)', value: 'es' },
+              ],
+              onChange: function (lang) { props.setAttributes({ lang: lang }); },
+            }))),
+        el('p', null, 'PeerPath: the questionnaire shows here on the page.'));
     },
     save: function () { return null; },
   });
-}(window.wp.blocks, window.wp.element));
+}(window.wp.blocks, window.wp.element, window.wp.blockEditor, window.wp.components));

@@ -41,7 +41,7 @@ function peerpath_config_url()
 
 add_action('init', function () {
     wp_register_script('peerpath-widget', peerpath_asset('peer-path.js'), [], PEERPATH_VERSION, true);
-    wp_register_script('peerpath-block', plugins_url('block.js', __FILE__), ['wp-blocks', 'wp-element'], PEERPATH_VERSION, false);
+    wp_register_script('peerpath-block', plugins_url('block.js', __FILE__), ['wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components'], PEERPATH_VERSION, false);
     add_shortcode('peer_path', 'peerpath_shortcode');
     register_block_type('peerpath/widget', [
         'api_version' => 2,
