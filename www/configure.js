@@ -77,8 +77,13 @@ function addResource(resource = {}) {
   value('center_program', resource.center_program);
   value('description', resource.description);
   value('format', resource.format);
-  value('day', resource.schedule?.[0]?.day);
-  value('start', resource.schedule?.[0]?.start);
+  const slots = item.querySelector('.slots');
+  for (const slot of Array.isArray(resource.schedule) ? resource.schedule : []) addSlot(slots, slot && typeof slot === 'object' ? slot : {});
+  if (!slots.children.length) addSlot(slots);
+  item.querySelector('.add-slot').addEventListener('click', () => {
+    addSlot(slots).querySelector('[data-field=day]').focus();
+    changed();
+  });
   check(item.querySelector('[data-field=audience]'), resource.audience);
   check(item.querySelector('[data-field=languages]'), resource.languages);
   value('address', resource.address);
@@ -97,6 +102,41 @@ function addResource(resource = {}) {
   return item;
 }
 
+/** Each day-and-time row's element with what an opened config held for that slot. */
+const openedSlots = new WeakMap();
+
+/** Adds a day-and-time row to a program, filled from `slot` (an opened config's) when given. */
+function addSlot(slots, slot = {}) {
+  const row = document.getElementById('slot').content.firstElementChild.cloneNode(true);
+  for (const name of ['day', 'start', 'end']) {
+    if (slot[name] !== undefined && slot[name] !== null) row.querySelector(`[data-field=${name}]`).value = String(slot[name]);
+  }
+  openedSlots.set(row, slot);
+  row.querySelector('.remove-slot').addEventListener('click', () => {
+    const program = row.closest('.resource');
+    row.remove();
+    if (!slots.children.length) addSlot(slots);
+    program.querySelector('.add-slot').focus();
+    changed();
+  });
+  slots.append(row);
+  return row;
+}
+
+/**
+ * A program's schedule from its rows: a row with nothing chosen is left out; what an opened
+ * config held for a slot (fields the form does not show) is kept.
+ */
+function schedule(item, before) {
+  const slots = [];
+  for (const row of item.querySelectorAll('.slot')) {
+    const [day, start, end] = ['day', 'start', 'end'].map((name) => row.querySelector(`[data-field=${name}]`).value.trim() || undefined);
+    if (day === undefined && start === undefined && end === undefined) continue;
+    slots.push({ ...openedSlots.get(row), day: day === undefined ? undefined : Number(day), start, end });
+  }
+  return slots.length || Array.isArray(before) ? slots : undefined;
+}
+
 /** The config the form describes (on top of what an opened config held). */
 function config() {
   const text = (path) => form.querySelector(`[data-path="${path}"]`).value.trim() || undefined;
@@ -109,6 +149,8 @@ function config() {
   out.meeting_guide_url = text('meeting_guide_url');
   out.languages = [...form.querySelectorAll('input[name=languages]:checked')].map((c) => c.value);
   out.hide = checked(document.getElementById('hide'), opened.hide);
+  const origins = form.querySelector('[data-path=embed_origins]').value.split('\n').map((line) => line.trim()).filter(Boolean);
+  out.embed_origins = origins.length || Array.isArray(opened.embed_origins) ? origins : undefined;
   const taken = new Set();
   out.resources = [...list.children].map((item) => {
     const field = (name) => {
@@ -123,11 +165,7 @@ function config() {
     resource.audience = checked(item.querySelector('[data-field=audience]'), before.audience);
     resource.languages = checked(item.querySelector('[data-field=languages]'), before.languages);
     resource.center_program = field('center_program') || undefined;
-    const [day, start] = [field('day'), field('start')];
-    const rest = (before.schedule ?? []).slice(1);
-    resource.schedule = day !== undefined || start !== undefined
-      ? [{ ...before.schedule?.[0], day: day === undefined ? undefined : Number(day), start }, ...rest]
-      : (rest.length ? rest : undefined);
+    resource.schedule = schedule(item, before.schedule);
     const es = { ...before.i18n?.es, name: field('es_name'), description: field('es_description') };
     resource.i18n = es.name || es.description ? { ...before.i18n, es } : undefined;
     return resource;
@@ -140,11 +178,17 @@ function config() {
 function fieldOf(path) {
   const direct = form.querySelector(`[data-path="${path}"]`) ?? form.querySelector(`[data-path="${path.replace(/\[\d+\]$/, '')}"]`);
   if (direct) return direct;
-  const m = path.match(/^resources\[(\d+)\]\.?([a-z_]*)(?:\[0\]\.([a-z_]+)|\.es\.([a-z_]+))?/);
+  const m = path.match(/^resources\[(\d+)\]\.?([a-z_]*)(?:\[(\d+)\]\.([a-z_]+)|\.es\.([a-z_]+))?/);
   if (!m) return null;
   const item = list.children[Number(m[1])];
   if (!item) return null;
-  const field = m[3] ?? (m[4] ? `es_${m[4]}` : m[2]);
+  // A slot's field (`schedule[1].start`) is in that slot's row (rows left empty are not in the file).
+  if (m[2] === 'schedule' && m[3] !== undefined) {
+    const rows = [...item.querySelectorAll('.slot')].filter((row) => [...row.querySelectorAll('[data-field]')].some((input) => input.value.trim()));
+    const input = rows[Number(m[3])]?.querySelector(`[data-field="${m[4]}"]`);
+    if (input) return input;
+  }
+  const field = m[4] ?? (m[5] ? `es_${m[5]}` : m[2]);
   // A list's entry (`audience[1]`) is its group of boxes.
   return item.querySelector(`[data-field="${field}"]`) ?? item.querySelector('[data-field=name]');
 }
@@ -170,7 +214,7 @@ function changed() {
       note.className = `problem ${problem.level}`;
       note.id = `problem-${i}`;
       note.textContent = sentence;
-      field.closest('.field, fieldset').append(note);
+      field.closest('.slot, .field, fieldset').append(note);
       field.setAttribute('aria-invalid', 'true');
       field.setAttribute('aria-describedby', note.id);
     }
@@ -190,6 +234,10 @@ function changed() {
 <peer-path config="/peerpath/center.json" lang="${value.languages?.[0] ?? 'en'}">
   <p>Call us${value.center?.phone ? ` at ${value.center.phone}` : ''}. In a crisis, call or text 988.</p>
 </peer-path>`;
+  document.getElementById('snippet-isolated').value = `<script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
+<peer-path-frame config="https://help.example.org/peerpath/center.json" lang="${value.languages?.[0] ?? 'en'}">
+  <p>Call us${value.center?.phone ? ` at ${value.center.phone}` : ''}. In a crisis, call or text 988.</p>
+</peer-path-frame>`;
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => preview(value), 400);
 }
@@ -231,6 +279,7 @@ function fill(value) {
   }
   form.querySelector('[data-path=quick_exit_url]').value = typeof opened.quick_exit_url === 'string' ? opened.quick_exit_url : '';
   form.querySelector('[data-path=meeting_guide_url]').value = typeof opened.meeting_guide_url === 'string' ? opened.meeting_guide_url : '';
+  form.querySelector('[data-path=embed_origins]').value = Array.isArray(opened.embed_origins) ? opened.embed_origins.filter((o) => typeof o === 'string').join('\n') : '';
   const languages = Array.isArray(opened.languages) ? opened.languages : ['en', 'es'];
   for (const box of form.querySelectorAll('input[name=languages]')) box.checked = languages.includes(box.value);
   check(document.getElementById('hide'), opened.hide);
@@ -256,6 +305,72 @@ document.getElementById('download').addEventListener('click', () => {
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
+/**
+ * In WordPress, isolated mode's host: another address with the widget's files and this config,
+ * saved to the site; saving one lists this site in the config's `embed_origins`.
+ */
+function isolatedHost(settings) {
+  const box = document.createElement('fieldset');
+  box.className = 'isolated';
+  const legend = document.createElement('legend');
+  legend.textContent = 'Isolated mode';
+  const about = document.createElement('p');
+  about.textContent = 'Isolated mode runs the widget in a frame from another address you control, such as https://help.example.org/peerpath/, '
+    + 'so no script on this site (analytics, ad pixels, session recording) can read an answer. Copy there the files of the plugin\'s widget folder '
+    + '(wp-content/plugins/peerpath/widget/) and this config as center.json (Download center.json, below). '
+    + 'Then use [peer_path isolated="1"] or turn on Isolated in the PeerPath block. Without an isolated host, those pages show only your phone numbers.';
+  const field = document.createElement('p');
+  field.className = 'field';
+  const label = document.createElement('label');
+  label.htmlFor = 'isolated-host';
+  label.textContent = 'Isolated host (a folder on another address)';
+  const input = document.createElement('input');
+  input.id = 'isolated-host';
+  input.type = 'url';
+  input.placeholder = 'https://help.example.org/peerpath/';
+  input.value = settings.isolatedHost ?? '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Save the isolated host';
+  field.append(label, input, button);
+  box.append(legend, about, field);
+  button.addEventListener('click', async () => {
+    const summary = document.getElementById('summary');
+    field.querySelector('.problem')?.remove();
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    const response = await fetch(settings.isolatedHostUrl, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': settings.nonce },
+      body: JSON.stringify({ url: input.value.trim() }),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const note = document.createElement('span');
+      note.className = 'problem error';
+      note.id = 'isolated-host-problem';
+      note.textContent = `Error: the isolated host ${answer.message ?? `was refused (HTTP ${response.status})`}`;
+      field.append(note);
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', note.id);
+      summary.textContent = 'The isolated host was not saved: see beside its field.';
+      return;
+    }
+    input.value = answer.host;
+    if (!answer.host) {
+      summary.textContent = 'No isolated host: pages with isolated mode show only your phone numbers.';
+      return;
+    }
+    const origins = form.querySelector('[data-path=embed_origins]');
+    if (!origins.value.split('\n').map((line) => line.trim()).includes(location.origin)) {
+      origins.value = `${origins.value.trim()}\n${location.origin}`.trim();
+      changed();
+    }
+    summary.textContent = `Isolated host saved. This config now lists this site: save it here, and put it as center.json with the widget's files in ${answer.host}`;
+  });
+  return box;
+}
+
 // In WordPress (Settings > PeerPath): the site's config, saved to the site with the page's nonce,
 // and only when the widget's own check finds no error.
 const settings = globalThis.peerpathSettings;
@@ -314,6 +429,7 @@ if (settings) {
     offer.addEventListener('click', () => { field.value = settings.meetingGuide; changed(); });
     field.after(offer);
   }
+  form.querySelector('[data-path=embed_origins]').closest('.field').after(isolatedHost(settings));
   const snippet = document.querySelector('label[for=snippet]');
   if (snippet) snippet.textContent = 'On this site, add the shortcode [peer_path] or the PeerPath block to a page. Elsewhere, paste:';
   fill(settings.config ?? {});

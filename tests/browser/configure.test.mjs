@@ -49,8 +49,23 @@ test('a config built from nothing by keyboard and pointer, checked as it is fill
   await program.locator('[data-field=name]').fill('Evening IOP');
   await program.locator('[data-field=kind]').selectOption('intensive_outpatient');
   await program.locator('[data-field=center_program]').check();
-  await program.locator('[data-field=day]').selectOption('2');
-  await program.locator('[data-field=start]').fill('19:00');
+  await program.getByLabel('Day').selectOption('2');
+  await program.getByLabel('Starts at').fill('19:00');
+  // A second day, by keyboard from its button: the new row's day has the focus.
+  await program.getByRole('button', { name: 'Add a day and time' }).click();
+  await page.keyboard.press('End'); // Saturday, the last day in the list
+  assert.equal(await program.locator('.slot').nth(1).getByLabel('Day').inputValue(), '6');
+  await program.locator('.slot').nth(1).getByLabel('Day').selectOption('4');
+  // A day without a time: named at that row's time.
+  await program.locator('.slot').nth(1).locator('[data-field=start][aria-invalid=true]').waitFor();
+  assert.match(await program.locator('.slot').nth(1).locator('.problem').innerText(), /is required/);
+  await program.locator('.slot').nth(1).getByLabel('Starts at').fill('18:00');
+  await program.locator('.slot').nth(1).getByLabel('Ends at').fill('20:30');
+  // A third, then removed.
+  await program.getByRole('button', { name: 'Add a day and time' }).click();
+  await program.locator('.slot').nth(2).getByLabel('Day').selectOption('0');
+  await program.locator('.slot').nth(2).getByRole('button', { name: 'Remove this time' }).click();
+  assert.equal(await program.locator('.slot').count(), 2);
   await program.locator('[data-field=es_name]').fill('IOP por la tarde');
   await program.locator('[data-field=audience] input[value=women]').check();
   await program.locator('[data-field=languages] input[value=es]').check();
@@ -61,11 +76,20 @@ test('a config built from nothing by keyboard and pointer, checked as it is fill
   assert.deepEqual(config.center, { name: 'Harbor Recovery Center', phone: '+1-555-0100', timezone: 'America/Los_Angeles' });
   assert.deepEqual(config.resources, [{
     id: 'evening-iop', name: 'Evening IOP', kind: 'intensive_outpatient', center_program: true,
-    schedule: [{ day: 2, start: '19:00' }], i18n: { es: { name: 'IOP por la tarde' } },
+    schedule: [{ day: 2, start: '19:00' }, { day: 4, start: '18:00', end: '20:30' }], i18n: { es: { name: 'IOP por la tarde' } },
     audience: ['women'], languages: ['es'],
   }]);
   assert.deepEqual(config.hide, ['moderation_management']);
   assert.match(await page.locator('#snippet').inputValue(), /<peer-path config="\/peerpath\/center.json" lang="en">/);
+  // Isolated mode: the sites that frame it, one per line, and the lines for such a page.
+  await page.getByLabel(/Sites that show the widget in isolated mode/).fill('https://www.harbor.example\n\n https://harbor.example ');
+  assert.deepEqual((await output(page)).embed_origins, ['https://www.harbor.example', 'https://harbor.example']);
+  assert.match(await page.locator('#snippet-isolated').inputValue(), /<peer-path-frame config="https:\/\/help\.example\.org\/peerpath\/center\.json" lang="en">\n  <p>Call us at \+1-555-0100\./);
+  await page.getByLabel(/Sites that show the widget in isolated mode/).fill('www.harbor.example');
+  await page.locator('[data-path=embed_origins][aria-invalid=true]').waitFor();
+  assert.match(await page.locator('.problem').first().innerText(), /embed_origins|origin|https/i);
+  await page.getByLabel(/Sites that show the widget in isolated mode/).fill('https://www.harbor.example');
+  await page.locator('#summary', { hasText: 'No problems' }).waitFor();
   // The preview runs the widget with this config.
   await page.locator('#preview peer-path .pp:not([data-shell])').waitFor();
   assert.match(await page.locator('#preview peer-path .screen').innerText(), /including programs at Harbor Recovery Center/);

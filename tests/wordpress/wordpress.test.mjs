@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../browser/harness.mjs';
+import { launch, serve } from '../browser/harness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
@@ -97,6 +97,17 @@ after(async () => {
   await sh('mysqladmin', ['shutdown']).catch(() => {});
   await rm('/etc/wordpress/config-127.0.0.1.php', { force: true });
 });
+
+/** Answers each screen of the questionnaire in `scope` (a page or a frame) for oneself, to the result. */
+async function complete(scope) {
+  await scope.locator('peer-path .pp:not([data-shell]) [data-action=start]').click();
+  for (let guard = 0; guard < 20 && !(await scope.locator('peer-path .next-steps').count()); guard++) {
+    const self = scope.locator('peer-path input[name=for_whom][value=self]');
+    if (await self.count()) await self.check();
+    await scope.locator('peer-path .screen [data-action=next]').click();
+  }
+  return scope.locator('peer-path .screen').innerText();
+}
 
 /** A browser context signed in as the administrator, and its page. */
 async function signIn(viewport = { width: 1280, height: 900 }) {
@@ -199,13 +210,7 @@ test('a visitor completes the questionnaire on a page with the shortcode, with n
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site}/?page_id=${pageId}`);
-  await page.locator('peer-path .pp:not([data-shell]) [data-action=start]').click();
-  for (let guard = 0; guard < 20 && !(await page.locator('peer-path .next-steps').count()); guard++) {
-    const self = page.locator('peer-path input[name=for_whom][value=self]');
-    if (await self.count()) await self.check();
-    await page.locator('peer-path .screen [data-action=next]').click();
-  }
-  const result = await page.locator('peer-path .screen').innerText();
+  const result = await complete(page);
   assert.match(result, /Your next steps/);
   assert.match(result, /Harbor Recovery Center/);
   assert.match(result, /Pier AA/, 'a meeting from the copy of the meeting list');
@@ -215,6 +220,64 @@ test('a visitor completes the questionnaire on a page with the shortcode, with n
   const home = await (await fetch(`${site}/`)).text();
   assert.doesNotMatch(home, /peer-path\.js/);
   await context.close();
+});
+
+test('isolated mode: a frame from the isolated host the administrator sets, out of reach of the page\'s scripts', async () => {
+  const isolatedPage = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Private help', 'post_content' => '[peer_path isolated=\"1\"]']);"));
+  // No isolated host yet: visitors see only the phone lines, never the widget inline.
+  const early = await (await fetch(`${site}/?page_id=${isolatedPage}`)).text();
+  assert.match(early, /call or text 988\. To talk with us, call \+1-555-0100/);
+  assert.doesNotMatch(early, /<peer-path|peer-path\.js|peer-path-frame/);
+  assert.doesNotMatch(early, /needs an isolated host/, 'the note is for administrators');
+
+  const { context, page } = await signIn();
+  await page.goto(`${site}/?page_id=${isolatedPage}`);
+  assert.match(await page.locator('.peerpath-notice').innerText(), /isolated mode needs an isolated host/);
+  await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+  await page.locator('#summary', { hasText: /error|ready|No problems/ }).waitFor();
+  // This site's own address is refused, beside the field.
+  await page.getByLabel('Isolated host (a folder on another address)').fill(`${site}/peerpath/`);
+  await page.getByRole('button', { name: 'Save the isolated host' }).click();
+  await page.locator('#isolated-host-problem').waitFor();
+  assert.equal(await page.locator('#isolated-host').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#isolated-host-problem').innerText(), /another address than this site/);
+  // Another origin (localhost, not 127.0.0.1): saved, and the config lists this site.
+  const host = await serve({ root: join(content, 'plugins', 'peerpath', 'widget'), files: {} });
+  const isolated = `http://localhost:${new URL(host.url).port}/`;
+  await page.getByLabel('Isolated host (a folder on another address)').fill(isolated.slice(0, -1));
+  await page.getByRole('button', { name: 'Save the isolated host' }).click();
+  await page.locator('#summary', { hasText: /Isolated host saved/ }).waitFor();
+  assert.equal(await page.locator('#isolated-host').getAttribute('aria-invalid'), null);
+  assert.equal(await page.locator('[data-path=embed_origins]').inputValue(), site);
+  await page.locator('#save').click();
+  await page.locator('#summary', { hasText: /^Saved/ }).waitFor();
+  const json = await page.locator('#json').inputValue();
+  assert.deepEqual(JSON.parse(json).embed_origins, [site]);
+  await context.close();
+
+  // The web person copies the config to the isolated host.
+  host.close();
+  const frameHost = await serve({ root: join(content, 'plugins', 'peerpath', 'widget'), files: { '/center.json': { body: json } } });
+  await wpPhp(`update_option('peerpath_isolated_host', 'http://localhost:${new URL(frameHost.url).port}/');`);
+  const frameOrigin = `http://localhost:${new URL(frameHost.url).port}`;
+  try {
+    const visitor = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const view = await visitor.newPage();
+    const origins = new Set();
+    view.on('request', (r) => origins.add(new URL(r.url()).origin));
+    await view.goto(`${site}/?page_id=${isolatedPage}`);
+    assert.equal(await view.locator('peer-path').count(), 0, 'no widget in the page itself');
+    const frame = view.frameLocator('peer-path-frame iframe');
+    const result = await complete(frame);
+    assert.match(result, /Harbor Recovery Center/);
+    // The page's scripts cannot read the frame.
+    assert.equal(await view.evaluate(() => document.querySelector('peer-path-frame').shadowRoot.querySelector('iframe').contentDocument), null);
+    assert.deepEqual([...origins].sort(), [site, frameOrigin].sort());
+    await visitor.close();
+  } finally {
+    await frameHost.close();
+    await wpPhp("delete_option('peerpath_isolated_host');");
+  }
 });
 
 test('an editor places the PeerPath block on a page in the block editor; visitors see the widget there', async () => {

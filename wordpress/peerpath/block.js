@@ -10,7 +10,7 @@
     category: 'widgets',
     keywords: ['recovery', 'screening', 'meetings'],
     supports: { html: false, multiple: false },
-    attributes: { lang: { type: 'string', default: '' } },
+    attributes: { lang: { type: 'string', default: '' }, isolated: { type: 'boolean', default: false } },
     edit: function (props) {
       return el('div', blockEditor.useBlockProps({ className: 'peerpath-block' }),
         el(blockEditor.InspectorControls, null,
@@ -25,6 +25,12 @@
                 { label: 'Spanish (Español)', value: 'es' },
               ],
               onChange: function (lang) { props.setAttributes({ lang: lang }); },
+            }),
+            el(components.ToggleControl, {
+              label: 'Isolated',
+              help: 'Runs the widget in a frame from your isolated host (Settings > PeerPath), out of reach of this site\'s scripts.',
+              checked: props.attributes.isolated,
+              onChange: function (isolated) { props.setAttributes({ isolated: isolated }); },
             }))),
         el('p', null, 'PeerPath: the questionnaire shows here on the page.'));
     },

@@ -8,9 +8,9 @@
  * License: MIT OR Apache-2.0
  * Text Domain: peerpath
  *
- * Place the widget with the shortcode [peer_path] (attribute lang="en" or "es") or the PeerPath
- * block; set up your center under Settings > PeerPath, a form that checks every field with the
- * widget's own rules and shows the widget as visitors will see it.
+ * Place the widget with the shortcode [peer_path] (attributes lang="en" or "es", isolated="1") or
+ * the PeerPath block; set up your center under Settings > PeerPath, a form that checks every field
+ * with the widget's own rules and shows the widget as visitors will see it.
  */
 
 if (!defined('ABSPATH')) {
@@ -26,6 +26,13 @@ const PEERPATH_MAX_BYTES = 2097152;
 const PEERPATH_FEED_SOURCE = 'peerpath_feed_source';
 /** The last good copy of it, served from this site. */
 const PEERPATH_FEED = 'peerpath_feed';
+/**
+ * Isolated mode's host: a folder on another origin (a subdomain the center controls) with the
+ * widget's files and the config as center.json. The widget runs in a frame from there, so no
+ * script of this site (analytics, pixels, session replay) can read an answer; a frame from this
+ * site's own origin could be read by them, so there is no isolated mode without it.
+ */
+const PEERPATH_ISOLATED_HOST = 'peerpath_isolated_host';
 
 /** A file of the widget (the release's dist/, in widget/). */
 function peerpath_asset($path)
@@ -47,7 +54,10 @@ add_action('init', function () {
         'api_version' => 2,
         'editor_script' => 'peerpath-block',
         'render_callback' => 'peerpath_block',
-        'attributes' => ['lang' => ['type' => 'string', 'default' => '']],
+        'attributes' => [
+            'lang' => ['type' => 'string', 'default' => ''],
+            'isolated' => ['type' => 'boolean', 'default' => false],
+        ],
     ]);
 });
 
@@ -59,30 +69,77 @@ add_filter('script_loader_tag', function ($tag, $handle) {
     return $tag;
 }, 10, 2);
 
-/** [peer_path lang="es"]: the widget, with the center's phone as the fallback while it loads. */
+/**
+ * [peer_path lang="es" isolated="1"]: the widget, with the center's phone as the fallback while it
+ * loads. `isolated` also reads as a bare word: [peer_path isolated].
+ */
 function peerpath_shortcode($atts)
 {
-    $atts = shortcode_atts(['lang' => ''], $atts, 'peer_path');
-    return peerpath_element((string) $atts['lang']);
+    $atts = is_array($atts) ? $atts : [];
+    $bare = in_array('isolated', $atts, true);
+    $atts = shortcode_atts(['lang' => '', 'isolated' => ''], $atts, 'peer_path');
+    $isolated = $bare || in_array(strtolower((string) $atts['isolated']), ['1', 'true', 'yes', 'isolated'], true);
+    return peerpath_element((string) $atts['lang'], $isolated);
 }
 
 function peerpath_block($attributes)
 {
-    return peerpath_element(isset($attributes['lang']) ? (string) $attributes['lang'] : '');
+    return peerpath_element(isset($attributes['lang']) ? (string) $attributes['lang'] : '', !empty($attributes['isolated']));
 }
 
-/** The element; its files are enqueued here, so they load only on pages that show it. */
-function peerpath_element($lang)
+/**
+ * The element; its files are enqueued here, so they load only on pages that show it. Isolated,
+ * it is a frame from the isolated host; with none set, visitors see only the fallback (the
+ * phone numbers), never the widget in reach of this page's scripts, and an administrator
+ * viewing the page is told what is missing.
+ */
+function peerpath_element($lang, $isolated = false)
 {
-    wp_enqueue_script('peerpath-widget');
     $config = json_decode((string) get_option(PEERPATH_OPTION, ''));
     $phone = is_object($config) && isset($config->center->phone) && is_string($config->center->phone) ? $config->center->phone : '';
-    $fallback = $phone !== ''
+    $fallback = '<p>' . esc_html($phone !== ''
         ? sprintf(__('If you need help now, call or text 988. To talk with us, call %s.', 'peerpath'), $phone)
-        : __('If you need help now, call or text 988. In an emergency, call 911.', 'peerpath');
+        : __('If you need help now, call or text 988. In an emergency, call 911.', 'peerpath')) . '</p>';
     $lang = preg_match('/^[a-z]{2}(-[A-Za-z0-9]{1,8})?$/', $lang) ? $lang : '';
-    return '<peer-path config="' . esc_attr(peerpath_config_url()) . '"' . ($lang !== '' ? ' lang="' . esc_attr($lang) . '"' : '') . '>'
-        . '<p>' . esc_html($fallback) . '</p></peer-path>';
+    $lang_attr = $lang !== '' ? ' lang="' . esc_attr($lang) . '"' : '';
+    if (!$isolated) {
+        wp_enqueue_script('peerpath-widget');
+        return '<peer-path config="' . esc_attr(peerpath_config_url()) . '"' . $lang_attr . '>' . $fallback . '</peer-path>';
+    }
+    $host = (string) get_option(PEERPATH_ISOLATED_HOST, '');
+    if ($host === '') {
+        $notice = current_user_can('manage_options')
+            ? '<p class="peerpath-notice"><strong>' . esc_html__('PeerPath: isolated mode needs an isolated host, set under Settings > PeerPath. Until then, visitors see only the lines below, not the questionnaire. (Only administrators see this note.)', 'peerpath') . '</strong></p>'
+            : '';
+        return $notice . '<div class="peerpath-fallback">' . $fallback . '</div>';
+    }
+    wp_enqueue_script('peerpath-frame', $host . 'peer-path-frame.js', [], PEERPATH_VERSION, true);
+    return '<peer-path-frame config="' . esc_attr($host . 'center.json') . '"' . $lang_attr . '>' . $fallback . '</peer-path-frame>';
+}
+
+/**
+ * Why an isolated host cannot be used, or '' when it can: an http(s) folder on another origin
+ * than this site's (a frame from this origin is readable by its scripts), https when the site
+ * is (a browser blocks an http frame on an https page).
+ */
+function peerpath_isolated_host_problem($url)
+{
+    $parts = wp_parse_url($url);
+    if (!is_array($parts) || empty($parts['host']) || !in_array($parts['scheme'] ?? '', ['http', 'https'], true) || isset($parts['query']) || isset($parts['fragment'])) {
+        return __('must be a web address of a folder, such as https://help.example.org/peerpath/', 'peerpath');
+    }
+    $site = wp_parse_url(home_url('/'));
+    $origin = function ($p) {
+        $port = isset($p['port']) ? (int) $p['port'] : ($p['scheme'] === 'https' ? 443 : 80);
+        return strtolower($p['scheme'] . '://' . $p['host']) . ':' . $port;
+    };
+    if ($origin($parts) === $origin($site)) {
+        return __('must be on another address than this site (a subdomain such as help.example.org): this site\'s own scripts could read a frame from its own address.', 'peerpath');
+    }
+    if ($site['scheme'] === 'https' && $parts['scheme'] !== 'https') {
+        return __('must start with https://, as this site does: browsers block an http frame on an https page.', 'peerpath');
+    }
+    return '';
 }
 
 add_action('rest_api_init', function () {
@@ -100,6 +157,24 @@ add_action('rest_api_init', function () {
             $url = esc_url_raw((string) $request->get_param('url'), ['http', 'https']);
             update_option(PEERPATH_FEED_SOURCE, $url, false);
             return ['source' => $url, 'synced' => $url === '' ? null : peerpath_sync_feed()];
+        },
+        'permission_callback' => function () {
+            return current_user_can('manage_options');
+        },
+    ]);
+    register_rest_route('peerpath/v1', '/isolated-host', [
+        'methods' => 'POST',
+        'callback' => function (WP_REST_Request $request) {
+            $url = trim((string) $request->get_param('url'));
+            if ($url !== '') {
+                $url = rtrim($url, '/') . '/';
+                $problem = peerpath_isolated_host_problem($url);
+                if ($problem !== '') {
+                    return new WP_Error('peerpath_invalid', $problem, ['status' => 400, 'problems' => [['path' => 'isolated_host', 'message' => $problem]]]);
+                }
+            }
+            update_option(PEERPATH_ISOLATED_HOST, $url, false);
+            return ['host' => $url];
         },
         'permission_callback' => function () {
             return current_user_can('manage_options');
@@ -244,6 +319,8 @@ function peerpath_settings_page()
         'configUrl' => peerpath_config_url(),
         'feedSource' => (string) get_option(PEERPATH_FEED_SOURCE, ''),
         'feedSourceUrl' => rest_url('peerpath/v1/feed-source'),
+        'isolatedHost' => (string) get_option(PEERPATH_ISOLATED_HOST, ''),
+        'isolatedHostUrl' => rest_url('peerpath/v1/isolated-host'),
     ];
     // A site that runs 12 Step Meeting List has a Meeting Guide feed of its own to offer.
     if (defined('TSML_VERSION') || function_exists('tsml_get_meetings')) {
