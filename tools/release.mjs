@@ -121,24 +121,9 @@ const readme = `PeerPath ${version}: a self-screening and recovery resource find
 Nothing a visitor answers leaves their device. Questions and security reports: see docs/README.md.
 `;
 
-const license = `MIT License (PeerPath is offered under the MIT license or the Apache License 2.0, at your option)
-
-Copyright (c) PeerPath contributors
-
-Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
-associated documentation files (the "Software"), to deal in the Software without restriction,
-including without limitation the rights to use, copy, modify, merge, publish, distribute,
-sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all copies or
-substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
-NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
-NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT
-OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+/** PeerPath is offered under the MIT license or the Apache License 2.0, at the user's option. */
+const license = `PeerPath is offered under the MIT license (LICENSE-MIT) or the Apache License 2.0
+(LICENSE-APACHE), at your option.
 `;
 
 /** The widget's files and the center's docs into `dir`. */
@@ -149,6 +134,7 @@ async function widgetFiles(dir) {
   await writeFile(join(dir, 'center.example.json'), `${JSON.stringify(example, null, 2)}\n`);
   await writeFile(join(dir, 'README.txt'), readme);
   await writeFile(join(dir, 'LICENSE'), license);
+  for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) await cp(at(file), join(dir, file));
 }
 
 // The zip: one folder, peerpath-V/.

@@ -318,7 +318,8 @@ function isolatedHost(settings) {
   about.textContent = 'Isolated mode runs the widget in a frame from another address you control, such as https://help.example.org/peerpath/, '
     + 'so no script on this site (analytics, ad pixels, session recording) can read an answer. Copy there the files of the plugin\'s widget folder '
     + '(wp-content/plugins/peerpath/widget/) and this config as center.json (Download center.json, below). '
-    + 'Then use [peer_path isolated="1"] or turn on Isolated in the PeerPath block. Without an isolated host, those pages show only your phone numbers.';
+    + 'Then use [peer_path isolated="1"] or turn on Isolated in the PeerPath block. Without an isolated host, those pages show only your phone numbers. '
+    + 'The frame reads a meeting list only from its own address: keep a copy there too (peerpath-sync-feed, in the PeerPath npm package, does it from cron).';
   const field = document.createElement('p');
   field.className = 'field';
   const label = document.createElement('label');

@@ -42,7 +42,7 @@ test('the zip holds the widget, the docs with every catalog id, an example confi
   for (const file of ['peer-path.js', 'peer-path.css', 'pkg/peerpath.js', 'pkg/peerpath_bg.wasm', 'pkg/es/peerpath_bg.wasm',
     'pkg/strings/es.txt', 'api/peerpath.js', 'api/peerpath_bg.wasm', 'embed.html', 'embed.js', 'peer-path-frame.js',
     'peer-path-explain.js', 'configure.html', 'configure.js', 'configure.css', 'docs/README.md', 'center.example.json',
-    'LICENSE', 'README.txt']) {
+    'LICENSE', 'LICENSE-MIT', 'LICENSE-APACHE', 'README.txt']) {
     assert.ok(await exists(join(top, file)), file);
   }
   const readme = await readFile(join(top, 'README.txt'), 'utf8');
