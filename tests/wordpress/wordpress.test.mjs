@@ -160,9 +160,20 @@ test('an administrator sets up the center in Settings > PeerPath; an invalid con
   await page.locator('.resource [data-field=name]').fill('Evening IOP');
   await page.locator('.resource [data-field=kind]').selectOption('intensive_outpatient');
   await page.locator('.resource [data-field=center_program]').check();
+  // Text that would end a script element or open a comment in one, kept as text.
+  const hostile = 'Evenings </script><!--<script> <img src=x onerror=alert(1)> & "quotes"';
+  await page.locator('.resource [data-field=description]').fill(hostile);
   await page.locator('#summary', { hasText: 'No problems' }).waitFor();
   await page.locator('#save').click();
   await page.locator('#summary', { hasText: /^Saved/ }).waitFor();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.reload();
+  await page.locator('#summary', { hasText: 'No problems' }).waitFor();
+  assert.equal(await page.locator('.resource [data-field=description]').inputValue(), hostile);
+  assert.deepEqual([dialogs, errors], [[], []]);
   const saved = await (await fetch(`${site}/?rest_route=/peerpath/v1/config`)).json();
   assert.equal(saved.center.name, 'Harbor Recovery Center');
   assert.equal(saved.resources[0].kind, 'intensive_outpatient');

@@ -326,7 +326,9 @@ function peerpath_settings_page()
     if (defined('TSML_VERSION') || function_exists('tsml_get_meetings')) {
         $settings['meetingGuide'] = wp_make_link_relative(admin_url('admin-ajax.php?action=meetings'));
     }
-    wp_add_inline_script('peerpath-configure', 'window.peerpathSettings = ' . wp_json_encode($settings) . ';', 'before');
+    // In a script element, `<` and `&` as \u escapes: no value can end it or open a comment.
+    $json = wp_json_encode($settings, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT);
+    wp_add_inline_script('peerpath-configure', 'window.peerpathSettings = ' . $json . ';', 'before');
     // The form is the configurator's own page (one source), without its head.
     $page = (string) file_get_contents(__DIR__ . '/widget/configure.html');
     $start = strpos($page, '<main>');
