@@ -97,9 +97,10 @@ times), \`languages\`, \`audience\` (\`women\`, \`men\`, \`lgbtq\`, \`young_adul
 \`accessible\`, \`center_program\` (\`true\` when your center runs it: "Run by" your center; the
 others say "Listed by"), \`i18n\` (\`{"es": {"name": "...", "description": "..."}}\`).
 
-Check a config before you publish it (Node.js only): \`npx peerpath-check center.json\`, or with
-the package installed, \`peerpath-check center.json [meetings.json]\`. Every problem is named by
-its place in the file; the widget uses the rest.
+Check a config before you publish it, with Node.js and the release's npm package
+(\`npm install ./peerpath-${version}.tgz\`, then \`npx peerpath-check center.json [meetings.json]\`),
+or in configure.html, which opens a config and shows each problem beside its field. Every problem
+is named by its place in the file; the widget uses the rest.
 
 ## Catalog ids (\`kind\`, \`hide\`)
 
@@ -115,8 +116,9 @@ const readme = `PeerPath ${version}: a self-screening and recovery resource find
    the widget as visitors will see it), download center.json and put it in the same folder.
    (Or copy center.example.json to center.json and edit it by hand.)
 3. Add the script tag and the <peer-path> element to a page (docs/README.md, "Put it on your site").
-4. Check your config: npx peerpath-check center.json (Node.js), or open the page and read the
-   browser console, which names every problem by its place in the file.
+4. Check your config: open it in configure.html, or with Node.js and peerpath-${version}.tgz:
+   npm install ./peerpath-${version}.tgz, then npx peerpath-check center.json. The browser
+   console on your page also names every problem by its place in the file.
 
 Nothing a visitor answers leaves their device. Questions and security reports: see docs/README.md.
 `;

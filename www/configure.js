@@ -45,6 +45,8 @@ function check(group, values) {
   for (const box of group.querySelectorAll('input[type=checkbox]')) box.checked = Array.isArray(values) && values.includes(box.value);
 }
 await init({ module_or_path: new URL('api/peerpath_bg.wasm', import.meta.url) });
+// It runs: the line for a page opened as a file (where browsers do not run modules) goes.
+document.getElementById('not-running')?.remove();
 
 /** A short, unique id from a name: "Evening IOP" gives "evening-iop". */
 function idFor(name, taken) {

@@ -4,7 +4,8 @@
 // lost, axe clean, and no request beyond the page's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, launch, axe, DIST } from './harness.mjs';
 
 let browser;
@@ -135,5 +136,18 @@ test('an existing config opens with every field kept, those the form does not sh
   assert.equal(await page.locator('.resource').count(), original.resources.length);
   const config = await output(page);
   assert.deepEqual(config, original, 'nothing lost or changed by opening and saving');
+  await context.close();
+});
+
+test('opened as a file, where browsers do not run it, the page says how to open it instead', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(DIST, 'configure.html')).href);
+  await page.locator('#not-running').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#not-running').innerText(), /Open this page from your\s+web site/);
+  // Served, it runs, and the line is gone.
+  await page.goto(`${site.url}/configure.html`);
+  await page.locator('#summary', { hasText: /error|ready/ }).waitFor();
+  assert.equal(await page.locator('#not-running').count(), 0);
   await context.close();
 });
