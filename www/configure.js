@@ -307,6 +307,35 @@ document.getElementById('download').addEventListener('click', () => {
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
+/** Posts `body` as JSON to one of the plugin's REST routes with the page's nonce; the answer and its parsed body. */
+async function post(settings, url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': settings.nonce },
+    body: JSON.stringify(body),
+  });
+  return { response, answer: await response.json().catch(() => ({})) };
+}
+
+/** A web address field with its label and a button beside it, in a `.field` paragraph. */
+function addressField(id, labelText, value, buttonText) {
+  const field = document.createElement('p');
+  field.className = 'field';
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = labelText;
+  const input = document.createElement('input');
+  input.id = id;
+  input.type = 'url';
+  input.value = value ?? '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = buttonText;
+  field.append(label, input, button);
+  return { field, input, button };
+}
+
 /**
  * In WordPress, isolated mode's host: another address with the widget's files and this config,
  * saved to the site; saving one lists this site in the config's `embed_origins`.
@@ -322,32 +351,15 @@ function isolatedHost(settings) {
     + '(wp-content/plugins/peerpath/widget/) and this config as center.json (Download center.json, below). '
     + 'Then use [peer_path isolated="1"] or turn on Isolated in the PeerPath block. Without an isolated host, those pages show only your phone numbers. '
     + 'The frame reads a meeting list only from its own address: keep a copy there too (peerpath-sync-feed, in the PeerPath npm package, does it from cron).';
-  const field = document.createElement('p');
-  field.className = 'field';
-  const label = document.createElement('label');
-  label.htmlFor = 'isolated-host';
-  label.textContent = 'Isolated host (a folder on another address)';
-  const input = document.createElement('input');
-  input.id = 'isolated-host';
-  input.type = 'url';
+  const { field, input, button } = addressField('isolated-host', 'Isolated host (a folder on another address)', settings.isolatedHost, 'Save the isolated host');
   input.placeholder = 'https://help.example.org/peerpath/';
-  input.value = settings.isolatedHost ?? '';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Save the isolated host';
-  field.append(label, input, button);
   box.append(legend, about, field);
   button.addEventListener('click', async () => {
     const summary = document.getElementById('summary');
     field.querySelector('.problem')?.remove();
     input.removeAttribute('aria-invalid');
     input.removeAttribute('aria-describedby');
-    const response = await fetch(settings.isolatedHostUrl, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': settings.nonce },
-      body: JSON.stringify({ url: input.value.trim() }),
-    });
-    const answer = await response.json().catch(() => ({}));
+    const { response, answer } = await post(settings, settings.isolatedHostUrl, { url: input.value.trim() });
     if (!response.ok) {
       const note = document.createElement('span');
       note.className = 'problem error';
@@ -391,39 +403,16 @@ if (settings) {
       summary.textContent = `Not saved: ${errors.length} error(s), each shown beside its field.`;
       return;
     }
-    const response = await fetch(settings.save, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': settings.nonce },
-      body: JSON.stringify(value),
-    });
-    const answer = await response.json().catch(() => ({}));
+    const { response, answer } = await post(settings, settings.save, value);
     summary.textContent = response.ok ? 'Saved. Your pages with the widget use it now.' : `Not saved: ${answer.message ?? response.status}`;
   });
   // Another site's meeting list: WordPress keeps a checked copy on this site, twice a day.
-  const feed = document.createElement('p');
-  feed.className = 'field';
-  const feedLabel = document.createElement('label');
-  feedLabel.htmlFor = 'feed-source';
-  feedLabel.textContent = 'Meeting list from another site (a Meeting Guide feed address): this site keeps a copy, twice a day';
-  const feedInput = document.createElement('input');
-  feedInput.id = 'feed-source';
-  feedInput.type = 'url';
-  feedInput.value = settings.feedSource ?? '';
-  const feedButton = document.createElement('button');
-  feedButton.type = 'button';
-  feedButton.textContent = 'Keep a copy now';
-  feedButton.addEventListener('click', async () => {
-    const response = await fetch(settings.feedSourceUrl, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': settings.nonce },
-      body: JSON.stringify({ url: feedInput.value.trim() }),
-    });
-    const answer = await response.json().catch(() => ({}));
+  const feed = addressField('feed-source', 'Meeting list from another site (a Meeting Guide feed address): this site keeps a copy, twice a day', settings.feedSource, 'Keep a copy now');
+  feed.button.addEventListener('click', async () => {
+    const { response, answer } = await post(settings, settings.feedSourceUrl, { url: feed.input.value.trim() });
     document.getElementById('summary').textContent = response.ok ? `Meeting list: ${answer.synced ?? 'none set'}.` : `Not saved: ${answer.message ?? response.status}`;
   });
-  feed.append(feedLabel, feedInput, feedButton);
-  form.querySelector('[data-path=meeting_guide_url]').closest('.field').after(feed);
+  form.querySelector('[data-path=meeting_guide_url]').closest('.field').after(feed.field);
   if (settings.meetingGuide) {
     const field = form.querySelector('[data-path=meeting_guide_url]');
     const offer = document.createElement('button');
