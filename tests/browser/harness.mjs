@@ -91,14 +91,15 @@ export function launch() {
 const AXE = await readFile(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 
 /**
- * Runs axe-core on the page and fails on any violation, naming the screen. `options` go to
+ * Runs axe-core on the page (or only `within`, a selector, on a page that is not ours, such as
+ * WordPress's admin) and fails on any violation, naming the screen. Other `options` go to
  * axe.run (for example rules a bare test host page cannot meet).
  */
-export async function axe(page, label, options = {}) {
+export async function axe(page, label, { within, ...options } = {}) {
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async (options) => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'], ...options });
+  const violations = await page.evaluate(async ([within, options]) => {
+    const result = await window.axe.run(within ? { include: [within] } : document, { resultTypes: ['violations'], ...options });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, options);
+  }, [within, options]);
   assert.deepEqual(violations, [], `axe on the ${label} screen`);
 }

@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serve } from '../browser/harness.mjs';
+import { axe, launch, serve } from '../browser/harness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
@@ -252,6 +252,7 @@ test('isolated mode: a frame from the isolated host the administrator sets, out 
   await page.locator('#isolated-host-problem').waitFor();
   assert.equal(await page.locator('#isolated-host').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('#isolated-host-problem').innerText(), /another address than this site/);
+  await axe(page, 'settings page with a problem', { within: '.peerpath-settings' });
   // Another origin (localhost, not 127.0.0.1): saved, and the config lists this site.
   const host = await serve({ root: join(content, 'plugins', 'peerpath', 'widget'), files: {} });
   const isolated = `http://localhost:${new URL(host.url).port}/`;

@@ -329,13 +329,15 @@ function peerpath_settings_page()
     // In a script element, `<` and `&` as \u escapes: no value can end it or open a comment.
     $json = wp_json_encode($settings, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT);
     wp_add_inline_script('peerpath-configure', 'window.peerpathSettings = ' . $json . ';', 'before');
-    // The form is the configurator's own page (one source), without its head.
+    // The form is the configurator's own page (one source), without its head, and in a div:
+    // the admin screen has its own main landmark.
     $page = (string) file_get_contents(__DIR__ . '/widget/configure.html');
     $start = strpos($page, '<main>');
     $end = strpos($page, '</body>');
     echo '<div class="wrap peerpath-settings">';
     if ($start !== false && $end !== false) {
-        echo substr($page, $start, $end - $start); // our own static markup, shipped with the plugin
+        // Our own static markup, shipped with the plugin.
+        echo str_replace(['<main>', '</main>'], ['<div class="peerpath-configurator">', '</div>'], substr($page, $start, $end - $start));
     }
     echo '</div>';
 }
