@@ -123,7 +123,11 @@ impl Options {
         let mut options = Options::from_config(raw.lang.as_deref(), &[], checked.config);
         options.now = raw.now.as_ref().and_then(read_now);
         if let Some(Json::Object(zones)) = &raw.zones {
-            options.zones = zones.iter().filter_map(|(zone, now)| Some((zone.clone(), read_now(now)?))).collect();
+            for (zone, now) in zones {
+                if let Some(now) = read_now(now) {
+                    options.zones.push((zone.clone(), now));
+                }
+            }
         }
         options.place = raw.near.as_ref().and_then(|near| match (near.get("lat"), near.get("lon")) {
             (Some(Json::Number(lat)), Some(Json::Number(lon))) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
@@ -137,7 +141,8 @@ impl Options {
     /// The language is the one asked for (the element's `lang`), else the config's first
     /// offered language, else the browser's first language the widget speaks, else English.
     pub fn from_config(lang: Option<&str>, browser: &[String], config: CenterConfig) -> Options {
-        let mut tags: Vec<&str> = lang.into_iter().collect();
+        let mut tags = Vec::new();
+        tags.extend(lang);
         tags.extend(browser.iter().map(String::as_str));
         let miles = uses_miles(&tags);
         let lang = crate::strings::negotiate_available(lang, &config.languages, browser);

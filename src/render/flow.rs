@@ -119,8 +119,13 @@ impl Flow {
     pub fn answer(&mut self, item: ItemId, value: &RawValue) -> Result<Vec<&'static str>, AnswerError> {
         self.answers.set(item, value)?;
         questionnaire::retain_shown(&mut self.answers);
-        let holding: Vec<&'static str> = safety::at_once(&self.answers).map(|rule| rule.id).collect();
-        let raised = holding.iter().filter(|id| !self.raised.contains(id)).copied().collect();
+        let (mut holding, mut raised) = (Vec::new(), Vec::new());
+        for rule in safety::at_once(&self.answers) {
+            if !self.raised.contains(&rule.id) {
+                raised.push(rule.id);
+            }
+            holding.push(rule.id);
+        }
         self.raised = holding;
         Ok(raised)
     }

@@ -260,6 +260,8 @@ impl Widget {
 fn draw(app: &App, move_focus: bool) -> Result {
     let lang = app.setup.options.lang;
     let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
+    // Whatever is drawn now is drawn whole, unless the result's rest is put off again below.
+    app.screen_el.remove_attribute("data-more")?;
     if app.flow.screen == Screen::Welcome {
         // The shell's welcome, kept while it is in this language (a visitor may be reading it).
         let drawn = app.screen_el.query_selector(&["[data-welcome][lang=", lang.as_str(), "]"].concat())?.is_some();
@@ -275,6 +277,12 @@ fn draw(app: &App, move_focus: bool) -> Result {
             }
             None => view.welcome(&app.screen_el),
         }
+    } else if let (true, Screen::Result, Some(result)) = (move_focus, app.flow.screen, &app.result) {
+        // Arriving at the result: its top now, the rest once that is on screen (quality.md:
+        // the next screen within 50 ms on a cheap phone; the whole result takes longer).
+        dom::clear(&app.screen_el);
+        view.result_top(result, &app.screen_el);
+        draw_rest_later(app)?;
     } else {
         view.screen(&app.flow, app.result.as_ref(), &app.moment, &app.screen_el);
     }
@@ -293,6 +301,35 @@ fn draw(app: &App, move_focus: bool) -> Result {
             bar_in_sight(app);
         }
     }
+    Ok(())
+}
+
+/// Draws the rest of the result in a task of its own, so the browser can paint the top first
+/// (Chromium paints a frame that is due before the next task; at worst both come in one frame,
+/// as before). A timer, not a frame callback: one closure, and a frame callback would run
+/// before that paint. Until then the screen keeps the room the rest will take (`data-more`), so
+/// the top can be scrolled under the bar. Nothing is drawn if the visitor has left the result,
+/// or it was drawn whole again, in the meantime.
+fn draw_rest_later(app: &App) -> Result {
+    let top = app.screen_el.first_element_child();
+    app.screen_el.set_attribute("data-more", "")?;
+    let me = app.me.clone();
+    let rest = Closure::once_into_js(move || {
+        let (Some(app), Some(top)) = (me.upgrade(), top) else { return };
+        let Ok(app) = app.try_borrow() else { return };
+        if crate::guard::stopped() || !top.is_connected() {
+            return;
+        }
+        let _ = app.screen_el.remove_attribute("data-more");
+        if let Some(result) = &app.result {
+            View::new(&app.doc, app.setup.options.lang, &app.setup.options, &app.clock).result_rest(
+                &app.flow,
+                result,
+                &app.screen_el,
+            );
+        }
+    });
+    app.window.set_timeout_with_callback_and_timeout_and_arguments_0(rest.unchecked_ref(), 0)?;
     Ok(())
 }
 

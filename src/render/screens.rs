@@ -329,8 +329,18 @@ impl View<'_> {
     /// No card is shown twice: a program or meeting in the next steps is not listed again, and
     /// a link (the national helpline, say) is given once.
     pub fn result(&self, flow: &Flow, result: &Evaluation, into: &Element) {
+        self.result_top(result, into);
+        self.result_rest(flow, result, into);
+    }
+
+    /// The top of the result: its heading and the next steps, what the first screen shows.
+    pub fn result_top(&self, result: &Evaluation, into: &Element) {
         self.heading("h2", text!(self.lang, "ui.result.title")).append_to(into);
         self.next_steps(result).append_to(into);
+    }
+
+    /// The rest of the result, below the next steps.
+    pub fn result_rest(&self, flow: &Flow, result: &Evaluation, into: &Element) {
         for notice in &result.urgent {
             self.notice(notice, self.el("h3")).append_to(into);
         }
@@ -502,9 +512,7 @@ impl View<'_> {
     }
 
     fn reasons(&self, reasons: &[crate::screening::result::Reason]) -> El {
-        self.el("ul")
-            .class("reasons")
-            .children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)).collect::<Vec<_>>())
+        self.el("ul").class("reasons").children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)))
     }
 
     fn suggestions<'r>(&self, id: &str, title: &str, list: &'r [Suggestion], shown: &mut Vec<&'r str>) -> El {
@@ -547,7 +555,10 @@ impl View<'_> {
                 .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
                 .child(self.reasons(&s.reasons));
             let mut links = Vec::new();
-            for link in s.find.iter().filter(|link| !shown.contains(&link.url)).collect::<Vec<_>>() {
+            for link in &s.find {
+                if shown.contains(&link.url) {
+                    continue;
+                }
                 shown.push(link.url);
                 links.push(self.el("li").child(self.link(link.url, link.label)));
             }

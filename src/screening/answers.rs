@@ -114,7 +114,7 @@ impl Default for Answers {
 
 impl Answers {
     pub fn new() -> Self {
-        Answers { slots: ItemId::ALL.iter().map(|_| None).collect() }
+        Answers { slots: vec![None; ItemId::ALL.len()] }
     }
 
     /// Validates every entry; returns the answers, or every problem found (in the order given).

@@ -103,3 +103,15 @@ export async function axe(page, label, { within, ...options } = {}) {
   }, [within, options]);
   assert.deepEqual(violations, [], `axe on the ${label} screen`);
 }
+
+/**
+ * Waits until the result is drawn whole: it draws its top (the next steps) at once and the rest
+ * a frame later, with `data-more` on the screen until then. `scope` is a page, a frame or anything with their `evaluate`.
+ */
+export async function wholeResult(scope) {
+  for (let i = 0; i < 200; i++) {
+    if (await scope.evaluate(() => !document.querySelector('peer-path')?.shadowRoot?.querySelector('.screen[data-more]'))) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the result was never drawn whole');
+}

@@ -1,5 +1,6 @@
 // Drives the widget with the keyboard alone: Tab, arrow keys, Space and Enter. The DOM is read
 // only to decide which key to press next and to check where focus is.
+import { wholeResult } from './harness.mjs';
 
 /** What has focus inside the widget's shadow root (or the page when focus is outside it). */
 export function active(page) {
@@ -32,7 +33,8 @@ export async function tabTo(page, want, limit = 80) {
 }
 
 /** The current screen: its kind and, on a question page, its items with their inputs. */
-export function screen(page) {
+export async function screen(page) {
+  await wholeResult(page);
   return page.evaluate(() => {
     const root = document.querySelector('peer-path').shadowRoot;
     const items = [...root.querySelectorAll('fieldset[data-item]')].map((fieldset) => ({

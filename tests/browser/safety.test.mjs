@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, axe, DIST } from './harness.mjs';
+import { serve, launch, axe, wholeResult, DIST } from './harness.mjs';
 import { active, tabTo } from './keyboard.mjs';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
@@ -173,6 +173,7 @@ test('the notices shown at once lead the result, in Spanish too', async () => {
     if (lang === 'es') assert.ok((await panel(page)).links.some((l) => l.href === 'sms:988?body=AYUDA'), 'AYUDA to 988 in Spanish');
     for (let guard = 0; guard < 40 && !(await widget(page, '.care').count()); guard++) {
       await widget(page, '[data-action=next]').click();
+      await wholeResult(page);
     }
     const order = await widget(page, '.screen').evaluate((s) => [...s.querySelectorAll('.urgent, .care, .suggestions')].map((e) => e.dataset.notice ?? e.className));
     assert.equal(order[0], 'crisis_988', order.join());
@@ -269,6 +270,7 @@ for (const [name, viewport, fontSize] of [
           if (id in WALK) for (const value of [WALK[id]].flat()) await widget(page, `input[name=${id}][value="${value}"]`).check();
         }
         await widget(page, '[data-action=next]').click();
+        await wholeResult(page);
       }
       assert.ok(await widget(page, '.care').count(), `${where('end')}: reached the result`);
       if (lang === 'en' && !fontSize) await page.screenshot({ path: `${SCREENSHOTS}bar-${viewport.width}-result.png` });

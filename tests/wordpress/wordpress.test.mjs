@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axe, launch, serve } from '../browser/harness.mjs';
+import { axe, launch, serve, wholeResult } from '../browser/harness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
@@ -106,6 +106,7 @@ async function complete(scope) {
     if (await self.count()) await self.check();
     await scope.locator('peer-path .screen [data-action=next]').click();
   }
+  await wholeResult(scope);
   return scope.locator('peer-path .screen').innerText();
 }
 
@@ -279,7 +280,7 @@ test('isolated mode: a frame from the isolated host the administrator sets, out 
     view.on('request', (r) => origins.add(new URL(r.url()).origin));
     await view.goto(`${site}/?page_id=${isolatedPage}`);
     assert.equal(await view.locator('peer-path').count(), 0, 'no widget in the page itself');
-    const frame = view.frameLocator('peer-path-frame iframe');
+    const frame = await (await view.locator('peer-path-frame iframe').elementHandle()).contentFrame();
     const result = await complete(frame);
     assert.match(result, /Harbor Recovery Center/);
     // The page's scripts cannot read the frame.
