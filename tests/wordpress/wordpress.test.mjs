@@ -287,6 +287,12 @@ test('isolated mode: a frame from the isolated host the administrator sets, out 
     assert.equal(await view.evaluate(() => document.querySelector('peer-path-frame').shadowRoot.querySelector('iframe').contentDocument), null);
     assert.deepEqual([...origins].sort(), [site, frameOrigin].sort());
     await visitor.close();
+    // The block's Isolated switch gives the same frame.
+    const blockPage = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Block', 'post_content' => '<!-- wp:peerpath/widget {\"isolated\":true,\"lang\":\"es\"} /-->']);"));
+    const block = await (await fetch(`${site}/?page_id=${blockPage}`)).text();
+    assert.match(block, new RegExp(`<peer-path-frame config="${frameOrigin}/center\\.json" lang="es">`));
+    assert.match(block, new RegExp(`<script[^>]+src=["']${frameOrigin}/peer-path-frame\\.js`));
+    assert.doesNotMatch(block, /<peer-path[\s>]/);
   } finally {
     await frameHost.close();
     await wpPhp("delete_option('peerpath_isolated_host');");
