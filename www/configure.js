@@ -197,29 +197,37 @@ function fieldOf(path) {
 
 let previewTimer;
 
-/** Checks the config, shows each problem beside its field, and updates the output and preview. */
-function changed() {
-  const value = config();
-  for (const old of form.querySelectorAll('.problem')) old.remove();
-  for (const field of form.querySelectorAll('[aria-invalid]')) {
+/** Shows `sentence` beside `field` (in its row, paragraph or group), tied to it for screen readers. */
+function markProblem(field, id, level, sentence) {
+  const note = document.createElement('span');
+  note.className = `problem ${level}`;
+  note.id = id;
+  note.textContent = sentence;
+  field.closest('.slot, .field, fieldset').append(note);
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', note.id);
+}
+
+/** Takes away the problems shown in `within` and what ties them to their fields. */
+function clearProblems(within) {
+  for (const old of within.querySelectorAll('.problem')) old.remove();
+  for (const field of within.querySelectorAll('[aria-invalid]')) {
     field.removeAttribute('aria-invalid');
     field.removeAttribute('aria-describedby');
   }
+}
+
+/** Checks the config, shows each problem beside its field, and updates the output and preview. */
+function changed() {
+  const value = config();
+  clearProblems(form);
   const problems = checkConfig(value, null);
   const listed = document.getElementById('problems');
   listed.replaceChildren();
   problems.forEach((problem, i) => {
     const sentence = `${problem.level === 'error' ? 'Error' : 'Warning'}: ${problem.message}`;
     const field = fieldOf(problem.path);
-    if (field) {
-      const note = document.createElement('span');
-      note.className = `problem ${problem.level}`;
-      note.id = `problem-${i}`;
-      note.textContent = sentence;
-      field.closest('.slot, .field, fieldset').append(note);
-      field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', note.id);
-    }
+    if (field) markProblem(field, `problem-${i}`, problem.level, sentence);
     const li = document.createElement('li');
     li.textContent = `${problem.path || 'the file'}: ${sentence}`;
     listed.append(li);
@@ -356,18 +364,10 @@ function isolatedHost(settings) {
   box.append(legend, about, field);
   button.addEventListener('click', async () => {
     const summary = document.getElementById('summary');
-    field.querySelector('.problem')?.remove();
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
+    clearProblems(field);
     const { response, answer } = await post(settings, settings.isolatedHostUrl, { url: input.value.trim() });
     if (!response.ok) {
-      const note = document.createElement('span');
-      note.className = 'problem error';
-      note.id = 'isolated-host-problem';
-      note.textContent = `Error: the isolated host ${answer.message ?? `was refused (HTTP ${response.status})`}`;
-      field.append(note);
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', note.id);
+      markProblem(input, 'isolated-host-problem', 'error', `Error: the isolated host ${answer.message ?? `was refused (HTTP ${response.status})`}`);
       summary.textContent = 'The isolated host was not saved: see beside its field.';
       return;
     }

@@ -334,6 +334,9 @@ const centerName = (config) => {
   return typeof name === 'string' ? name.replace(DIRECTION_CONTROLS, '').trim().slice(0, 120) : '';
 };
 
+/** The welcome's first line, with the center's name when it has one. */
+const introText = (w, center) => (center ? w['ui.welcome.intro_center'].replace('{center}', center) : w['ui.welcome.intro']);
+
 /**
  * The welcome screen into `screen` (here, and for the module whenever it shows the welcome):
  * the same markup as the module's screens, its heading marked for focus.
@@ -341,10 +344,9 @@ const centerName = (config) => {
 function drawWelcome(screen, lang, center) {
   const w = WORDS[lang];
   if (!w) return false; // the module draws a plain one
-  const intro = center ? w['ui.welcome.intro_center'].replace('{center}', center) : w['ui.welcome.intro'];
   screen.replaceChildren(
     el('h2', { tabindex: '-1', 'data-focus': '', 'data-welcome': '', lang }, w['ui.welcome.title']),
-    el('p', { class: 'intro' }, intro),
+    el('p', { class: 'intro' }, introText(w, center)),
     el('ul', { class: 'promises' }, ...PROMISES.map((key) => el('li', {}, w[`ui.welcome.${key}`]))),
     el('div', { class: 'nav' }, el('button', { type: 'button', 'data-action': 'start', class: 'primary', part: 'button' }, w['ui.start'])),
   );
@@ -471,7 +473,7 @@ class PeerPathElement extends HTMLElement {
     // The center's name in the welcome, once its config is read.
     const intro = root.querySelector('[data-shell] .intro');
     const name = centerName(this.#config);
-    if (intro && name) intro.textContent = WORDS[intro.closest('[lang]').lang]['ui.welcome.intro_center'].replace('{center}', name);
+    if (intro && name) intro.textContent = introText(WORDS[intro.closest('[lang]').lang], name);
     const languages = this.#config.languages;
     if (!lang && Array.isArray(languages) && typeof languages[0] === 'string') this.#lang = languages[0].slice(0, 2);
     const feed = loadFeed(this.#config);
