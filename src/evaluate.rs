@@ -110,8 +110,9 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let scores = Scores::compute(answers);
     let center_name = options.center.name.as_deref().unwrap_or("");
     let writer = Writer::new(Ctx { answers, scores: Some(&scores) }, options.lang, center_name);
-    let groups = suggestions(&writer, List::Groups, &options.hide);
-    let aftercare = suggestions(&writer, List::Aftercare, &options.hide);
+    let care = care(&writer);
+    let groups = suggestions(&writer, List::Groups, &options.hide, care.level);
+    let aftercare = suggestions(&writer, List::Aftercare, &options.hide, care.level);
     let mut suggested: Vec<&Suggestion> = Vec::new();
     for list in [&groups, &aftercare] {
         for suggestion in list {
@@ -127,7 +128,7 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
         version: VERSION,
         lang: options.lang.as_str(),
         urgent,
-        care: care(&writer),
+        care,
         groups,
         aftercare,
         local,
@@ -197,7 +198,7 @@ pub fn string_keys() -> Vec<String> {
         keys.extend(entry.finders.iter().map(|f| ["f.", f.label].concat()));
     }
     for notice in NOTICES.iter() {
-        for wording in core::iter::once(None).chain(notice.wordings.iter().map(|&(_, name)| Some(name))) {
+        for wording in core::iter::once(None).chain(notice.wordings.iter().map(|wording| Some(wording.name))) {
             let base = match wording {
                 Some(name) => ["u.", notice.id, ".", name, "."].concat(),
                 None => ["u.", notice.id, "."].concat(),
@@ -232,6 +233,8 @@ pub fn string_keys() -> Vec<String> {
         "c.helpline",
         "c.dv_call",
         "c.dv_text",
+        "c.childhelp",
+        "c.love_is_respect",
         "c.center_crisis",
         "c.center_phone",
         "c.center_text",

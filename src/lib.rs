@@ -37,7 +37,7 @@ pub use center::resource::Resource;
 pub use evaluate::Evaluation;
 pub use evaluate::{evaluate, notices_at_once, questionnaire, string_keys, VERSION};
 pub use screening::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
-pub use screening::care::{CareLevel, CARE_NOTES, CARE_RULES};
+pub use screening::care::{CareLevel, CARE_NOTES, CARE_RULES, LEVEL_OPTIONS};
 pub use screening::catalog::{List, CATALOG, PINS};
 pub use screening::contacts::Center;
 pub use screening::items::{ItemId, ItemKind, Path};

@@ -263,6 +263,25 @@ mod vignettes {
                         }
                     }
                 }
+                "care_text" => {
+                    let text = format!("{} {}", result["care"]["title"], result["care"]["text"]);
+                    for phrase in list(key) {
+                        assert!(text.contains(phrase), "{name}: the care text lacks {phrase:?}: {text}");
+                    }
+                }
+                "safety_step_contact" => {
+                    // The first next step is the first notice, and its one button is this link.
+                    let step = &result["next_steps"][0];
+                    assert_eq!(step["kind"], "safety", "{name}: first next step {step}");
+                    let notice = &result["urgent"][step["index"].as_u64().unwrap() as usize];
+                    let first = &notice["contacts"][0];
+                    let href = match (first["tel"].as_str(), first["sms"].as_str()) {
+                        (Some(tel), _) => format!("tel:{tel}"),
+                        (_, Some(sms)) => format!("sms:{sms}"),
+                        _ => first["url"].as_str().unwrap_or("").to_string(),
+                    };
+                    assert_eq!(href, want.as_str().unwrap(), "{name}: the first next step's button");
+                }
                 "care_text_never" => {
                     let text = format!("{} {}", result["care"]["title"], result["care"]["text"]);
                     for phrase in list(key) {
@@ -396,10 +415,11 @@ fn rule_shows(rule: &str, result: &Value, lang: peerpath::Lang) -> Option<bool> 
         .ids
         .iter()
         .filter_map(|id| ["groups", "aftercare"].iter().find_map(|l| ids(&result[*l]).iter().position(|x| x == id)))
+        .take(pin.count)
         .collect();
     // A ranking rule holds when its entries are listed and all within their places; otherwise
     // nothing is said (the order may agree by chance).
-    (!positions.is_empty() && positions.iter().all(|&at| at < pin.within)).then_some(true)
+    (!positions.is_empty() && positions.iter().all(|&at| at < pin.within())).then_some(true)
 }
 
 /// Every rule of CLINICAL.md (safety, severity, care, ranking) has a vignette for its trigger,
@@ -710,6 +730,69 @@ mod properties {
             prop_assert!(!result["contacts"].as_array().unwrap().is_empty());
         }
 
+        /// screening.md v3, "Care rules": the first care option agrees with the care level. The
+        /// level's own option leads (the online IOP counts for an IOP), except where the care
+        /// rules put medication first: opioid withdrawal (opioids without daily drinking or
+        /// sedatives, with withdrawal symptoms and recent use) and pregnancy with opioids.
+        /// Peer support may be led by anything.
+        #[test]
+        fn the_first_care_option_agrees_with_the_care_level(entries in visitor()) {
+            let result = as_value(&evaluate(&answers(&entries), &Options::default()));
+            let level = result["care"]["level"].as_str().unwrap();
+            let first = ids(&result["aftercare"])[0];
+            let said = |item: &str, values: &[&str]| entries.iter().any(|(k, v)| k == item && match v {
+                RawValue::String(t) => values.contains(&t.as_str()),
+                RawValue::Array(list) => list.iter().any(|t| matches!(t, RawValue::String(t) if values.contains(&t.as_str()))),
+                _ => false,
+            });
+            let number = |item: &str| entries.iter().find_map(|(k, v)| match v {
+                RawValue::Number(n) if k == item => Some(*n),
+                _ => None,
+            });
+            let own = !said("for_whom", &["loved_one"]);
+            let opioids = said("substances", &["opioids"]);
+            let daily_alcohol = said("substances", &["alcohol"])
+                && number("auditc_1") == Some(4.0)
+                && (number("auditc_2").unwrap_or(0.0) >= 1.0 || number("auditc_3").unwrap_or(0.0) >= 3.0);
+            let daily_sedatives = said("substances", &["sedatives"]) && said("use_freq_sedatives", &["daily"]);
+            let current = !said("last_use", &["3_12_months", "over_year"]);
+            let recent = current && !said("last_use", &["1_3_months"]);
+            let opioid_withdrawal = recent && said("withdrawal", &["uncomfortable", "severe"]) && !daily_alcohol && !daily_sedatives;
+            let medication_leads = own && opioids && (said("pregnant", &["yes"]) && current || opioid_withdrawal);
+            let agrees: &[&str] = match level {
+                "medical_withdrawal" => &["medical_withdrawal"],
+                "residential" => &["residential"],
+                "intensive_outpatient" => &["intensive_outpatient", "virtual_iop"],
+                "outpatient" => &["outpatient"],
+                _ => return Ok(()),
+            };
+            prop_assert!(
+                agrees.contains(&first) || medication_leads && first == "medication",
+                "care level {} led by {}: {:?}", level, first, ids(&result["aftercare"])
+            );
+        }
+
+        /// screening.md v3, "What a notice leads with": the next steps show the first notice's
+        /// first contact, and that is never 911 unless a loved one is in danger now, whatever
+        /// the answers and whether or not the center has a line.
+        #[test]
+        fn no_next_step_says_call_911_first_but_an_emergency(entries in visitor(), center in any::<bool>()) {
+            let mut options = Options::default();
+            if center {
+                options.center.name = Some("Harbor Recovery".into());
+                options.center.phone = Some("+1-555-0100".into());
+            }
+            let result = as_value(&evaluate(&answers(&entries), &options));
+            for step in result["next_steps"].as_array().unwrap().iter().filter(|s| s["kind"] == "safety") {
+                let notice = &result["urgent"][step["index"].as_u64().unwrap() as usize];
+                let first = &notice["contacts"][0];
+                prop_assert!(
+                    first["tel"] != "911" || notice["id"] == "lo_emergency",
+                    "{} leads with 911", notice["id"]
+                );
+            }
+        }
+
         #[test]
         fn reasons_name_only_answered_items(entries in visitor()) {
             let validated = answers(&entries);
@@ -732,8 +815,12 @@ mod properties {
             }
             for list in ["groups", "aftercare"] {
                 let entries = result[list].as_array().unwrap();
-                // Best first, but for the entries a ranking rule pins near the top (PINS).
-                let pinned = |id: &str| peerpath::PINS.iter().any(|p| p.ids.contains(&id));
+                // Best first, but for the entries a ranking rule pins near the top (PINS) and the
+                // care option that agrees with the care level (LEVEL_OPTIONS).
+                let pinned = |id: &str| {
+                    peerpath::PINS.iter().any(|p| p.ids.contains(&id))
+                        || peerpath::LEVEL_OPTIONS.iter().any(|(_, ids)| ids.contains(&id))
+                };
                 let scores: Vec<u64> = entries.iter().filter(|e| !pinned(e["id"].as_str().unwrap())).map(|e| e["score"].as_u64().unwrap()).collect();
                 prop_assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{} not best first: {:?}", list, scores);
                 prop_assert!(entries.iter().all(|e| !e["reasons"].as_array().unwrap().is_empty()), "{} entry without reasons", list);

@@ -359,8 +359,10 @@ mod tests {
             flow.next();
         }
         assert_eq!(flow.screen, Screen::Result);
-        assert!(seen.contains(&ItemId::LoDanger) && seen.contains(&ItemId::LoWants));
-        assert!(!seen.contains(&ItemId::SelfHarm) && !seen.contains(&ItemId::Gad2_1));
+        // The visitor's own thoughts of self-harm are asked on this path too (screening.md v3),
+        // on the page with what would help them.
+        assert!(seen.contains(&ItemId::LoDanger) && seen.contains(&ItemId::SelfHarm));
+        assert!(!seen.contains(&ItemId::Gad2_1) && !seen.contains(&ItemId::HarmOthers));
         let (current, total) = flow.progress();
         assert_eq!(current, total);
         flow.back();
@@ -408,17 +410,18 @@ mod tests {
         assert!(flow.answer(ItemId::Substances, &list(&["opioids"])).unwrap().is_empty());
     }
 
+    /// screening.md v3: the loved-one path always offers the visitor the self-harm question
+    /// (v2 asked it only after a positive PHQ-2, so a visitor with low mood answers below the
+    /// cut-off was never asked).
     #[test]
-    fn the_loved_one_path_asks_the_visitor_about_self_harm_after_a_positive_phq2() {
+    fn the_loved_one_path_always_asks_the_visitor_about_self_harm() {
         let mut flow = Flow::new();
         flow.answer(ItemId::ForWhom, &text("loved_one")).unwrap();
         let asked = |flow: &Flow| flow.pages().into_iter().flatten().any(|i| i == ItemId::SelfHarm);
-        assert!(!asked(&flow));
-        flow.answer(ItemId::Phq2_1, &RawValue::Number(1.0)).unwrap();
-        flow.answer(ItemId::Phq2_2, &RawValue::Number(1.0)).unwrap();
-        assert!(!asked(&flow), "PHQ-2 of 2 is below the cut-off");
-        flow.answer(ItemId::Phq2_2, &RawValue::Number(2.0)).unwrap();
-        assert!(asked(&flow), "PHQ-2 of 3 is positive");
+        assert!(asked(&flow), "asked before any mood answer");
+        flow.answer(ItemId::Phq2_1, &RawValue::Number(0.0)).unwrap();
+        flow.answer(ItemId::Phq2_2, &RawValue::Number(0.0)).unwrap();
+        assert!(asked(&flow), "asked whatever the mood answers");
         // Right after the mood page, before the substances, with what would help the visitor.
         let pages = flow.pages();
         let mood = pages.iter().position(|p| p[0] == ItemId::Phq2_1).unwrap();
@@ -433,6 +436,7 @@ mod tests {
         let order: Vec<ItemId> = own.pages().into_iter().flatten().collect();
         let at = |item| order.iter().position(|i| *i == item).unwrap();
         assert!(at(ItemId::SelfHarm) < at(ItemId::Substances) && at(ItemId::HarmOthers) < at(ItemId::Substances));
+        assert!(at(ItemId::OwnSafety) < at(ItemId::Substances), "safety at home is asked early on the own path too");
         let mut loved = Flow::new();
         loved.answer(ItemId::ForWhom, &text("loved_one")).unwrap();
         let order: Vec<ItemId> = loved.pages().into_iter().flatten().collect();

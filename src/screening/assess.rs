@@ -4,8 +4,8 @@
 //! by `evaluate`.)
 
 use super::answers::Answers;
-use super::care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS};
-use super::catalog::{List, CATALOG, MIN_AFTERCARE, MIN_GROUPS, PINS, SHOW_AT};
+use super::care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS, LEVEL_OPTIONS};
+use super::catalog::{List, Place, CATALOG, MIN_AFTERCARE, MIN_GROUPS, PINS, SHOW_AT};
 use super::cond::{Cond, Ctx};
 use super::contacts::{contact, Center};
 use super::items::Path;
@@ -47,9 +47,9 @@ pub fn notices_at_once(answers: &Answers, lang: Lang, center: &Center) -> Vec<No
 
 /// One notice in the writer's language, in the wording for this visitor, with its steps.
 fn notice(writer: &Writer, rule: &'static NoticeRule, center: &Center) -> Notice {
-    let wording = rule.wordings.iter().find(|(when, _)| writer.holds(when)).map(|&(_, name)| name);
+    let wording = rule.wordings.iter().find(|wording| writer.holds(&wording.when));
     let key = |part: &str| match wording {
-        Some(name) => ["u.", rule.id, ".", name, ".", part].concat(),
+        Some(wording) => ["u.", rule.id, ".", wording.name, ".", part].concat(),
         None => ["u.", rule.id, ".", part].concat(),
     };
     let mut steps = Vec::new();
@@ -57,7 +57,7 @@ fn notice(writer: &Writer, rule: &'static NoticeRule, center: &Center) -> Notice
         steps.push(writer.lang.text(&["u.", rule.id, ".step.", &int(n.into())].concat()));
     }
     let mut contacts = Vec::new();
-    for &kind in rule.contacts {
+    for &kind in wording.and_then(|wording| wording.contacts).unwrap_or(rule.contacts) {
         contacts.extend(contact(writer.lang, kind, center));
     }
     Notice {
@@ -89,10 +89,14 @@ pub fn care(writer: &Writer) -> Care {
             reasons.push(writer.reason(key, when));
         }
     }
-    let key = if writer.ctx.answers.path() == Path::LovedOne { "loved_one" } else { level.as_str() };
-    let key = match CARE_WORDINGS.iter().find(|(at, when, _)| *at == level && writer.holds(when)) {
-        Some((_, _, wording)) => [key, ".", wording].concat(),
-        None => key.to_string(),
+    // The loved-one path has its own text: the loved one's care is for a professional to plan.
+    let key = if writer.ctx.answers.path() == Path::LovedOne {
+        "loved_one".to_string()
+    } else {
+        match CARE_WORDINGS.iter().find(|(at, when, _)| *at == level && writer.holds(when)) {
+            Some((_, _, wording)) => [level.as_str(), ".", wording].concat(),
+            None => level.as_str().to_string(),
+        }
     };
     Care { level, title: writer.text("care.", &key, ".title"), text: writer.text("care.", &key, ".text"), reasons }
 }
@@ -100,8 +104,9 @@ pub fn care(writer: &Writer) -> Care {
 /// One list of suggestions, best fit first: the eligible entries whose fit rules reach
 /// `SHOW_AT` points, with the reasons that hold; then, while the list is short of its minimum
 /// (`MIN_GROUPS`, `MIN_AFTERCARE`), the best entries open to anyone on this path, each with a
-/// neutral reason that claims nothing about the answers; then the `PINS`.
-pub fn suggestions(writer: &Writer, list: List, hide: &[String]) -> Vec<Suggestion> {
+/// neutral reason that claims nothing about the answers; then placed as the ranking rules say
+/// (`place`), with the care options led by one that agrees with the care `level`.
+pub fn suggestions(writer: &Writer, list: List, hide: &[String], level: CareLevel) -> Vec<Suggestion> {
     let mut fitting: Vec<(i16, Suggestion)> = Vec::new();
     let mut open: Vec<(i16, Suggestion)> = Vec::new();
     for entry in CATALOG.iter().filter(|e| e.list == list && !hide.iter().any(|h| h == e.id)) {
@@ -150,25 +155,44 @@ pub fn suggestions(writer: &Writer, list: List, hide: &[String]) -> Vec<Suggesti
         }
         out.push(suggestion);
     }
-    for pin in PINS.iter().filter(|pin| writer.holds(&pin.when)) {
-        pin_within(&mut out, pin.ids, pin.within);
-    }
-    out
+    let level_options = match list {
+        List::Aftercare => LEVEL_OPTIONS.iter().find(|(at, _)| *at == level).map_or(&[][..], |(_, ids)| *ids),
+        List::Groups => &[],
+    };
+    place(writer, out, level_options)
 }
 
-/// Moves the entries of `ids` that are in `list` among its first `within` places, together and
-/// in the order named, no later than the first of them stood; every other entry keeps its order.
-fn pin_within(list: &mut Vec<Suggestion>, ids: &[&str], within: usize) {
-    let Some(first) = list.iter().position(|s| ids.contains(&s.id)) else { return };
-    let mut pinned: Vec<Suggestion> = Vec::new();
-    for id in ids {
-        if let Some(at) = list.iter().position(|s| s.id == *id) {
-            pinned.push(list.remove(at));
+/// Puts first what the ranking rules place: the `PINS` that place first, then the best-fitting
+/// entry of `level_options`, then the pins that place among the first three, each moving the
+/// first `count` of its entries in the list to the front, in the order named. The rest keep
+/// their order by fit.
+fn place(writer: &Writer, mut list: Vec<Suggestion>, level_options: &[&str]) -> Vec<Suggestion> {
+    let mut front: Vec<Suggestion> = Vec::new();
+    pin_all(writer, Place::First, &mut list, &mut front);
+    let agrees = |s: &Suggestion| level_options.contains(&s.id);
+    if !front.iter().any(agrees) {
+        if let Some(at) = list.iter().position(agrees) {
+            front.push(list.remove(at));
         }
     }
-    let at = first.min(within.saturating_sub(pinned.len()));
-    for (n, suggestion) in pinned.into_iter().enumerate() {
-        list.insert(at + n, suggestion);
+    pin_all(writer, Place::TopThree, &mut list, &mut front);
+    front.append(&mut list);
+    front
+}
+
+/// Moves to `front` the entries that the holding pins of `place` name, as `place` describes.
+fn pin_all(writer: &Writer, place: Place, list: &mut Vec<Suggestion>, front: &mut Vec<Suggestion>) {
+    for pin in PINS.iter().filter(|pin| pin.place == place && writer.holds(&pin.when)) {
+        let mut placed = 0;
+        for id in pin.ids {
+            if placed == pin.count {
+                break;
+            }
+            if let Some(at) = list.iter().position(|s| s.id == *id) {
+                front.push(list.remove(at));
+                placed += 1;
+            }
+        }
     }
 }
 

@@ -70,23 +70,23 @@ const LOW_BAND: Cond = Cond::All(&[
     Cond::Fact(Fact::SeverityAtMost(Severity::Low)),
 ]);
 
-pub static CARE_RULES: [CareRule; 16] = [
+pub static CARE_RULES: [CareRule; 17] = [
     // The three clauses of `WITHDRAWAL_MEDICAL`, each with its own reason; a withdrawal answer
-    // without current use is history and raises nothing.
+    // without recent use is history and raises nothing.
     CareRule {
         level: MedicalWithdrawal,
-        when: Cond::All(&[CURRENT_USE, Cond::Is(I::Withdrawal, &["severe"])]),
+        when: Cond::All(&[RECENT_USE, Cond::Is(I::Withdrawal, &["severe"])]),
         reason: "care_withdrawal_severe",
     },
     CareRule {
         level: MedicalWithdrawal,
-        when: Cond::All(&[CURRENT_USE, Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+        when: Cond::All(&[RECENT_USE, Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
         reason: "care_withdrawal_daily",
     },
     CareRule {
         level: MedicalWithdrawal,
         when: Cond::All(&[
-            CURRENT_USE,
+            RECENT_USE,
             DAILY_ALCOHOL_OR_SEDATIVES,
             Cond::Not(&Cond::Is(I::Withdrawal, &["none", "uncomfortable", "severe"])),
         ]),
@@ -104,10 +104,21 @@ pub static CARE_RULES: [CareRule; 16] = [
     },
     CareRule { level: Outpatient, when: MODERATE_OR_HIGH, reason: "care_moderate" },
     CareRule { level: Outpatient, when: Cond::All(&[ANY_SEVERITY, COMPLICATIONS]), reason: "care_low_complex" },
-    // An overdose in the past year with current use: at least outpatient care.
+    // An overdose in the past year with current use (an unknown substance counts): at least
+    // outpatient care.
     CareRule { level: Outpatient, when: Cond::Fact(Fact::RecentOverdose), reason: "care_overdose" },
-    // "Your answers show a lower level" only when the answers behind it were given.
-    CareRule { level: PeerSupport, when: Cond::All(&[LOW_BAND, Cond::Fact(Fact::SeverityKnown)]), reason: "care_low" },
+    // "Your answers show few signs" only when the answers behind it were given, and never
+    // under 18, where no use is called low (NIAAA Youth Guide).
+    CareRule {
+        level: PeerSupport,
+        when: Cond::All(&[LOW_BAND, Cond::Fact(Fact::SeverityKnown), Cond::Not(&UNDER_18)]),
+        reason: "care_low",
+    },
+    CareRule {
+        level: PeerSupport,
+        when: Cond::All(&[LOW_BAND, Cond::Fact(Fact::SeverityKnown), UNDER_18]),
+        reason: "care_youth_use",
+    },
     CareRule {
         level: PeerSupport,
         when: Cond::All(&[LOW_BAND, Cond::Not(&Cond::Fact(Fact::SeverityKnown))]),
@@ -120,30 +131,52 @@ pub static CARE_RULES: [CareRule; 16] = [
         reason: "care_no_use",
     },
     // Nothing said about substances (skipped or declined): a neutral start, no claim.
-    CareRule {
-        level: PeerSupport,
-        when: Cond::All(&[OWN, Cond::Not(&USES), Cond::Not(&Cond::Has(I::Substances, &["none"]))]),
-        reason: "care_start",
-    },
+    CareRule { level: PeerSupport, when: Cond::All(&[OWN, SUBSTANCES_UNKNOWN]), reason: "care_start" },
     CareRule { level: PeerSupport, when: LOVED, reason: "care_loved_one" },
 ];
 
 /// Notes added to the care guidance whatever the level.
 pub static CARE_NOTES: [(Cond, &str); 4] = [
-    (Cond::Is(I::AgeGroup, &["under_18"]), "care_under_18"),
+    (UNDER_18, "care_under_18"),
     (Cond::Is(I::Medication, &["taking"]), "care_keep_medication"),
     (Cond::All(&[OWN, Cond::Is(I::Stage, &["returned"])]), "care_returned"),
     (PREGNANT_OPIOIDS, "care_pregnancy_opioids"),
 ];
 
-/// Pregnant, with current opioid use (ACOG Committee Opinion 711).
-const PREGNANT_OPIOIDS: Cond =
-    Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), Cond::Has(I::Substances, &["opioids"]), CURRENT_USE]);
+/// Peer support "may be enough for now" only when every answer behind a low band was given (or
+/// the visitor has been in recovery for over a year), never beside thoughts of self-harm and
+/// never under 18 (screening.md v3).
+const LOWER_KNOWN: Cond = Cond::All(&[
+    Cond::Any(&[Cond::All(&[LOW_BAND, Cond::Fact(Fact::SeverityKnown)]), Cond::Fact(Fact::Remission)]),
+    Cond::Not(&SELF_HARM_THOUGHTS),
+    Cond::Not(&UNDER_18),
+]);
 
-/// The care text for some visitors at one level: `care.<level>.<wording>.title|text`. In
-/// pregnancy with opioids the guidance never points to stopping, detox included: medication is
-/// the recommended care.
-pub static CARE_WORDINGS: [(CareLevel, Cond, &str); 1] = [(MedicalWithdrawal, PREGNANT_OPIOIDS, "pregnancy_opioids")];
+/// The care text for some visitors at one level, `care.<level>.<wording>.title|text`; the
+/// first that holds is used. The level's own text is neutral where the answers behind it are
+/// unknown: peer support says it "may be enough" only in the `lower` wording.
+/// - In pregnancy with opioids the guidance never points to stopping, detox included:
+///   medication is the recommended care (ACOG Committee Opinion 711).
+/// - For opioid withdrawal it speaks of medication that treats withdrawal and cravings, never
+///   of withdrawal management alone (ASAM National Practice Guideline, 2020).
+/// - Beside thoughts of self-harm it points to a counselor and the crisis lines.
+pub static CARE_WORDINGS: [(CareLevel, Cond, &str); 4] = [
+    (MedicalWithdrawal, PREGNANT_OPIOIDS, "pregnancy_opioids"),
+    (MedicalWithdrawal, OPIOID_WITHDRAWAL, "opioids"),
+    (PeerSupport, SELF_HARM_THOUGHTS, "self_harm"),
+    (PeerSupport, LOWER_KNOWN, "lower"),
+];
+
+/// The care options that agree with each care level (screening.md v3: the first care option
+/// agrees with the care level): the one of them that fits best leads the care options, after
+/// only what a ranking rule places first (medication for opioid withdrawal and in pregnancy
+/// with opioids, `catalog::PINS`). Peer support names none: any care option may lead it.
+pub static LEVEL_OPTIONS: [(CareLevel, &[&str]); 4] = [
+    (MedicalWithdrawal, &["medical_withdrawal"]),
+    (Residential, &["residential"]),
+    (IntensiveOutpatient, &["intensive_outpatient", "virtual_iop"]),
+    (Outpatient, &["outpatient"]),
+];
 
 #[cfg(test)]
 mod tests {

@@ -111,11 +111,9 @@ const ONLINE: Cond = Cond::Is(I::Format, &["online"]);
 const MOOD: Cond = Cond::Fact(Fact::MoodPositive);
 const DIAGNOSIS: Cond = Cond::Is(I::MhDiagnosis, &["yes"]);
 const PREFERS_ONE_ON_ONE: Cond = Cond::Is(I::GroupComfort, &["one_on_one"]);
-const OPIOIDS: Cond = Cond::Has(I::Substances, &["opioids"]);
 const ALCOHOL: Cond = Cond::Has(I::Substances, &["alcohol"]);
 const UNSTABLE_HOME: Cond = Cond::Is(I::Housing, &["unstable", "none"]);
 const DRUGS: Cond = Cond::Has(I::Substances, &["opioids", "stimulants", "cannabis", "sedatives", "other"]);
-const UNDER_18: Cond = Cond::Is(I::AgeGroup, &["under_18"]);
 const REMISSION: Cond = Cond::Fact(Fact::Remission);
 const RECENT_OVERDOSE: Cond = Cond::Fact(Fact::RecentOverdose);
 /// Fentanyl is in many pills and in stimulants: naloxone is for them too (safety.rs).
@@ -128,6 +126,12 @@ const CURRENT_OPIOIDS_SEDATIVES: Cond = Cond::All(&[Cond::Has(I::Substances, &["
 /// All three AUDIT-C questions answered.
 const AUDITC_ANSWERED: Cond =
     Cond::All(&[Cond::AtLeast(I::AuditC1, 0), Cond::AtLeast(I::AuditC2, 0), Cond::AtLeast(I::AuditC3, 0)]);
+/// An overdose or emergency care after use in the past year, with opioids chosen, whatever the
+/// last use (catalog.md v3; Larochelle 2018).
+const OPIOID_OVERDOSE: Cond = Cond::All(&[OWN, OPIOIDS, Cond::Is(I::Overdose, &["yes"])]);
+/// Opioids, released from jail or prison in the past year (Binswanger 2007; Green 2018).
+const OPIOIDS_REENTRY: Cond = Cond::All(&[OWN, OPIOIDS, Cond::Is(I::Justice, &["recently_released"])]);
+const VETERANS: Cond = Cond::Has(I::Audience, &["veterans"]);
 /// Opioids or stimulants, with the visitor not sure about a change or their goal yet.
 const NOT_SURE_YET: Cond = Cond::All(&[
     Cond::Has(I::Substances, &["opioids", "stimulants"]),
@@ -136,7 +140,7 @@ const NOT_SURE_YET: Cond = Cond::All(&[
 
 use List::{Aftercare, Groups};
 
-pub static CATALOG: [Entry; 33] = [
+pub static CATALOG: [Entry; 34] = [
     // Peer-support group types.
     open(
         entry(
@@ -376,20 +380,27 @@ pub static CATALOG: [Entry; 33] = [
         &[FACES_VOICES],
     ),
     // Aftercare and care options.
-    // Only with current use: severe withdrawal years ago, or a glass of wine most evenings,
-    // is not a reason for detox now.
+    // Only with recent use for withdrawal, current use for daily drinking or sedatives: severe
+    // withdrawal years ago, or a glass of wine most evenings, is not a reason for detox now.
+    // Never in pregnancy with opioids alone, where medication is the care (ACOG 711); for
+    // opioids, always with medication to continue after (catalog.md v3).
     entry(
         "medical_withdrawal",
         Aftercare,
-        Cond::All(&[OWN, CURRENT_USE, Cond::Any(&[Cond::Is(I::Withdrawal, &["severe"]), DAILY_ALCOHOL_OR_SEDATIVES])]),
+        Cond::All(&[
+            OWN,
+            Cond::Any(&[WITHDRAWAL_MEDICAL, Cond::All(&[DAILY_ALCOHOL_OR_SEDATIVES, CURRENT_USE])]),
+            Cond::Not(&Cond::All(&[PREGNANT_OPIOIDS, Cond::Not(&DAILY_ALCOHOL_OR_SEDATIVES)])),
+        ]),
         &[
-            fit(Cond::Is(I::Withdrawal, &["severe"]), 80, "withdrawal_severe"),
+            fit(Cond::All(&[Cond::Is(I::Withdrawal, &["severe"]), RECENT_USE]), 80, "withdrawal_severe"),
             fit(
-                Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
+                Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES, RECENT_USE]),
                 70,
                 "withdrawal_daily",
             ),
             fit(DAILY_ALCOHOL_OR_SEDATIVES, 30, "daily_alcohol_sedatives"),
+            fit(Cond::All(&[OPIOIDS, WITHDRAWAL_MEDICAL]), 5, "withdrawal_then_medication"),
         ],
         &[FIND_TREATMENT, HELPLINE],
     ),
@@ -435,7 +446,7 @@ pub static CATALOG: [Entry; 33] = [
     entry(
         "outpatient",
         Aftercare,
-        Cond::All(&[OWN, Cond::Any(&[ANY_SEVERITY, TREATED])]),
+        Cond::All(&[OWN, Cond::Any(&[ANY_SEVERITY, TREATED, RECENT_OVERDOSE])]),
         &[
             fit(MODERATE, 40, "severity_moderate"),
             fit(LOW, 20, "severity_low"),
@@ -473,9 +484,9 @@ pub static CATALOG: [Entry; 33] = [
         ],
         &[FIND_TREATMENT],
     ),
-    // Medication is never advised against: someone taking it is told to keep taking it. After
-    // an overdose with current opioid use, and in pregnancy with opioids, it comes first
-    // (`PINS`).
+    // Medication is never advised against: someone taking it is told to keep taking it. It
+    // comes first for opioid withdrawal and in pregnancy with opioids, and among the first
+    // three after an overdose with opioids, at reentry and with lower tolerance (`PINS`).
     entry(
         "medication",
         Aftercare,
@@ -484,8 +495,11 @@ pub static CATALOG: [Entry; 33] = [
             Cond::Any(&[
                 Cond::Is(I::Medication, &["taking", "interested"]),
                 Cond::All(&[Cond::Any(&[OPIOIDS, ALCOHOL]), MODERATE_OR_HIGH]),
-                Cond::All(&[OPIOIDS, RECENT_OVERDOSE]),
-                Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]),
+                OPIOID_OVERDOSE,
+                PREGNANT_OPIOIDS,
+                OPIOID_WITHDRAWAL,
+                OPIOIDS_REENTRY,
+                LOWER_TOLERANCE,
             ]),
         ]),
         &[
@@ -493,8 +507,11 @@ pub static CATALOG: [Entry; 33] = [
             fit(Cond::Is(I::Medication, &["interested"]), 40, "medication_interested"),
             fit(Cond::All(&[OPIOIDS, MODERATE_OR_HIGH]), 35, "medication_opioids"),
             fit(Cond::All(&[ALCOHOL, MODERATE_OR_HIGH]), 25, "medication_alcohol"),
-            fit(Cond::All(&[OPIOIDS, RECENT_OVERDOSE]), 60, "medication_overdose"),
-            fit(Cond::All(&[OPIOIDS, CURRENT_USE, Cond::Is(I::Pregnant, &["yes"])]), 60, "medication_pregnancy"),
+            fit(OPIOID_OVERDOSE, 60, "medication_overdose"),
+            fit(PREGNANT_OPIOIDS, 60, "medication_pregnancy"),
+            fit(OPIOID_WITHDRAWAL, 70, "medication_withdrawal"),
+            fit(OPIOIDS_REENTRY, 50, "medication_reentry"),
+            fit(Cond::All(&[LOWER_TOLERANCE, Cond::Not(&OPIOIDS_REENTRY)]), 45, "medication_tolerance"),
             lower(Cond::Is(I::Medication, &["no"]), 15),
         ],
         &[FIND_TREATMENT, HELPLINE],
@@ -595,28 +612,66 @@ pub static CATALOG: [Entry; 33] = [
         ],
         &[],
     ),
+    // Veterans and service members: the VA's care for substance use and mental health, Vet
+    // Centers, and the Veterans Crisis Line (catalog.md v3).
+    entry(
+        "veterans_services",
+        Aftercare,
+        VETERANS,
+        &[fit(Cond::All(&[OWN, VETERANS]), 55, "veterans"), fit(Cond::All(&[LOVED, VETERANS]), 45, "veterans_family")],
+        &[
+            link("va", "https://www.va.gov/health-care/health-needs-conditions/substance-use-problems/"),
+            link("veterans_crisis_line", "https://www.veteranscrisisline.net/"),
+        ],
+    ),
 ];
 
-/// Ranking rules that weights alone cannot promise: when `when` holds, the care options named
-/// (those suggested) take places among the first `within` of their list, in the order named,
-/// and everything else keeps its order (catalog.md and screening.md v2, "Care rules").
+/// Where a ranking rule places the entries it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// First in its list (after any other rule placed first before it).
+    First,
+    /// Among the first three of its list.
+    TopThree,
+}
+
+/// Ranking rules that weights alone cannot promise (catalog.md and screening.md v3, "Care
+/// rules"). When `when` holds, the first `count` of the entries named that are in the list
+/// move to the front, in the order named; every other entry keeps its order by fit. The rules
+/// apply in this order: those that place `First`, then the care option that agrees with the
+/// care level (`care::LEVEL_OPTIONS`: the first care option always agrees with the level),
+/// then those that place among the first three. Where more entries are owed the first three
+/// than fit there, the earlier rule wins (CLINICAL.md, "Ranking rules").
 #[derive(Debug)]
 pub struct Pin {
     /// The rule's name, for CLINICAL.md and the vignettes.
     pub id: &'static str,
     pub when: Cond,
     pub ids: &'static [&'static str],
-    pub within: usize,
+    /// How many of `ids` it places: the first that many of them in the list.
+    pub count: usize,
+    pub place: Place,
     pub source: &'static str,
 }
 
-pub static PINS: [Pin; 4] = [
+impl Pin {
+    /// The places its entries must be within.
+    pub fn within(&self) -> usize {
+        match self.place {
+            Place::First => 1,
+            Place::TopThree => 3,
+        }
+    }
+}
+
+pub static PINS: [Pin; 7] = [
     // Moderation comes first for the few it suits (its gate above).
     Pin {
         id: "moderation_first",
         when: GOAL_CUT_DOWN,
         ids: &["moderation_management"],
-        within: 1,
+        count: 1,
+        place: Place::First,
         source: cite!(
             "Moderation Management's own guidance: for drinkers without dependence who \
             want to cut down; AUDIT-C below the high-risk band (Bush et al., Arch Intern \
@@ -626,19 +681,35 @@ pub static PINS: [Pin; 4] = [
     // Medication first in pregnancy with opioids: above medical withdrawal and every other option.
     Pin {
         id: "pregnancy_medication_first",
-        when: Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), OPIOIDS, CURRENT_USE]),
+        when: PREGNANT_OPIOIDS,
         ids: &["medication"],
-        within: 1,
+        count: 1,
+        place: Place::First,
         source: cite!(
             "ACOG Committee Opinion 711 (2017): medication for opioid use disorder is \
             recommended in pregnancy, over medically supervised withdrawal."
         ),
     },
+    // Opioid withdrawal: medication treats it; withdrawal management alone is not treatment.
+    Pin {
+        id: "opioid_withdrawal_medication_first",
+        when: OPIOID_WITHDRAWAL,
+        ids: &["medication"],
+        count: 1,
+        place: Place::First,
+        source: cite!(
+            "ASAM National Practice Guideline for the Treatment of Opioid Use Disorder (2020 \
+            focused update): buprenorphine or methadone treats opioid withdrawal and \
+            continues as treatment; withdrawal management alone is not treatment and leaves \
+            a lower tolerance."
+        ),
+    },
     Pin {
         id: "overdose_medication_naloxone",
-        when: Cond::All(&[OPIOIDS, RECENT_OVERDOSE]),
+        when: OPIOID_OVERDOSE,
         ids: &["medication", "naloxone"],
-        within: 3,
+        count: 2,
+        place: Place::TopThree,
         source: cite!(
             "Larochelle et al., Ann Intern Med 2018: methadone or buprenorphine after a \
             non-fatal opioid overdose lowered deaths; SAMHSA Overdose Prevention and \
@@ -646,10 +717,37 @@ pub static PINS: [Pin; 4] = [
         ),
     },
     Pin {
+        id: "reentry_medication",
+        when: Cond::Any(&[OPIOIDS_REENTRY, LOWER_TOLERANCE]),
+        ids: &["medication"],
+        count: 1,
+        place: Place::TopThree,
+        source: cite!(
+            "Binswanger et al., N Engl J Med 2007 (overdose deaths in the first weeks after \
+            release from prison); Green et al., JAMA Psychiatry 2018 (medication for opioid \
+            use disorder at release cut deaths); SAMHSA Overdose Prevention and Response \
+            Toolkit (2023) on lower tolerance after time without opioids."
+        ),
+    },
+    Pin {
+        id: "self_harm_counseling",
+        when: SELF_HARM_THOUGHTS,
+        ids: &["co_occurring_care", "counseling"],
+        count: 1,
+        place: Place::TopThree,
+        source: cite!(
+            "SAMHSA TIP 50, Addressing Suicidal Thoughts and Behaviors in Substance Abuse \
+            Treatment (2009, reviewed 2015): suicidal thoughts with substance use call for \
+            mental health care together with substance use care; PHQ-9 item 9 (Kroenke et \
+            al. 2001)."
+        ),
+    },
+    Pin {
         id: "remission_supports_first",
         when: REMISSION,
         ids: &["sober_activities", "alumni_program", "recovery_checkups"],
-        within: 3,
+        count: 3,
+        place: Place::TopThree,
         source: cite!(
             "DSM-5 sustained remission (no criteria for 12 months or longer); recovery \
             capital and continuing care in long-term recovery (White, Recovery \
@@ -680,7 +778,7 @@ mod tests {
         "peer_mentor",
         "recovery_community",
     ];
-    const AFTERCARE: [&str; 17] = [
+    const AFTERCARE: [&str; 18] = [
         "medical_withdrawal",
         "residential",
         "intensive_outpatient",
@@ -698,6 +796,7 @@ mod tests {
         "family_program",
         "sober_activities",
         "recovery_checkups",
+        "veterans_services",
     ];
 
     #[test]

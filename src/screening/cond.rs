@@ -144,10 +144,20 @@ pub mod named {
     pub const LOW_SUPPORT: Cond = Cond::Is(I::Support, &["none", "one_or_two"]);
     pub const DAILY_ALCOHOL_OR_SEDATIVES: Cond =
         Cond::Any(&[Cond::Fact(Fact::DailyAlcohol), Cond::Fact(Fact::DailySedatives)]);
-    /// Current use (screening.md v2): a substance chosen and a last use within the past 3
-    /// months, or not said. A withdrawal answer without it is history.
+    /// The substances question skipped, declined or left empty: an unknown substance, which
+    /// is never "none" (screening.md v3).
+    pub const SUBSTANCES_UNKNOWN: Cond = Cond::Not(&Cond::Has(
+        I::Substances,
+        &["alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other", "none"],
+    ));
+    /// Current use (screening.md v3): a substance chosen or the substances unknown, and a last
+    /// use within the past 3 months, or not said.
     pub const CURRENT_USE: Cond = Cond::Fact(Fact::CurrentUse);
-    /// The `withdrawal_medical` trigger of screening.md v2, with current use in every clause
+    /// Recent use (screening.md v3, for the withdrawal rules): as current use, with a last use
+    /// within the past month or not said. A withdrawal answer without it is history.
+    pub const RECENT_USE: Cond = Cond::Fact(Fact::RecentUse);
+    pub const OPIOIDS: Cond = Cond::Has(I::Substances, &["opioids"]);
+    /// The `withdrawal_medical` trigger of screening.md v3, with recent use in every clause
     /// (a withdrawal answer without it is history):
     /// - severe withdrawal (shaking, seeing or hearing things, seizures, confusion);
     /// - withdrawal that makes one sick, with daily heavy drinking or daily sedatives;
@@ -155,7 +165,7 @@ pub mod named {
     ///   them suddenly can bring on dangerous withdrawal (ASAM Clinical Practice Guideline on
     ///   Alcohol Withdrawal Management, 2020; FDA boxed warning on benzodiazepines, 2020).
     pub const WITHDRAWAL_MEDICAL: Cond = Cond::All(&[
-        CURRENT_USE,
+        RECENT_USE,
         Cond::Any(&[
             Cond::Is(I::Withdrawal, &["severe"]),
             Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), DAILY_ALCOHOL_OR_SEDATIVES]),
@@ -165,6 +175,38 @@ pub mod named {
             ]),
         ]),
     ]);
+    /// Opioid withdrawal (screening.md v3, "Care rules"): opioids chosen, withdrawal symptoms
+    /// with recent use, and no daily heavy drinking or daily sedatives (whose withdrawal needs
+    /// medical care first). Medication treats it (ASAM National Practice Guideline, 2020).
+    pub const OPIOID_WITHDRAWAL: Cond = Cond::All(&[
+        OWN,
+        OPIOIDS,
+        RECENT_USE,
+        Cond::Is(I::Withdrawal, &["uncomfortable", "severe"]),
+        Cond::Not(&DAILY_ALCOHOL_OR_SEDATIVES),
+    ]);
+    /// Pregnant, with current opioid use (ACOG Committee Opinion 711).
+    pub const PREGNANT_OPIOIDS: Cond = Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), OPIOIDS, CURRENT_USE]);
+    /// Lower tolerance after time without opioids (screening.md v3): released from jail or
+    /// prison, a return to use, detox or residential care with the last use a month or more
+    /// ago, or any break of 1 to 12 months while making changes.
+    pub const LOWER_TOLERANCE: Cond = Cond::All(&[
+        OWN,
+        OPIOIDS,
+        Cond::Any(&[
+            Cond::Is(I::Justice, &["recently_released"]),
+            Cond::Is(I::Stage, &["returned"]),
+            Cond::All(&[
+                Cond::Has(I::TreatmentHistory, &["detox", "residential"]),
+                Cond::Is(I::LastUse, &["1_3_months", "3_12_months", "over_year"]),
+            ]),
+            Cond::All(&[
+                Cond::Is(I::LastUse, &["1_3_months", "3_12_months"]),
+                Cond::Is(I::Stage, &["changing", "maintaining"]),
+            ]),
+        ]),
+    ]);
+    pub const UNDER_18: Cond = Cond::Is(I::AgeGroup, &["under_18"]);
     pub const SELF_HARM_THOUGHTS: Cond = Cond::Is(I::SelfHarm, &["several_days", "more_than_half", "nearly_every_day"]);
     pub const HIGH: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::High));
     pub const MODERATE_OR_HIGH: Cond = Cond::Fact(Fact::SeverityAtLeast(Severity::Moderate));

@@ -12,6 +12,10 @@ const HELPLINE_TEL: &str = "+18006624357";
 /// The National Domestic Violence Hotline: 1-800-799-7233, or text START to 88788.
 const DV_HOTLINE_TEL: &str = "+18007997233";
 const DV_HOTLINE_SMS: &str = "88788";
+/// Childhelp National Child Abuse Hotline: 1-800-422-4453.
+const CHILDHELP_TEL: &str = "+18004224453";
+/// love is respect: text LOVEIS to 22522.
+const LOVE_IS_RESPECT_SMS: &str = "22522";
 
 /// The center's contact details, as given in its config.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,13 +53,20 @@ pub fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact
             contact.body = Some("START");
             Some(contact)
         }
-        ContactKind::Center => {
+        ContactKind::Childhelp => Some(Contact::tel(text!(lang, "c.childhelp"), CHILDHELP_TEL)),
+        ContactKind::LoveIsRespect => {
+            let mut contact = Contact::sms(text!(lang, "c.love_is_respect"), LOVE_IS_RESPECT_SMS);
+            contact.body = Some("LOVEIS");
+            Some(contact)
+        }
+        ContactKind::Center | ContactKind::CenterLine => {
             let name = center.name.as_deref().unwrap_or("");
-            let (label, number) = match (&center.crisis_phone, &center.phone) {
-                (Some(crisis), _) => (text!(lang, "c.center_crisis"), crisis),
-                (None, Some(phone)) => (text!(lang, "c.center_phone"), phone),
-                (None, None) => return None,
-            };
+            let crisis = center.crisis_phone.as_ref().map(|phone| (text!(lang, "c.center_crisis"), phone));
+            let admissions = center.phone.as_ref().map(|phone| (text!(lang, "c.center_phone"), phone));
+            // Beside a crisis the crisis line comes first; beside a question of care, the
+            // admissions line.
+            let (label, number) =
+                if kind == ContactKind::Center { crisis.or(admissions)? } else { admissions.or(crisis)? };
             Some(Contact::tel(fill(label, &[("center", name)]), tel_number(number)?))
         }
     }

@@ -80,6 +80,7 @@ item_ids! {
     Gad2_2 = "gad2_2", Scale, FREQ_2W;
     SelfHarm = "self_harm", Single, SELF_HARM;
     HarmOthers = "harm_others", Single, YES_NO;
+    OwnSafety = "own_safety", Single, YES_NO;
     LoWants = "lo_wants", Multi, LO_WANTS;
     Substances = "substances", Multi, SUBSTANCES;
     LoStage = "lo_stage", Single, LO_STAGE;

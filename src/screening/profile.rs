@@ -126,8 +126,10 @@ pub static DOMAINS: [Domain; 9] = [
         rules: &[
             rule(Concern, HIGH, "d_severity_high"),
             rule(Concern, MODERATE, "d_severity_moderate"),
-            // "A lower level" only when the answers behind it were given.
-            rule(Neutral, Cond::All(&[LOW, Cond::Fact(Fact::SeverityKnown)]), "d_severity_low"),
+            // "Few signs" only when the answers behind it were given, and never under 18, where
+            // no use is called low (NIAAA Youth Guide).
+            rule(Neutral, Cond::All(&[LOW, Cond::Fact(Fact::SeverityKnown), Cond::Not(&UNDER_18)]), "d_severity_low"),
+            rule(Neutral, Cond::All(&[LOW, Cond::Fact(Fact::SeverityKnown), UNDER_18]), "d_youth_use"),
             rule(Neutral, Cond::All(&[LOW, Cond::Not(&Cond::Fact(Fact::SeverityKnown))]), "d_severity_unknown"),
             rule(Neutral, Cond::All(&[OWN, Cond::Fact(Fact::AuditcPositive)]), "d_auditc_positive"),
             rule(Neutral, Cond::All(&[OWN, Cond::Fact(Fact::DependenceMany)]), "d_dependence_many"),
@@ -186,13 +188,18 @@ pub static DOMAINS: [Domain; 9] = [
             rule(Urgent, WITHDRAWAL_MEDICAL, "d_withdrawal_medical"),
             rule(
                 Concern,
-                Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), CURRENT_USE]),
+                Cond::All(&[Cond::Is(I::Withdrawal, &["uncomfortable"]), RECENT_USE]),
                 "d_withdrawal_uncomfortable",
             ),
-            // Withdrawal without current use is history (screening.md v2): named, not a concern.
+            // Withdrawal without recent use is history (screening.md v3): named, not a concern.
             rule(
                 Neutral,
-                Cond::All(&[OWN_USES, Cond::Is(I::Withdrawal, &["uncomfortable", "severe"]), Cond::Not(&CURRENT_USE)]),
+                Cond::All(&[
+                    OWN,
+                    Cond::Not(&Cond::Has(I::Substances, &["none"])),
+                    Cond::Is(I::Withdrawal, &["uncomfortable", "severe"]),
+                    Cond::Not(&RECENT_USE),
+                ]),
                 "d_withdrawal_history",
             ),
             rule(Concern, Cond::All(&[Cond::Is(I::Pregnant, &["yes"]), CURRENT_USE]), "d_pregnant_use"),

@@ -167,11 +167,6 @@ use Paths::{Both, LovedOneOnly, OwnUseOnly};
 use Section as S;
 use Sharpen::{Fit, Ready, When};
 
-/// The visitor's own PHQ-2 is positive (3 or more of 6), judged from the answers alone so the
-/// skip logic can use it while the questionnaire is shown. On the loved-one path it opens the
-/// self-harm question to the visitor (screening.md v2).
-const OWN_PHQ2_POSITIVE: Cond = Cond::SumAtLeast(&PHQ2_ITEMS, 3);
-
 /// The visitor answers about their own use and has not said "none": a skipped substances
 /// question is unknown, not "no use", so the questions about use, withdrawal and overdose (the
 /// strongest warning there is) are still asked.
@@ -195,7 +190,9 @@ const fn use_freq(id: ItemId, chosen: Cond) -> Item {
 /// - the loved one's danger and the visitor's safety at home first (911 and naloxone, or the
 ///   hotline, at once), before anything else is asked;
 /// - mood (PHQ-2, GAD-2), then the self-harm question right after it, as PHQ-9 asks its item 9
-///   after the mood items, and the worry about hurting someone;
+///   after the mood items (on both paths: on the loved-one path it asks about the visitor),
+///   the worry about hurting someone, and whether the visitor is safe at home (`own_safety`,
+///   screening.md v3; USPSTF 2018 screens for intimate partner violence);
 /// - substances, then their amount, the signs of a use disorder (severity follows signs, not
 ///   frequency alone), withdrawal, overdose and injection;
 /// - pregnancy (asked unless the visitor said male), health, treatment, medication, stage and
@@ -203,7 +200,7 @@ const fn use_freq(id: ItemId, chosen: Cond) -> Item {
 ///
 /// What only sharpens the fit (readiness rulers, BARC-10, group preferences, times, language)
 /// is offered after the first result.
-pub static ITEMS: [Item; 63] = [
+pub static ITEMS: [Item; 64] = [
     on("who", item(I::ForWhom, S::About, Both, Cond::Always)),
     on("danger", sensitive(item(I::LoDanger, S::Safety, LovedOneOnly, LOVED))),
     on("danger", sensitive(item(I::LoSafety, S::Safety, LovedOneOnly, LOVED))),
@@ -214,11 +211,9 @@ pub static ITEMS: [Item; 63] = [
     on("mood", sensitive(item(I::Phq2_2, S::Wellbeing, Both, Cond::Always))),
     on("mood", sensitive(item(I::Gad2_1, S::Wellbeing, OwnUseOnly, OWN))),
     on("mood", sensitive(item(I::Gad2_2, S::Wellbeing, OwnUseOnly, OWN))),
-    on(
-        "safety",
-        sensitive(item(I::SelfHarm, S::Safety, Both, Cond::Any(&[OWN, Cond::All(&[LOVED, OWN_PHQ2_POSITIVE])]))),
-    ),
+    on("safety", sensitive(item(I::SelfHarm, S::Safety, Both, Cond::Always))),
     on("safety", sensitive(item(I::HarmOthers, S::Safety, OwnUseOnly, OWN))),
+    on("safety", sensitive(item(I::OwnSafety, S::Safety, OwnUseOnly, OWN))),
     on("safety", sensitive(item(I::LoWants, S::LovedOne, LovedOneOnly, LOVED))),
     on("substances", item(I::Substances, S::Use, Both, Cond::Always)),
     on("substances", item(I::LoStage, S::LovedOne, LovedOneOnly, LOVED)),
@@ -404,7 +399,8 @@ mod tests {
         assert!(!is_shown(&answers, ItemId::UseFreqOpioids));
         answers.set(ItemId::ForWhom, &text("loved_one")).unwrap();
         assert!(is_shown(&answers, ItemId::LoDanger));
-        assert!(!is_shown(&answers, ItemId::SelfHarm));
+        assert!(is_shown(&answers, ItemId::SelfHarm), "the visitor's own self-harm question, on both paths");
+        assert!(!is_shown(&answers, ItemId::OwnSafety), "the loved-one path asks lo_safety instead");
         assert!(!is_shown(&answers, ItemId::AuditC1));
         assert!(is_shown(&answers, ItemId::Phq2_1));
         assert!(!is_shown(&answers, ItemId::Gad2_1));

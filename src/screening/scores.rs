@@ -9,7 +9,8 @@ use super::answers::Answers;
 use super::items::{ItemId, Path, AUDITC_ITEMS, BARC_ITEMS, DEPENDENCE_ITEMS, FREQ_ITEMS, GAD2_ITEMS, PHQ2_ITEMS};
 use crate::support::prelude::*;
 
-/// AUDIT-C positive cut-offs: men >= 4; women, other and unknown >= 3.
+/// AUDIT-C positive cut-offs: men >= 4; women, other and unknown >= 3; everyone 65 or older
+/// >= 3 (screening.md v3: NIAAA's limits for people over 65 are those for women).
 const AUDITC_CUTOFF_MEN: u8 = 4;
 const AUDITC_CUTOFF_OTHERS: u8 = 3;
 /// 8..12 is the highest-risk band of AUDIT-C.
@@ -98,9 +99,14 @@ pub enum Fact {
     DailyAlcohol,
     /// Sedatives chosen and used daily.
     DailySedatives,
-    /// Any substance chosen and a last use within the past 3 months (or not said): "current
-    /// use" of screening.md v2.
+    /// A substance chosen, or the substances question skipped or declined (an unknown substance
+    /// is not "none"), and a last use within the past 3 months or not said: "current use" of
+    /// screening.md v3.
     CurrentUse,
+    /// The same, with a last use within the past month or not said: "recent use" of
+    /// screening.md v3, which the withdrawal rules read (acute withdrawal is over within days
+    /// to two weeks, so a withdrawal answer with a last use longer ago is history).
+    RecentUse,
     /// Opioids used weekly or daily.
     FrequentOpioids,
     /// In recovery for over a year: a substance chosen, the last use over a year ago, and no
@@ -132,6 +138,7 @@ impl Fact {
             Fact::DailyAlcohol => "daily_alcohol",
             Fact::DailySedatives => "daily_sedatives",
             Fact::CurrentUse => "current_use",
+            Fact::RecentUse => "recent_use",
             Fact::FrequentOpioids => "frequent_opioids",
             Fact::Remission => "remission",
             Fact::SeverityKnown => "severity_known",
@@ -171,7 +178,7 @@ impl Fact {
             Fact::DependenceMany => &DEPENDENCE_ITEMS,
             Fact::DailyAlcohol => &[I::Substances, I::AuditC1, I::AuditC2, I::AuditC3],
             Fact::DailySedatives => &[I::Substances, I::UseFreqSedatives],
-            Fact::CurrentUse => &[I::Substances, I::LastUse],
+            Fact::CurrentUse | Fact::RecentUse => &[I::Substances, I::LastUse],
             Fact::FrequentOpioids => &[I::Substances, I::UseFreqOpioids],
             Fact::RecentOverdose => &[I::Overdose, I::Substances, I::LastUse],
             Fact::BarcScored | Fact::BarcPositive => &BARC_ITEMS,
@@ -197,6 +204,7 @@ pub struct Scores {
     pub daily_alcohol: bool,
     pub daily_sedatives: bool,
     pub current_use: bool,
+    pub recent_use: bool,
     pub frequent_opioids: bool,
     pub remission: bool,
     pub severity_known: bool,
@@ -207,8 +215,12 @@ pub struct Scores {
 impl Scores {
     pub fn compute(answers: &Answers) -> Scores {
         let auditc = sum_score(answers, &AUDITC_ITEMS, 12).map(|mut s| {
-            let cutoff =
-                if answers.choice(ItemId::Sex) == Some("male") { AUDITC_CUTOFF_MEN } else { AUDITC_CUTOFF_OTHERS };
+            let older = answers.choice(ItemId::AgeGroup) == Some("65_plus");
+            let cutoff = if answers.choice(ItemId::Sex) == Some("male") && !older {
+                AUDITC_CUTOFF_MEN
+            } else {
+                AUDITC_CUTOFF_OTHERS
+            };
             // Published guidance: when all points come from item 1, assume drinking within limits.
             let only_item_1 =
                 answers.number(ItemId::AuditC2).unwrap_or(0) == 0 && answers.number(ItemId::AuditC3).unwrap_or(0) == 0;
@@ -248,8 +260,10 @@ impl Scores {
         let frequent_opioids = own
             && answers.has(ItemId::Substances, "opioids")
             && matches!(answers.choice(ItemId::UseFreqOpioids), Some("weekly" | "daily"));
-        let current_use =
-            own && uses_any(answers) && !matches!(answers.choice(ItemId::LastUse), Some("3_12_months" | "over_year"));
+        let may_use = own && (uses_any(answers) || substances_unknown(answers));
+        let last_use = answers.choice(ItemId::LastUse);
+        let current_use = may_use && !matches!(last_use, Some("3_12_months" | "over_year"));
+        let recent_use = may_use && matches!(last_use, None | Some("today" | "past_week" | "past_month"));
 
         let withdrawal_sign =
             current_use && matches!(answers.choice(ItemId::Withdrawal), Some("uncomfortable" | "severe"));
@@ -270,16 +284,19 @@ impl Scores {
             daily_alcohol,
             daily_sedatives,
             current_use,
+            recent_use,
             frequent_opioids,
             remission: false,
             severity_known: false,
             overdose: own && answers.choice(ItemId::Overdose) == Some("yes"),
         };
-        if own && uses_any(answers) {
+        if may_use {
             let (severity, because) = use_severity(answers, &scores);
             scores.use_severity = severity;
             scores.severity_because = because;
-            scores.remission = severity == Severity::None;
+            // In recovery for over a year needs a substance named: with none named, a band of
+            // `none` only says that nothing was answered.
+            scores.remission = severity == Severity::None && uses_any(answers);
             scores.severity_known = severity_known(answers);
         }
         scores
@@ -299,6 +316,7 @@ impl Scores {
             Fact::DailyAlcohol => self.daily_alcohol,
             Fact::DailySedatives => self.daily_sedatives,
             Fact::CurrentUse => self.current_use,
+            Fact::RecentUse => self.recent_use,
             Fact::FrequentOpioids => self.frequent_opioids,
             Fact::Remission => self.remission,
             Fact::SeverityKnown => self.severity_known,
@@ -312,6 +330,12 @@ impl Scores {
 /// Any substance other than `none` chosen.
 pub fn uses_any(answers: &Answers) -> bool {
     matches!(answers.get(ItemId::Substances), Some(super::answers::Answer::Many(v)) if v.iter().any(|s| *s != "none"))
+}
+
+/// The substances question skipped, declined or answered with nothing ticked: an unknown
+/// substance, never "none" (screening.md v3). Only an explicit `none` says there is no use.
+pub fn substances_unknown(answers: &Answers) -> bool {
+    !matches!(answers.get(ItemId::Substances), Some(super::answers::Answer::Many(v)) if !v.is_empty())
 }
 
 fn sum_score(answers: &Answers, items: &[ItemId], max: u8) -> Option<ScaleScore> {
@@ -375,7 +399,10 @@ fn use_severity(answers: &Answers, scores: &Scores) -> (Severity, Vec<ItemId>) {
     let daily = answered_with(answers, &DAILY_WARNING, "daily");
     let heavy_drinking = scores.auditc_high_risk;
 
-    raise(Severity::Low, &[I::Substances]);
+    // An unknown substance sets no band by itself; the signs and amounts given still do.
+    if uses_any(answers) {
+        raise(Severity::Low, &[I::Substances]);
+    }
     if scores.auditc.is_some_and(|a| a.score > 0) {
         raise(Severity::Low, &auditc_items);
     }
@@ -449,7 +476,7 @@ fn severity_known(answers: &Answers) -> bool {
         !answers.has(ItemId::Substances, "alcohol") || AUDITC_ITEMS.iter().all(|&i| answers.is_answered(i));
     let signs_known =
         DEPENDENCE_ITEMS.iter().all(|&i| answers.is_answered(i)) && answers.is_answered(ItemId::Withdrawal);
-    chosen_known && alcohol_known && signs_known
+    uses_any(answers) && chosen_known && alcohol_known && signs_known
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 // Sizes are deterministic, so they are tested, not benchmarked. The ceiling of quality.md
-// ("Speed and size") is 90,000 B gzip for everything a visitor downloads for the inline widget:
+// ("Speed and size", version 3) is 120,000 B gzip for everything a visitor downloads for the inline widget:
 // its module, glue, shell and stylesheet, with their language's strings built in. BENCHMARKS.md
 // has the history and what each step cost or saved.
 import { test } from 'node:test';
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 90 * 1000;
+const BUDGET = 120 * 1000;
 // What ships: dist/ from `make dist` (JavaScript and CSS minified). Each visitor downloads the
 // module with their language built in: English in pkg/, Spanish in pkg/es/.
 const SHELL = ['peer-path.js', 'peer-path.css'];
@@ -40,7 +40,9 @@ test('each module has one language built in, and the other is a file fetched onl
   assert.equal(glue.en.WORDS['ui.welcome.title'], 'Find support that fits you');
   assert.equal(glue.es.WORDS['ui.welcome.title'], 'Encuentre el apoyo que le sirve');
   assert.ok(!english.includes(Buffer.from('Find support that fits you')), 'not in the module too');
-  for (const lang of ['en', 'es']) assert.ok((await gzip(`pkg/strings/${lang}.txt`)) < 16 * 1024, lang);
+  // A switch of language downloads one of these (with the comments and the scoring API's own
+  // strings, the whole table): about 18 KB gzip for Spanish since screening.md v3's notices.
+  for (const lang of ['en', 'es']) assert.ok((await gzip(`pkg/strings/${lang}.txt`)) < 20 * 1024, lang);
 });
 
 test('the widget module leaves the scoring API out; the API module has it', async () => {
