@@ -8,115 +8,139 @@ use crate::screening::result::{Contact, Suggestion};
 use crate::strings::{fill, text, Lang};
 use crate::support::prelude::*;
 
-/// The result as text: the next steps, the safety notices, the care level, the groups and care
-/// options, and the center's programs and the meetings that fit, each with when it next meets
-/// (`when` writes that, as the screen does), then the center's contact.
-pub fn result_text(
-    result: &Evaluation,
-    lang: Lang,
-    options: &Options,
-    date: &str,
-    when: &dyn Fn(&LocalMatch) -> Option<String>,
-) -> String {
-    let mut out = String::new();
-    let mut line = |text: &str| {
-        out.push_str(text);
-        out.push('\n');
-    };
-    let center = options.center.name.as_deref().unwrap_or("");
-    // A program or meeting: its name, then when it next meets, where, and how to reach it.
-    let local = |m: &LocalMatch, line: &mut dyn FnMut(&str)| {
-        let r = &m.resource;
-        line(&["* ", r.name_in(lang.as_str())].concat());
-        let when = when(m);
-        for fact in [when.as_deref(), r.address.as_deref(), r.url.as_deref(), r.phone.as_deref()].into_iter().flatten()
-        {
-            line(&["  ", fact].concat());
-        }
-    };
-    line(text!(lang, "ui.file.title"));
-    line(&fill(text!(lang, "ui.file.date"), &[("date", date)]));
-    line("");
-    line(&["== ", text!(lang, "ui.next.title"), " =="].concat());
-    for step in &result.next_steps {
-        match *step {
-            NextStep::Safety(i) => {
-                let notice = &result.urgent[i];
-                line(&["* ", notice.title].concat());
-                if let Some(contact) = notice.contacts.first() {
-                    line(&["  ", &contact_text(contact)].concat());
-                }
-            }
-            NextStep::Program(i) | NextStep::Meeting(i) => local(&result.local[i], &mut line),
-            NextStep::CallCenter => {
-                line(&["* ", &fill(text!(lang, "ui.next.call"), &[("center", center)])].concat());
-                for contact in &result.contacts {
-                    line(&["  ", &contact_text(contact)].concat());
-                }
-            }
-            NextStep::Group(i) => {
-                let group = &result.groups[i];
-                line(&["* ", group.name].concat());
-                if let Some(link) = group.find.first() {
-                    line(&["  ", link.label, ": ", link.url].concat());
-                }
-            }
-        }
-    }
-    line("");
-    for notice in &result.urgent {
-        line(&["!! ", notice.title].concat());
-        line(notice.text);
-        for (n, step) in notice.steps.iter().enumerate() {
-            line(&["   ", &crate::support::numtext::int(n as i64 + 1), ". ", step].concat());
-        }
-        for contact in &notice.contacts {
-            line(&["   ", &contact_text(contact)].concat());
-        }
-        line("");
-    }
-    line(&["== ", result.care.title, " =="].concat());
-    line(result.care.text);
-    for reason in &result.care.reasons {
-        line(&["  - ", &reason.text].concat());
-    }
-    line("");
-    let mut list = |title: &str, entries: &[Suggestion]| {
-        line(&["== ", title, " =="].concat());
-        for (n, s) in entries.iter().enumerate() {
-            line(&[&crate::support::numtext::int(n as i64 + 1), ". ", s.name].concat());
-            line(&["   ", s.text].concat());
-            for reason in &s.reasons {
-                line(&["   - ", &reason.text].concat());
-            }
-            for link in &s.find {
-                line(&["   ", link.label, ": ", link.url.strip_prefix("tel:").unwrap_or(link.url)].concat());
-            }
-        }
-        line("");
-    };
-    list(text!(lang, "ui.result.groups"), &result.groups);
-    list(text!(lang, "ui.result.aftercare"), &result.aftercare);
-    if !result.local.is_empty() {
-        let title = if center.is_empty() {
-            text!(lang, "ui.local.title").to_string()
-        } else {
-            fill(text!(lang, "ui.local.title_center"), &[("center", center)])
+/// What a copy is made for: the visitor's language, the center, the day it is saved, and
+/// whether it keeps the safety section (a visitor whom someone may check chooses a copy
+/// without it: screening.md v3, "Copies that could be found").
+pub struct Copy<'a> {
+    pub lang: Lang,
+    pub options: &'a Options,
+    pub date: &'a str,
+    pub with_safety: bool,
+}
+
+impl Copy<'_> {
+    /// The result as text: the next steps, the safety notices, the care level, the groups and
+    /// care options, and the center's programs and the meetings that fit, each with when it
+    /// next meets (`when` writes that, as the screen does), then the center's contact. Each
+    /// phone and link is written once, as on the screen.
+    pub fn result_text(&self, result: &Evaluation, when: &dyn Fn(&LocalMatch) -> Option<String>) -> String {
+        let lang = self.lang;
+        let mut out = String::new();
+        let mut written: Vec<String> = Vec::new();
+        let mut line = |text: &str| {
+            out.push_str(text);
+            out.push('\n');
         };
-        line(&["== ", &title, " =="].concat());
-        for m in &result.local {
-            local(m, &mut line);
+        // A contact or link, when not written already.
+        let mut once = |target: &str| {
+            let new = !written.iter().any(|w| w == target);
+            if new {
+                written.push(target.to_string());
+            }
+            new
+        };
+        let center = self.options.center.name.as_deref().unwrap_or("");
+        // A program or meeting: its name, then when it next meets, where, and how to reach it.
+        let local = |m: &LocalMatch, line: &mut dyn FnMut(&str), once: &mut dyn FnMut(&str) -> bool| {
+            let r = &m.resource;
+            line(&["* ", r.name_in(lang.as_str())].concat());
+            let when = when(m);
+            for fact in [when.as_deref(), r.address.as_deref()].into_iter().flatten() {
+                line(&["  ", fact].concat());
+            }
+            if let Some(url) = r.url.as_deref().filter(|url| once(url)) {
+                line(&["  ", url].concat());
+            }
+            let tel = r.phone.as_deref().and_then(crate::support::phone::tel_number);
+            if let Some(phone) = r.phone.as_deref().filter(|_| tel.is_some_and(|tel| once(&["tel:", &tel].concat()))) {
+                line(&["  ", phone].concat());
+            }
+        };
+        line(text!(lang, "ui.file.title"));
+        line(&fill(text!(lang, "ui.file.date"), &[("date", self.date)]));
+        line("");
+        line(&["== ", text!(lang, "ui.next.title"), " =="].concat());
+        for step in &result.next_steps {
+            match *step {
+                NextStep::Safety(_) if !self.with_safety => {}
+                NextStep::Safety(i) => {
+                    let notice = &result.urgent[i];
+                    line(&["* ", notice.title].concat());
+                    if let Some(contact) = notice.contacts.first().filter(|c| once(&c.href().unwrap_or_default())) {
+                        line(&["  ", &contact_text(contact)].concat());
+                    }
+                }
+                NextStep::Program(i) | NextStep::Meeting(i) => local(&result.local[i], &mut line, &mut once),
+                NextStep::CallCenter => {
+                    line(&["* ", &fill(text!(lang, "ui.next.call"), &[("center", center)])].concat());
+                    for contact in result.contacts.iter().filter(|c| once(&c.href().unwrap_or_default())) {
+                        line(&["  ", &contact_text(contact)].concat());
+                    }
+                }
+                NextStep::Group(i) => {
+                    let group = &result.groups[i];
+                    line(&["* ", group.name].concat());
+                    if let Some(link) = group.find.first().filter(|l| once(l.url)) {
+                        line(&["  ", link.label, ": ", link.url].concat());
+                    }
+                }
+            }
         }
         line("");
+        for notice in result.urgent.iter().filter(|_| self.with_safety) {
+            line(&["!! ", notice.title].concat());
+            line(notice.text);
+            for (n, step) in notice.steps.iter().enumerate() {
+                line(&["   ", &crate::support::numtext::int(n as i64 + 1), ". ", step].concat());
+            }
+            for contact in notice.contacts.iter().filter(|c| once(&c.href().unwrap_or_default())) {
+                line(&["   ", &contact_text(contact)].concat());
+            }
+            line("");
+        }
+        line(&["== ", result.care.title, " =="].concat());
+        line(result.care.text);
+        for reason in &result.care.reasons {
+            line(&["  - ", &reason.text].concat());
+        }
+        line("");
+        let mut list = |title: &str, entries: &[Suggestion], line: &mut dyn FnMut(&str)| {
+            line(&["== ", title, " =="].concat());
+            for (n, s) in entries.iter().enumerate() {
+                line(&[&crate::support::numtext::int(n as i64 + 1), ". ", s.name].concat());
+                line(&["   ", s.text].concat());
+                for reason in &s.reasons {
+                    line(&["   - ", &reason.text].concat());
+                }
+                for link in s.find.iter().filter(|l| once(l.url)) {
+                    line(&["   ", link.label, ": ", link.url.strip_prefix("tel:").unwrap_or(link.url)].concat());
+                }
+            }
+            line("");
+        };
+        list(text!(lang, "ui.result.groups"), &result.groups, &mut line);
+        list(text!(lang, "ui.result.aftercare"), &result.aftercare, &mut line);
+        if !result.local.is_empty() {
+            let title = if center.is_empty() {
+                text!(lang, "ui.local.title").to_string()
+            } else {
+                fill(text!(lang, "ui.local.title_center"), &[("center", center)])
+            };
+            line(&["== ", &title, " =="].concat());
+            for m in &result.local {
+                local(m, &mut line, &mut once);
+            }
+            line("");
+        }
+        line(result.not_diagnosis);
+        if !center.is_empty() {
+            line(center);
+        }
+        for contact in result.contacts.iter().filter(|c| once(&c.href().unwrap_or_default())) {
+            line(&contact_text(contact));
+        }
+        out
     }
-    line(result.not_diagnosis);
-    if !center.is_empty() {
-        line(center);
-    }
-    for contact in &result.contacts {
-        line(&contact_text(contact));
-    }
-    out
 }
 
 fn contact_text(contact: &Contact) -> String {
@@ -131,6 +155,10 @@ mod tests {
     use crate::screening::answers::{Answers, RawValue};
     use crate::screening::items::ItemId;
 
+    fn copy(options: &Options) -> Copy<'_> {
+        Copy { lang: Lang::En, options, date: "1/2/2026", with_safety: true }
+    }
+
     #[test]
     fn the_copy_holds_the_result_in_order() {
         let mut answers = Answers::new();
@@ -138,7 +166,7 @@ mod tests {
         answers.set(ItemId::Approach, &RawValue::String("secular".into())).unwrap();
         let options = Options::default();
         let result = evaluate(&answers, &options);
-        let text = result_text(&result, Lang::En, &options, "1/2/2026", &|_| None);
+        let text = copy(&options).result_text(&result, &|_| None);
         // The next steps first (the crisis line among them), then the notice in full, the care
         // level and the groups.
         let steps = text.find("== Your next steps ==").unwrap();
@@ -157,7 +185,7 @@ mod tests {
         answers.set(ItemId::ForWhom, &RawValue::String("loved_one".into())).unwrap();
         answers.set(ItemId::LoDanger, &RawValue::String("yes".into())).unwrap();
         let options = Options::default();
-        let text = result_text(&evaluate(&answers, &options), Lang::En, &options, "1/2/2026", &|_| None);
+        let text = copy(&options).result_text(&evaluate(&answers, &options), &|_| None);
         assert!(text.contains("   1. Call 911."), "{text}");
         assert!(text.contains("   5. "), "{text}");
     }
@@ -178,11 +206,34 @@ mod tests {
         let when = |m: &LocalMatch| {
             m.next.map(|n| ["in ", &crate::support::numtext::int(n.in_minutes.into()), " minutes"].concat())
         };
-        let text = result_text(&result, Lang::En, &options, "1/2/2026", &when);
+        let text = copy(&options).result_text(&result, &when);
         let steps = text.find("== Your next steps ==").unwrap();
         let program = text.find("* Harbor SMART night\n  in 60 minutes\n  1 Pier St").unwrap();
         assert!(steps < program, "{text}");
         assert!(text.contains("* Pier AA\n  in 780 minutes"), "{text}");
         assert!(text.contains("== At Harbor and near you =="), "{text}");
+    }
+
+    /// screening.md v3, "Copies that could be found": on the domestic-violence path the visitor
+    /// may keep a copy without the safety section; the hotline is then nowhere in it. Each
+    /// phone is written once either way.
+    #[test]
+    fn a_copy_without_the_safety_section_holds_no_hotline() {
+        let mut answers = Answers::new();
+        answers.set(ItemId::OwnSafety, &RawValue::String("yes".into())).unwrap();
+        answers.set(ItemId::Substances, &RawValue::Array(vec![RawValue::String("opioids".into())])).unwrap();
+        let mut options = Options::default();
+        options.center.name = Some("Harbor".into());
+        options.center.phone = Some("555-0100".into());
+        let result = evaluate(&answers, &options);
+        let whole = copy(&options).result_text(&result, &|_| None);
+        assert!(whole.contains("7233") && whole.contains("88788"), "{whole}");
+        assert_eq!(whole.matches("+18006624357").count(), 1, "the helpline once: {whole}");
+        assert_eq!(whole.matches("5550100").count(), 1, "the center's line once: {whole}");
+        let plain = Copy { with_safety: false, ..copy(&options) }.result_text(&result, &|_| None);
+        for hotline in ["7233", "88788", result.urgent[0].title] {
+            assert!(!plain.contains(hotline), "{hotline} in {plain}");
+        }
+        assert!(plain.contains(result.care.title) && plain.contains("5550100"), "{plain}");
     }
 }

@@ -282,7 +282,7 @@ fn draw(app: &App, move_focus: bool) -> Result {
         // the next screen within 50 ms on a cheap phone; the whole result takes longer).
         dom::clear(&app.screen_el);
         view.result_top(result, &app.screen_el);
-        draw_rest_later(app)?;
+        draw_rest_later(app, view.shown())?;
     } else {
         view.screen(&app.flow, app.result.as_ref(), &app.moment, &app.screen_el);
     }
@@ -310,7 +310,8 @@ fn draw(app: &App, move_focus: bool) -> Result {
 /// before that paint. Until then the screen keeps the room the rest will take (`data-more`), so
 /// the top can be scrolled under the bar. Nothing is drawn if the visitor has left the result,
 /// or it was drawn whole again, in the meantime.
-fn draw_rest_later(app: &App) -> Result {
+/// `shown` are the links the top gave, so the rest gives each once.
+fn draw_rest_later(app: &App, shown: Vec<String>) -> Result {
     let top = app.screen_el.first_element_child();
     app.screen_el.set_attribute("data-more", "")?;
     let me = app.me.clone();
@@ -322,7 +323,7 @@ fn draw_rest_later(app: &App) -> Result {
         }
         let _ = app.screen_el.remove_attribute("data-more");
         if let Some(result) = &app.result {
-            View::new(&app.doc, app.setup.options.lang, &app.setup.options, &app.clock).result_rest(
+            View::new(&app.doc, app.setup.options.lang, &app.setup.options, &app.clock).after(shown).result_rest(
                 &app.flow,
                 result,
                 &app.screen_el,
@@ -348,7 +349,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
     let Some(button) = closest(event.target(), "[data-action]") else { return Ok(()) };
     let action = button.get_attribute("data-action").unwrap_or_default();
     // Any move closes a crisis panel; its notices lead the result all the same.
-    if !matches!(action.as_str(), "exit" | "lang" | "near" | "save" | "print") {
+    if !matches!(action.as_str(), "exit" | "lang" | "near" | "save" | "print" | "no_copy") {
         app.moment.clear();
     }
     match action.as_str() {
@@ -407,16 +408,25 @@ fn on_click(app: &mut App, event: Event) -> Result {
             app.setup.options.place = None;
         }
         "exit" => return quick_exit(app),
-        "save" => return save_copy(app),
-        "print" => {
-            // Closed <details> do not print: open them first.
-            let details = app.screen_el.query_selector_all("details")?;
-            for i in 0..details.length() {
-                if let Some(element) = details.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    element.set_attribute("open", "")?;
-                }
+        "save" | "print" => {
+            let safety = button.get_attribute("data-safety");
+            let found_could_hurt =
+                app.result.as_ref().is_some_and(|r| r.urgent.iter().any(|n| n.id == "domestic_violence"));
+            // Where someone may check the phone, the visitor is told so first (screening.md v3,
+            // "Copies that could be found"), and chooses.
+            if safety.is_none() && found_could_hurt {
+                return ask_before_copy(app, &action);
             }
-            return app.window.print();
+            close_copy_question(app)?;
+            let with_safety = safety.as_deref() != Some("without");
+            return if action == "save" { save_copy(app, with_safety) } else { print(app, with_safety) };
+        }
+        "no_copy" => {
+            close_copy_question(app)?;
+            if let Some(save) = app.screen_el.query_selector(".actions [data-action=save]")? {
+                focus(&save);
+            }
+            return Ok(());
         }
         _ => return Ok(()),
     }
@@ -803,16 +813,57 @@ fn show_local_again(app: &mut App) -> Result {
     Ok(())
 }
 
+/// Asks before a copy that someone checking the phone or printer could find: what they could
+/// find, and a copy without the safety section, the whole copy, or none. Drawn under the
+/// buttons, with focus on it; nothing is written until the visitor chooses.
+fn ask_before_copy(app: &App, kind: &str) -> Result {
+    close_copy_question(app)?;
+    let Some(actions) = app.screen_el.query_selector(".actions")? else { return Ok(()) };
+    let view = View::new(&app.doc, app.setup.options.lang, &app.setup.options, &app.clock);
+    let question = view.copy_question(kind).into_element();
+    actions.after_with_node_1(&question)?;
+    if let Some(heading) = question.query_selector("[data-focus]")? {
+        focus(&heading);
+        keep_clear_of_bar(app, &heading);
+    }
+    Ok(())
+}
+
+fn close_copy_question(app: &App) -> Result {
+    if let Some(question) = app.screen_el.query_selector(".copy-question")? {
+        question.remove();
+    }
+    Ok(())
+}
+
+/// Prints the result, every "show more" opened; without the safety section when the visitor
+/// asked for that (the frame's `data-print`, which the print styles read).
+fn print(app: &App, with_safety: bool) -> Result {
+    // Closed <details> do not print: open them first.
+    let details = app.screen_el.query_selector_all("details")?;
+    for i in 0..details.length() {
+        if let Some(element) = details.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            element.set_attribute("open", "")?;
+        }
+    }
+    if !with_safety {
+        app.frame.set_attribute("data-print", "no-safety")?;
+    }
+    let printed = app.window.print();
+    app.frame.remove_attribute("data-print")?;
+    printed
+}
+
 /// Saves the result as a text file made on the device: a Blob and a download link, nothing
-/// sent anywhere.
-fn save_copy(app: &mut App) -> Result {
+/// sent anywhere; without the safety section when the visitor asked for that.
+fn save_copy(app: &mut App, with_safety: bool) -> Result {
     let Some(result) = app.result.as_ref() else { return Ok(()) };
     let lang = app.setup.options.lang;
     let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
     let date = js_sys::Date::new_0().to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED);
-    let text = copy::result_text(result, lang, &app.setup.options, &date.as_string().unwrap_or_default(), &|m| {
-        view.next_when(m)
-    });
+    let copy =
+        copy::Copy { lang, options: &app.setup.options, date: &date.as_string().unwrap_or_default(), with_safety };
+    let text = copy.result_text(result, &|m| view.next_when(m));
     let parts = js_sys::Array::of1(&JsValue::from_str(&text));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("text/plain;charset=utf-8");

@@ -2,6 +2,7 @@
 //! `data-focus`, which receives focus when the screen appears.
 
 use crate::support::prelude::*;
+use core::cell::RefCell;
 use web_sys::{Document, Element};
 
 use super::dom::{text_el, El};
@@ -38,11 +39,37 @@ pub struct View<'a> {
     pub options: &'a Options,
     /// The widget's time formats.
     pub clock: &'a super::Clock,
+    /// The calls, texts and finder links already given on this screen, so each is given once
+    /// (screening.md v3: each phone appears once in the body of a result; the bar and the
+    /// crisis strip aside). A list whose lines were all given above says so instead.
+    shown: RefCell<Vec<String>>,
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Document, lang: Lang, options: &'a Options, clock: &'a super::Clock) -> View<'a> {
-        View { doc, lang, options, clock }
+        View { doc, lang, options, clock, shown: RefCell::new(Vec::new()) }
+    }
+
+    /// This view, for a screen whose part above gave these links already (the result's top,
+    /// drawn before its rest).
+    pub fn after(self, shown: Vec<String>) -> View<'a> {
+        *self.shown.borrow_mut() = shown;
+        self
+    }
+
+    /// The links given so far.
+    pub fn shown(&self) -> Vec<String> {
+        self.shown.borrow().clone()
+    }
+
+    /// Whether `href` is given here for the first time on this screen (and now counts as given).
+    fn first_time(&self, href: &str) -> bool {
+        let mut shown = self.shown.borrow_mut();
+        let new = !shown.iter().any(|h| h == href);
+        if new {
+            shown.push(href.to_string());
+        }
+        new
     }
 }
 
@@ -81,15 +108,28 @@ impl View<'_> {
         row
     }
 
-    /// A list of contact links (calls, texts, pages).
-    fn contact_list(&self, contacts: &[Contact]) -> El {
+    /// A list of contact links (calls, texts, pages), each not given above on this screen, and
+    /// whether any was left out for that.
+    fn contact_list(&self, contacts: &[Contact]) -> (El, bool) {
         let mut list = self.el("ul").class("contacts");
+        let mut left_out = false;
         for contact in contacts {
-            if let Some(link) = self.contact_link(contact) {
-                list = list.child(self.el("li").child(link));
+            let Some(href) = contact.href() else { continue };
+            if self.first_time(&href) {
+                list = list.child(self.el("li").child(self.el("a").attr("href", &href).text(&contact.label)));
+            } else {
+                left_out = true;
             }
         }
-        list
+        (list, left_out)
+    }
+
+    /// "The lines for this are above" in place of the buttons a list left out, or "more lines"
+    /// when it still gave some (`gave_some`).
+    fn lines_above(&self, gave_some: bool) -> El {
+        let words =
+            if gave_some { text!(self.lang, "ui.more_lines_above") } else { text!(self.lang, "ui.lines_above") };
+        text_el(self.doc, "p", "hint lines-above", words)
     }
 
     /// A `tel:` link for a phone number as the center wrote it; `None` when it does not read as
@@ -109,11 +149,6 @@ impl View<'_> {
         };
         let step = fill(text!(self.lang, "ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
         [step.as_str(), " · ", self.t(&section)].concat()
-    }
-
-    /// A link for a contact; `None` for a URL that is not http(s).
-    fn contact_link(&self, contact: &Contact) -> Option<El> {
-        Some(self.el("a").attr("href", &contact.href()?).text(&contact.label))
     }
 
     /// The bar that stays on screen: "Exit this page" and, beside it, call or text 988, on
@@ -194,12 +229,9 @@ impl View<'_> {
         // The first way to get help comes right under the title, before the words (911 for a
         // loved one who will not wake up), so it is on the first screen of a phone.
         let (first, rest) = notice.contacts.split_at(notice.contacts.len().min(1));
-        section = section.child(self.contact_list(first).class("contacts first")).child(text_el(
-            self.doc,
-            "p",
-            "",
-            notice.text,
-        ));
+        let given_before = self.shown.borrow().len();
+        let (first, first_left_out) = self.contact_list(first);
+        section = section.child(first.class("contacts first")).child(text_el(self.doc, "p", "", notice.text));
         if !notice.steps.is_empty() {
             section = section.child(
                 self.el("ol")
@@ -207,7 +239,12 @@ impl View<'_> {
                     .children(notice.steps.iter().map(|step| text_el(self.doc, "li", "", step))),
             );
         }
-        section.child(self.contact_list(rest))
+        let (rest, rest_left_out) = self.contact_list(rest);
+        section = section.child(rest);
+        if first_left_out || rest_left_out {
+            section = section.child(self.lines_above(self.shown.borrow().len() > given_before));
+        }
+        section
     }
 
     /// The help a crisis answer brings at once, above the question: the notices, focus on the
@@ -360,11 +397,8 @@ impl View<'_> {
         if let Some(sharpen) = self.sharpen(flow) {
             sharpen.append_to(into);
         }
-        let mut links_shown: Vec<&str> = Vec::new();
-        self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups, &mut links_shown)
-            .append_to(into);
-        self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare, &mut links_shown)
-            .append_to(into);
+        self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups).append_to(into);
+        self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare).append_to(into);
         if !self.options.resources.is_empty() {
             self.local(result).append_to(into);
         }
@@ -374,10 +408,11 @@ impl View<'_> {
             "",
             result.not_diagnosis,
         ));
-        let mut contacts = self.contact_list(&result.contacts);
+        let (mut contacts, left_out) = self.contact_list(&result.contacts);
         if let Some(hours) = self.options.center.hours.as_deref() {
             contacts = contacts.child(text_el(self.doc, "li", "hours", hours).attr("data-from", "center"));
         }
+        let note = if left_out { note.child(self.lines_above(false)) } else { note };
         note.child(contacts)
             .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.result.private")))
             .append_to(into);
@@ -394,6 +429,28 @@ impl View<'_> {
         .append_to(into);
     }
 
+    /// The question before a copy that could be found (`kind` is `save` or `print`): a copy
+    /// without the safety section, the whole copy, or none.
+    pub fn copy_question(&self, kind: &str) -> El {
+        let (without, whole) = if kind == "save" {
+            (text!(self.lang, "ui.copy.save_without"), text!(self.lang, "ui.copy.save_all"))
+        } else {
+            (text!(self.lang, "ui.copy.print_without"), text!(self.lang, "ui.copy.print_all"))
+        };
+        let nav = self
+            .el("div")
+            .class("nav")
+            .child(self.button(kind, "primary", without).attr("data-safety", "without"))
+            .child(self.button(kind, "secondary", whole).attr("data-safety", "with"))
+            .child(self.button("no_copy", "tertiary", text!(self.lang, "ui.copy.cancel")));
+        self.el("section")
+            .class("copy-question")
+            .attr("part", "note")
+            .child(self.heading("h3", text!(self.lang, "ui.copy.title")))
+            .child(text_el(self.doc, "p", "", text!(self.lang, "ui.copy.found")))
+            .child(nav)
+    }
+
     /// "Your next steps": each a short line and the buttons that act on it.
     fn next_steps(&self, result: &Evaluation) -> El {
         let mut list = self.el("ol").class("steps next");
@@ -404,7 +461,7 @@ impl View<'_> {
                     let notice = &result.urgent[i];
                     li = li
                         .child(text_el(self.doc, "strong", "", notice.title))
-                        .child(self.contact_list(&notice.contacts[..notice.contacts.len().min(1)]));
+                        .child(self.contact_list(&notice.contacts[..notice.contacts.len().min(1)]).0);
                 }
                 NextStep::Program(i) | NextStep::Meeting(i) => {
                     let m = &result.local[i];
@@ -428,7 +485,7 @@ impl View<'_> {
                     if let Some(km) = m.distance_km {
                         li = li.child(text_el(self.doc, "p", "when", &self.distance(km)));
                     }
-                    li = li.child(self.resource_links(r, &result.contacts));
+                    li = li.child(self.resource_links(r));
                     if r.program {
                         // Call or text the center about it.
                         li = li.child(self.el("ul").class("contacts").children(self.center_calls(result)));
@@ -465,11 +522,13 @@ impl View<'_> {
             .child(list)
     }
 
-    /// The center's call and text buttons, from its contacts.
+    /// The center's call and text buttons, from its contacts, those not given above.
     fn center_calls(&self, result: &Evaluation) -> Vec<El> {
         let mut calls = Vec::new();
         for contact in result.contacts.iter().filter(|c| c.url.is_none()) {
-            calls.extend(self.contact_link(contact).map(|link| self.el("li").child(link)));
+            if let Some(href) = contact.href().filter(|href| self.first_time(href)) {
+                calls.push(self.el("li").child(self.el("a").attr("href", &href).text(&contact.label)));
+            }
         }
         calls
     }
@@ -515,7 +574,7 @@ impl View<'_> {
         self.el("ul").class("reasons").children(reasons.iter().map(|r| text_el(self.doc, "li", "", &r.text)))
     }
 
-    fn suggestions<'r>(&self, id: &str, title: &str, list: &'r [Suggestion], shown: &mut Vec<&'r str>) -> El {
+    fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> El {
         let mut section = self
             .el("section")
             .class("suggestions")
@@ -527,22 +586,21 @@ impl View<'_> {
         }
         // The best few first; the rest one tap away, so a long list never buries the top.
         let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
-        section = section.child(self.cards(first, 1, shown));
+        section = section.child(self.cards(first, 1));
         if !rest.is_empty() {
             let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
             section = section.child(
-                self.el("details").class("more").child(text_el(self.doc, "summary", "", &label)).child(self.cards(
-                    rest,
-                    first.len() + 1,
-                    shown,
-                )),
+                self.el("details")
+                    .class("more")
+                    .child(text_el(self.doc, "summary", "", &label))
+                    .child(self.cards(rest, first.len() + 1)),
             );
         }
         section
     }
 
     /// Cards for suggestions; a link already given on the page (the helpline) is not repeated.
-    fn cards<'r>(&self, list: &'r [Suggestion], start: usize, shown: &mut Vec<&'r str>) -> El {
+    fn cards(&self, list: &[Suggestion], start: usize) -> El {
         let mut cards = self.el("ol").class("cards").attr("start", &int(start as i64));
         for s in list {
             let mut card = self
@@ -555,11 +613,7 @@ impl View<'_> {
                 .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
                 .child(self.reasons(&s.reasons));
             let mut links = Vec::new();
-            for link in &s.find {
-                if shown.contains(&link.url) {
-                    continue;
-                }
-                shown.push(link.url);
+            for link in s.find.iter().filter(|link| self.first_time(link.url)) {
                 links.push(self.el("li").child(self.link(link.url, link.label)));
             }
             if !links.is_empty() {
@@ -663,14 +717,14 @@ impl View<'_> {
             card = card
                 .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
                 .child(self.reasons(&m.reasons));
-            cards = cards.child(card.child(self.resource_links(r, &[])));
+            cards = cards.child(card.child(self.resource_links(r)));
         }
         cards
     }
 
-    /// A resource's website (or "join online") and phone, as links; not a phone `shown` already
-    /// gives (the center's own number).
-    fn resource_links(&self, r: &Resource, shown: &[Contact]) -> El {
+    /// A resource's website (or "join online") and phone, as links; not a phone given above on
+    /// this screen (the center's own number).
+    fn resource_links(&self, r: &Resource) -> El {
         let mut links = self.el("ul").class("links");
         if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
             let label = if r.format == Some(Format::Online) {
@@ -680,10 +734,8 @@ impl View<'_> {
             };
             links = links.child(self.el("li").child(self.link(url, label)));
         }
-        let phone = r.phone.as_deref().filter(|p| {
-            let tel = tel_number(p);
-            !shown.iter().any(|c| c.tel.is_some() && c.tel == tel)
-        });
+        let phone =
+            r.phone.as_deref().filter(|p| tel_number(p).is_some_and(|tel| self.first_time(&["tel:", &tel].concat())));
         if let Some(link) =
             phone.and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.local.call"), &[("phone", p)])))
         {

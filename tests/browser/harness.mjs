@@ -115,3 +115,37 @@ export async function wholeResult(scope) {
   }
   throw new Error('the result was never drawn whole');
 }
+
+/**
+ * Walks a visitor from the welcome to the first result, answering each question on the way as
+ * `plan` says (item id to a value or a list; unlisted items are skipped) and continuing past any
+ * crisis panel; returns the step line of each page.
+ */
+export async function walk(page, plan) {
+  await page.locator('peer-path [data-action=start]').click();
+  const steps = [];
+  for (let guard = 0; guard < 40; guard++) {
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('peer-path').shadowRoot;
+      return {
+        result: !!root.querySelector('.next-steps'),
+        items: [...root.querySelectorAll('fieldset[data-item]')].map((f) => f.dataset.item),
+        progress: root.querySelector('.progress')?.textContent,
+      };
+    });
+    if (state.result) {
+      await wholeResult(page);
+      return steps;
+    }
+    steps.push(state.progress);
+    for (const id of state.items) {
+      for (const value of [].concat(plan[id] ?? [])) {
+        await page.locator(`peer-path input[name="${id}"][value="${value}"]`).check();
+        const panel = page.locator('peer-path .moment [data-action=continue]');
+        if (await panel.count()) await panel.click();
+      }
+    }
+    await page.locator('peer-path .screen [data-action=next]').click();
+  }
+  throw new Error('no result');
+}

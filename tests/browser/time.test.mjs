@@ -6,7 +6,7 @@
 // welcome drawn before the module arrives, and the words of the questions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, axe, wholeResult, DIST } from './harness.mjs';
+import { serve, launch, axe, wholeResult, walk, DIST } from './harness.mjs';
 import { complete, tabTo } from './keyboard.mjs';
 
 const PHONE = { width: 360, height: 740 };
@@ -55,36 +55,6 @@ async function open(site, path, { time = '2026-11-24T23:00:00Z', timezoneId = 'A
   await page.goto(site.url + path);
   await page.locator('peer-path .pp:not([data-shell]) [data-action=start]').waitFor();
   return { context, page, errors };
-}
-
-/** Goes through the pages by pointer, answering `plan`, to the first result: the step lines seen. */
-async function walk(page, plan) {
-  await page.locator('peer-path [data-action=start]').click();
-  const steps = [];
-  for (let guard = 0; guard < 40; guard++) {
-    const state = await page.evaluate(() => {
-      const root = document.querySelector('peer-path').shadowRoot;
-      return {
-        result: !!root.querySelector('.next-steps'),
-        items: [...root.querySelectorAll('fieldset[data-item]')].map((f) => f.dataset.item),
-        progress: root.querySelector('.progress')?.textContent,
-      };
-    });
-    if (state.result) {
-      await wholeResult(page);
-      return steps;
-    }
-    steps.push(state.progress);
-    for (const id of state.items) {
-      for (const value of [].concat(plan[id] ?? [])) {
-        await page.locator(`peer-path input[name="${id}"][value="${value}"]`).check();
-        const panel = page.locator('peer-path .moment [data-action=continue]');
-        if (await panel.count()) await panel.click();
-      }
-    }
-    await page.locator('peer-path .screen [data-action=next]').click();
-  }
-  throw new Error('no result');
 }
 
 const VISITORS = {
