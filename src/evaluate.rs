@@ -119,9 +119,10 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
             suggested.push(suggestion);
         }
     }
-    let urgent = urgent(&writer, &options.center);
+    let mut urgent = urgent(&writer, &options.center);
     let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
     let local = finder::rank(&writer, options, &suggested, &priorities);
+    where_to_get_naloxone(&mut urgent, &local, options.lang);
     let next_steps = next_steps(&urgent, &local, &groups, &options.center);
 
     Evaluation {
@@ -164,6 +165,26 @@ fn priority_kinds(
         kinds.push("peer_mentor");
     }
     kinds
+}
+
+/// The naloxone notice leads with where to get it (screening.md v3): the center's naloxone
+/// program when it lists one that fits (its phone, else its page), before the center's line
+/// and the helpline.
+fn where_to_get_naloxone(urgent: &mut [Notice], local: &[LocalMatch], lang: crate::strings::Lang) {
+    let Some(notice) = urgent.iter_mut().find(|n| n.id == "naloxone") else { return };
+    for m in local.iter().filter(|m| m.resource.kind == "naloxone") {
+        let r = &m.resource;
+        let label = crate::strings::fill(text!(lang, "c.naloxone_program"), &[("name", r.name_in(lang.as_str()))]);
+        let tel = r.phone.as_deref().and_then(crate::support::phone::tel_number);
+        let url = r.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        let contact = match (tel, url) {
+            (Some(tel), _) => Contact::tel(label, tel),
+            (None, Some(url)) => Contact::url(label, url),
+            (None, None) => continue,
+        };
+        notice.contacts.insert(0, contact);
+        return;
+    }
 }
 
 /// The notices to show at once for the answers given so far (see `assess::notices_at_once`).
@@ -235,6 +256,7 @@ pub fn string_keys() -> Vec<String> {
         "c.dv_text",
         "c.childhelp",
         "c.love_is_respect",
+        "c.naloxone_program",
         "c.center_crisis",
         "c.center_phone",
         "c.center_text",

@@ -1101,8 +1101,66 @@ mod finder {
         assert_eq!(local_ids(&near)[0], "mg-aa-x", "{:?}", local_ids(&near));
         assert_eq!(near[0]["distance_km"].as_f64(), Some(0.0));
         assert!(near[0]["reasons"].to_string().contains("km from you"), "kilometres unless the visitor reads miles");
+        assert!(!near[0]["reasons"].to_string().contains("0.0"), "never 0.0");
         let far = near.iter().find(|m| m["id"] == "mg-aa-en").unwrap();
         assert!(far["distance_km"].as_f64().unwrap() > 50.0);
+    }
+
+    /// catalog.md v3: once sorted by distance, nearest first, whatever fits a little better;
+    /// and a meeting next door reads "less than 0.1", never "0.0".
+    #[test]
+    fn sorted_by_distance_means_nearest_first() {
+        let answers =
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "times": ["weekday_day"]});
+        let near = local(answers, json!({"near": {"lat": 33.2, "lon": -117.31}}));
+        let located: Vec<f64> = near.iter().filter_map(|m| m["distance_km"].as_f64()).collect();
+        assert!(located.len() >= 2 && located.windows(2).all(|w| w[0] <= w[1]), "{located:?}");
+        // What has no place (the Spanish meeting gives no coordinates; the online one) comes after.
+        let first_unplaced = near.iter().position(|m| m["distance_km"].is_null()).unwrap();
+        assert!(near[first_unplaced..].iter().all(|m| m["distance_km"].is_null()), "{:?}", local_ids(&near));
+        let text = near[0]["reasons"].to_string();
+        assert!(text.contains("less than 0.1 km") && !text.contains("0.0"), "{text}");
+    }
+
+    /// catalog.md v3: among meetings that fit about equally, the one that meets sooner comes
+    /// first: tonight's before the same kind next week, though next week's fits a little better.
+    #[test]
+    fn the_sooner_of_two_near_equal_fits_comes_first() {
+        let mut config = config();
+        config["meeting_guide"] = json!([
+            {"name": "Next Monday", "slug": "later", "day": 1, "time": "19:00", "types": ["O", "BE"], "formatted_address": "1 A St"},
+            {"name": "Tonight", "slug": "tonight", "day": 2, "time": "20:00", "types": ["O"], "formatted_address": "2 B St"}
+        ]);
+        let answers =
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "stage": "thinking"});
+        let result = run(&answers, Some(&json!({"config": config, "now": {"day": 2, "minutes": 1110}})));
+        let found = result["local"].as_array().unwrap();
+        let (later, tonight) = (
+            &found.iter().find(|m| m["id"] == "mg-later").unwrap()["score"],
+            &found.iter().find(|m| m["id"] == "mg-tonight").unwrap()["score"],
+        );
+        assert!(
+            later.as_i64() > tonight.as_i64(),
+            "the later one fits a little better (it welcomes newcomers): {later} {tonight}"
+        );
+        assert_eq!(local_ids(found)[..2], ["mg-tonight", "mg-later"]);
+    }
+
+    /// catalog.md v3: "run by" only for the center's own programs; what it only lists never
+    /// says it runs it, in a reason or anywhere in the result.
+    #[test]
+    fn no_reason_says_the_center_runs_what_it_only_lists() {
+        let mut config = config();
+        config["resources"][0]["center_program"] = json!(true);
+        let answers = json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular"});
+        for lang in ["en", "es"] {
+            let result = run(&answers, Some(&json!({"config": config, "lang": lang})));
+            let runs = if lang == "en" { "run by Harbor" } else { "dirige Harbor" };
+            for m in result["local"].as_array().unwrap() {
+                let says = m["reasons"].to_string().to_lowercase().contains(&runs.to_lowercase());
+                assert_eq!(says, m["center_program"] == true, "{lang}: {}: {}", m["id"], m["reasons"]);
+            }
+        }
     }
 
     /// The next steps for `answers` with the fixture's center (its programs marked as its own

@@ -4,8 +4,9 @@
 //! Only resources of a suggested kind are shown. Points: the suggestion's own fit, then format,
 //! times, language, audience, wheelchair access (when mobility is a barrier), cost (when cost
 //! is), approach, newcomer and dual-diagnosis meetings, and, only after the visitor pressed
-//! "near me", distance computed here on the device. Best fit first; among the matches of one
-//! kind, the center's own programs come first.
+//! "near me", distance computed here on the device. Best fit first, and among matches that fit
+//! about equally the one that meets sooner (catalog.md v3); among the matches of one kind, the
+//! center's own programs come first. Once the visitor asked to sort by distance, nearest first.
 
 use super::options::{Now, Options, Place};
 use super::resource::{Format, Resource};
@@ -75,6 +76,9 @@ pub(crate) struct Priorities {
 pub const TOP: usize = 3;
 /// Points that put a matching program of the center's above general meetings.
 const PRIORITY_POINTS: i32 = 60;
+/// Matches within this many points of the best of them fit "about equally" (catalog.md v3):
+/// among them, the one that meets sooner comes first, a meeting tonight before one next week.
+const ABOUT_EQUAL: i32 = 10;
 
 /// Ranks the options' resources for the visitor, at the options' time and place; `suggested`
 /// are the groups and aftercare options shown.
@@ -127,22 +131,41 @@ pub(crate) fn rank(
             distance_km: distance(resource, place).map(|km| crate::support::num::round(km * 10.0) / 10.0),
         });
     }
-    // Best fit first (sooner meetings first on ties); then, within the places each kind holds,
-    // the center's own programs first.
-    // One sort of packed keys serves any number of resources: score high first (uncapped:
-    // two that fit well are ordered by how well), then the sooner meeting (minutes within the
-    // week, under 2^16), then the order given.
+    // Best fit first, the sooner meeting first among those that fit about equally; then, within
+    // the places each kind holds, the center's own programs first. Sorted by distance (the
+    // visitor pressed "near me"), nearest first, and what has no place (online) after, best
+    // fit first. One sort of packed keys serves any number of resources: score high first
+    // (uncapped: two that fit well are ordered by how well), then the sooner meeting (minutes
+    // within the week, under 2^16), then the order given.
+    let by_distance = place.is_some();
+    let minutes = |f: &Fit| f.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
     let mut keys: Vec<u64> = Vec::new();
     for (i, f) in fits.iter().enumerate() {
-        let minutes = f.next.map_or(u32::from(u16::MAX), |n| n.in_minutes.min(u32::from(u16::MAX) - 1));
         let rank = (u16::MAX as i32 / 2 - f.score.clamp(-(u16::MAX as i32 / 2), u16::MAX as i32 / 2)) as u64;
-        keys.push((rank << 48) | (u64::from(minutes) << 32) | i as u64);
+        let key = match f.distance_km.filter(|_| by_distance) {
+            // Metres, nearest first (a 16-bit field: 65 km and further read as one far place).
+            Some(km) => (crate::support::num::round(km * 1000.0).min(f64::from(u16::MAX - 1)) as u64) << 48,
+            None if by_distance => (u64::from(u16::MAX) << 48) | (rank << 32),
+            None => (rank << 48) | (u64::from(minutes(f)) << 32),
+        };
+        keys.push(key | i as u64);
     }
     sort_keys(&mut keys);
     // The ranking as places in `fits`, best first.
-    let mut order: Vec<usize> = Vec::new();
-    for key in keys {
-        order.push(key as u32 as usize);
+    let mut order: Vec<usize> = keys.iter().map(|&key| key as u32 as usize).collect();
+    // Among those within ABOUT_EQUAL points of the best of them, the sooner meeting first.
+    let mut start = 0;
+    while start < order.len() && !by_distance {
+        let best = fits[order[start]].score;
+        let end = start + order[start..].iter().take_while(|&&i| best - fits[i].score < ABOUT_EQUAL).count();
+        let group = order[start..end].to_vec();
+        let mut sooner: Vec<u64> =
+            group.iter().enumerate().map(|(p, &i)| (u64::from(minutes(&fits[i])) << 32) | p as u64).collect();
+        sort_keys(&mut sooner);
+        for (slot, key) in order[start..end].iter_mut().zip(sooner) {
+            *slot = group[key as u32 as usize];
+        }
+        start = end;
     }
     let kind = |i: usize| resources[fits[i].at].kind;
     let center = |i: usize| resources[fits[i].at].program;
@@ -152,7 +175,8 @@ pub(crate) fn rank(
             kinds.push(kind(i));
         }
     }
-    for k in kinds {
+    // Sorted by distance, the list keeps to distance alone.
+    for k in kinds.into_iter().filter(|_| !by_distance) {
         let (mut places, mut of_kind) = (Vec::new(), Vec::new());
         for (p, &i) in order.iter().enumerate() {
             if kind(i) == k {
@@ -224,8 +248,12 @@ fn fit(
     }
     crate::support::sort::stable_sort(&mut kind_because, |a, b| a < b);
     reason(text!(lang, "r.local_kind"), &[("kind", suggestion.name)], kind_because);
+    // What the center lists counts for more than a feed's meeting; only what it runs says so
+    // (catalog.md v3: no reason says the center runs what it only lists).
     if r.center {
         points += 15;
+    }
+    if r.program {
         reason(text!(lang, "r.local_center"), &[("center", center_name)], Vec::new());
     }
 
@@ -353,7 +381,6 @@ fn fit(
         reason(text!(lang, "r.local_dual"), &[], writer.because(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS));
     }
     if let Some(km) = distance(r, place) {
-        let rounded = distance_text(km, miles);
         if km <= 5.0 {
             points += 20;
         } else if km <= 15.0 {
@@ -362,22 +389,25 @@ fn fit(
             points -= 15;
         }
         if km <= 40.0 {
-            reason(text!(lang, "r.local_distance"), &[("distance", &rounded)], Vec::new());
+            let (near, distance) = distance_text(km, miles);
+            let template = if near { text!(lang, "r.local_distance_near") } else { text!(lang, "r.local_distance") };
+            reason(template, &[("distance", &distance)], Vec::new());
         }
     }
     Some((points, reasons))
 }
 
-/// Kilometres as the visitor reads them: one decimal under 10 km, whole numbers above.
-/// A distance as the visitor reads it: "2.5 km" or, in miles, "1.6 mi" (one decimal under 10).
-pub fn distance_text(km: f64, miles: bool) -> String {
-    if miles {
-        [km_text(km / 1.609_344).as_str(), " mi"].concat()
-    } else {
-        [km_text(km).as_str(), " km"].concat()
-    }
+/// A distance as the visitor reads it: "2.5 km" or, in miles, "1.6 mi" (one decimal under 10),
+/// and whether it is under the smallest of those (then the words say "less than 0.1 mi", never
+/// "0.0": catalog.md v3).
+pub fn distance_text(km: f64, miles: bool) -> (bool, String) {
+    let (value, unit) = if miles { (km / 1.609_344, " mi") } else { (km, " km") };
+    let text = km_text(value);
+    let near = text == "0.0";
+    (near, [if near { "0.1" } else { text.as_str() }, unit].concat())
 }
 
+/// A number of kilometres (or miles) as read: one decimal under 10, whole numbers above.
 pub fn km_text(km: f64) -> String {
     let text = crate::support::numtext::fixed(km, if km < 10.0 { 1 } else { 0 });
     if km < 10.0 && !text.bytes().any(|b| b == b'.') {
@@ -472,6 +502,14 @@ mod tests {
         }
         assert!((cos(1.0) - 1.0f64.cos()).abs() < 1e-9);
         assert_eq!(distance(&Resource::default(), None), None);
+    }
+
+    #[test]
+    fn a_distance_is_never_read_as_nothing() {
+        assert_eq!(distance_text(0.04, false), (true, "0.1 km".to_string()));
+        assert_eq!(distance_text(0.05, true), (true, "0.1 mi".to_string()));
+        assert_eq!(distance_text(0.2, true), (false, "0.1 mi".to_string()));
+        assert_eq!(distance_text(3.86, true), (false, "2.4 mi".to_string()));
     }
 
     #[test]

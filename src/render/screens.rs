@@ -746,7 +746,10 @@ impl View<'_> {
 
     /// "About 1.6 mi away", in the visitor's units.
     fn distance(&self, km: f64) -> String {
-        fill(text!(self.lang, "ui.local.distance"), &[("distance", &distance_text(km, self.options.miles))])
+        let (near, distance) = distance_text(km, self.options.miles);
+        let template =
+            if near { text!(self.lang, "ui.local.distance_near") } else { text!(self.lang, "ui.local.distance") };
+        fill(template, &[("distance", &distance)])
     }
 
     /// The zone a resource's times are read in (its own, or the center's), when the browser

@@ -500,6 +500,8 @@ pub static CATALOG: [Entry; 34] = [
                 OPIOID_WITHDRAWAL,
                 OPIOIDS_REENTRY,
                 LOWER_TOLERANCE,
+                // Medical withdrawal with opioids always has medication to continue after it.
+                Cond::All(&[OPIOIDS, WITHDRAWAL_MEDICAL]),
             ]),
         ]),
         &[
@@ -512,6 +514,11 @@ pub static CATALOG: [Entry; 34] = [
             fit(OPIOID_WITHDRAWAL, 70, "medication_withdrawal"),
             fit(OPIOIDS_REENTRY, 50, "medication_reentry"),
             fit(Cond::All(&[LOWER_TOLERANCE, Cond::Not(&OPIOIDS_REENTRY)]), 45, "medication_tolerance"),
+            fit(
+                Cond::All(&[OPIOIDS, WITHDRAWAL_MEDICAL, Cond::Not(&OPIOID_WITHDRAWAL)]),
+                30,
+                "medication_after_withdrawal",
+            ),
             lower(Cond::Is(I::Medication, &["no"]), 15),
         ],
         &[FIND_TREATMENT, HELPLINE],
