@@ -1721,6 +1721,24 @@ mod tidy {
         assert!(wrong.is_empty(), "web types away from the edge:\n{}", wrong.join("\n"));
     }
 
+    /// Isolated mode (SECURITY.md): in a frame from another origin, `scrollIntoView` (and a
+    /// focus that scrolls) moves the host page too, which would tell it when a screen changes,
+    /// or that a crisis panel opened. The widget scrolls only its own window and focuses with
+    /// `preventScroll`; the browser test records the host page's scrolling.
+    #[test]
+    fn the_widget_never_scrolls_what_holds_it() {
+        let mut wrong = Vec::new();
+        for (module, source) in modules() {
+            let code = code_only(&source);
+            for call in ["scroll_into_view", "scrollIntoView", ".focus()"] {
+                if code.contains(call) {
+                    wrong.push(format!("{module} calls {call}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     /// The checks see what they should: a use of a higher layer and a circle are found.
     #[test]
     fn the_checks_find_what_they_look_for() {

@@ -37,9 +37,11 @@
       frame.src = src.href;
       frame.title = this.getAttribute('title') || 'Find recovery support that fits you';
       // Scripts and its own origin (to load its files); leaving the tab only on a click or key;
-      // downloads and print for "save a copy"; location only if the visitor allows it.
+      // downloads and print for "save a copy". No location: a browser asks for it on behalf of
+      // this page's site, and a grant would let this page's scripts read it too, so the frame
+      // neither has it nor offers "near me".
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-top-navigation-by-user-activation allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox');
-      frame.setAttribute('allow', 'geolocation');
+      frame.setAttribute('allow', "geolocation 'none'");
       frame.setAttribute('referrerpolicy', 'no-referrer');
       frame.setAttribute('loading', 'eager');
       // Laid out but unseen until it reports (a frame with display: none has no height to report).

@@ -39,6 +39,10 @@ pub struct Options {
     pub place: Option<Place>,
     /// Distances in miles (a visitor in the United States), else kilometres.
     pub miles: bool,
+    /// The widget may offer "sort by distance from me": only in a top-level page. In a frame
+    /// the browser asks for the location on behalf of the top page's site, and a grant there
+    /// lets that site's own scripts read it too (isolated mode; SECURITY.md).
+    pub can_locate: bool,
 }
 
 /// Whether distances read in miles: the first of the visitor's language tags that names a
@@ -64,6 +68,7 @@ impl Default for Options {
             zones: Vec::new(),
             place: None,
             miles: false,
+            can_locate: false,
         }
     }
 }
@@ -155,6 +160,7 @@ impl Options {
             zones: Vec::new(),
             place: None,
             miles,
+            can_locate: false,
         }
     }
 }

@@ -180,6 +180,8 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
     // asked for (a cheap phone takes tens of milliseconds for the first ones).
     {
         let app = &mut *app.borrow_mut();
+        // "Near me" only where the location would be this page's alone: not in a frame.
+        app.setup.options.can_locate = app.window.top().ok().flatten().is_some_and(|top| top == app.window);
         set_clock(&mut app.setup.options, &app.clock);
         let zone = app.setup.options.center.timezone.clone();
         let _ = app.clock.format(lang, 0, zone.as_deref(), &[("hour", "numeric"), ("minute", "2-digit")]);
@@ -298,7 +300,6 @@ fn draw(app: &App, move_focus: bool) -> Result {
             if let Some(first) = app.screen_el.first_element_child() {
                 keep_clear_of_bar(app, &first);
             }
-            bar_in_sight(app);
         }
     }
     Ok(())
@@ -332,17 +333,6 @@ fn draw_rest_later(app: &App, shown: Vec<String>) -> Result {
     });
     app.window.set_timeout_with_callback_and_timeout_and_arguments_0(rest.unchecked_ref(), 0)?;
     Ok(())
-}
-
-/// Brings the bar fully into sight when part of it is not, in whatever scrolls around the
-/// widget: in isolated mode the host page may have scrolled the frame's top out of view to show
-/// a button at the frame's bottom, and the bar sits at the frame's top.
-fn bar_in_sight(app: &App) {
-    if let Ok(Some(bar)) = app.frame.query_selector(".bar") {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        bar.scroll_into_view_with_scroll_into_view_options(&options);
-    }
 }
 
 fn on_click(app: &mut App, event: Event) -> Result {
@@ -776,6 +766,9 @@ impl Clock {
 /// Asks the browser for the visitor's position, only after they pressed "near me". The position
 /// stays on the device: it only re-sorts the list here.
 fn ask_position(app: &mut App) -> Result {
+    if !app.setup.options.can_locate {
+        return Ok(());
+    }
     let geolocation = app.window.navigator().geolocation()?;
     let (found, failed) = (app.me.clone(), app.me.clone());
     let on_found = Closure::<dyn FnMut(JsValue)>::new(move |position: JsValue| {

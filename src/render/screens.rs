@@ -639,7 +639,7 @@ impl View<'_> {
             .attr("data-list", "local")
             .child(self.el("h3").attr("tabindex", "-1").text(&title));
         let sorted = result.local.iter().any(|m| m.distance_km.is_some());
-        if !sorted && self.options.resources.iter().any(|r| r.lat.is_some()) {
+        if !sorted && self.options.can_locate && self.options.resources.iter().any(|r| r.lat.is_some()) {
             section = section
                 .child(self.nav("nav near", &[("near", "secondary", text!(self.lang, "ui.local.near_me"))]))
                 .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.local.near_note")));

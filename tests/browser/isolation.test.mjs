@@ -73,12 +73,14 @@ after(async () => { await browser?.close(); });
 async function sites() {
   const pages = {};
   const hostSite = await serve({ root: DIST, pages, files: { '/replay.js': { body: REPLAY, type: 'text/javascript' } } });
-  const center = { center: { name: 'Lakeside Recovery', phone: '+1-555-0100' }, quick_exit_url: `${hostSite.url}/left.html`, embed_origins: [hostSite.url] };
+  const center = { center: { name: 'Lakeside Recovery', phone: '+1-555-0100' }, quick_exit_url: `${hostSite.url}/left.html`, embed_origins: [hostSite.url],
+    resources: [{ id: 'pier-aa', name: 'Pier Group', kind: 'twelve_step', lat: 33.2, lon: -117.3, schedule: [{ day: 2, start: '19:00' }] }] };
   const widgetSite = await serve({ root: DIST, files: { '/center.json': { body: JSON.stringify(center) } } });
   pages['/left.html'] = '<!doctype html><title>Weather</title><p>Weather</p>';
   pages['/isolated.html'] = `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
     <script src="/replay.js"></script><script src="${widgetSite.url}/peer-path-frame.js" defer></script>
-    <h1>Center</h1><peer-path-frame config="center.json"><p>Call us: 555-0100</p></peer-path-frame>`;
+    <h1>Center</h1><peer-path-frame config="center.json"><p>Call us: 555-0100</p></peer-path-frame>
+    <div style="height: 2000px"><p>More of the center's page</p></div>`;
   pages['/inline.html'] = `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
     <script src="/replay.js"></script><script type="module" src="/peer-path.js"></script>
     <h1>Center</h1><peer-path config="#c"><p>Call us: 555-0100</p></peer-path>
@@ -199,6 +201,107 @@ test('isolated mode: a crisis answer changes nothing the host page can see (no h
   assert.deepEqual(calm.messages, ['{"peerpath":"ready"}']);
   assert.deepEqual(crisis.sizes, calm.sizes);
   assert.equal(calm.sizes.length, 1, `one size on every screen: ${calm.sizes}`);
+});
+
+/**
+ * Answers `plan` inside the frame as the widget's own events see it (a change on each input, a
+ * click on Next), without the browser's own scrolling that a pointer or the Tab key brings, so
+ * what moves the host page is the widget alone. Returns at the result.
+ */
+async function answerInFrame(frame, plan) {
+  for (let guard = 0; guard < 40; guard++) {
+    const done = await frame.evaluate((plan) => {
+      const root = document.querySelector('peer-path').shadowRoot;
+      const click = (selector) => root.querySelector(selector)?.click();
+      if (root.querySelector('.next-steps')) return true;
+      if (root.querySelector('[data-action=start]')) { click('[data-action=start]'); return false; }
+      for (const fieldset of root.querySelectorAll('fieldset[data-item]')) {
+        for (const value of [].concat(plan[fieldset.dataset.item] ?? [])) {
+          const input = root.querySelector(`input[name="${fieldset.dataset.item}"][value="${value}"]`);
+          if (input && !input.checked) {
+            input.checked = true;
+            input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+          }
+          click('.moment [data-action=continue]');
+        }
+      }
+      click('.screen [data-action=next]');
+      return false;
+    }, plan);
+    if (done) return;
+    await frame.page().waitForTimeout(50);
+  }
+  throw new Error('no result');
+}
+
+/**
+ * What a host page that keeps itself scrolled 60 px past the frame's top sees of its own
+ * scrolling while a visitor answers `plan` in the frame: every scroll position after that.
+ */
+async function hostScrolls(plan) {
+  const { hostSite, close } = await sites();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${hostSite.url}/isolated.html`);
+  const frame = await widgetFrame(page);
+  await page.evaluate(() => {
+    const frame = document.querySelector('peer-path-frame');
+    scrollTo(0, frame.getBoundingClientRect().top + scrollY + 60);
+  });
+  // The host's own scroll event comes a frame later; record only what follows it.
+  await page.waitForTimeout(200);
+  await page.evaluate(() => {
+    window.__scrolls = [];
+    addEventListener('scroll', () => window.__scrolls.push(Math.round(scrollY)));
+  });
+  await answerInFrame(frame, plan);
+  await page.waitForTimeout(400);
+  const notices = await frame.evaluate(() => [...document.querySelector('peer-path').shadowRoot.querySelectorAll('.screen [data-notice]')].map((n) => n.dataset.notice));
+  const scrolls = await page.evaluate(() => window.__scrolls);
+  await context.close();
+  await close();
+  return { scrolls, notices };
+}
+
+test('isolated mode: no answer scrolls the host page (a calm, a crisis and an unsafe-at-home visitor)', async () => {
+  const calm = await hostScrolls(PLAN);
+  const crisis = await hostScrolls({ ...PLAN, self_harm: 'several_days' });
+  const unsafe = await hostScrolls({ ...PLAN, own_safety: 'yes' });
+  assert.ok(!calm.notices.includes('crisis_988') && !calm.notices.includes('domestic_violence'), calm.notices.join());
+  assert.ok(crisis.notices.includes('crisis_988') && unsafe.notices.includes('domestic_violence'));
+  assert.deepEqual(crisis.scrolls, calm.scrolls, 'a crisis answer moves the host page as a calm one does');
+  assert.deepEqual(unsafe.scrolls, calm.scrolls);
+  assert.deepEqual(calm.scrolls, [], 'the widget never scrolls the host page');
+});
+
+test('isolated mode: the frame never asks for the location, so the host page gets no grant from the visitor', async () => {
+  // A center whose list has places, so an inline widget offers "near me".
+  const { hostSite, close } = await sites();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const plan = { for_whom: 'self', substances: ['alcohol'], approach: 'spiritual' };
+  // Inline, the same center and answers offer "near me" (so the check below can fail).
+  await page.goto(`${hostSite.url}/inline.html`);
+  await page.locator('peer-path .pp:not([data-shell]) [data-action=start]').waitFor();
+  await answerInFrame(page.mainFrame(), plan);
+  assert.equal(await page.locator('peer-path [data-action=near]').count(), 1, 'inline, "near me" is offered');
+  await page.goto(`${hostSite.url}/isolated.html`);
+  const frame = await widgetFrame(page);
+  // Anything in the frame that would ask for the location is counted.
+  await frame.evaluate(() => {
+    window.__asked = 0;
+    navigator.geolocation.getCurrentPosition = () => { window.__asked++; };
+  });
+  await answerInFrame(frame, plan);
+  const allow = await page.evaluate(() => document.querySelector('peer-path-frame').shadowRoot.querySelector('iframe').getAttribute('allow'));
+  assert.equal(allow, "geolocation 'none'");
+  assert.equal(await frame.locator('peer-path [data-action=near]').count(), 0, 'no "near me" in a frame');
+  assert.equal(await frame.evaluate(() => window.__asked), 0);
+  // What the host's own scripts can find: no grant.
+  assert.equal(await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state)), 'prompt');
+  assert.equal(await frame.evaluate(() => document.featurePolicy?.allowsFeature('geolocation')), false);
+  await context.close();
+  await close();
 });
 
 test('a site the center did not list hears nothing from the frame, not even a quick exit', async () => {
