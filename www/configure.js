@@ -9,6 +9,32 @@ const list = document.getElementById('resources');
 const template = document.getElementById('resource');
 /** What an opened config held, so fields the form does not show are kept. */
 let opened = {};
+/** The widget's own bounds for a config (center-config.md): larger or deeper files are refused. */
+const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_DEPTH = 64;
+
+/** Text for HTML markup: every character that could end a text or an attribute, escaped. */
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** An attribute selector for any value: a key of an opened file may hold quotes and brackets. */
+const byAttribute = (name, value) => `[${name}="${CSS.escape(value)}"]`;
+
+/** Whether JSON text nests deeper than `limit`, by counting brackets outside strings. */
+function tooDeep(text, limit) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > limit) return true;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return false;
+}
 /** Each program's element with what an opened config held for it. */
 const openedResources = new WeakMap();
 
@@ -141,7 +167,7 @@ function schedule(item, before) {
 
 /** The config the form describes (on top of what an opened config held). */
 function config() {
-  const text = (path) => form.querySelector(`[data-path="${path}"]`).value.trim() || undefined;
+  const text = (path) => form.querySelector(byAttribute('data-path', path)).value.trim() || undefined;
   const center = { ...opened.center };
   for (const key of ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone']) {
     center[key] = text(`center.${key}`);
@@ -178,7 +204,7 @@ function config() {
 
 /** The form field a problem's path names, if the form shows it. */
 function fieldOf(path) {
-  const direct = form.querySelector(`[data-path="${path}"]`) ?? form.querySelector(`[data-path="${path.replace(/\[\d+\]$/, '')}"]`);
+  const direct = form.querySelector(byAttribute('data-path', path)) ?? form.querySelector(byAttribute('data-path', path.replace(/\[\d+\]$/, '')));
   if (direct) return direct;
   const m = path.match(/^resources\[(\d+)\]\.?([a-z_]*)(?:\[(\d+)\]\.([a-z_]+)|\.es\.([a-z_]+))?/);
   if (!m) return null;
@@ -238,40 +264,60 @@ function changed() {
     : 'No problems: this config is ready.';
   const json = `${JSON.stringify(value, null, 2)}\n`;
   document.getElementById('json').value = json;
+  // The lines a center pastes into its page hold config values: each is escaped for HTML, a
+  // language must be one the widget knows, and a phone the check refuses is left out, so no
+  // value of an opened file can become markup on the center's page.
+  const lang = ['en', 'es'].includes(value.languages?.[0]) ? value.languages[0] : 'en';
+  const phone = typeof value.center?.phone === 'string' && !problems.some((p) => p.path === 'center.phone') ? value.center.phone : '';
+  const fallback = `  <p>Call us${phone ? ` at ${escapeHtml(phone)}` : ''}. In a crisis, call or text 988.</p>`;
   document.getElementById('snippet').value = `<script type="module" src="/peerpath/peer-path.js"></script>
 <link rel="preload" href="/peerpath/peer-path.css" as="style">
 <link rel="modulepreload" href="/peerpath/pkg/peerpath.js">
-<peer-path config="/peerpath/center.json" lang="${value.languages?.[0] ?? 'en'}">
-  <p>Call us${value.center?.phone ? ` at ${value.center.phone}` : ''}. In a crisis, call or text 988.</p>
+<peer-path config="/peerpath/center.json" lang="${lang}">
+${fallback}
 </peer-path>`;
   document.getElementById('snippet-isolated').value = `<script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
-<peer-path-frame config="https://help.example.org/peerpath/center.json" lang="${value.languages?.[0] ?? 'en'}">
-  <p>Call us${value.center?.phone ? ` at ${value.center.phone}` : ''}. In a crisis, call or text 988.</p>
+<peer-path-frame config="https://help.example.org/peerpath/center.json" lang="${lang}">
+${fallback}
 </peer-path-frame>`;
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => preview(value), 400);
 }
 
-/** The widget with this config (drawn anew: it reads its config once, when it starts). */
+/**
+ * The widget with this config (drawn anew: it reads its config once, when it starts). Without
+ * the meeting list's address: the preview would fetch it as whoever has this page open (in
+ * WordPress, an administrator with the site's cookies), whatever an opened file named.
+ */
 function preview(value) {
   const box = document.getElementById('preview');
   const script = document.createElement('script');
   script.type = 'application/json';
   script.id = 'preview-config';
-  script.textContent = JSON.stringify(value);
+  script.textContent = JSON.stringify({ ...value, meeting_guide_url: undefined });
   const widget = document.createElement('peer-path');
   widget.setAttribute('config', '#preview-config');
   widget.textContent = 'The preview shows here.';
   box.replaceChildren(script, widget);
 }
 
-/** Fills the form from a config file. */
+/** Fills the form from a config file, within the widget's bounds (2 MiB, 64 levels deep). */
 async function open(file) {
+  const summary = document.getElementById('summary');
+  if (file.size > MAX_BYTES) {
+    summary.textContent = `${file.name} is ${Math.ceil(file.size / 1024)} KiB: a config may be at most 2 MiB (2048 KiB). It was not opened.`;
+    return;
+  }
+  const text = await file.text();
+  if (tooDeep(text, MAX_DEPTH)) {
+    summary.textContent = `${file.name} nests values more than ${MAX_DEPTH} levels deep, which no config needs. It was not opened.`;
+    return;
+  }
   let value;
   try {
-    value = JSON.parse(await file.text());
+    value = JSON.parse(text);
   } catch (error) {
-    document.getElementById('summary').textContent = `${file.name} is not a config file (not valid JSON: ${error.message}).`;
+    summary.textContent = `${file.name} is not a config file (not valid JSON: ${error.message}).`;
     return;
   }
   fill(value);

@@ -151,3 +151,68 @@ test('opened as a file, where browsers do not run it, the page says how to open 
   assert.equal(await page.locator('#not-running').count(), 0);
   await context.close();
 });
+
+/** Opens `text` as a config file named `name` in the page's "open" control. */
+async function openText(page, name, text) {
+  await page.locator('#open').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a hostile phone in an opened config never becomes markup in the lines a center pastes (issue 24)', async () => {
+  const { context, page, errors } = await open();
+  const hostile = '555-0100"><script src=//evil.example/x.js></script>';
+  await openText(page, 'center.json', JSON.stringify({ center: { name: 'Harbor', phone: hostile }, languages: ['en"><script>alert(1)</script>'] }));
+  await page.locator('[data-path="center.phone"][aria-invalid=true]').waitFor();
+  for (const id of ['#snippet', '#snippet-isolated']) {
+    const snippet = await page.locator(id).inputValue();
+    assert.ok(!/<script src=\/\/evil|<script>alert/.test(snippet), `${id}: ${snippet}`);
+    // What the pasted lines make of it: one script of the widget's own, no other element.
+    const made = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return [...doc.querySelectorAll('script')].map((s) => s.getAttribute('src'));
+    }, snippet);
+    assert.equal(made.length, 1, `${id}: ${made}`);
+    assert.match(made[0], /peer-path(-frame)?\.js$/);
+  }
+  // A phone the check accepts is kept, as text.
+  await page.locator('[data-path="center.phone"]').fill('+1 (555) 010-0100');
+  assert.match(await page.locator('#snippet').inputValue(), /Call us at \+1 \(555\) 010-0100\./);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an opened config with keys that hold quotes and brackets opens, and its problems show', async () => {
+  const { context, page, errors } = await open();
+  await openText(page, 'odd.json', JSON.stringify({ center: { name: 'Harbor', '"]': 1, 'x"] , *': 2 }, '"][data-path': true }));
+  await page.locator('#summary', { hasText: /warning/ }).waitFor();
+  assert.equal(await page.locator('[data-path="center.name"]').inputValue(), 'Harbor');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a config too deep or too large is refused with a sentence, and the page keeps working', async () => {
+  const { context, page, errors } = await open();
+  const started = Date.now();
+  await openText(page, 'deep.json', `{"center":{"name":"Deep"},"x":${'['.repeat(100000)}${']'.repeat(100000)}}`);
+  await page.locator('#summary', { hasText: /more than 64 levels deep/ }).waitFor();
+  await openText(page, 'huge.json', `{"center":{"name":"Huge","hours":"${'x'.repeat(11 * 1024 * 1024)}"}}`);
+  await page.locator('#summary', { hasText: /at most 2 MiB/ }).waitFor();
+  assert.ok(Date.now() - started < 10000, 'refused quickly');
+  // Still working: a field typed in is checked.
+  await page.locator('[data-path="center.name"]').fill('Harbor');
+  await page.locator('#summary', { hasText: /ready|warning|error/ }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('opening a config does not request its meeting list address (the preview leaves it out)', async () => {
+  const requests = [];
+  const { context, page } = await open();
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
+  await openText(page, 'center.json', JSON.stringify({ center: { name: 'Harbor' }, meeting_guide_url: '/wp-admin/admin-ajax.php?action=delete_everything' }));
+  await page.locator('#preview peer-path').waitFor();
+  await page.waitForTimeout(1500);
+  assert.deepEqual(requests.filter((r) => r.includes('admin-ajax')), []);
+  // The address stays in the config itself.
+  assert.equal((await output(page)).meeting_guide_url, '/wp-admin/admin-ajax.php?action=delete_everything');
+  await context.close();
+});
