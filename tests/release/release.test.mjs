@@ -129,7 +129,7 @@ async function sync(path, env) {
   const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
   const out = join(dir, 'meetings.json');
   await writeFile(out, 'the last good copy');
-  const { status, out: text } = await run('peerpath-sync-feed', [`${base}${path}`, out], env);
+  const { status, out: text } = await run('peerpath-sync-feed', [`${base}${path}`, out, '--allow-local'], env);
   return { status, text, after: await readFile(out, 'utf8'), left: await readdir(dir) };
 }
 
@@ -150,7 +150,7 @@ test('peerpath-sync-feed keeps a good Meeting Guide feed, converts a BMLT server
 
 test('peerpath-sync-feed keeps the last good copy when the source is slow, huge, wrong or down', async () => {
   const cases = [
-    ['/slow', { PEERPATH_SYNC_TIMEOUT_MS: '1000' }, /no answer within 1 seconds/],
+    ['/slow', { PEERPATH_SYNC_TIMEOUT_MS: '1000' }, /did not finish within 1 seconds/],
     ['/huge', {}, /larger than 2 MiB/],
     ['/html', {}, /is not JSON/],
     ['/nothing', {}, /holds no meeting the widget can show/],
@@ -170,8 +170,152 @@ test('peerpath-sync-feed keeps the last good copy when the source is slow, huge,
   const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
   const out = join(dir, 'meetings.json');
   await writeFile(out, 'the last good copy');
-  const down = await run('peerpath-sync-feed', [`http://127.0.0.1:${port}/meetings.json`, out]);
+  const down = await run('peerpath-sync-feed', [`http://127.0.0.1:${port}/meetings.json`, out, '--allow-local']);
   assert.equal(down.status, 1, down.out);
   assert.match(down.out, /could not be fetched/);
   assert.equal(await readFile(out, 'utf8'), 'the last good copy');
+});
+
+// ---- Hostile input for the npm commands (issue 24): each attack reproduced, then refused -----------
+
+/** A server for the attacks below: `routes` maps a path to a handler. */
+async function hostile(routes) {
+  const srv = createServer((req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (route) return route(req, res);
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${srv.address().port}`, close: () => { srv.closeAllConnections(); srv.close(); } };
+}
+
+/** The installed package's shared library, for what its commands do underneath. */
+const library = () => import(join(installed, 'node_modules', 'peerpath', 'lib', 'common.mjs'));
+
+test('peerpath-sync-feed refuses this machine and private networks, by address, by name and by redirect, unless --allow-local', async () => {
+  const site = await hostile({
+    '/meetings.json': (req, res) => res.end(JSON.stringify(MEETINGS)),
+    '/to-metadata': (req, res) => { res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }); res.end(); },
+    '/to-cgnat': (req, res) => { res.writeHead(301, { location: 'http://100.64.0.1/meetings.json' }); res.end(); },
+    '/to-other-loopback': (req, res) => { res.writeHead(307, { location: `http://127.0.0.2:${new URL(site.url).port}/meetings.json` }); res.end(); },
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
+  const out = join(dir, 'meetings.json');
+  await writeFile(out, 'the last good copy');
+  // Without --allow-local: 127.0.0.1 and localhost are this machine.
+  for (const source of [`${site.url}/meetings.json`, `http://localhost:${new URL(site.url).port}/meetings.json`]) {
+    const refused = await run('peerpath-sync-feed', [source, out]);
+    assert.equal(refused.status, 1, refused.out);
+    assert.match(refused.out, /this machine or a private network/);
+  }
+  assert.equal(await readFile(out, 'utf8'), 'the last good copy');
+  // Redirects are checked hop by hop: here the first address is allowed (as a public one would
+  // be) and the redirect's is not.
+  const { fetchBounded } = await library();
+  const firstOnly = (address) => address === '127.0.0.1';
+  for (const path of ['/to-metadata', '/to-cgnat', '/to-other-loopback']) {
+    await assert.rejects(fetchBounded(`${site.url}${path}`, { allowed: firstOnly, timeoutMs: 5000 }), /redirected to .*(private network|this machine)/, path);
+  }
+  assert.equal((await fetchBounded(`${site.url}/meetings.json`, { allowed: firstOnly })).text, JSON.stringify(MEETINGS));
+  site.close();
+});
+
+test('peerpath-sync-feed stops a drip, an endless body and a compression bomb within its bounds', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024, 32)); // 200 MiB of spaces: about 200 KiB compressed
+  const site = await hostile({
+    // A byte every second, for ever.
+    '/drip': (req, res) => { res.write('['); const t = setInterval(() => res.write(' '), 1000); res.on('close', () => clearInterval(t)); },
+    '/endless': (req, res) => {
+      res.write('[');
+      const chunk = Buffer.alloc(64 * 1024, 32);
+      const more = () => { while (res.write(chunk)); };
+      res.on('drain', more);
+      more();
+    },
+    '/bomb': (req, res) => { res.writeHead(200, { 'content-encoding': 'gzip' }); res.end(bomb); },
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
+  const out = join(dir, 'meetings.json');
+  await writeFile(out, 'the last good copy');
+  for (const [path, env, why, seconds] of [
+    ['/drip', { PEERPATH_SYNC_TIMEOUT_MS: '3000' }, /did not finish within 3 seconds/, 10],
+    ['/endless', {}, /larger than 2 MiB/, 20],
+    ['/bomb', {}, /larger than 2 MiB/, 20],
+  ]) {
+    const started = Date.now();
+    const result = await run('peerpath-sync-feed', [`${site.url}${path}`, out, '--allow-local'], env);
+    assert.equal(result.status, 1, `${path}: ${result.out}`);
+    assert.match(result.out, why, path);
+    assert.ok(Date.now() - started < seconds * 1000, `${path} took ${Date.now() - started} ms`);
+    assert.equal(await readFile(out, 'utf8'), 'the last good copy', path);
+  }
+  // The bomb was stopped after 2 MiB of inflated bytes, not inflated whole.
+  const { fetchBounded } = await library();
+  const before = process.memoryUsage().rss;
+  await assert.rejects(fetchBounded(`${site.url}/bomb`, { allowLocal: true }), /larger than 2 MiB/);
+  assert.ok(process.memoryUsage().rss - before < 64 * 1024 * 1024, 'memory stays bounded');
+  site.close();
+});
+
+test('peerpath-sync-feed never writes through a planted symlink, and says plainly when OUT is a folder', async () => {
+  const { symlink, mkdir } = await import('node:fs/promises');
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
+  const victim = join(dir, 'victim.txt');
+  await writeFile(victim, 'precious');
+  const out = join(dir, 'meetings.json');
+  // Every name the writer tries first is a symlink to the victim, as someone who can write in
+  // the folder would plant one for a cron job run as root.
+  const { writeBeside } = await library();
+  const names = [];
+  for (let i = 0; i < 3; i++) {
+    names.push(join(dir, `.planted.${i}.tmp`));
+    await symlink(victim, names[i]);
+  }
+  let tried = 0;
+  await writeBeside(out, 'the new copy', () => names[tried++] ?? join(dir, '.fresh.tmp'));
+  assert.equal(tried, 4, 'the three planted names were refused, a fourth used');
+  assert.equal(await readFile(victim, 'utf8'), 'precious');
+  assert.equal(await readFile(out, 'utf8'), 'the new copy');
+  // When every name is taken, it gives up without writing anything.
+  const all = names.slice();
+  await assert.rejects(writeBeside(out, 'never', () => all[0]), /no temporary file/);
+  assert.equal(await readFile(victim, 'utf8'), 'precious');
+  // OUT a folder: a sentence, no stack trace, nothing left behind.
+  const folder = join(dir, 'meetings');
+  await mkdir(folder);
+  const before = await readdir(dir);
+  const result = await run('peerpath-sync-feed', [`${base}/meetings.json`, folder, '--allow-local']);
+  assert.equal(result.status, 2, result.out);
+  assert.match(result.out, /is not a file \(a folder\?\)/);
+  assert.doesNotMatch(result.out, /at .*\.mjs:\d+/);
+  assert.deepEqual(await readdir(dir), before);
+});
+
+test('peerpath-sync-feed reads BMLT format keys as data: constructor and __proto__ are not formats', async () => {
+  const site = await hostile({
+    '/bmlt': (req, res) => res.end(JSON.stringify([{ ...BMLT[0], formats: 'O,constructor,__proto__,toString,WC' }])),
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
+  const out = join(dir, 'meetings.json');
+  const result = await run('peerpath-sync-feed', [`${site.url}/bmlt`, out, '--allow-local']);
+  assert.equal(result.status, 0, result.out);
+  assert.deepEqual(JSON.parse(await readFile(out, 'utf8'))[0].types, ['O', 'X']);
+  site.close();
+});
+
+test('peerpath-check prints hostile file names escaped and refuses a device such as /dev/zero at once', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-check-'));
+  const name = join(dir, 'center\u001b]0;pwned\u0007\u001b[2J.json');
+  await writeFile(name, JSON.stringify({ center: { name: 'Harbor' } }));
+  const checked = await run('peerpath-check', [name]);
+  assert.equal(checked.status, 0, checked.out);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f]/.test(checked.out), JSON.stringify(checked.out));
+  assert.match(checked.out, /\\u\{1b\}/);
+  const started = Date.now();
+  const zero = await run('peerpath-check', ['/dev/zero']);
+  assert.equal(zero.status, 2, zero.out);
+  assert.match(zero.out, /is not a file/);
+  assert.ok(Date.now() - started < 10000);
 });

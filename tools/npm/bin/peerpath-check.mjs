@@ -4,8 +4,7 @@
 // same rules and sentences as the widget and `check-config`. Every problem is printed with its
 // place in the file; the exit status is 1 when there are errors (warnings alone give 0), 2 when
 // a file cannot be read or is not JSON.
-import { readFile } from 'node:fs/promises';
-import { loadApi, MAX_BYTES, visible } from '../lib/common.mjs';
+import { loadApi, readBounded, visible } from '../lib/common.mjs';
 
 const args = process.argv.slice(2);
 if (args.length < 1 || args.length > 2 || args.some((a) => a === '-h' || a === '--help')) {
@@ -13,15 +12,9 @@ if (args.length < 1 || args.length > 2 || args.some((a) => a === '-h' || a === '
   process.exit(2);
 }
 
-/** A file's JSON, or a sentence that says why not. */
+/** A file's JSON, or a sentence that says why not (a regular file of at most 2 MiB only). */
 async function read(path) {
-  let bytes;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new Error(`${path}: cannot be read: ${error.message}`);
-  }
-  if (bytes.length > MAX_BYTES) throw new Error(`${path}: is ${bytes.length} bytes; the widget reads at most ${MAX_BYTES} bytes (2 MiB).`);
+  const bytes = await readBounded(path);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
@@ -42,5 +35,5 @@ const api = await loadApi();
 const problems = api.checkConfig(config, feed);
 for (const p of problems) console.log(`${p.level}: ${visible(p.path || '(the whole file)')}: ${visible(p.message)}`);
 const errors = problems.filter((p) => p.level === 'error').length;
-console.log(`${args.join(' + ')}: ${errors} error(s), ${problems.length - errors} warning(s).`);
+console.log(`${args.map(visible).join(' + ')}: ${errors} error(s), ${problems.length - errors} warning(s).`);
 process.exit(errors > 0 ? 1 : 0);

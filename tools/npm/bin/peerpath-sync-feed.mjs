@@ -1,62 +1,45 @@
 #!/usr/bin/env node
-// peerpath-sync-feed URL OUT: keeps a copy of another site's meeting list on the center's own
-// site, for the widget's `meeting_guide_url` (center-config.md, "Feeds from other sites": the
-// visitor's browser never fetches another site). Run it from cron:
+// peerpath-sync-feed URL OUT [--allow-local]: keeps a copy of another site's meeting list on the
+// center's own site, for the widget's `meeting_guide_url` (center-config.md, "Feeds from other
+// sites": the visitor's browser never fetches another site). Run it from cron:
 //
 //     17 3 * * * peerpath-sync-feed https://aa-intergroup.example/wp-admin/admin-ajax.php?action=meetings /var/www/peerpath/meetings.json
 //
 // URL is a Meeting Guide JSON feed, or a BMLT server's search results
 // (`.../client_interface/json/?switcher=GetSearchResults&...`), which are converted to Meeting
-// Guide entries. The answer is read up to 2 MiB and 30 seconds, checked as the widget checks a
-// feed, and written to OUT (in one step, through a file beside it) only when it holds at least
-// one meeting the widget can show; otherwise OUT keeps the last good copy. Exit status: 0 when
-// OUT was replaced, 1 when it was kept (the reason on stderr), 2 for wrong arguments.
-import { rename, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
-import { loadApi, MAX_BYTES, visible } from '../lib/common.mjs';
+// Guide entries. The answer is read up to 2 MiB (after inflating a compressed answer) and 30
+// seconds in all, checked as the widget checks a feed, and written to OUT (in one step, through
+// a new file beside it) only when it holds at least one meeting the widget can show; otherwise
+// OUT keeps the last good copy. It never fetches from this machine or its private network, by
+// the address or by a redirect, unless --allow-local is given (a list kept on an intranet). Exit
+// status: 0 when OUT was replaced, 1 when it was kept (the reason on stderr), 2 for wrong
+// arguments.
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fetchBounded, loadApi, MAX_BYTES, visible, writeBeside } from '../lib/common.mjs';
 
 /** How long the source has to answer in full (PEERPATH_SYNC_TIMEOUT_MS, for tests). */
 const TIMEOUT_MS = Number(process.env.PEERPATH_SYNC_TIMEOUT_MS) || 30000;
 
-const [url, out, ...rest] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const allowLocal = args.includes('--allow-local');
+const [url, out, ...rest] = args.filter((a) => a !== '--allow-local');
 if (!url || !out || rest.length || !/^https?:\/\//i.test(url)) {
-  console.error('usage: peerpath-sync-feed URL OUT   (URL: a Meeting Guide feed or a BMLT search, http or https)');
+  console.error('usage: peerpath-sync-feed URL OUT [--allow-local]   (URL: a Meeting Guide feed or a BMLT search, http or https)');
+  process.exit(2);
+}
+// OUT must be a file in a folder that exists: said before anything is fetched.
+const folder = await stat(dirname(out)).catch(() => null);
+const existing = await stat(out).catch(() => null);
+if (!folder?.isDirectory() || (existing && !existing.isFile())) {
+  console.error(`peerpath-sync-feed: ${visible(out)} ${folder?.isDirectory() ? 'is not a file (a folder?): give the file to write, such as meetings.json' : 'is in a folder that does not exist'}.`);
   process.exit(2);
 }
 
 /** Stops with the reason, OUT untouched. */
 function keep(reason) {
-  console.error(`peerpath-sync-feed: ${visible(url)}: ${visible(reason)}; ${out} is kept as it was.`);
+  console.error(`peerpath-sync-feed: ${visible(url)}: ${visible(reason)}; ${visible(out)} is kept as it was.`);
   process.exit(1);
-}
-
-/** The answer's text, read only as far as the bound. */
-async function fetchText() {
-  let response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
-  } catch (error) {
-    keep(error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : `could not be fetched (${error.cause?.code ?? error.message})`);
-  }
-  if (!response.ok) keep(`answered HTTP ${response.status}`);
-  const reader = response.body.getReader();
-  const chunks = [];
-  let bytes = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > MAX_BYTES) {
-        await reader.cancel();
-        keep(`is larger than 2 MiB (${MAX_BYTES} bytes), as much as the widget reads`);
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    keep(error.name === 'TimeoutError' ? `did not finish within ${TIMEOUT_MS / 1000} seconds` : `broke off (${error.message})`);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** BMLT's format keys, as Meeting Guide type codes where they mean the same. */
@@ -74,7 +57,8 @@ function fromBmlt(m) {
     end = `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   }
   const address = [m.location_street, m.location_municipality, m.location_province, m.location_postal_code_1].filter((p) => typeof p === 'string' && p.trim()).join(', ');
-  const types = String(m.formats ?? '').split(',').map((f) => BMLT_FORMATS[f.trim()]).filter(Boolean);
+  // Own keys only: a format named `constructor` or `__proto__` is not one of them.
+  const types = String(m.formats ?? '').split(',').map((f) => f.trim()).filter((f) => Object.hasOwn(BMLT_FORMATS, f)).map((f) => BMLT_FORMATS[f]);
   const entry = {
     name: m.meeting_name,
     slug: `bmlt-${m.id_bigint}`,
@@ -93,7 +77,12 @@ function fromBmlt(m) {
   return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
 }
 
-const text = await fetchText();
+let text;
+try {
+  ({ text } = await fetchBounded(url, { limit: MAX_BYTES, timeoutMs: TIMEOUT_MS, allowLocal }));
+} catch (error) {
+  keep(error.message);
+}
 let feed;
 try {
   feed = JSON.parse(text);
@@ -111,7 +100,9 @@ if (problems.length > 20) console.error(`… and ${problems.length - 20} more pr
 if (meetings === 0) keep(`holds no meeting the widget can show (${problems.length} problem(s))`);
 
 // Written beside OUT, then renamed over it: a reader never sees half a file.
-const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-await writeFile(temporary, JSON.stringify(feed));
-await rename(temporary, out);
-console.log(`${out}: ${meetings} meeting(s) from ${bmlt ? 'a BMLT server' : 'a Meeting Guide feed'}, ${problems.length} problem(s) left out.`);
+try {
+  await writeBeside(out, JSON.stringify(feed));
+} catch (error) {
+  keep(`was fetched, but ${visible(out)} could not be written (${error.message})`);
+}
+console.log(`${visible(out)}: ${meetings} meeting(s) from ${bmlt ? 'a BMLT server' : 'a Meeting Guide feed'}, ${problems.length} problem(s) left out.`);
