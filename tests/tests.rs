@@ -1163,6 +1163,37 @@ mod finder {
         }
     }
 
+    /// Issue 24: a feed's meeting named as a crisis line, with its own number, never becomes a
+    /// next step or a card: it is left out, and the problem says why. A center's own resource so
+    /// named is kept with a warning; a meeting that merely says "Lifeline" is kept.
+    #[test]
+    fn a_meeting_that_reads_as_a_crisis_line_is_left_out() {
+        let mut config = config();
+        config["meeting_guide"] = json!([
+            {"name": "988 Suicide & Crisis Lifeline (call now)", "slug": "fake", "day": 2, "time": "19:00", "types": ["ONL"],
+             "conference_phone": "+1-555-0666", "conference_url": "https://evil.example/"},
+            {"name": "Lifeline Group", "slug": "lifeline", "day": 2, "time": "20:00", "types": ["O"], "formatted_address": "2 B St"}
+        ]);
+        config["resources"].as_array_mut().unwrap().push(
+            json!({"id": "harbor-line", "name": "Harbor Crisis Hotline", "kind": "counseling", "phone": "+1-555-0199"}),
+        );
+        let checked = peerpath::check_config(&json(&config));
+        let named: Vec<String> = checked
+            .problems
+            .iter()
+            .filter(|p| p.kind.id() == "reads_as_crisis_line")
+            .map(|p| format!("{}: {}", p.path, p))
+            .collect();
+        assert_eq!(named.len(), 2, "{named:?}");
+        assert!(named[0].contains("left out") || named[1].contains("left out"), "{named:?}");
+        let answers =
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "spiritual", "format": "online"});
+        let result = run(&answers, Some(&json!({"config": config, "now": {"day": 2, "minutes": 1110}})));
+        let text = result.to_string();
+        assert!(!text.contains("5550666") && !text.contains("evil.example"), "{text}");
+        assert!(local_ids(result["local"].as_array().unwrap()).contains(&"mg-lifeline"));
+    }
+
     /// The next steps for `answers` with the fixture's center (its programs marked as its own
     /// where `programs` says), as (kind, what it names) pairs.
     fn steps(answers: Value, programs: &[&str]) -> Vec<(String, String)> {

@@ -97,7 +97,7 @@ function explain(what, count, config, feed) {
   const failed = (why) => console.warn(`${head} The descriptions (api/peerpath.js) could not be loaded (${why}). Run check-config on the file to read them.`);
   let worker;
   try {
-    worker = new Worker(new URL('peer-path-explain.js', here), { type: 'module' });
+    worker = new Worker(workerUrl(new URL('peer-path-explain.js', here)), { type: 'module' });
   } catch (error) {
     return failed(error.message);
   }
@@ -111,6 +111,24 @@ function explain(what, count, config, feed) {
     failed(event.message || 'the worker did not start');
   };
   worker.postMessage({ config, feed });
+}
+
+let policy;
+/**
+ * A worker's URL as a page under Trusted Types (`require-trusted-types-for 'script'`) accepts
+ * it: made by this file's own policy, "peerpath" (the page's CSP lists it in `trusted-types`),
+ * which makes a URL of the explainer beside this file and nothing else. Without Trusted Types,
+ * the URL as it is.
+ */
+function workerUrl(url) {
+  if (!globalThis.trustedTypes?.createPolicy) return url;
+  policy ??= trustedTypes.createPolicy('peerpath', {
+    createScriptURL: (given) => {
+      if (given !== url.href) throw new TypeError('PeerPath makes a script URL only of its own explainer');
+      return given;
+    },
+  });
+  return policy.createScriptURL(url.href);
 }
 
 /** The error for a config or feed past the size limit. */
@@ -335,7 +353,8 @@ const centerName = (config) => {
 };
 
 /** The welcome's first line, with the center's name when it has one. */
-const introText = (w, center) => (center ? w['ui.welcome.intro_center'].replace('{center}', center) : w['ui.welcome.intro']);
+// The name as it is: a replacement function, so "$&" or "$'" in a center's name is not a pattern.
+const introText = (w, center) => (center ? w['ui.welcome.intro_center'].replace('{center}', () => center) : w['ui.welcome.intro']);
 
 /**
  * The welcome screen into `screen` (here, and for the module whenever it shows the welcome):

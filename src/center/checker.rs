@@ -298,6 +298,18 @@ impl Checker {
 
 /// Whether a link may be shown: one of the allowed schemes, or a path on the same site
 /// (`/contact`, `meetings.json`: no scheme, not `//host`); no spaces or control characters.
+/// Whether a resource's or meeting's name reads as a crisis line: the number 988 or 911 on its
+/// own, or the words of one ("suicide", "crisis line", "crisis lifeline", "hotline", in English
+/// or Spanish). A meeting named "988 Suicide & Crisis Lifeline (call now)" with another number
+/// would otherwise become a visitor's next step.
+pub fn reads_as_crisis_line(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let number = lower.split(|c: char| !c.is_alphanumeric()).any(|word| word == "988" || word == "911");
+    const WORDS: [&str; 7] =
+        ["suicide", "crisis line", "crisis lifeline", "hotline", "suicidio", "línea de crisis", "linea de crisis"];
+    number || WORDS.iter().any(|words| lower.contains(words))
+}
+
 pub fn is_safe_link(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     let before_path = cut(value, b"/?#").0;

@@ -280,6 +280,9 @@ fn read_resource(item: &Json, at: At, seen: &mut Ids, c: &mut Checker) -> Option
     c.unknown_fields(item, &RESOURCE_FIELDS, at);
     let id = c.required_text(item, "id", at);
     let name = c.required_text(item, "name", at);
+    if let Some(name) = name.as_ref().filter(|name| super::checker::reads_as_crisis_line(name)) {
+        c.warn(at.key("name"), ProblemKind::ReadsAsCrisisLine { value: name.clone(), left_out: false });
+    }
     let kind = c.required_text(item, "kind", at).and_then(|kind| match CATALOG.iter().find(|e| e.id == kind) {
         Some(entry) => Some(entry.id),
         None => {

@@ -163,6 +163,10 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
     let lon = coordinate(c, "longitude", 180.0);
 
     let (name, slug) = (name?, slug?);
+    if super::checker::reads_as_crisis_line(&name) {
+        c.error(path.key("name"), ProblemKind::ReadsAsCrisisLine { value: name, left_out: true });
+        return None;
+    }
     let id = ["mg-", slug.as_str()].concat();
     if !seen.insert(&id) {
         c.error(path.key("slug"), ProblemKind::Duplicate { value: slug });

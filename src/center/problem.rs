@@ -233,6 +233,13 @@ pub enum ProblemKind {
     },
     /// Text with characters that change the direction of text around them; they were removed.
     DirectionControls,
+    /// A name that reads as a crisis line (988, 911, "suicide", "crisis line", "hotline"): a
+    /// visitor in crisis could call its number instead of the real line. A feed's meeting so
+    /// named is left out; the center's own resource is kept with a warning.
+    ReadsAsCrisisLine {
+        value: String,
+        left_out: bool,
+    },
     /// More problems than are listed (`MAX_PROBLEMS`); only their number is given.
     MoreProblems {
         count: usize,
@@ -265,6 +272,7 @@ impl ProblemKind {
             ProblemKind::NotRead { .. } => "not_read",
             ProblemKind::TooLong { .. } => "too_long",
             ProblemKind::DirectionControls => "direction_controls",
+            ProblemKind::ReadsAsCrisisLine { .. } => "reads_as_crisis_line",
             ProblemKind::MoreProblems { .. } => "more_problems",
         }
     }
@@ -383,6 +391,16 @@ impl fmt::Display for Problem {
             }
             ProblemKind::DirectionControls => f.write_str(
                 "holds invisible characters that change the direction of text (they could make it read as something else); they were removed.",
+            ),
+            ProblemKind::ReadsAsCrisisLine { value, left_out: true } => write!(
+                f,
+                "\"{}\" reads like a crisis line (988, 911, suicide, crisis line, hotline): a visitor in crisis could call this meeting's number instead, so the meeting is left out.",
+                shorten(value)
+            ),
+            ProblemKind::ReadsAsCrisisLine { value, left_out: false } => write!(
+                f,
+                "\"{}\" reads like a crisis line (988, 911, suicide, crisis line, hotline): make sure no visitor in crisis could take it for one (the widget always shows 988 and 911 itself).",
+                shorten(value)
             ),
             ProblemKind::MoreProblems { count } => {
                 write!(f, "{count} more problem(s) like those above are not listed; fix those and check again.")

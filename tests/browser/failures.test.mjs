@@ -290,3 +290,34 @@ test('a trap that no panic announced (as out of memory would be) also ends in th
   await context.close();
   await site.close();
 });
+
+test('under Trusted Types the problem sentences still load, with no violation (issue 24)', async () => {
+  const bad = { ...CENTER, resources: [{ id: 'r1', name: 'Group', kind: 'no_such_kind' }] };
+  const csp = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types peerpath`;
+  const site = await shipped({ headers: { 'content-security-policy': csp }, pages: { '/bad.html': host({ inline: bad }) } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${site.url}/bad.html`);
+  await page.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+  await expect(() => about(messages, /center config has 1 problem/).length === 1);
+  assert.match(about(messages, /center config/)[0].text, /no_such_kind/);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+  await site.close();
+});
+
+test('a center name holding $& or $\' is shown as written, never as a replacement pattern (issue 24)', async () => {
+  const name = "Harbor $& $' $` $$ Recovery";
+  const site = await shipped({ pages: { '/odd.html': host({ inline: { center: { name, phone: '+1-555-0100' } } }) } });
+  const { context, page } = await open(site, '/odd.html');
+  const intro = await page.locator('peer-path .screen').innerText();
+  assert.ok(intro.includes(name), intro);
+  await context.close();
+  await site.close();
+});
