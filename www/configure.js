@@ -408,6 +408,17 @@ function isolatedHost(settings) {
   const { field, input, button } = addressField('isolated-host', 'Isolated host (a folder on another address)', settings.isolatedHost, 'Save the isolated host');
   input.placeholder = 'https://help.example.org/peerpath/';
   box.append(legend, about, field);
+  // The frame it names is shown to every visitor of those pages: WordPress lets only users who
+  // may add unfiltered HTML choose one (on a network, a super admin).
+  if (settings.canSetIsolatedHost === false) {
+    input.readOnly = true;
+    button.disabled = true;
+    const only = document.createElement('p');
+    only.id = 'isolated-host-who';
+    only.textContent = 'Only a user allowed to add unfiltered HTML to this site (on a network, a super admin) can set the isolated host.';
+    input.setAttribute('aria-describedby', only.id);
+    field.after(only);
+  }
   button.addEventListener('click', async () => {
     const summary = document.getElementById('summary');
     clearProblems(field);

@@ -81,12 +81,11 @@ return false;
     body: new URLSearchParams({ weblog_title: 'Harbor Recovery Center', user_name: 'admin', admin_password: PASSWORD, admin_password2: PASSWORD, pw_weak: '1', admin_email: 'admin@example.com', blog_public: '0' }),
   });
   assert.match(await install.text(), /Success!/, 'WordPress installed');
-  // WordPress refuses to fetch from this machine itself (wp_safe_remote_get); the test's meeting
-  // list is served here, so this test's site allows it.
+  // The plugin's sync never fetches from this machine or a private network; the test's meeting
+  // lists are served on 127.0.0.1, so this test's site allows that one address (and no other).
   await mkdir(join(content, 'mu-plugins'), { recursive: true });
   await writeFile(join(content, 'mu-plugins', 'allow-local.php'), `<?php
-add_filter('http_request_host_is_external', '__return_true');
-add_filter('http_allowed_safe_ports', function ($ports, $host, $url) { return array_merge($ports, [(int) parse_url($url, PHP_URL_PORT)]); }, 10, 3);
+add_filter('peerpath_sync_allowed_address', function ($allowed, $ip) { return $allowed || $ip === '127.0.0.1'; }, 10, 2);
 `);
   browser = await launch();
 });
@@ -290,8 +289,10 @@ test('isolated mode: a frame from the isolated host the administrator sets, out 
     // The block's Isolated switch gives the same frame.
     const blockPage = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Block', 'post_content' => '<!-- wp:peerpath/widget {\"isolated\":true,\"lang\":\"es\"} /-->']);"));
     const block = await (await fetch(`${site}/?page_id=${blockPage}`)).text();
-    assert.match(block, new RegExp(`<peer-path-frame config="${frameOrigin}/center\\.json" lang="es">`));
-    assert.match(block, new RegExp(`<script[^>]+src=["']${frameOrigin}/peer-path-frame\\.js`));
+    assert.match(block, new RegExp(`<peer-path-frame src="${frameOrigin}/embed\\.html" config="${frameOrigin}/center\\.json" lang="es">`));
+    // The element's script is the plugin's own, from this site: nothing of the isolated host runs in the page.
+    assert.match(block, new RegExp(`<script[^>]+src=["']${site}/wp-content/plugins/peerpath/widget/peer-path-frame\\.js`));
+    assert.doesNotMatch(block, new RegExp(`<script[^>]+src=["']${frameOrigin}`));
     assert.doesNotMatch(block, /<peer-path[\s>]/);
   } finally {
     await frameHost.close();
@@ -354,6 +355,152 @@ test('a site that runs 12 Step Meeting List is offered its own feed', async () =
   await page.locator('#summary', { hasText: /error|ready|No problems/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: /12 Step Meeting List/ }).count(), 0);
   await context.close();
+});
+
+// ---- Hostile input (issue 24): each attack reproduced against the real WordPress, then refused ----
+
+/** A server for the attacks on the sync: `routes` maps a path to a handler. */
+async function hostile(routes) {
+  const server = createHttpServer((req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (route) return route(req, res);
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => { server.closeAllConnections(); server.close(); } };
+}
+
+/** Runs the plugin's sync of `source` in PHP with a deadline of `seconds`: its sentence, the time taken, the memory it added. */
+async function syncWith(source, seconds = 30) {
+  const out = await wpPhp(`add_filter('peerpath_sync_seconds', function () { return ${seconds}; });
+    update_option('peerpath_feed_source', '${source}');
+    $base = memory_get_usage(); $t = microtime(true); $said = peerpath_sync_feed();
+    echo json_encode(['said' => $said, 'seconds' => microtime(true) - $t, 'memory' => memory_get_peak_usage() - $base]);`);
+  return JSON.parse(out.slice(out.indexOf('{')));
+}
+
+test('the sync stops a drip, an endless body and a compression bomb within its bounds, with or without php-curl', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024, 32)); // 200 MiB of spaces, about 200 KiB compressed
+  const site2 = await hostile({
+    '/drip-head': (req, res) => { res.socket.write('HTTP/1.1 200 OK\r\n'); const t = setInterval(() => res.socket.write('X'), 500); res.on('close', () => clearInterval(t)); },
+    '/drip': (req, res) => { res.write('['); const t = setInterval(() => res.write(' '), 500); res.on('close', () => clearInterval(t)); },
+    '/endless': (req, res) => { res.write('['); const chunk = Buffer.alloc(64 * 1024, 32); const more = () => { while (res.write(chunk)); }; res.on('drain', more); more(); },
+    '/bomb': (req, res) => { res.writeHead(200, { 'content-encoding': 'gzip' }); res.end(bomb); },
+  });
+  const before = await wpPhp("echo get_option('peerpath_feed');");
+  for (const [path, why] of [['/drip-head', /did not finish within 3 seconds/], ['/drip', /did not finish within 3 seconds/],
+    ['/endless', /larger than 2 MiB/], ['/bomb', /larger than 2 MiB once inflated/]]) {
+    const result = await syncWith(`${site2.url}${path}`, 3);
+    assert.match(result.said, /^kept: /, path);
+    assert.match(result.said, why, `${path}: ${result.said}`);
+    assert.ok(result.seconds < 5, `${path} took ${result.seconds} s`);
+    assert.ok(result.memory < 16 * 1024 * 1024, `${path} took ${result.memory} bytes of PHP memory`);
+  }
+  assert.equal(await wpPhp("echo get_option('peerpath_feed');"), before, 'the last good copy is kept');
+  site2.close();
+});
+
+test('the sync never reaches link-local, shared or other local addresses, directly or by a redirect', async () => {
+  const site2 = await hostile({
+    '/to-metadata': (req, res) => { res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }); res.end(); },
+    '/to-cgnat': (req, res) => { res.writeHead(301, { location: 'http://100.64.0.1/meetings.json' }); res.end(); },
+    '/to-loopback': (req, res) => { res.writeHead(307, { location: `http://127.0.0.2:${new URL(site2.url).port}/x` }); res.end(); },
+  });
+  for (const source of [`${site2.url}/to-metadata`, `${site2.url}/to-cgnat`, `${site2.url}/to-loopback`, 'http://169.254.169.254/latest/meta-data/', 'http://100.64.0.1/']) {
+    const { said } = await syncWith(source, 5);
+    assert.match(said, /^kept: .*on this machine or a private network/, `${source}: ${said}`);
+  }
+  site2.close();
+});
+
+test('the fallback lines print the center\'s phone without direction controls', async () => {
+  const saved = await wpPhp("echo get_option('peerpath_config');");
+  await wpPhp(`update_option('peerpath_config', wp_json_encode(['center' => ['name' => 'Harbor', 'phone' => "+1-555-\u{202E}0010\u{202C}"]]));`);
+  try {
+    const page = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Bidi', 'post_content' => '[peer_path isolated]']);"));
+    const html = await (await fetch(`${site}/?page_id=${page}`)).text();
+    assert.match(html, /call \+1-555-0010\./);
+    assert.doesNotMatch(html, /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u);
+  } finally {
+    await wpPhp(`update_option('peerpath_config', ${JSON.stringify(saved)});`);
+  }
+});
+
+test('the REST routes refuse what PHP would mangle: 1e400 in a config, an array for an address', async () => {
+  const { context, page } = await signIn();
+  await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+  await page.locator('#summary', { hasText: /error|ready|No problems|warning/ }).waitFor();
+  const before = await wpPhp("echo get_option('peerpath_config');");
+  const answer = await page.evaluate(async () => {
+    const s = window.peerpathSettings;
+    const post = (url, body) => fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': s.nonce }, body })
+      .then(async (r) => ({ status: r.status, text: await r.text() }));
+    return {
+      huge: await post(s.save, '{"center": {"name": "Harbor", "lat": 1e400}}'),
+      feed: await post(s.feedSourceUrl, '{"url": ["a", "b"]}'),
+      host: await post(s.isolatedHostUrl, '{"url": {"x": 1}}'),
+    };
+  });
+  assert.equal(answer.huge.status, 400, answer.huge.text);
+  assert.match(answer.huge.text, /center\.lat/);
+  assert.equal(await wpPhp("echo get_option('peerpath_config');"), before, 'nothing stored');
+  for (const which of ['feed', 'host']) {
+    assert.equal(answer[which].status, 400, answer[which].text);
+    assert.match(answer[which].text, /must be text/);
+    assert.doesNotMatch(answer[which].text, /Warning|Array to string/);
+  }
+  // With every PHP warning counted: none from the plugin's routes.
+  const warnings = await wpPhp(`$count = 0; set_error_handler(function ($no, $text) use (&$count) { if (strpos($text, 'Array to string') !== false) $count++; return true; });
+    wp_set_current_user(1); do_action('rest_api_init');
+    foreach (['/peerpath/v1/feed-source', '/peerpath/v1/isolated-host'] as $route) { $r = new WP_REST_Request('POST', $route); $r->set_param('url', ['a']); rest_do_request($r); }
+    echo $count;`);
+  assert.equal(warnings.trim(), '0');
+  await context.close();
+});
+
+test('each visitor gets the kept meeting list as stored, never decoded and encoded again', async () => {
+  const saved = await wpPhp("echo get_option('peerpath_feed');");
+  // As stored: spacing and key order that a decode and encode would change.
+  const stored = '[ {"time": "12:00", "name": "Pier AA", "slug": "pier", "day": 1}   ]';
+  await wpPhp(`update_option('peerpath_feed', ${JSON.stringify(stored)}, false);`);
+  try {
+    const response = await fetch(`${site}/?rest_route=/peerpath/v1/meetings`);
+    assert.match(response.headers.get('content-type'), /application\/json/);
+    assert.equal(await response.text(), stored);
+  } finally {
+    await wpPhp(`update_option('peerpath_feed', ${JSON.stringify(saved)}, false);`);
+  }
+});
+
+test('an administrator without unfiltered_html cannot set the isolated host, and no page loads a script from it', async () => {
+  const guard = join(content, 'mu-plugins', 'no-unfiltered-html.php');
+  await writeFile(guard, "<?php define('DISALLOW_UNFILTERED_HTML', true);\n");
+  try {
+    const { context, page } = await signIn();
+    await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+    await page.locator('#summary', { hasText: /error|ready|No problems|warning/ }).waitFor();
+    assert.match(await page.locator('#isolated-host-who').innerText(), /unfiltered HTML/);
+    assert.ok(await page.getByRole('button', { name: 'Save the isolated host' }).isDisabled());
+    const refused = await page.evaluate(async () => {
+      const s = window.peerpathSettings;
+      const r = await fetch(s.isolatedHostUrl, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': s.nonce }, body: JSON.stringify({ url: 'https://evil.example/x/' }) });
+      return { status: r.status, text: await r.text() };
+    });
+    assert.equal(refused.status, 403, refused.text);
+    assert.equal(await wpPhp("echo get_option('peerpath_isolated_host');"), '');
+    await context.close();
+    // A host stored some other way still loads no script of its own into the page.
+    await wpPhp("update_option('peerpath_isolated_host', 'https://evil.example/x/');");
+    const page2 = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Iso', 'post_content' => '[peer_path isolated]']);"));
+    const html = await (await fetch(`${site}/?page_id=${page2}`)).text();
+    assert.doesNotMatch(html, /<script[^>]+evil\.example/);
+    assert.match(html, /<peer-path-frame src="https:\/\/evil\.example\/x\/embed\.html"/);
+  } finally {
+    await rm(guard, { force: true });
+    await wpPhp("delete_option('peerpath_isolated_host');");
+  }
 });
 
 test('uninstalling removes what the plugin stored', async () => {

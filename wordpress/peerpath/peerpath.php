@@ -34,6 +34,16 @@ const PEERPATH_FEED = 'peerpath_feed';
  */
 const PEERPATH_ISOLATED_HOST = 'peerpath_isolated_host';
 
+/**
+ * Text from the config as it may be printed: without the invisible characters that change the
+ * direction of text, which could make a phone number read as another than the one dialled (the
+ * widget removes them too).
+ */
+function peerpath_plain($text)
+{
+    return (string) preg_replace('/[\x{061C}\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]/u', '', (string) $text);
+}
+
 /** A file of the widget (the release's dist/, in widget/). */
 function peerpath_asset($path)
 {
@@ -96,7 +106,7 @@ function peerpath_block($attributes)
 function peerpath_element($lang, $isolated = false)
 {
     $config = json_decode((string) get_option(PEERPATH_OPTION, ''));
-    $phone = is_object($config) && isset($config->center->phone) && is_string($config->center->phone) ? $config->center->phone : '';
+    $phone = is_object($config) && isset($config->center->phone) && is_string($config->center->phone) ? trim(peerpath_plain($config->center->phone)) : '';
     $fallback = '<p>' . esc_html($phone !== ''
         ? sprintf(__('If you need help now, call or text 988. To talk with us, call %s.', 'peerpath'), $phone)
         : __('If you need help now, call or text 988. In an emergency, call 911.', 'peerpath')) . '</p>';
@@ -113,8 +123,10 @@ function peerpath_element($lang, $isolated = false)
             : '';
         return $notice . '<div class="peerpath-fallback">' . $fallback . '</div>';
     }
-    wp_enqueue_script('peerpath-frame', $host . 'peer-path-frame.js', [], PEERPATH_VERSION, true);
-    return '<peer-path-frame config="' . esc_attr($host . 'center.json') . '"' . $lang_attr . '>' . $fallback . '</peer-path-frame>';
+    // The element's script is the plugin's own copy, served from this site: nothing from the
+    // isolated host runs in this page. Only the frame comes from there.
+    wp_enqueue_script('peerpath-frame', peerpath_asset('peer-path-frame.js'), [], PEERPATH_VERSION, true);
+    return '<peer-path-frame src="' . esc_attr($host . 'embed.html') . '" config="' . esc_attr($host . 'center.json') . '"' . $lang_attr . '>' . $fallback . '</peer-path-frame>';
 }
 
 /**
@@ -145,16 +157,21 @@ function peerpath_isolated_host_problem($url)
 add_action('rest_api_init', function () {
     register_rest_route('peerpath/v1', '/meetings', [
         'methods' => 'GET',
+        // The kept copy is served as it was checked and stored (rest_pre_serve_request, below),
+        // never decoded and encoded again for each visitor.
         'callback' => function () {
-            $feed = json_decode((string) get_option(PEERPATH_FEED, '[]'));
-            return new WP_REST_Response(is_array($feed) ? $feed : [], 200);
+            return new WP_REST_Response(null, 200);
         },
         'permission_callback' => '__return_true',
     ]);
     register_rest_route('peerpath/v1', '/feed-source', [
         'methods' => 'POST',
         'callback' => function (WP_REST_Request $request) {
-            $url = esc_url_raw((string) $request->get_param('url'), ['http', 'https']);
+            $given = $request->get_param('url');
+            if (!is_string($given)) {
+                return new WP_Error('peerpath_invalid', __('The address must be text.', 'peerpath'), ['status' => 400]);
+            }
+            $url = esc_url_raw($given, ['http', 'https']);
             update_option(PEERPATH_FEED_SOURCE, $url, false);
             return ['source' => $url, 'synced' => $url === '' ? null : peerpath_sync_feed()];
         },
@@ -165,7 +182,17 @@ add_action('rest_api_init', function () {
     register_rest_route('peerpath/v1', '/isolated-host', [
         'methods' => 'POST',
         'callback' => function (WP_REST_Request $request) {
-            $url = trim((string) $request->get_param('url'));
+            $given = $request->get_param('url');
+            if (!is_string($given)) {
+                return new WP_Error('peerpath_invalid', __('The address must be text.', 'peerpath'), ['status' => 400]);
+            }
+            // The frame it names is shown to every visitor of those pages: as with any frame in
+            // a post, only someone allowed to add unfiltered HTML may choose it.
+            if (!current_user_can('unfiltered_html')) {
+                $why = __('can be set only by a user allowed to add unfiltered HTML to this site (on a network, a super admin).', 'peerpath');
+                return new WP_Error('peerpath_forbidden', $why, ['status' => 403, 'problems' => [['path' => 'isolated_host', 'message' => $why]]]);
+            }
+            $url = trim($given);
             if ($url !== '') {
                 $url = rtrim($url, '/') . '/';
                 $problem = peerpath_isolated_host_problem($url);
@@ -196,6 +223,18 @@ add_action('rest_api_init', function () {
     ]);
 });
 
+/** The kept meeting list goes out as the text that was checked and stored. */
+add_filter('rest_pre_serve_request', function ($served, $result, $request) {
+    if ($served || !($request instanceof WP_REST_Request) || $request->get_route() !== '/peerpath/v1/meetings' || $request->get_method() !== 'GET') {
+        return $served;
+    }
+    $text = (string) get_option(PEERPATH_FEED, '');
+    header('Content-Type: application/json; charset=utf-8');
+    header('Cache-Control: no-cache');
+    echo $text === '' ? '[]' : $text;
+    return true;
+}, 10, 3);
+
 /** The config, as the widget reads it (public: it describes the center, never a visitor). */
 function peerpath_rest_get()
 {
@@ -211,6 +250,190 @@ function peerpath_rest_get()
     return $response;
 }
 
+/** How long the sync may take in all, in seconds (30; a filter, for tests). */
+function peerpath_sync_seconds()
+{
+    return (float) apply_filters('peerpath_sync_seconds', 30);
+}
+
+/**
+ * Whether the sync may connect to `$ip`: a public address only, never this machine, a private,
+ * shared (CGNAT, 100.64.0.0/10), link-local (169.254.0.0/16, where clouds answer with their
+ * credentials) or reserved network. The filter `peerpath_sync_allowed_address` may allow more
+ * (a list kept on an intranet; the plugin's tests).
+ */
+function peerpath_public_address($ip)
+{
+    $public = filter_var($ip, FILTER_VALIDATE_IP, FILTER_FLAG_NO_PRIV_RANGE | FILTER_FLAG_NO_RES_RANGE) !== false;
+    if ($public && filter_var($ip, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4) !== false) {
+        $n = ip2long($ip);
+        foreach ([['100.64.0.0', 10], ['169.254.0.0', 16], ['127.0.0.0', 8], ['0.0.0.0', 8], ['192.0.0.0', 24], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4]] as [$net, $bits]) {
+            $mask = -1 << (32 - $bits);
+            if (($n & $mask) === (ip2long($net) & $mask)) {
+                $public = false;
+            }
+        }
+    }
+    return (bool) apply_filters('peerpath_sync_allowed_address', $public, $ip);
+}
+
+/**
+ * GETs `$url` within `$limit` bytes (after inflating a compressed answer, a kilobyte at a time)
+ * and `$seconds` in all, however slowly the other site drips its head or body; follows up to 3
+ * redirects, each checked again. It connects only to the address it checked (no second DNS
+ * answer) and only to public ones (`peerpath_public_address`). Its own reader over PHP's
+ * streams, so the bounds hold whether or not the site has php-curl: WordPress's own transports
+ * keep reading past a size limit, wait 30 seconds per read, and inflate a compressed body whole.
+ * Gives the body, or a WP_Error with a sentence.
+ */
+function peerpath_fetch($url, $limit, $seconds)
+{
+    $deadline = microtime(true) + $seconds;
+    $error = function ($sentence) {
+        return new WP_Error('peerpath_fetch', $sentence);
+    };
+    for ($hop = 0; $hop <= 3; $hop++) {
+        $parts = wp_parse_url($url);
+        $scheme = is_array($parts) ? strtolower($parts['scheme'] ?? '') : '';
+        if (!in_array($scheme, ['http', 'https'], true) || empty($parts['host']) || isset($parts['user'])) {
+            return $error(sprintf(__('%s is not an http or https address', 'peerpath'), $url));
+        }
+        $host = trim($parts['host'], '[]');
+        $ips = filter_var($host, FILTER_VALIDATE_IP) !== false ? [$host] : (gethostbynamel($host) ?: []);
+        if (!$ips) {
+            return $error(sprintf(__('the name %s could not be found', 'peerpath'), $host));
+        }
+        foreach ($ips as $ip) {
+            if (!peerpath_public_address($ip)) {
+                return $error(sprintf(__('%1$s %2$s is on this machine or a private network (%3$s)', 'peerpath'), $hop ? __('a redirect to', 'peerpath') : __('the address', 'peerpath'), $host, $ip));
+            }
+        }
+        $port = isset($parts['port']) ? (int) $parts['port'] : ($scheme === 'https' ? 443 : 80);
+        $path = ($parts['path'] ?? '/') . (isset($parts['query']) ? '?' . $parts['query'] : '');
+        $address = strpos($ips[0], ':') !== false ? '[' . $ips[0] . ']' : $ips[0];
+        $context = stream_context_create(['ssl' => ['peer_name' => $host, 'verify_peer' => true, 'verify_peer_name' => true, 'SNI_enabled' => true]]);
+        $left = $deadline - microtime(true);
+        $socket = $left > 0 ? @stream_socket_client(($scheme === 'https' ? 'ssl://' : 'tcp://') . $address . ':' . $port, $errno, $errstr, $left, STREAM_CLIENT_CONNECT, $context) : false;
+        if (!$socket) {
+            return $error($left > 0 ? sprintf(__('could not connect (%s)', 'peerpath'), $errstr) : __('did not answer in time', 'peerpath'));
+        }
+        $authority = (strpos($host, ':') !== false ? "[$host]" : $host) . (isset($parts['port']) ? ':' . $port : '');
+        fwrite($socket, "GET $path HTTP/1.1\r\nHost: $authority\r\nUser-Agent: PeerPath/" . PEERPATH_VERSION . " (WordPress)\r\nAccept: application/json\r\nAccept-Encoding: gzip, deflate\r\nConnection: close\r\n\r\n");
+        $raw = '';
+        // The answer as sent: its head, and its body compressed or in chunks, within bounds.
+        $max_raw = $limit + 65536;
+        while (!feof($socket)) {
+            $left = $deadline - microtime(true);
+            if ($left <= 0) {
+                fclose($socket);
+                return $error(sprintf(__('did not finish within %d seconds', 'peerpath'), (int) $seconds));
+            }
+            stream_set_timeout($socket, (int) ceil($left));
+            $piece = fread($socket, 8192);
+            if ($piece === false) {
+                break;
+            }
+            $raw .= $piece;
+            if (strlen($raw) > $max_raw) {
+                fclose($socket);
+                return $error(__('is larger than 2 MiB, as much as the widget reads', 'peerpath'));
+            }
+        }
+        fclose($socket);
+        if (microtime(true) > $deadline) {
+            return $error(sprintf(__('did not finish within %d seconds', 'peerpath'), (int) $seconds));
+        }
+        $split = strpos($raw, "\r\n\r\n");
+        if ($split === false || !preg_match('#^HTTP/1\.[01] (\d{3})#', $raw, $status)) {
+            return $error(__('did not answer as a web server does', 'peerpath'));
+        }
+        $headers = [];
+        foreach (array_slice(explode("\r\n", substr($raw, 0, $split)), 1) as $line) {
+            $colon = strpos($line, ':');
+            if ($colon !== false) {
+                $headers[strtolower(trim(substr($line, 0, $colon)))] = trim(substr($line, $colon + 1));
+            }
+        }
+        $body = substr($raw, $split + 4);
+        unset($raw);
+        $code = (int) $status[1];
+        if (in_array($code, [301, 302, 303, 307, 308], true) && !empty($headers['location'])) {
+            $url = WP_Http::make_absolute_url($headers['location'], $url);
+            continue;
+        }
+        if ($code !== 200) {
+            return $error(sprintf(__('answered HTTP %d', 'peerpath'), $code));
+        }
+        if (stripos($headers['transfer-encoding'] ?? '', 'chunked') !== false) {
+            $body = peerpath_dechunk($body);
+            if ($body === null) {
+                return $error(__('sent a body cut short', 'peerpath'));
+            }
+        }
+        $encoding = strtolower($headers['content-encoding'] ?? 'identity');
+        if (in_array($encoding, ['gzip', 'x-gzip', 'deflate'], true)) {
+            $body = peerpath_inflate($body, $limit, $encoding === 'deflate' ? ZLIB_ENCODING_DEFLATE : ZLIB_ENCODING_GZIP);
+            if (is_wp_error($body)) {
+                return $body;
+            }
+        } elseif ($encoding !== 'identity') {
+            return $error(sprintf(__('answered in an encoding it cannot read (%s)', 'peerpath'), $encoding));
+        }
+        if (strlen($body) > $limit) {
+            return $error(__('is larger than 2 MiB, as much as the widget reads', 'peerpath'));
+        }
+        return $body;
+    }
+    return $error(__('redirected more than 3 times', 'peerpath'));
+}
+
+/** A chunked body joined, or null when it is cut short. */
+function peerpath_dechunk($body)
+{
+    $out = '';
+    $at = 0;
+    for (;;) {
+        $eol = strpos($body, "\r\n", $at);
+        if ($eol === false) {
+            return null;
+        }
+        $size = trim(explode(';', substr($body, $at, $eol - $at))[0]);
+        if (!ctype_xdigit($size)) {
+            return null;
+        }
+        $size = hexdec($size);
+        if ($size === 0) {
+            return $out;
+        }
+        if ($eol + 2 + $size > strlen($body)) {
+            return null;
+        }
+        $out .= substr($body, $eol + 2, $size);
+        $at = $eol + 2 + $size + 2;
+    }
+}
+
+/**
+ * A compressed (gzip or deflate) body inflated a kilobyte at a time, stopped as soon as it holds
+ * more than `$limit` bytes: a compression bomb never fills the memory.
+ */
+function peerpath_inflate($body, $limit, $encoding)
+{
+    $stream = @inflate_init($encoding);
+    $out = '';
+    for ($at = 0; $stream && $at < strlen($body); $at += 1024) {
+        $piece = @inflate_add($stream, substr($body, $at, 1024), ZLIB_SYNC_FLUSH);
+        if ($piece === false) {
+            return new WP_Error('peerpath_fetch', __('sent a compressed body that does not inflate', 'peerpath'));
+        }
+        $out .= $piece;
+        if (strlen($out) > $limit) {
+            return new WP_Error('peerpath_fetch', __('is larger than 2 MiB once inflated, as much as the widget reads', 'peerpath'));
+        }
+    }
+    return $out;
+}
+
 /**
  * Fetches the meeting list named in the settings (another site's Meeting Guide feed), within 2 MiB
  * and 30 seconds, and keeps it when it is a list that holds at least one meeting with a name, a
@@ -224,13 +447,9 @@ function peerpath_sync_feed()
     if ($url === '') {
         return 'no source';
     }
-    $response = wp_safe_remote_get($url, ['timeout' => 30, 'limit_response_size' => PEERPATH_MAX_BYTES + 1, 'redirection' => 3]);
-    if (is_wp_error($response)) {
-        return 'kept: ' . $response->get_error_message();
-    }
-    $body = (string) wp_remote_retrieve_body($response);
-    if ((int) wp_remote_retrieve_response_code($response) !== 200 || strlen($body) > PEERPATH_MAX_BYTES) {
-        return 'kept: the answer was not a usable list';
+    $body = peerpath_fetch($url, PEERPATH_MAX_BYTES, peerpath_sync_seconds());
+    if (is_wp_error($body)) {
+        return 'kept: ' . $body->get_error_message();
     }
     $feed = json_decode($body);
     $usable = is_array($feed) ? array_filter($feed, function ($m) {
@@ -261,11 +480,34 @@ function peerpath_rest_save(WP_REST_Request $request)
     }
     $config = json_decode($body);
     $problems = peerpath_problems($config);
+    $text = $problems ? false : wp_json_encode($config);
+    if ($text === false && !$problems) {
+        // PHP reads a number such as 1e400 as infinity, which has no JSON: never store an empty config.
+        $problems[] = ['path' => peerpath_non_finite($config, ''), 'message' => __('is a number too large to store; give a smaller one.', 'peerpath')];
+    }
     if ($problems) {
         return new WP_Error('peerpath_invalid', __('The config was not saved: it has problems.', 'peerpath'), ['status' => 400, 'problems' => $problems]);
     }
-    update_option(PEERPATH_OPTION, wp_json_encode($config), false);
+    update_option(PEERPATH_OPTION, $text, false);
     return ['saved' => true];
+}
+
+/** The place of the first number in `$value` that is not finite (such as 1e400), as a path. */
+function peerpath_non_finite($value, $path)
+{
+    if (is_float($value) && !is_finite($value)) {
+        return $path;
+    }
+    if (is_object($value) || is_array($value)) {
+        foreach ($value as $key => $item) {
+            $at = is_int($key) ? "{$path}[$key]" : ($path === '' ? (string) $key : "$path.$key");
+            $found = peerpath_non_finite($item, $at);
+            if ($found !== null) {
+                return $found;
+            }
+        }
+    }
+    return null;
 }
 
 /**
@@ -321,6 +563,7 @@ function peerpath_settings_page()
         'feedSourceUrl' => rest_url('peerpath/v1/feed-source'),
         'isolatedHost' => (string) get_option(PEERPATH_ISOLATED_HOST, ''),
         'isolatedHostUrl' => rest_url('peerpath/v1/isolated-host'),
+        'canSetIsolatedHost' => current_user_can('unfiltered_html'),
     ];
     // A site that runs 12 Step Meeting List has a Meeting Guide feed of its own to offer.
     if (defined('TSML_VERSION') || function_exists('tsml_get_meetings')) {
