@@ -253,17 +253,21 @@ async function hostScrolls(plan) {
   await page.evaluate(() => {
     window.__scrolls = [];
     addEventListener('scroll', () => window.__scrolls.push(Math.round(scrollY)));
+    // What focus tells the host: its window losing or gaining it, and which of its elements has it.
+    window.__focus = [];
+    for (const type of ['blur', 'focus']) addEventListener(type, () => window.__focus.push(`${type} ${document.activeElement?.tagName}`));
   });
   await answerInFrame(frame, plan);
   await page.waitForTimeout(400);
+  const focus = await page.evaluate(() => window.__focus);
   const notices = await frame.evaluate(() => [...document.querySelector('peer-path').shadowRoot.querySelectorAll('.screen [data-notice]')].map((n) => n.dataset.notice));
   const scrolls = await page.evaluate(() => window.__scrolls);
   await context.close();
   await close();
-  return { scrolls, notices };
+  return { scrolls, notices, focus };
 }
 
-test('isolated mode: no answer scrolls the host page (a calm, a crisis and an unsafe-at-home visitor)', async () => {
+test('isolated mode: no answer scrolls the host page or moves its focus (a calm, a crisis and an unsafe-at-home visitor)', async () => {
   const calm = await hostScrolls(PLAN);
   const crisis = await hostScrolls({ ...PLAN, self_harm: 'several_days' });
   const unsafe = await hostScrolls({ ...PLAN, own_safety: 'yes' });
@@ -272,6 +276,8 @@ test('isolated mode: no answer scrolls the host page (a calm, a crisis and an un
   assert.deepEqual(crisis.scrolls, calm.scrolls, 'a crisis answer moves the host page as a calm one does');
   assert.deepEqual(unsafe.scrolls, calm.scrolls);
   assert.deepEqual(calm.scrolls, [], 'the widget never scrolls the host page');
+  assert.deepEqual(crisis.focus, calm.focus, 'focus tells the host nothing of the answers');
+  assert.deepEqual(unsafe.focus, calm.focus);
 });
 
 test('isolated mode: the frame never asks for the location, so the host page gets no grant from the visitor', async () => {
