@@ -157,7 +157,7 @@ $(FAULT_PKG)/peerpath_bg.wasm: $(shell find src -type f) Cargo.toml Cargo.lock |
 	  target/fault/$(WASM_TARGET)/release/peerpath.wasm
 
 test-browser: dist $(FAULT_PKG)/peerpath_bg.wasm node-tools browser-tools
-	node --test --test-concurrency=1 --test-timeout=120000 tests/browser/
+	node --test --test-concurrency=1 --test-timeout=300000 tests/browser/
 
 # Each release artifact installed from the file alone into a clean directory, its commands run
 # with Node.js only, peerpath-sync-feed against local servers that are slow, huge, wrong or down.

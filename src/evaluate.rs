@@ -187,6 +187,12 @@ fn where_to_get_naloxone(urgent: &mut [Notice], local: &[LocalMatch], lang: crat
     }
 }
 
+/// The center's programs and local meetings with no question asked, soonest first (quality.md
+/// v3, "A meeting now"): for the welcome's "Find a meeting now".
+pub fn meetings_now(options: &Options) -> Vec<LocalMatch> {
+    finder::soonest(options)
+}
+
 /// The notices to show at once for the answers given so far (see `assess::notices_at_once`).
 pub fn notices_at_once(answers: &Answers, options: &Options) -> Vec<Notice> {
     assess::notices_at_once(answers, options.lang, &options.center)

@@ -32,10 +32,10 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 pub use center::config::{
     check as check_config, Checked, Level as ProblemLevel, Problem, MAX_CONFIG_BYTES, MAX_RESOURCES,
 };
-pub use center::options::{Options, RawOptions};
+pub use center::options::{Options, Place, RawOptions};
 pub use center::resource::Resource;
 pub use evaluate::Evaluation;
-pub use evaluate::{evaluate, notices_at_once, questionnaire, string_keys, VERSION};
+pub use evaluate::{evaluate, meetings_now, notices_at_once, questionnaire, string_keys, VERSION};
 pub use screening::answers::{Answer, AnswerError, Answers, ErrorCode, RawAnswers, RawValue};
 pub use screening::care::{CareLevel, CARE_NOTES, CARE_RULES, LEVEL_OPTIONS};
 pub use screening::catalog::{List, CATALOG, PINS};
@@ -216,6 +216,13 @@ impl Mounted {
     pub fn start(&self) -> Result<(), JsValue> {
         guard::ready()?;
         self.widget.start()
+    }
+
+    /// Goes to the meetings and programs, soonest first: the visitor pressed "Find a meeting
+    /// now" on the shell's welcome before the module had loaded.
+    pub fn meetings(&self) -> Result<(), JsValue> {
+        guard::ready()?;
+        self.widget.meetings()
     }
 
     /// How many problems the center's config and lists had so far (0 for a clean one), for the

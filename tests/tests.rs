@@ -912,7 +912,7 @@ mod finder {
     /// The center's programs and a small Meeting Guide feed, shared by the scenarios.
     fn config() -> Value {
         json!({
-            "center": {"name": "Harbor Recovery", "phone": "+1-555-0100"},
+            "center": {"name": "Harbor Recovery", "phone": "+1-555-0100", "timezone": "America/Los_Angeles"},
             "resources": [
                 {"id": "harbor-smart-morning", "name": "Harbor SMART mornings", "kind": "smart_recovery", "format": "in_person",
                  "schedule": [{"day": 3, "start": "10:00", "end": "11:00"}]},
@@ -1106,6 +1106,39 @@ mod finder {
         assert!(far["distance_km"].as_f64().unwrap() > 50.0);
     }
 
+    /// quality.md v3, "A meeting now": with no question asked, the center's programs and local
+    /// meetings soonest first: on now, then by start, then what has no times; kinds the center
+    /// hides left out; nearest first once sorted by distance.
+    #[test]
+    fn a_meeting_now_lists_what_is_on_and_soonest_first() {
+        let mut config = config();
+        config["hide"] = json!(["family_groups"]);
+        config["resources"].as_array_mut().unwrap().push(
+            json!({"id": "harbor-line", "name": "Harbor peer line", "kind": "peer_mentor", "phone": "+1-555-0101"}),
+        );
+        // Tuesday 19:10: the evening SMART group (19:00 to 20:30) is on now.
+        let options = json!({"config": config, "now": {"day": 2, "minutes": 1150}});
+        let options = peerpath::Options::from_raw(peerpath::RawOptions::from_json(&json(&options)).unwrap());
+        let list = peerpath::meetings_now(&options);
+        let ids: Vec<&str> = list.iter().map(|m| m.resource.id.as_str()).collect();
+        assert_eq!(ids[0], "harbor-smart-evening", "{ids:?}");
+        assert!(list[0].next.unwrap().ongoing);
+        // Then by start: Tuesday's 19:00 Women's Step Study and Tuesday Tools are on now too
+        // (an hour, with no end given), then Wednesday's 07:00 AA, then the rest.
+        let waits: Vec<u32> = list.iter().filter_map(|m| m.next.map(|n| n.in_minutes)).collect();
+        assert!(waits.windows(2).all(|w| w[0] <= w[1]), "{waits:?}");
+        assert_eq!(ids.last(), Some(&"harbor-line"), "no times: last");
+        assert!(!ids.contains(&"harbor-family"), "a kind the center hides");
+        assert!(list.iter().all(|m| m.reasons.is_empty()), "nothing claims to fit");
+        // Near me: nearest first.
+        let mut near = options.clone();
+        near.place = Some(peerpath::Place { lat: 33.2, lon: -117.31 });
+        let sorted = peerpath::meetings_now(&near);
+        assert_eq!(sorted[0].resource.id, "mg-aa-x");
+        let km: Vec<f64> = sorted.iter().filter_map(|m| m.distance_km).collect();
+        assert!(km.windows(2).all(|w| w[0] <= w[1]), "{km:?}");
+    }
+
     /// catalog.md v3: once sorted by distance, nearest first, whatever fits a little better;
     /// and a meeting next door reads "less than 0.1", never "0.0".
     #[test]
@@ -1259,7 +1292,18 @@ mod finder {
             json!({"now": {"day": 2, "minutes": 1110}}),
         );
         let evening = found.iter().find(|m| m["id"] == "harbor-smart-evening").unwrap();
-        assert_eq!(evening["next"], json!({"day": 2, "start": 1140, "in_minutes": 30, "days": 0}));
+        assert_eq!(
+            evening["next"],
+            json!({"day": 2, "start": 1140, "in_minutes": 30, "days": 0, "ongoing": false, "end": 1230})
+        );
+        // At 19:10 it is on now, until 20:30 (quality.md v3: in progress on top).
+        let later = local(
+            json!({"for_whom": "self", "substances": ["alcohol"], "approach": "secular"}),
+            json!({"now": {"day": 2, "minutes": 1150}}),
+        );
+        let on = later.iter().find(|m| m["id"] == "harbor-smart-evening").unwrap();
+        assert_eq!(on["next"]["ongoing"], json!(true));
+        assert_eq!(on["next"]["in_minutes"], json!(0));
         assert_eq!(found.iter().find(|m| m["id"] == "harbor-smart-morning").unwrap()["next"]["days"], json!(1));
         let morning = found.iter().find(|m| m["id"] == "harbor-smart-morning").unwrap();
         assert_eq!(morning["next"]["in_minutes"], json!(930));
@@ -1368,6 +1412,19 @@ mod check_config_command {
         assert!(out.contains("error: resources[0].schedule[0].day:"), "{out}");
         assert!(out.contains("warning: extra:"), "{out}");
         assert!(out.contains("2 error(s), 1 warning(s)"), "{out}");
+    }
+
+    /// Issue 25: a center copying a config without its zone hears about it before a visitor
+    /// in another zone reads times hours off; a warning, so the config still passes.
+    #[test]
+    fn scheduled_resources_without_a_time_zone_are_warned_about() {
+        let (code, out) = run(&[(
+            "unzoned.json",
+            r#"{"center": {"name": "Harbor"}, "resources": [{"id": "a", "name": "A", "kind": "alumni_group", "schedule": [{"day": 4, "start": "19:00"}]}]}"#,
+        )]);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("warning: center.timezone: is missing, and 1 resource(s) with a schedule"), "{out}");
+        assert!(out.contains("0 error(s), 1 warning(s)"), "{out}");
     }
 
     #[test]

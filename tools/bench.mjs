@@ -6,7 +6,8 @@
 //   - on an emulated cheap phone (Chromium's DevTools protocol: CPU 4x slower, 150 ms round
 //     trip, 1.6 Mbps down), the shipped files (dist/): navigation to the first control (the
 //     welcome's Start), to the first question, and each screen change, medians of cold loads;
-//   - the screens to a first result for a visitor on each path;
+//   - screens and taps to a first result for a visitor on each path, the result's length in
+//     screens, the pages whose Next is far down, and taps to a meeting tonight;
 //   - Lighthouse performance, accessibility and best-practices scores of the demo page;
 //   - peak JS heap during a full run (sampled), the heap after it, and the module's memory;
 //   - `evaluate` natively (cargo bench) and in wasm, and 5,000 Meeting Guide meetings (node).
@@ -159,6 +160,7 @@ const VISITORS = [
   ['one who skips every question', {}],
   ['a mother worried about her son', { for_whom: 'loved_one', lo_danger: 'no', lo_relationship: 'parent', substances: ['opioids'], lo_stage: 'not_ready' }],
   ['a partner in danger at home', { for_whom: 'loved_one', lo_safety: 'yes', phq2_1: 3, phq2_2: 3, self_harm: 'several_days' }],
+  ['a veteran just out of jail with thoughts of self-harm', { for_whom: 'self', age_group: '26_64', sex: 'male', self_harm: 'several_days', substances: ['opioids', 'alcohol'], use_freq_opioids: 'weekly', auditc_1: 2, auditc_2: 1, auditc_3: 1, last_use: '1_3_months', overdose: 'yes', injection: 'no', justice: 'recently_released', stage: 'changing' }],
 ];
 const screensTo = [];
 {
@@ -166,26 +168,64 @@ const screensTo = [];
   for (const [who, plan] of VISITORS) {
     const page = await context.newPage();
     await page.goto(`${phoneSite.url}/phone.html`);
+    // Taps: each answer chosen, each "continue" of a crisis panel, each Next, and Start.
     await page.locator('peer-path .pp:not([data-shell]) [data-action=start]').click();
     let screens = 0;
+    let taps = 1;
+    const far = [];
     while (!(await page.locator('peer-path .next-steps').count())) {
       screens++;
-      for (const id of await page.locator('peer-path fieldset[data-item]').evaluateAll((f) => f.map((e) => e.dataset.item))) {
+      // Where Next is on the page as it opened, in screens from its top (quality.md v3: Next
+      // without hunting; a page is counted when Next is more than 1.5 screens down).
+      const next = await page.evaluate(() => {
+        const root = document.querySelector('peer-path').shadowRoot;
+        const top = root.querySelector('.screen').getBoundingClientRect().top;
+        return (root.querySelector('.screen [data-action=next]').getBoundingClientRect().bottom - top) / innerHeight;
+      });
+      const items = await page.locator('peer-path fieldset[data-item]').evaluateAll((f) => f.map((e) => e.dataset.item));
+      if (next > 1.5) far.push(`${items[0]} (${next.toFixed(1)})`);
+      for (const id of items) {
         for (const value of [].concat(plan[id] ?? [])) {
           await page.locator(`peer-path input[name="${id}"][value="${value}"]`).check();
+          taps++;
           const back = page.locator('peer-path .moment [data-action=continue]');
-          if (await back.count()) await back.click();
+          if (await back.count()) {
+            await back.click();
+            taps++;
+          }
         }
       }
       await page.locator('peer-path .screen [data-action=next]').click();
+      taps++;
     }
-    screensTo.push([who, screens]);
+    // The result before any "show more", in screens of 360 x 740 (quality.md v3: at most 4).
+    await page.waitForFunction(() => !document.querySelector('peer-path').shadowRoot.querySelector('.screen[data-more]'));
+    const result = await page.evaluate(() => document.querySelector('peer-path').shadowRoot.querySelector('.screen').getBoundingClientRect().height / innerHeight);
+    screensTo.push({ who, screens, taps, result, far });
     await page.close();
   }
   await context.close();
 }
+// A meeting tonight, no question asked: "Find a meeting now" on the welcome, then the first
+// meeting's own control (its link, or "Add to calendar").
+const tonight = await (async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${phoneSite.url}/phone.html`);
+  await page.locator('peer-path [data-action=meetings]').click();
+  const first = page.locator('peer-path [data-list=meetings] .card').first();
+  await first.waitFor();
+  const seen = await first.evaluate((card) => {
+    const control = card.querySelector('a, button');
+    const box = control?.getBoundingClientRect();
+    return { name: card.querySelector('h3')?.textContent, when: card.querySelector('.next')?.textContent ?? '', control: control?.textContent, onScreen: !!box && box.bottom <= innerHeight };
+  });
+  await context.close();
+  return { taps: seen.onScreen ? 2 : 3, ...seen };
+})();
 await phoneSite.close();
-console.log(`screens to a first result: ${screensTo.map(([, n]) => n).join(', ')}`);
+console.log(`screens to a first result: ${screensTo.map((v) => v.screens).join(', ')}; taps: ${screensTo.map((v) => v.taps).join(', ')}`);
+console.log(`result screens: ${screensTo.map((v) => v.result.toFixed(1)).join(', ')}; a meeting tonight in ${tonight.taps} taps`);
 
 // ---- JS heap and module memory over a full run ----------------------------------------------------
 const heapContext = await browser.newContext();
@@ -308,11 +348,20 @@ server, the center's config a separate file (\`www/center.json\`). 11 cold loads
 ## Screens to a first result
 
 Question screens from the first question to the first result (quality.md: 12 at most on every
-path), going through by pointer with these answers and skipping the rest:
+path) and taps from the welcome (Start, each answer, each "continue" of a crisis panel, each
+Next), going through by pointer at 360 x 740 with these answers and skipping the rest; the
+result's length before any "show more", in screens of 360 x 740 (quality.md v3: at most 4);
+and the pages whose Next is more than 1.5 screens down as the page opens (quality.md v3: Next
+without hunting; 7 of 11 on the own path before issue 25):
 
-| visitor | screens |
-| --- | ---: |
-${screensTo.map(([who, n]) => `| ${who} | ${n} |`).join('\n')}
+| visitor | screens | taps | result, screens | pages with Next over 1.5 screens down |
+| --- | ---: | ---: | ---: | --- |
+${screensTo.map((v) => `| ${v.who} | ${v.screens} | ${v.taps} | ${v.result.toFixed(1)} | ${v.far.length ? `${v.far.length}: ${v.far.join(', ')}` : 'none'} |`).join('\n')}
+
+**A meeting tonight, no question asked: ${tonight.taps} taps.** "Find a meeting now" on the
+welcome, then the first card's own control ("${tonight.control}") on the first screen: the
+first card was ${tonight.name} (${tonight.when}) on the demo center's config at the time of the
+run.
 
 ## evaluate
 

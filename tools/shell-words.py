@@ -14,8 +14,8 @@ import sys
 
 # The table keys the shell reads, by the name it reads them by.
 KEYS = (
-    "ui.widget_label", "ui.exit", "ui.crisis_988_label", "ui.bar.call", "ui.bar.text",
-    "ui.crisis_label", "ui.crisis_lead", "ui.call_911", "ui.exit_hint", "ui.loading", "ui.start",
+    "ui.widget_label", "ui.exit", "ui.crisis_988_label", "ui.bar.call", "ui.bar.text", "ui.bar.more",
+    "ui.crisis_label", "ui.crisis_lead", "ui.call_911", "ui.exit_hint", "ui.loading", "ui.start", "ui.meetings_now",
     "ui.welcome.title", "ui.welcome.intro", "ui.welcome.intro_center", "ui.welcome.anonymous",
     "ui.welcome.private", "ui.welcome.time", "ui.welcome.not_diagnosis",
 )

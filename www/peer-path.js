@@ -48,18 +48,16 @@ addEventListener('error', (event) => {
 const SPOKEN = ['en', 'es'];
 
 /**
- * The visitor's language, as Rust's `strings::negotiate` decides it: the element's `lang`,
- * else the config's first language (its first well-formed tag, as the config check keeps
- * them), else the browser's first, among those the widget speaks; else English.
+ * The visitor's language, as Rust's `strings::negotiate` decides it: the element's `lang`, else
+ * the first of the browser's languages that the center offers (its config's `languages` the
+ * widget speaks, or all it speaks), else the center's first, else English.
  */
 function negotiate(lang, config) {
-  const languages = Array.isArray(config.languages) ? config.languages : [];
-  const first = languages.find((tag) => typeof tag === 'string' && /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(tag));
-  for (const tag of [lang, first, ...navigator.languages]) {
-    const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
-    if (SPOKEN.includes(primary)) return primary;
-  }
-  return 'en';
+  const primary = (tag) => String(tag ?? '').split(/[-_]/)[0].toLowerCase();
+  const listed = (Array.isArray(config.languages) ? config.languages : []).map(primary).filter((l) => SPOKEN.includes(l));
+  const offered = listed.length ? listed : SPOKEN;
+  if (SPOKEN.includes(primary(lang))) return primary(lang);
+  return navigator.languages.map(primary).find((l) => offered.includes(l)) ?? offered[0];
 }
 
 /** The glue of the module with `lang` built in, once per page: the shell's words come with it. */
@@ -366,8 +364,12 @@ function drawWelcome(screen, lang, center) {
   screen.replaceChildren(
     el('h2', { tabindex: '-1', 'data-focus': '', 'data-welcome': '', lang }, w['ui.welcome.title']),
     el('p', { class: 'intro' }, introText(w, center)),
+    // Both ways in on the first screen of a phone: the questions, and a meeting now with no
+    // question asked (quality.md v3); what the widget promises below them.
+    el('div', { class: 'nav ways' },
+      el('button', { type: 'button', 'data-action': 'start', class: 'primary', part: 'button' }, w['ui.start']),
+      el('button', { type: 'button', 'data-action': 'meetings', class: 'secondary', part: 'button' }, w['ui.meetings_now'])),
     el('ul', { class: 'promises' }, ...PROMISES.map((key) => el('li', {}, w[`ui.welcome.${key}`]))),
-    el('div', { class: 'nav' }, el('button', { type: 'button', 'data-action': 'start', class: 'primary', part: 'button' }, w['ui.start'])),
   );
   return true;
 }
@@ -388,8 +390,9 @@ function shellFrame(lang, center) {
       el('div', { class: 'now', role: 'group', 'aria-label': w['ui.crisis_988_label'] },
         now('tel:988', w['ui.bar.call']),
         // 988 answers a text of the word AYUDA in Spanish, as the module's bar says.
-        now(lang === 'es' ? 'sms:988?body=AYUDA' : 'sms:988', w['ui.bar.text']))),
-    el('div', { class: 'strip' },
+        now(lang === 'es' ? 'sms:988?body=AYUDA' : 'sms:988', w['ui.bar.text']),
+        el('button', { type: 'button', 'data-action': 'help', class: 'more', part: 'now', 'aria-controls': 'pp-strip', 'aria-expanded': 'true', hidden: '' }, w['ui.bar.more']))),
+    el('div', { class: 'strip', id: 'pp-strip' },
       el('div', { class: 'crisis-lines', part: 'crisis', role: 'region', 'aria-label': w['ui.crisis_label'] },
         el('strong', {}, w['ui.crisis_lead']), el('a', { class: 'pill', href: 'tel:911' }, w['ui.call_911'])),
       el('p', { class: 'exit-hint' }, w['ui.exit_hint'])),
@@ -416,8 +419,8 @@ class PeerPathElement extends HTMLElement {
   #lang = 'en';
   #config = {};
   #styles = null;
-  /** Start was pressed on the shell's welcome before the module had loaded. */
-  #started = false;
+  /** Start ('start') or "Find a meeting now" ('meetings') was pressed on the shell's welcome before the module had loaded. */
+  #started = null;
 
   constructor() {
     super();
@@ -425,8 +428,8 @@ class PeerPathElement extends HTMLElement {
     this.attachShadow({ mode: 'open' }).addEventListener('click', (event) => {
       const action = !this.#mounted && event.target.closest?.('[data-action]')?.dataset.action;
       if (action === 'exit') leaveNow(this.#config);
-      if (action === 'start' && !this.#started) {
-        this.#started = true;
+      if ((action === 'start' || action === 'meetings') && !this.#started) {
+        this.#started = action;
         const status = this.shadowRoot.querySelector('[role=status]');
         if (status) status.textContent = WORDS[status.closest('[lang]').lang]?.['ui.loading'] ?? '';
       }
@@ -437,7 +440,7 @@ class PeerPathElement extends HTMLElement {
     live.add(this);
     const root = this.shadowRoot;
     const generation = ++this.#generation;
-    this.#started = false;
+    this.#started = null;
     this.#lang = (this.getAttribute('lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
     // Until the welcome is drawn (and whenever the widget cannot run), the element's children show.
     this.#styles = stylesheet();
@@ -507,7 +510,8 @@ class PeerPathElement extends HTMLElement {
     const head = lists.length ? Object.fromEntries(Object.entries(this.#config).filter(([field]) => !lists.includes(field))) : config;
     const mounted = module.mount(root, head, chosen, undefined, fetchStrings, drawWelcome);
     this.#mounted = mounted;
-    if (this.#started) mounted.start();
+    if (this.#started === 'start') mounted.start();
+    if (this.#started === 'meetings') mounted.meetings();
     this.dispatchEvent(new CustomEvent('peerpath-ready', { detail: { embedOrigins: mounted.embedOrigins } }));
     const alive = () => this.#mounted === mounted && !stopped;
     for (const field of lists) {

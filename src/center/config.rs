@@ -237,6 +237,13 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
         let entries = c.list(json, list.field(), root);
         ListReader::new(list, &config.resources).read(entries, 0, &mut config.resources, c);
     }
+    let unzoned = config.resources.iter().filter(|r| !r.schedule.is_empty() && r.timezone.is_none()).count();
+    // A zone given but not valid is an error of its own; one missing is this warning.
+    let zone_given =
+        json.get("center").and_then(|center| center.get("timezone")).is_some_and(|zone| !matches!(zone, Json::Null));
+    if unzoned > 0 && !zone_given && matches!(json.get("center"), Some(Json::Object(_))) {
+        c.warn(center_at.key("timezone"), ProblemKind::NoTimeZone { count: unzoned });
+    }
     config.meeting_guide_url = c.text(json, "meeting_guide_url", root).and_then(|url| {
         if is_safe_link(&url) && !url.starts_with("tel:") && !url.starts_with("sms:") && !url.starts_with("mailto:") {
             Some(url)
@@ -577,7 +584,8 @@ mod tests {
     fn a_good_config_has_no_problems() {
         let checked = check(&json(
             r#"{
-            "center": {"name": "Harbor Recovery", "phone": "+1-555-0100", "crisis_phone": "+1-555-0199", "url": "https://harbor.example/contact", "hours": "Mon-Fri"},
+            "center": {"name": "Harbor Recovery", "phone": "+1-555-0100", "crisis_phone": "+1-555-0199", "url": "https://harbor.example/contact", "hours": "Mon-Fri",
+                "timezone": "America/Los_Angeles"},
             "quick_exit_url": "https://www.weather.gov/", "languages": ["en", "es"], "hide": ["moderation_management"],
             "resources": [{"id": "alumni", "name": "Alumni Night", "kind": "alumni_group", "format": "hybrid",
                 "schedule": [{"day": 4, "start": "19:00", "end": "20:30"}], "languages": ["en"], "audience": ["family"],
@@ -619,6 +627,32 @@ mod tests {
         assert_eq!(bad.config.center.timezone, None);
         assert_eq!(bad.problems[0].kind.id(), "not_a_time_zone");
         assert_eq!(bad.problems[0].path.to_string(), "center.timezone");
+    }
+
+    #[test]
+    fn scheduled_resources_without_a_time_zone_give_one_warning_at_the_centers_zone() {
+        let resources = r#""resources": [
+              {"id": "a", "name": "A", "kind": "alumni_group", "schedule": [{"day": 1, "start": "19:00"}]},
+              {"id": "b", "name": "B", "kind": "alumni_group", "schedule": [{"day": 2, "start": "19:00"}]},
+              {"id": "c", "name": "C", "kind": "alumni_group"}]"#;
+        let without = check(&json(&format!(r#"{{"center": {{"name": "H"}}, {resources}}}"#)));
+        let [problem] = &without.problems[..] else { panic!("{:?}", without.problems) };
+        assert_eq!((problem.level, problem.kind.clone()), (Level::Warning, ProblemKind::NoTimeZone { count: 2 }));
+        assert_eq!(problem.path.to_string(), "center.timezone");
+        assert!(problem.to_string().contains("2 resource(s) with a schedule"), "{problem}");
+        assert_eq!(without.config.resources.len(), 3, "a warning: everything is still used");
+        // With the zone given, no warning; with a zone that is not one, only that error.
+        let with =
+            check(&json(&format!(r#"{{"center": {{"name": "H", "timezone": "America/New_York"}}, {resources}}}"#)));
+        assert_eq!(with.problems, vec![]);
+        let bad = check(&json(&format!(r#"{{"center": {{"name": "H", "timezone": "Eastern Time"}}, {resources}}}"#)));
+        let kinds: Vec<&str> = bad.problems.iter().map(|p| p.kind.id()).collect();
+        assert_eq!(kinds, ["not_a_time_zone"]);
+        // Nothing scheduled: nothing to warn about.
+        let unscheduled = check(&json(
+            r#"{"center": {"name": "H"}, "resources": [{"id": "c", "name": "C", "kind": "alumni_group"}]}"#,
+        ));
+        assert_eq!(unscheduled.problems, vec![]);
     }
 
     // The Meeting Guide feed, read through the same checker as the config's own lists.

@@ -44,7 +44,16 @@ pub struct NextMeeting {
     /// Days from today in the meeting's own time zone: 0 today, 1 tomorrow, 7 the same weekday
     /// next week (it met earlier today), so "today", "tonight" and "tomorrow" are said right.
     pub days: u8,
+    /// It has started and not ended (a meeting with no end is taken to last an hour): then
+    /// `in_minutes` is 0, and `start` when it began.
+    pub ongoing: bool,
+    /// When it ends, when the schedule says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<u16>,
 }
+
+/// A meeting with no end time is taken to last this long (minutes).
+const USUAL_LENGTH: u32 = 60;
 
 /// At most this many matches of one kind, and in all, are returned.
 pub const PER_KIND: usize = 8;
@@ -417,20 +426,69 @@ pub fn km_text(km: f64) -> String {
     }
 }
 
-/// When the resource next meets, from the visitor's weekday and time.
+/// When the resource next meets, from the visitor's weekday and time: one in progress now
+/// first (quality.md v3, "A meeting now"), else the soonest start.
 fn next_meeting(r: &Resource, now: Now) -> Option<NextMeeting> {
     let mut soonest: Option<NextMeeting> = None;
+    let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
     for slot in &r.schedule {
         let slot_at = u32::from(slot.day) * 1440 + u32::from(slot.start);
-        let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
+        let since = (now_at + WEEK_MINUTES - slot_at) % WEEK_MINUTES;
+        let length = slot.end.map_or(USUAL_LENGTH, |end| (u32::from(end) + 1440 - u32::from(slot.start)) % 1440);
+        if since < length {
+            return Some(NextMeeting {
+                day: slot.day,
+                start: slot.start,
+                in_minutes: 0,
+                days: 0,
+                ongoing: true,
+                end: slot.end,
+            });
+        }
         let wait = (slot_at + WEEK_MINUTES - now_at) % WEEK_MINUTES;
         let days = (slot.day + 7 - now.day) % 7;
         let days = if days == 0 && wait >= 1440 { 7 } else { days };
         if soonest.map_or(true, |n| wait < n.in_minutes) {
-            soonest = Some(NextMeeting { day: slot.day, start: slot.start, in_minutes: wait, days });
+            soonest = Some(NextMeeting {
+                day: slot.day,
+                start: slot.start,
+                in_minutes: wait,
+                days,
+                ongoing: false,
+                end: slot.end,
+            });
         }
     }
     soonest
+}
+
+/// The center's programs and local meetings with no question asked, soonest first: in progress,
+/// then by start (within the hour at the top), then what has no times; nearest first once the
+/// visitor sorted by distance (quality.md v3, "A meeting now"). Kinds the center hides are left
+/// out; on this list nothing claims to fit, so no reasons.
+pub(crate) fn soonest(options: &Options) -> Vec<LocalMatch> {
+    let mut keys: Vec<u64> = Vec::new();
+    let mut found: Vec<Option<LocalMatch>> = Vec::new();
+    for resource in options.resources.iter() {
+        if options.hide.iter().any(|h| h == resource.kind) {
+            continue;
+        }
+        let zone = resource.timezone.as_ref().or(options.center.timezone.as_ref());
+        let zone_now = zone.and_then(|tz| options.zones.iter().find(|(z, _)| z == tz)).map(|(_, n)| *n);
+        let next = options.now.and_then(|now| next_meeting(resource, zone_now.unwrap_or(now)));
+        let distance_km = distance(resource, options.place).map(|km| crate::support::num::round(km * 10.0) / 10.0);
+        let when = next.map_or(u64::from(u32::MAX), |n| u64::from(n.in_minutes));
+        let key = match (options.place.is_some(), distance_km) {
+            (true, Some(km)) => crate::support::num::round(km * 1000.0) as u64,
+            (true, None) => u64::from(u32::MAX) + when,
+            (false, _) => when,
+        };
+        // Ties keep the config's order (the resources are at most 10,000, under 2^16).
+        keys.push((key << 16) | found.len() as u64);
+        found.push(Some(LocalMatch { resource: resource.clone(), score: 0, reasons: Vec::new(), next, distance_km }));
+    }
+    sort_keys(&mut keys);
+    keys.iter().take(LIMIT).filter_map(|&key| found[(key & 0xffff) as usize].take()).collect()
 }
 
 /// Distance in kilometres, when both places are known, by the equirectangular approximation:

@@ -240,6 +240,11 @@ pub enum ProblemKind {
         value: String,
         left_out: bool,
     },
+    /// Resources with a schedule but no time zone, theirs or the center's: their times are read
+    /// in each visitor's own zone, hours off for a visitor elsewhere.
+    NoTimeZone {
+        count: usize,
+    },
     /// More problems than are listed (`MAX_PROBLEMS`); only their number is given.
     MoreProblems {
         count: usize,
@@ -273,6 +278,7 @@ impl ProblemKind {
             ProblemKind::TooLong { .. } => "too_long",
             ProblemKind::DirectionControls => "direction_controls",
             ProblemKind::ReadsAsCrisisLine { .. } => "reads_as_crisis_line",
+            ProblemKind::NoTimeZone { .. } => "no_time_zone",
             ProblemKind::MoreProblems { .. } => "more_problems",
         }
     }
@@ -401,6 +407,10 @@ impl fmt::Display for Problem {
                 f,
                 "\"{}\" reads like a crisis line (988, 911, suicide, crisis line, hotline): make sure no visitor in crisis could take it for one (the widget always shows 988 and 911 itself).",
                 shorten(value)
+            ),
+            ProblemKind::NoTimeZone { count } => write!(
+                f,
+                "is missing, and {count} resource(s) with a schedule give no time zone of their own: their times are read in each visitor's zone, hours off for a visitor elsewhere. Give the center's IANA zone, such as America/New_York."
             ),
             ProblemKind::MoreProblems { count } => {
                 write!(f, "{count} more problem(s) like those above are not listed; fix those and check again.")

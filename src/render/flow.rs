@@ -12,6 +12,9 @@ use crate::support::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Welcome,
+    /// The center's programs and local meetings, soonest first, with no question asked (the
+    /// welcome's "Find a meeting now"; quality.md v3, "A meeting now").
+    Meetings,
     /// A page of questions, named by its first item (stable when later pages come and go).
     Page(ItemId),
     Result,
@@ -85,15 +88,23 @@ impl Flow {
 
     /// 1-based number of the current page and the number of pages of its part. Before the first
     /// result every page of a path is shown whatever the answers (`questionnaire::ITEMS`), so
-    /// the count stays the same from the second page on.
-    pub fn progress(&self) -> (usize, usize) {
+    /// the count stays the same once the path is known; on the first page, before the visitor
+    /// says whom the questions are about, the total is `None`: the self path's 11 would turn
+    /// into the loved one's 6 (issue 25).
+    pub fn progress(&self) -> (usize, Option<usize>) {
         let pages = self.pages_of(self.part());
         let current = match self.screen {
             Screen::Page(first) => pages.iter().position(|p| p.first() == Some(&first)).map_or(0, |i| i + 1),
-            Screen::Welcome => 0,
+            Screen::Welcome | Screen::Meetings => 0,
             Screen::Result => pages.len(),
         };
-        (current, pages.len())
+        let path_open = self.part() == Part::First && current == 1 && !self.answers.is_answered(ItemId::ForWhom);
+        (current, (!path_open).then_some(pages.len()))
+    }
+
+    /// Straight to the meetings and programs, from the welcome.
+    pub fn meetings(&mut self) {
+        self.screen = Screen::Meetings;
     }
 
     pub fn start(&mut self) {
@@ -133,7 +144,7 @@ impl Flow {
     /// Forward: the next page, or the result after the last page of a part.
     pub fn next(&mut self) {
         self.screen = match self.screen {
-            Screen::Welcome => {
+            Screen::Welcome | Screen::Meetings => {
                 self.start();
                 return;
             }
@@ -159,7 +170,7 @@ impl Flow {
     /// Back: the previous page, the welcome before the first, the last page from the result.
     pub fn back(&mut self) {
         self.screen = match self.screen {
-            Screen::Welcome => Screen::Welcome,
+            Screen::Welcome | Screen::Meetings => Screen::Welcome,
             Screen::Page(first) => {
                 let part = first.item().part;
                 let pages = self.pages_of(part);
@@ -219,7 +230,7 @@ mod tests {
 
     /// Walks a path as a visitor would, answering what `answers` holds and skipping the rest,
     /// and gives each screen's step line as (n, total) up to the result.
-    fn walk(answers: &[(ItemId, RawValue)]) -> Vec<(usize, usize)> {
+    fn walk(answers: &[(ItemId, RawValue)]) -> Vec<(usize, Option<usize>)> {
         let mut flow = Flow::new();
         flow.next();
         let mut steps = Vec::new();
@@ -285,9 +296,9 @@ mod tests {
             assert!(steps.len() <= 12, "{who}: {} question screens to the first result", steps.len());
             for (i, &(n, total)) in steps.iter().enumerate() {
                 assert_eq!(n, i + 1, "{who}: {steps:?}");
-                if i > 0 {
-                    assert_eq!(total, steps.len(), "{who}: the total changed: {steps:?}");
-                }
+                // Unknown only on the first page, and only until the path is chosen.
+                let known = i > 0 || answers.iter().any(|(item, _)| *item == I::ForWhom);
+                assert_eq!(total, known.then_some(steps.len()), "{who}: the total changed: {steps:?}");
             }
         }
     }
@@ -328,7 +339,7 @@ mod tests {
         flow.screen = Screen::Result;
         flow.sharpen(Sharpen::When);
         assert_eq!(flow.screen, Screen::Page(ItemId::Approach));
-        assert_eq!(flow.progress(), (1, 2));
+        assert_eq!(flow.progress(), (1, Some(2)));
         flow.next();
         assert_eq!(flow.screen, Screen::Page(ItemId::Times));
         assert_eq!(flow.page_items(), [ItemId::Times, ItemId::Language, ItemId::Audience]);
@@ -364,7 +375,7 @@ mod tests {
         assert!(seen.contains(&ItemId::LoDanger) && seen.contains(&ItemId::SelfHarm));
         assert!(!seen.contains(&ItemId::Gad2_1) && !seen.contains(&ItemId::HarmOthers));
         let (current, total) = flow.progress();
-        assert_eq!(current, total);
+        assert_eq!(Some(current), total);
         flow.back();
         assert_eq!(flow.screen, Screen::Page(*seen.last().unwrap()));
     }

@@ -8,6 +8,7 @@
 //! (focus() inside a click) is skipped instead of panicking.
 
 use crate::support::prelude::*;
+mod calendar;
 mod copy;
 mod dom;
 pub mod flow;
@@ -72,6 +73,9 @@ struct App {
     /// Notices a crisis answer raised, shown at once above the question until the visitor
     /// continues or moves on (screening.md, "In the moment").
     moment: Vec<Notice>,
+    /// The visitor opened the crisis strip with "More help" after it folded into the bar (it
+    /// is open on the welcome, folded after it).
+    help_open: bool,
     /// The question whose answer brought the panel, where "continue" puts focus back.
     moment_from: Option<ItemId>,
     /// When Shift was last pressed on its own, oldest first (`NONE_YET` where not).
@@ -135,7 +139,8 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
     let (frame, screen_el, live) = match parts {
         Some((frame, screen, live, strip)) => {
             frame.remove_attribute("data-shell")?;
-            frame.replace_child(&view.crisis_lines(&setup.offered).into_element(), &strip)?;
+            frame.replace_child(&view.crisis_lines().into_element(), &strip)?;
+            frame.append_child(&view.languages(&setup.offered).into_element())?;
             (frame, screen, live)
         }
         None => {
@@ -151,9 +156,10 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
                 .attr("lang", lang.as_str())
                 .attr("aria-label", text!(lang, "ui.widget_label"))
                 .child(view.bar())
-                .child(view.crisis_lines(&setup.offered))
+                .child(view.crisis_lines())
                 .child(El(live.clone()))
                 .child(El(screen_el.clone()))
+                .child(view.languages(&setup.offered))
                 .append_to(root);
             (frame, screen_el, live)
         }
@@ -168,6 +174,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         flow: Flow::new(),
         result: None,
         moment: Vec::new(),
+        help_open: false,
         moment_from: None,
         shift_times: [NONE_YET; SHIFT_PRESSES],
         last_key_shifted: false,
@@ -208,9 +215,19 @@ impl Widget {
         Ok(())
     }
 
-    /// Changes the center's programs and meetings the widget suggests from (a Meeting Guide
-    /// feed that arrived after the widget started); a result already on screen is worked out
-    /// again with them, without moving focus.
+    /// The visitor pressed "Find a meeting now" on the shell's welcome before the module had
+    /// loaded: the meetings and programs now, with focus on their heading.
+    pub fn meetings(&self) -> Result {
+        let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
+        if app.flow.screen == Screen::Welcome {
+            let app = &mut *app;
+            set_clock(&mut app.setup.options, &app.clock);
+            app.flow.meetings();
+            draw(app, true)?;
+        }
+        Ok(())
+    }
+
     /// Changes the center's resources (more came: `Mounted::addEntries`); `refresh` shows them.
     pub fn change_resources(&self, change: impl FnOnce(&mut Vec<alloc::sync::Arc<crate::center::resource::Resource>>)) {
         // Between events, never borrowed: the page calls this from its own task.
@@ -219,12 +236,15 @@ impl Widget {
         }
     }
 
-    /// Works the result out again, if one is on screen, with the resources as they are now.
+    /// Works the result out again, if one is on screen, with the resources as they are now; or
+    /// lists the meetings again, if they are on screen (a feed's meetings join them).
     pub fn refresh(&self) -> Result {
         let Ok(mut app) = self.app.try_borrow_mut() else { return Ok(()) };
-        if app.result.is_some() {
+        if app.flow.screen == Screen::Meetings {
+            redraw_in_place(&app)?;
+        } else if app.result.is_some() {
             work_out(&mut app);
-            draw(&app, false)?;
+            redraw_in_place(&app)?;
         }
         Ok(())
     }
@@ -256,12 +276,61 @@ impl Widget {
     }
 }
 
+/// Draws the screen again where the visitor is (a late feed, a list sorted by distance), with
+/// what they opened still open.
+fn redraw_in_place(app: &App) -> Result {
+    let open = open_details(&app.screen_el)?;
+    draw(app, false)?;
+    for key in open {
+        if let Ok(Some(details)) = app.screen_el.query_selector(&key) {
+            details.set_attribute("open", "")?;
+        }
+    }
+    Ok(())
+}
+
+/// A selector for each open `details` of the screen, by its class and the notice, list or card
+/// it is in: the same after a redraw with more meetings, unlike its place among the others.
+fn open_details(screen: &Element) -> Result<Vec<String>> {
+    let found = screen.query_selector_all("details[open]")?;
+    let mut keys = Vec::new();
+    for details in (0..found.length()).filter_map(|i| found.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()) {
+        let classes = details.class_name();
+        let mut key =
+            classes.split_ascii_whitespace().fold(String::from("details"), |key, class| [&key, ".", class].concat());
+        if let Some(within) =
+            details.parent_element().and_then(|p| p.closest("[data-id],[data-list],[data-notice]").ok().flatten())
+        {
+            for name in ["data-id", "data-list", "data-notice"] {
+                if let Some(value) = within.get_attribute(name) {
+                    key = ["[", name, "=\"", &css_string(&value), "\"] ", &key].concat();
+                }
+            }
+        }
+        keys.push(key);
+    }
+    Ok(keys)
+}
+
+/// A value as the inside of a CSS string: ids come from a center's config.
+fn css_string(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_control())
+        .flat_map(|c| {
+            let escape = matches!(c, '"' | '\\');
+            escape.then_some('\\').into_iter().chain([c])
+        })
+        .collect()
+}
+
 /// Draws the current screen; `move_focus` sends focus to its heading (not on first load, so
 /// the widget never steals focus from the host page), with the screen's first line (the step
 /// line, or a crisis panel) clear of the sticky bar.
 fn draw(app: &App, move_focus: bool) -> Result {
     let lang = app.setup.options.lang;
     let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
+    fold_strip(app)?;
     // Whatever is drawn now is drawn whole, unless the result's rest is put off again below.
     app.screen_el.remove_attribute("data-more")?;
     if app.flow.screen == Screen::Welcome {
@@ -294,11 +363,10 @@ fn draw(app: &App, move_focus: bool) -> Result {
             if app.flow.screen == Screen::Result {
                 // The next steps fill the first screen of the result (quality.md).
                 align_under_bar(app, &heading);
-            } else {
-                keep_clear_of_bar(app, &heading);
-            }
-            if let Some(first) = app.screen_el.first_element_child() {
-                keep_clear_of_bar(app, &first);
+            } else if let Some(first) = app.screen_el.first_element_child() {
+                // Each page opens on its question: its first line (the step line, or a crisis
+                // panel) just under the bar, the heading in the top third (quality.md v3).
+                align_under_bar(app, &first);
             }
         }
     }
@@ -335,11 +403,29 @@ fn draw_rest_later(app: &App, shown: Vec<String>) -> Result {
     Ok(())
 }
 
+/// The crisis strip (911, the center's line, the languages) is open on the welcome and folds
+/// into the bar's "More help" after it, so each page opens on its question (quality.md v3);
+/// the visitor may open it again, and it stays open.
+fn fold_strip(app: &App) -> Result {
+    let folded = app.flow.screen != Screen::Welcome && !app.help_open;
+    if folded {
+        app.frame.set_attribute("data-fold", "")?;
+    } else {
+        app.frame.remove_attribute("data-fold")?;
+    }
+    if let Some(more) = app.frame.query_selector("[data-action=help]")? {
+        more.set_attribute("aria-expanded", if folded { "false" } else { "true" })?;
+        // On the welcome the strip is open and stays so: nothing for the button to do.
+        more.toggle_attribute_with_force("hidden", app.flow.screen == Screen::Welcome)?;
+    }
+    Ok(())
+}
+
 fn on_click(app: &mut App, event: Event) -> Result {
     let Some(button) = closest(event.target(), "[data-action]") else { return Ok(()) };
     let action = button.get_attribute("data-action").unwrap_or_default();
     // Any move closes a crisis panel; its notices lead the result all the same.
-    if !matches!(action.as_str(), "exit" | "lang" | "near" | "save" | "print" | "no_copy") {
+    if !matches!(action.as_str(), "exit" | "lang" | "near" | "save" | "print" | "no_copy" | "help" | "ics") {
         app.moment.clear();
     }
     match action.as_str() {
@@ -362,6 +448,10 @@ fn on_click(app: &mut App, event: Event) -> Result {
             };
         }
         "start" => app.flow.start(),
+        "meetings" => {
+            set_clock(&mut app.setup.options, &app.clock);
+            app.flow.meetings();
+        }
         "next" => {
             app.flow.next();
             // The first result, or the result sharpened by an optional section's answers.
@@ -410,6 +500,24 @@ fn on_click(app: &mut App, event: Event) -> Result {
             close_copy_question(app)?;
             let with_safety = safety.as_deref() != Some("without");
             return if action == "save" { save_copy(app, with_safety) } else { print(app, with_safety) };
+        }
+        "help" => {
+            app.help_open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+            // On the welcome the strip stays open.
+            app.help_open |= app.flow.screen == Screen::Welcome;
+            fold_strip(app)?;
+            if app.help_open {
+                if let Some(first) = app.frame.query_selector(".strip a, .strip button")? {
+                    focus(&first);
+                }
+            }
+            return Ok(());
+        }
+        "ics" => {
+            if let Some(id) = button.get_attribute("data-resource") {
+                add_to_calendar(app, &id)?;
+            }
+            return Ok(());
         }
         "no_copy" => {
             close_copy_question(app)?;
@@ -470,14 +578,14 @@ fn on_change(app: &mut App, event: Event) -> Result {
 
 /// Answers can add or remove later questions: the step count follows.
 fn update_progress(app: &App) -> Result {
-    let (n, total) = app.flow.progress();
+    let (n, total) = screens::progress_bar(&app.flow);
     if let Some(progress) = app.screen_el.query_selector("progress")? {
-        progress.set_attribute("max", &numtext::int(total.max(1) as i64))?;
+        progress.set_attribute("max", &numtext::int(total as i64))?;
         progress.set_attribute("value", &numtext::int(n as i64))?;
     }
-    if let Some(line) = app.screen_el.query_selector(".progress")? {
+    if let Some(step) = app.screen_el.query_selector(".progress .step")? {
         let view = View::new(&app.doc, app.setup.options.lang, &app.setup.options, &app.clock);
-        line.set_text_content(Some(&view.progress_text(&app.flow)));
+        step.set_text_content(Some(&view.step_text(&app.flow)));
     }
     Ok(())
 }
@@ -638,7 +746,10 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
         app.frame.replace_child(&view.bar().into_element(), &old)?;
     }
     if let Some(old) = app.frame.query_selector(".strip")? {
-        app.frame.replace_child(&view.crisis_lines(&app.setup.offered).into_element(), &old)?;
+        app.frame.replace_child(&view.crisis_lines().into_element(), &old)?;
+    }
+    if let Some(old) = app.frame.query_selector(".langs")? {
+        app.frame.replace_child(&view.languages(&app.setup.offered).into_element(), &old)?;
     }
     draw(app, true)?;
     app.live.set_text_content(Some(text!(lang, "ui.language_changed")));
@@ -683,6 +794,10 @@ extern "C" {
     /// The date as this format writes it.
     #[wasm_bindgen(method)]
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+
+    /// The options the format settled on (`timeZone`: the visitor's own zone, by default).
+    #[wasm_bindgen(method, js_name = resolvedOptions)]
+    fn resolved_options(this: &DateTimeFormat) -> js_sys::Object;
 
     /// One `{ type, value }` of `formatToParts`.
     type DatePart;
@@ -761,6 +876,31 @@ impl Clock {
         let at = js_sys::Date::new(&(js_sys::Date::now() + f64::from(minutes) * 60_000.0).into());
         self.with(lang.as_str(), zone, fields, |format| format.format(&at)).unwrap_or_default()
     }
+
+    /// The date in `zone` (the visitor's own for `None`) `minutes` from now.
+    fn date_in(&self, zone: Option<&str>, minutes: u32) -> Option<calendar::Date> {
+        let at = js_sys::Date::new(&(js_sys::Date::now() + f64::from(minutes) * 60_000.0).into());
+        let fields = [("year", "numeric"), ("month", "numeric"), ("day", "numeric")];
+        let parts = self.with("en-US", zone, &fields, |format| format.format_to_parts(&at))?;
+        let (mut year, mut month, mut day) = (None, None, None);
+        for part in parts.iter() {
+            let part: DatePart = part.unchecked_into();
+            let value = crate::support::num::digits(&part.value());
+            match part.kind().as_str() {
+                "year" => year = value.map(|v| v as u16),
+                "month" => month = value.map(|v| v as u8),
+                "day" => day = value.map(|v| v as u8),
+                _ => {}
+            }
+        }
+        Some(calendar::Date { year: year?, month: month?, day: day? })
+    }
+
+    /// The visitor's own IANA time zone, as the browser names it.
+    fn own_zone(&self) -> Option<String> {
+        let options = self.with("en-US", None, &[], |format| format.resolved_options())?;
+        js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+    }
 }
 
 /// Asks the browser for the visitor's position, only after they pressed "near me". The position
@@ -794,13 +934,20 @@ fn ask_position(app: &mut App) -> Result {
     Ok(())
 }
 
-/// Re-ranks the local list with the visitor's position and brings focus back to it.
+/// Re-ranks the local list (the result's, or the meetings') with the visitor's position, and
+/// brings the visitor back to it: its heading focused and just under the bar, where the
+/// button they pressed was, never the top of the screen (quality.md v3).
 fn show_local_again(app: &mut App) -> Result {
-    work_out(app);
-    draw(app, false)?;
-    if let Some(heading) = app.screen_el.query_selector("[data-list=local] h3")? {
+    if app.flow.screen == Screen::Result {
+        work_out(app);
+    } else {
+        set_clock(&mut app.setup.options, &app.clock);
+    }
+    redraw_in_place(app)?;
+    let heading = app.screen_el.query_selector("[data-list=local] h3")?.or(app.screen_el.query_selector("h2")?);
+    if let Some(heading) = heading {
         focus(&heading);
-        keep_clear_of_bar(app, &heading);
+        align_under_bar(app, &heading);
     }
     app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.local.sorted")));
     Ok(())
@@ -847,31 +994,65 @@ fn print(app: &App, with_safety: bool) -> Result {
     printed
 }
 
-/// Saves the result as a text file made on the device: a Blob and a download link, nothing
-/// sent anywhere; without the safety section when the visitor asked for that.
+/// Saves the result as a text file made on the device, nothing sent anywhere; without the
+/// safety section when the visitor asked for that. Times are written out in full, with their
+/// zone, and each meeting's weekly times (quality.md v3, "A saved copy that keeps").
 fn save_copy(app: &mut App, with_safety: bool) -> Result {
     let Some(result) = app.result.as_ref() else { return Ok(()) };
     let lang = app.setup.options.lang;
     let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
-    let date = js_sys::Date::new_0().to_locale_date_string(lang.as_str(), &JsValue::UNDEFINED);
-    let copy =
-        copy::Copy { lang, options: &app.setup.options, date: &date.as_string().unwrap_or_default(), with_safety };
-    let text = copy.result_text(result, &|m| view.next_when(m));
-    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let full_date = [("weekday", "long"), ("year", "numeric"), ("month", "long"), ("day", "numeric")];
+    let date = app.clock.format(lang, 0, None, &full_date);
+    let copy = copy::Copy { lang, options: &app.setup.options, date: &date, with_safety };
+    let text = copy.result_text(result, &|m| view.when_in_full(m));
+    download(app, &text, "text/plain;charset=utf-8", text!(lang, "ui.file.name"))?;
+    app.live.set_text_content(Some(text!(lang, "ui.saved")));
+    Ok(())
+}
+
+/// "Add to calendar": the meeting or program `id` as an iCalendar file made on the device, one
+/// weekly event per time it meets, in the zone its times are written in.
+fn add_to_calendar(app: &App, id: &str) -> Result {
+    let options = &app.setup.options;
+    let Some(resource) = options.resources.iter().find(|r| r.id == id) else { return Ok(()) };
+    let zone = resource.timezone.as_deref().or(options.center.timezone.as_deref());
+    let known = zone.and_then(|z| options.zones.iter().find(|(name, _)| name == z));
+    let now = known.map(|(_, now)| *now).or(options.now);
+    let zone = known.map(|(name, _)| name.clone()).or_else(|| app.clock.own_zone());
+    let (Some(now), Some(zone)) = (now, zone) else { return Ok(()) };
+    let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
+    let mut occurrences = Vec::new();
+    for (slot, at) in resource.schedule.iter().enumerate() {
+        let wait = (u32::from(at.day) * 1440 + u32::from(at.start) + 7 * 1440 - now_at) % (7 * 1440);
+        if let Some(date) = app.clock.date_in(Some(&zone), wait) {
+            occurrences.push(calendar::Occurrence { date, slot });
+        }
+    }
+    // `2026-12-08T03:15:00.000Z` as `20261208T031500Z`.
+    let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let stamp: String = iso.chars().filter(|c| c.is_ascii_digit() || *c == 'T').take(15).chain(['Z']).collect();
+    let file = calendar::ics(resource, &occurrences, &zone, &stamp);
+    download(app, &file, "text/calendar;charset=utf-8", text!(options.lang, "ui.file.calendar"))?;
+    app.live.set_text_content(Some(text!(options.lang, "ui.saved")));
+    Ok(())
+}
+
+/// Hands `text` to the browser as a file to keep: a Blob and a download link, never sent.
+fn download(app: &App, text: &str, kind: &str, name: &str) -> Result {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("text/plain;charset=utf-8");
+    bag.set_type(kind);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     // A link that is never added to the page, so its click does not reach our own listener.
     let link: web_sys::HtmlAnchorElement = app.doc.create_element("a")?.dyn_into()?;
     link.set_href(&url);
-    link.set_download(text!(lang, "ui.file.name"));
+    link.set_download(name);
     link.click();
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     app.window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
-    app.live.set_text_content(Some(text!(lang, "ui.saved")));
     Ok(())
 }
 

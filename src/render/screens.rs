@@ -22,8 +22,15 @@ use crate::strings::{fill, text, Lang};
 use crate::support::numtext::int;
 use crate::support::phone::tel_number;
 
-/// Suggestions shown at once in each list; the rest are behind "show more".
+/// Suggestions shown at once in each list, once the lists are open; the rest are behind
+/// "show more".
 const SHOW_FIRST: usize = 3;
+/// Notices whose words the result gives one tap away ("What to know"), their buttons in sight:
+/// those that ask the visitor to talk to someone or to keep naloxone. A crisis's help, the
+/// withdrawal notice (seizures: 911) and the signs of alcohol poisoning are always in full.
+const BRIEF: [&str; 5] = ["pregnancy_care", "taper_safely", "lower_tolerance", "mixing_depressants", "naloxone"];
+/// Meetings shown at once on "Find a meeting now"; the rest are behind "show more".
+const MEETINGS_FIRST: usize = 8;
 /// The optional sections the widget offers after the first result. Not `Sharpen::Ready`: the
 /// readiness rulers and BARC-10 feed only the nine-area profile, which the widget's result does
 /// not show (build.rs), so asking them here would change nothing the visitor sees; the scoring
@@ -33,6 +40,9 @@ const OFFERED: [Sharpen; 2] = [Sharpen::Fit, Sharpen::When];
 const EVENING: u16 = 17 * 60;
 
 /// What the screens need to draw: the document, the language, the center.
+/// The longest answer, in characters, that still reads well half a phone's width wide.
+const SHORT_ANSWER: usize = 30;
+
 pub struct View<'a> {
     pub doc: &'a Document,
     pub lang: Lang,
@@ -124,12 +134,10 @@ impl View<'_> {
         (list, left_out)
     }
 
-    /// "The lines for this are above" in place of the buttons a list left out, or "more lines"
-    /// when it still gave some (`gave_some`).
-    fn lines_above(&self, gave_some: bool) -> El {
-        let words =
-            if gave_some { text!(self.lang, "ui.more_lines_above") } else { text!(self.lang, "ui.lines_above") };
-        text_el(self.doc, "p", "hint lines-above", words)
+    /// "The lines for this are above": in place of the buttons a notice left out, all given
+    /// above already.
+    fn lines_above(&self) -> El {
+        text_el(self.doc, "p", "hint lines-above", text!(self.lang, "ui.lines_above"))
     }
 
     /// A `tel:` link for a phone number as the center wrote it; `None` when it does not read as
@@ -140,15 +148,28 @@ impl View<'_> {
     }
 
     /// The progress line of a question page: "Step 3 of 11 · Substance use", or in an optional
-    /// section after the result, "Step 1 of 2 · When and where you can go".
-    pub fn progress_text(&self, flow: &Flow) -> String {
-        let (n, total) = flow.progress();
+    /// section after the result, "Step 1 of 2 · When and where you can go". The section's name
+    /// is left out where the page's heading already says it ("About you"), and on a narrow
+    /// screen with large text (the stylesheet), so the heading stays near the top.
+    pub fn progress_line(&self, flow: &Flow) -> El {
         let section = match flow.part() {
-            Part::Sharpen(section) => ["ui.sharpen.", section.as_str()].concat(),
-            Part::First => ["sec.", flow.page_items().first().map_or("", |i| i.item().section.as_str())].concat(),
+            Part::Sharpen(section) => Some(["ui.sharpen.", section.as_str()].concat()),
+            Part::First if flow.page_items().len() > 1 => None,
+            Part::First => Some(["sec.", flow.page_items().first().map_or("", |i| i.item().section.as_str())].concat()),
         };
-        let step = fill(text!(self.lang, "ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))]);
-        [step.as_str(), " · ", self.t(&section)].concat()
+        let step = text_el(self.doc, "span", "step", &self.step_text(flow));
+        let section = section.map(|key| text_el(self.doc, "span", "section", &[" · ", self.t(&key)].concat()));
+        self.el("p").class("progress").child(step).children(section)
+    }
+
+    /// "Step 3 of 11"; "Step 1" while the path, and so the total, is not known.
+    pub fn step_text(&self, flow: &Flow) -> String {
+        match flow.progress() {
+            (n, Some(total)) => {
+                fill(text!(self.lang, "ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))])
+            }
+            (n, None) => fill(text!(self.lang, "ui.progress_open"), &[("n", &int(n as i64))]),
+        }
     }
 
     /// The bar that stays on screen: "Exit this page" and, beside it, call or text 988, on
@@ -177,12 +198,25 @@ impl View<'_> {
                 now = now.child(link.child(text_el(self.doc, "span", "number", "988")));
             }
         }
-        self.el("div").class("bar").attr("part", "bar").child(exit).child(now)
+        // The crisis strip below folds into the bar after the first screen, so each page opens
+        // on its question (quality.md v3); this button opens it again, in the same place on
+        // every screen.
+        let more = self
+            .el("button")
+            .attr("type", "button")
+            .attr("data-action", "help")
+            .class("more")
+            .attr("part", "now")
+            .attr("aria-controls", "pp-strip")
+            .attr("aria-expanded", "true")
+            .attr("hidden", "")
+            .text(text!(self.lang, "ui.bar.more"));
+        self.el("div").class("bar").attr("part", "bar").child(exit).child(now.child(more))
     }
 
     /// The crisis strip and the language switcher, just below the bar, in the same place on
     /// every screen (WCAG 3.2.6): 911, the center's crisis line, how Shift leaves the page.
-    pub fn crisis_lines(&self, offered: &[Lang]) -> El {
+    pub fn crisis_lines(&self) -> El {
         let mut lines = self
             .el("div")
             .class("crisis-lines")
@@ -200,26 +234,35 @@ impl View<'_> {
         }) {
             lines = lines.child(link.class("pill"));
         }
-        let mut strip = self.el("div").class("strip").child(lines).child(text_el(
+        self.el("div").class("strip").attr("id", "pp-strip").child(lines).child(text_el(
             self.doc,
             "p",
             "exit-hint",
             text!(self.lang, "ui.exit_hint"),
-        ));
+        ))
+    }
+
+    /// The other languages the center offers, at the foot of the widget, in the same place on
+    /// every screen (not in the crisis strip, which folds into the bar after the welcome).
+    pub fn languages(&self, offered: &[Lang]) -> El {
+        let mut langs = self.el("div").class("langs").attr("part", "languages");
         for &lang in offered.iter().filter(|l| **l != self.lang) {
             // Named in its own language, marked as such for screen readers.
-            strip = strip.child(
+            langs = langs.child(
                 self.button("lang", "link lang", lang.name())
                     .attr("data-lang", lang.as_str())
                     .attr("lang", lang.as_str()),
             );
         }
-        strip
+        langs
     }
 
     /// A safety notice: its title, text, steps in order and contacts as large buttons. `heading`
     /// is the title's element (a focusable `h2` for a panel shown at once, an `h3` on the result).
-    fn notice(&self, notice: &Notice, heading: El) -> El {
+    /// `brief`: its words one tap away ("What to know"), its buttons in sight; for the result's
+    /// notices that ask the visitor to talk to someone, never for a crisis (quality.md v3: a
+    /// result read in a minute).
+    fn notice(&self, notice: &Notice, heading: El, brief: bool) -> El {
         let mut section = self
             .el("section")
             .class("urgent")
@@ -231,20 +274,31 @@ impl View<'_> {
         let (first, rest) = notice.contacts.split_at(notice.contacts.len().min(1));
         let given_before = self.shown.borrow().len();
         let (first, first_left_out) = self.contact_list(first);
-        section = section.child(first.class("contacts first")).child(text_el(self.doc, "p", "", notice.text));
+        section = section.child(first.class("contacts first"));
+        let mut words = self.el("div").class("words").child(text_el(self.doc, "p", "", notice.text));
         if !notice.steps.is_empty() {
-            section = section.child(
+            words = words.child(
                 self.el("ol")
                     .class("steps")
                     .children(notice.steps.iter().map(|step| text_el(self.doc, "li", "", step))),
             );
         }
         let (rest, rest_left_out) = self.contact_list(rest);
-        section = section.child(rest);
-        if first_left_out || rest_left_out {
-            section = section.child(self.lines_above(self.shown.borrow().len() > given_before));
+        // Said only where the notice gives no button of its own: then its lines are above (with
+        // its words, when those are one tap away).
+        if (first_left_out || rest_left_out) && self.shown.borrow().len() == given_before {
+            words = words.child(self.lines_above());
         }
-        section
+        if brief {
+            section.child(rest).child(
+                self.el("details")
+                    .class("words")
+                    .child(text_el(self.doc, "summary", "", text!(self.lang, "ui.notice.more")))
+                    .child(words),
+            )
+        } else {
+            section.child(words).child(rest)
+        }
     }
 
     /// The help a crisis answer brings at once, above the question: the notices, focus on the
@@ -256,7 +310,7 @@ impl View<'_> {
             let heading = self.el("h2").attr("id", &id);
             // The first title takes focus, as a screen's heading does.
             let heading = if index == 0 { heading.attr("tabindex", "-1").attr("data-focus", "") } else { heading };
-            panel = panel.child(self.notice(notice, heading).attr("aria-labelledby", &id));
+            panel = panel.child(self.notice(notice, heading, false).attr("aria-labelledby", &id));
         }
         panel
             .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.moment.note")))
@@ -264,10 +318,57 @@ impl View<'_> {
             .append_to(into);
     }
 
-    /// The welcome when no shell draws it (the page's shell always does): a heading and Start.
+    /// The welcome when no shell draws it (the page's shell always does): a heading, Start and
+    /// the way straight to a meeting.
     pub fn welcome(&self, into: &Element) {
         self.heading("h2", text!(self.lang, "ui.widget_label")).append_to(into);
-        self.nav("nav", &[("start", "primary", text!(self.lang, "ui.start"))]).append_to(into);
+        self.nav(
+            "nav ways",
+            &[
+                ("start", "primary", text!(self.lang, "ui.start")),
+                ("meetings", "secondary", text!(self.lang, "ui.meetings_now")),
+            ],
+        )
+        .append_to(into);
+    }
+
+    /// The center's programs and local meetings, soonest first, with no question asked
+    /// (quality.md v3, "A meeting now"): each with when it meets (in progress on top), where,
+    /// and how to join or call, "near me" where the page may ask, and the way to the questions.
+    pub fn meetings(&self, list: &[LocalMatch], into: &Element) {
+        self.heading("h2", text!(self.lang, "ui.meetings.title")).append_to(into);
+        text_el(self.doc, "p", "intro", text!(self.lang, "ui.meetings.intro")).append_to(into);
+        let sorted = list.iter().any(|m| m.distance_km.is_some());
+        if !sorted && self.options.can_locate && list.iter().any(|m| m.resource.lat.is_some()) {
+            self.nav("nav near", &[("near", "secondary", text!(self.lang, "ui.local.near_me"))]).append_to(into);
+        }
+        let mut section =
+            self.el("section").class("suggestions local").attr("part", "local").attr("data-list", "meetings");
+        if list.is_empty() {
+            // Nothing listed here: where to find a meeting now, and the center.
+            section = section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.meetings.none")));
+            let mut links = self.el("ul").class("links");
+            for (label, url) in
+                [("f.aa_online", "https://aa-intergroup.org/"), ("f.smart", "https://meetings.smartrecovery.org/")]
+            {
+                links = links.child(self.el("li").child(self.link(url, self.t(label))));
+            }
+            section = section.child(links);
+        } else {
+            let refs: Vec<&LocalMatch> = list.iter().collect();
+            section = section.children(self.first_then_more(refs.len(), MEETINGS_FIRST, |from, to| {
+                self.local_cards(&refs[from..to], from + 1, "h3")
+            }));
+        }
+        section.append_to(into);
+        self.nav(
+            "nav",
+            &[
+                ("start", "primary", text!(self.lang, "ui.meetings.questions")),
+                ("back", "secondary", text!(self.lang, "ui.back")),
+            ],
+        )
+        .append_to(into);
     }
 
     pub fn page(&self, flow: &Flow, moment: &[Notice], into: &Element) {
@@ -275,11 +376,11 @@ impl View<'_> {
             self.moment(moment, into);
         }
         let items = flow.page_items();
-        let (n, total) = flow.progress();
+        let (n, total) = progress_bar(flow);
         let section = items.first().map_or("", |i| i.item().section.as_str());
-        self.el("p").class("progress").text(&self.progress_text(flow)).append_to(into);
+        self.progress_line(flow).append_to(into);
         self.el("progress")
-            .attr("max", &int(total.max(1) as i64))
+            .attr("max", &int(total as i64))
             .attr("value", &int(n as i64))
             .attr("aria-hidden", "true")
             .append_to(into);
@@ -332,7 +433,20 @@ impl View<'_> {
             _ => "radio",
         };
         let answer = flow.answers.get(item);
-        let mut options = self.el("div").class(if ruler { "options ruler" } else { "options" });
+        // Short answers ("Never", "2 to 4 times a month") sit two to a row where there is room,
+        // so a page of scales is not three screens long on a phone (quality.md v3: Next within
+        // reach); a list with a long answer stays one to a row.
+        let short = item
+            .options()
+            .values
+            .iter()
+            .all(|&value| option_label(self.lang, item.options().id, value).chars().count() <= SHORT_ANSWER);
+        let class = match (ruler, short) {
+            (true, _) => "options ruler",
+            (false, true) => "options short",
+            (false, false) => "options",
+        };
+        let mut options = self.el("div").class(class);
         for &value in item.options().values {
             let checked = match answer {
                 Some(Answer::Choice(v)) => *v == value,
@@ -379,7 +493,7 @@ impl View<'_> {
     /// The rest of the result, below the next steps.
     pub fn result_rest(&self, flow: &Flow, result: &Evaluation, into: &Element) {
         for notice in &result.urgent {
-            self.notice(notice, self.el("h3")).append_to(into);
+            self.notice(notice, self.el("h3"), BRIEF.contains(&notice.id)).append_to(into);
         }
         let mut care = self
             .el("section")
@@ -389,30 +503,36 @@ impl View<'_> {
             .child(text_el(self.doc, "h3", "", result.care.title))
             .child(text_el(self.doc, "p", "", result.care.text));
         if !result.care.reasons.is_empty() {
-            care = care
-                .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
-                .child(self.reasons(&result.care.reasons));
+            care = care.child(self.why(&result.care.reasons));
         }
         care.append_to(into);
         if let Some(sharpen) = self.sharpen(flow) {
             sharpen.append_to(into);
         }
-        self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups).append_to(into);
-        self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare).append_to(into);
+        // A result read in a minute (quality.md v3: at most 4 screens before "show more"): what
+        // to do, the safety notices and the care come first; every group, care option, program
+        // and meeting that fits is one tap away, the best of them already in the next steps.
+        let mut lists = self
+            .el("details")
+            .class("all-suggestions")
+            .attr("part", "details")
+            .child(text_el(self.doc, "summary", "", &self.all_suggestions_label(result)))
+            .child(self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups))
+            .child(self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare));
         if !self.options.resources.is_empty() {
-            self.local(result).append_to(into);
+            lists = lists.child(self.local(result));
         }
+        lists.append_to(into);
         let note = self.el("section").class("note").attr("part", "note").child(text_el(
             self.doc,
             "p",
             "",
             result.not_diagnosis,
         ));
-        let (mut contacts, left_out) = self.contact_list(&result.contacts);
+        let (mut contacts, _) = self.contact_list(&result.contacts);
         if let Some(hours) = self.options.center.hours.as_deref() {
             contacts = contacts.child(text_el(self.doc, "li", "hours", hours).attr("data-from", "center"));
         }
-        let note = if left_out { note.child(self.lines_above(false)) } else { note };
         note.child(contacts)
             .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.result.private")))
             .append_to(into);
@@ -449,6 +569,21 @@ impl View<'_> {
             .child(self.heading("h3", text!(self.lang, "ui.copy.title")))
             .child(text_el(self.doc, "p", "", text!(self.lang, "ui.copy.found")))
             .child(nav)
+    }
+
+    /// "More that may fit you: 5 groups, 4 care options, 6 programs and meetings".
+    fn all_suggestions_label(&self, result: &Evaluation) -> String {
+        let local = result.local.len().saturating_sub(
+            result.next_steps.iter().filter(|s| matches!(s, NextStep::Program(_) | NextStep::Meeting(_))).count(),
+        );
+        fill(
+            text!(self.lang, "ui.result.all"),
+            &[
+                ("groups", &int(result.groups.len() as i64)),
+                ("care", &int(result.aftercare.len() as i64)),
+                ("local", &int(local as i64)),
+            ],
+        )
     }
 
     /// "Your next steps": each a short line and the buttons that act on it.
@@ -565,9 +700,17 @@ impl View<'_> {
                 .class("sharpen")
                 .attr("part", "sharpen")
                 .child(text_el(self.doc, "h3", "", text!(self.lang, "ui.sharpen.title")))
-                .child(text_el(self.doc, "p", "", text!(self.lang, "ui.sharpen.intro")))
                 .child(buttons)
         })
+    }
+
+    /// "Why this may fit you", with the reasons behind it one tap away: a result a visitor can
+    /// read in a minute (quality.md v3: at most 4 screens before "show more").
+    fn why(&self, reasons: &[crate::screening::result::Reason]) -> El {
+        self.el("details")
+            .class("why")
+            .child(text_el(self.doc, "summary", "", text!(self.lang, "ui.result.why")))
+            .child(self.reasons(reasons))
     }
 
     fn reasons(&self, reasons: &[crate::screening::result::Reason]) -> El {
@@ -575,7 +718,7 @@ impl View<'_> {
     }
 
     fn suggestions(&self, id: &str, title: &str, list: &[Suggestion]) -> El {
-        let mut section = self
+        let section = self
             .el("section")
             .class("suggestions")
             .attr("part", "suggestions")
@@ -585,18 +728,24 @@ impl View<'_> {
             return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.result.none")));
         }
         // The best few first; the rest one tap away, so a long list never buries the top.
-        let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
-        section = section.child(self.cards(first, 1));
-        if !rest.is_empty() {
-            let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
-            section = section.child(
+        section.children(self.first_then_more(list.len(), SHOW_FIRST, |from, to| self.cards(&list[from..to], from + 1)))
+    }
+
+    /// A list's first `shown` entries, and the rest one tap away behind "Show n more": `draw`
+    /// makes the cards of entries `from..to`, numbered on from the first.
+    fn first_then_more(&self, len: usize, shown: usize, draw: impl Fn(usize, usize) -> El) -> Vec<El> {
+        let first = len.min(shown);
+        let mut parts = vec![draw(0, first)];
+        if first < len {
+            let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int((len - first) as i64))]);
+            parts.push(
                 self.el("details")
                     .class("more")
                     .child(text_el(self.doc, "summary", "", &label))
-                    .child(self.cards(rest, first.len() + 1)),
+                    .child(draw(first, len)),
             );
         }
-        section
+        parts
     }
 
     /// Cards for suggestions; a link already given on the page (the helpline) is not repeated.
@@ -610,8 +759,7 @@ impl View<'_> {
                 .attr("data-id", s.id)
                 .child(text_el(self.doc, "h4", "", s.name))
                 .child(text_el(self.doc, "p", "", s.text))
-                .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
-                .child(self.reasons(&s.reasons));
+                .child(self.why(&s.reasons));
             let mut links = Vec::new();
             for link in s.find.iter().filter(|link| self.first_time(link.url)) {
                 links.push(self.el("li").child(self.link(link.url, link.label)));
@@ -656,46 +804,34 @@ impl View<'_> {
         if result.local.is_empty() {
             return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.local.none")));
         }
-        let (first, rest) = list.split_at(list.len().min(SHOW_FIRST));
-        section = section.child(self.local_cards(first, 1));
-        if !rest.is_empty() {
-            let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int(rest.len() as i64))]);
-            section = section.child(
-                self.el("details")
-                    .class("more")
-                    .child(text_el(self.doc, "summary", "", &label))
-                    .child(self.local_cards(rest, first.len() + 1)),
-            );
-        }
-        section
+        section.children(
+            self.first_then_more(list.len(), SHOW_FIRST, |from, to| self.local_cards(&list[from..to], from + 1, "h4")),
+        )
     }
 
-    fn local_cards(&self, list: &[&LocalMatch], start: usize) -> El {
+    /// Cards of programs and meetings: the name, who runs or lists it and when it next meets at
+    /// the head, then how it meets, where, why it fits and how to join or call.
+    /// `name_tag` is the heading each card's name is: under the screen's `h2` on the meetings
+    /// screen (`h3`), under the list's `h3` in the result (`h4`).
+    fn local_cards(&self, list: &[&LocalMatch], start: usize, name_tag: &str) -> El {
         let lang = self.lang.as_str();
         let mut cards = self.el("ol").class("cards").attr("start", &int(start as i64));
         for m in list {
             let r = &m.resource;
             // The center's own words are marked, so tools (and tests) can tell them from ours.
-            let mut card = self
-                .el("li")
-                .class("card")
-                .attr("part", "card")
-                .attr("data-id", &r.id)
-                .child(text_el(self.doc, "h4", "", r.name_in(lang)).attr("data-from", "center"));
+            let name = text_el(self.doc, name_tag, "", r.name_in(lang)).attr("data-from", "center");
             // Its own programs say so; what a center only lists says that instead (quality.md).
             let badge = match (r.program, r.center) {
                 (true, _) => Some(text!(self.lang, "ui.local.run_by")),
                 (false, true) => Some(text!(self.lang, "ui.local.listed_by")),
                 (false, false) => None,
-            };
-            if let Some(badge) = badge {
-                card = card.child(text_el(self.doc, "p", "badge", &fill(badge, &[("center", self.center_name())])));
             }
-            let mut facts = self.el("ul").class("facts");
+            .map(|badge| text_el(self.doc, "span", "badge", &fill(badge, &[("center", self.center_name())])));
             // The widget always reads the clock before the result, so a schedule has a next time.
-            if let Some(when) = self.next_when(m) {
-                facts = facts.child(text_el(self.doc, "li", "next", &when));
-            }
+            let when = self.next_when(m).map(|when| text_el(self.doc, "span", "next", &when));
+            let head = self.el("div").class("head").child(name).children(badge.into_iter().chain(when));
+            let mut card = self.el("div").class("body").child(head);
+            let mut facts = self.el("ul").class("facts");
             if let Some(format) = r.format {
                 let text = match format {
                     Format::InPerson => text!(self.lang, "ui.local.in_person"),
@@ -714,16 +850,19 @@ impl View<'_> {
             if let Some(description) = r.description_in(lang) {
                 card = card.child(text_el(self.doc, "p", "", description).attr("data-from", "center"));
             }
-            card = card
-                .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
-                .child(self.reasons(&m.reasons));
-            cards = cards.child(card.child(self.resource_links(r)));
+            if !m.reasons.is_empty() {
+                card = card
+                    .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
+                    .child(self.reasons(&m.reasons));
+            }
+            card = card.child(self.resource_links(r));
+            cards = cards.child(self.el("li").class("card").attr("part", "card").attr("data-id", &r.id).child(card));
         }
         cards
     }
 
-    /// A resource's website (or "join online") and phone, as links; not a phone given above on
-    /// this screen (the center's own number).
+    /// A resource's website (or "join online") and phone, as links, not a phone given above on
+    /// this screen (the center's own number); and "Add to calendar".
     fn resource_links(&self, r: &Resource) -> El {
         let mut links = self.el("ul").class("links");
         if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
@@ -741,7 +880,8 @@ impl View<'_> {
         {
             links = links.child(self.el("li").child(link));
         }
-        links
+        // "Add to calendar" beside them, for what meets at set times.
+        links.children(self.calendar_button(r).map(|button| self.el("li").child(button)))
     }
 
     /// "About 1.6 mi away", in the visitor's units.
@@ -771,6 +911,15 @@ impl View<'_> {
         if other {
             fields.push(("timeZoneName", "short"));
         }
+        if next.ongoing {
+            // "On now, until 8:30 PM": when it ends, in minutes from now.
+            let Some(end) = next.end else { return Some(text!(self.lang, "ui.local.now").to_string()) };
+            let in_zone = zone.and_then(|z| self.options.zones.iter().find(|(name, _)| name == z)).map(|(_, now)| *now);
+            let now = in_zone.or(self.options.now).map_or(end, |now| now.minutes);
+            let left = (u32::from(end) + 1440 - u32::from(now)) % 1440;
+            let time = self.clock.format(self.lang, left, zone, &fields);
+            return Some(fill(text!(self.lang, "ui.local.now_until"), &[("time", &time)]));
+        }
         let time = self.clock.format(self.lang, next.in_minutes, zone, &fields);
         let weekday = || self.clock.format(self.lang, next.in_minutes, zone, &[("weekday", "long")]);
         let day = match next.days {
@@ -783,15 +932,98 @@ impl View<'_> {
         Some(fill(text!(self.lang, "ui.local.next"), &[("when", &[day.as_str(), ", ", &time].concat())]))
     }
 
+    /// When a resource meets, for a copy that keeps (quality.md v3): the next time written out in
+    /// full with its zone ("Next: Tuesday, December 8 at 8:00 PM PST"), then each weekly time
+    /// ("Every Tuesday, 7:00 PM PST to 8:30 PM").
+    pub fn when_in_full(&self, m: &LocalMatch) -> Vec<String> {
+        let mut lines = Vec::new();
+        let (zone, _) = self.zone_of(&m.resource);
+        let named = [("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")];
+        if let Some(next) = m.next {
+            let full = [
+                ("weekday", "long"),
+                ("month", "long"),
+                ("day", "numeric"),
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+                ("timeZoneName", "short"),
+            ];
+            let when = self.clock.format(self.lang, next.in_minutes, zone, &full);
+            lines.push(fill(text!(self.lang, "ui.local.next"), &[("when", &when)]));
+        }
+        let in_zone = zone.and_then(|z| self.options.zones.iter().find(|(name, _)| name == z)).map(|(_, now)| *now);
+        let Some(now) = in_zone.or(self.options.now) else { return lines };
+        let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
+        // Days that meet at the same times share a line: "Every Monday and Wednesday, 8:00 AM
+        // to 5:00 PM PST", "Every day, 12:00 PM PST".
+        let mut groups: Vec<(u16, Option<u16>, Vec<u8>)> = Vec::new();
+        for slot in &m.resource.schedule {
+            match groups.iter_mut().find(|(start, end, _)| (*start, *end) == (slot.start, slot.end)) {
+                Some((_, _, days)) => days.push(slot.day),
+                None => groups.push((slot.start, slot.end, vec![slot.day])),
+            }
+        }
+        let wait_for =
+            |day: u8, start: u16| (u32::from(day) * 1440 + u32::from(start) + 7 * 1440 - now_at) % (7 * 1440);
+        for (start, end, mut days) in groups {
+            days.sort_unstable();
+            days.dedup();
+            let names: Vec<String> = days
+                .iter()
+                .map(|&day| self.clock.format(self.lang, wait_for(day, start), zone, &[("weekday", "long")]))
+                .collect();
+            let day = match names.split_last() {
+                _ if days.len() == 7 => text!(self.lang, "ui.local.daily").to_string(),
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => {
+                    fill(text!(self.lang, "ui.local.days"), &[("days", &rest.join(", ")), ("last", last)])
+                }
+                None => continue,
+            };
+            let wait = wait_for(days[0], start);
+            // The zone is named once, after the last time.
+            let plain = [("hour", "numeric"), ("minute", "2-digit")];
+            lines.push(match end {
+                Some(end) => {
+                    let length = (u32::from(end) + 1440 - u32::from(start)) % 1440;
+                    let start = self.clock.format(self.lang, wait, zone, &plain);
+                    let end = self.clock.format(self.lang, wait + length, zone, &named);
+                    fill(text!(self.lang, "ui.local.every"), &[("day", &day), ("start", &start), ("end", &end)])
+                }
+                None => {
+                    let start = self.clock.format(self.lang, wait, zone, &named);
+                    fill(text!(self.lang, "ui.local.every_from"), &[("day", &day), ("start", &start)])
+                }
+            });
+        }
+        lines
+    }
+
+    /// "Add to calendar" for a resource that meets at set times: an .ics made on the device.
+    fn calendar_button(&self, r: &Resource) -> Option<El> {
+        (!r.schedule.is_empty()).then(|| {
+            self.button("ics", "link calendar", text!(self.lang, "ui.local.calendar")).attr("data-resource", &r.id)
+        })
+    }
+
     /// Draws `flow`'s screen (the result, when on the result screen, from `result`; a question
     /// page with the crisis panel of `moment` above it).
     pub fn screen(&self, flow: &Flow, result: Option<&Evaluation>, moment: &[Notice], into: &Element) {
         super::dom::clear(into);
         match (flow.screen, result) {
             (Screen::Welcome, _) => self.welcome(into),
+            (Screen::Meetings, _) => self.meetings(&crate::evaluate::meetings_now(self.options), into),
             (Screen::Page(_), _) => self.page(flow, moment, into),
             (Screen::Result, Some(result)) => self.result(flow, result, into),
             (Screen::Result, None) => {}
         }
+    }
+}
+
+/// The progress bar's value and maximum: empty (0 of 1) while the total is not known.
+pub fn progress_bar(flow: &Flow) -> (usize, usize) {
+    match flow.progress() {
+        (n, Some(total)) => (n, total.max(1)),
+        (_, None) => (0, 1),
     }
 }

@@ -311,13 +311,16 @@ pub fn parse_problems(lang: Lang) -> Vec<String> {
     problems
 }
 
-/// The visitor's language: the element's `lang` attribute, else the center's first offered
-/// language, else the browser's first language the widget speaks, else English.
-pub fn negotiate(element: Option<&str>, offered: &[String], browser: &[String]) -> Lang {
+/// The visitor's language (quality.md v3, "One language at a time"): the element's `lang`
+/// attribute (the page's own choice), else the first of the browser's languages that the center
+/// offers (`offered`: its list, or every language the widget speaks), else the center's first,
+/// else English. A Spanish browser on a page offering English and Spanish reads Spanish.
+pub fn negotiate(element: Option<&str>, config_languages: &[String], browser: &[String]) -> Lang {
+    let offered = offered(config_languages);
     element
         .and_then(Lang::from_tag)
-        .or_else(|| offered.first().and_then(|tag| Lang::from_tag(tag)))
-        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+        .or_else(|| browser.iter().filter_map(|tag| Lang::from_tag(tag)).find(|lang| offered.contains(lang)))
+        .or_else(|| offered.first().copied())
         .unwrap_or(Lang::En)
 }
 
@@ -537,8 +540,19 @@ mod tests {
     fn negotiation_order() {
         let s = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
         assert_eq!(negotiate(Some("es"), &s(&["en"]), &s(&["en"])), Lang::Es, "the element's lang first");
-        assert_eq!(negotiate(Some("fr"), &s(&["es", "en"]), &s(&["en"])), Lang::Es, "then the config's first");
-        assert_eq!(negotiate(None, &[], &s(&["fr-FR", "es-MX", "en"])), Lang::Es, "then the browser's first spoken");
+        assert_eq!(negotiate(Some("fr"), &s(&["es", "en"]), &s(&["en"])), Lang::En, "then the browser's, if offered");
+        assert_eq!(
+            negotiate(None, &s(&["en", "es"]), &s(&["es-MX", "en"])),
+            Lang::Es,
+            "a Spanish browser on an en+es page"
+        );
+        assert_eq!(negotiate(None, &s(&["en"]), &s(&["es-MX"])), Lang::En, "not offered: the center's first");
+        assert_eq!(negotiate(None, &s(&["es", "en"]), &s(&["fr"])), Lang::Es, "no match: the center's first");
+        assert_eq!(
+            negotiate(None, &[], &s(&["fr-FR", "es-MX", "en"])),
+            Lang::Es,
+            "no list: the browser's first spoken"
+        );
         assert_eq!(negotiate(None, &[], &s(&["fr", "de"])), Lang::En, "else English");
         assert_eq!(offered(&s(&["es", "fr"])), [Lang::Es]);
         assert_eq!(offered(&[]), Lang::ALL);

@@ -216,3 +216,23 @@ test('opening a config does not request its meeting list address (the preview le
   assert.equal((await output(page)).meeting_guide_url, '/wp-admin/admin-ajax.php?action=delete_everything');
   await context.close();
 });
+
+test('a program with a schedule and no time zone is warned about at the zone, until one is chosen (issue 25)', async () => {
+  const { context, page, errors } = await open();
+  await page.locator('[data-path="center.name"]').fill('Harbor Recovery Center');
+  await page.locator('#add').click();
+  const program = page.locator('.resource').first();
+  await program.locator('[data-field=name]').fill('Alumni Night');
+  await program.locator('[data-field=kind]').selectOption('alumni_group');
+  await program.getByLabel('Day').selectOption('4');
+  await program.getByLabel('Starts at').fill('19:00');
+  const zone = page.locator('[data-path="center.timezone"] ~ .problem');
+  await zone.waitFor();
+  assert.match(await zone.innerText(), /is missing, and 1 resource\(s\) with a schedule give no time zone/);
+  assert.match(await page.locator('#summary').innerText(), /1 warning/);
+  await page.locator('[data-path="center.timezone"]').selectOption('America/New_York');
+  await page.locator('#summary', { hasText: /ready/ }).waitFor();
+  assert.equal(await zone.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, axe, DIST, STRICT_CSP } from './harness.mjs';
+import { serve, launch, axe, openAllSuggestions, DIST, STRICT_CSP } from './harness.mjs';
 import { complete } from './keyboard.mjs';
 
 const CENTER = { center: { name: 'Lakeside Recovery', phone: '+1 (555) 010-2000' }, quick_exit_url: 'https://www.weather.gov/' };
@@ -134,15 +134,19 @@ async function expect(condition) {
 
 test('a slow Meeting Guide feed never holds the questionnaire back, and its meetings join when it comes', async () => {
   const config = { ...CENTER, meeting_guide_url: '/meetings.json' };
-  const site = await shipped({ pages: { '/': host({ inline: config }) }, files: { '/meetings.json': { body: FEED, delay: 4000 } } });
+  const site = await shipped({ pages: { '/': host({ inline: config }) }, files: { '/meetings.json': { body: FEED, delay: 6000 } } });
   const started = Date.now();
   const { context, page, messages } = await open(site, '/');
   const firstScreen = Date.now() - started;
   assert.ok(firstScreen < 3500, `the first screen waited ${firstScreen} ms`);
   await complete(page, SPIRITUAL);
+  // The visitor opens all suggestions before the feed comes: the redraw keeps them open.
+  await openAllSuggestions(page);
   const local = page.locator('peer-path [data-list=local] .card[data-id^="mg-"]');
+  assert.equal(await local.count(), 0, 'the feed came before the visitor opened the list: the test needs a longer delay');
   await local.first().waitFor({ timeout: 15000 });
   assert.ok(await local.count() >= 1);
+  assert.ok(await page.locator('peer-path details.all-suggestions').evaluate((d) => d.open), 'what the visitor opened stays open');
   assert.deepEqual(errors(messages), []);
   await context.close();
   await site.close();
@@ -223,7 +227,8 @@ test('the element works when added before the script, after it, and from script'
     },
   });
   for (const [path, selector] of [['/before.html', 'peer-path'], ['/after.html', '#added']]) {
-    const { context, page, messages } = await open(site, path, { waitFor: `${selector} .screen h2` });
+    // The module's frame (the shell's draws 911 only, before the config's line is read).
+    const { context, page, messages } = await open(site, path, { waitFor: `${selector} .pp:not([data-shell]) .screen h2` });
     assert.match(await page.locator(`${selector} .crisis-lines`).innerText(), /Lakeside Recovery/);
     assert.deepEqual(errors(messages), [], path);
     await context.close();

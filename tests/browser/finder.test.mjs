@@ -2,7 +2,7 @@
 // text, the Meeting Guide feed is fetched once, and "near me" sorts on the device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, openAllSuggestions } from './harness.mjs';
 import { complete } from './keyboard.mjs';
 
 let browser;
@@ -79,6 +79,7 @@ test('the demo center fetches its Meeting Guide feed once, and "near me" sorts o
 
   await complete(tab, { for_whom: 'self', substances: ['alcohol'], auditc_1: 2, auditc_2: 1, auditc_3: 0,
     approach: 'spiritual', times: ['weekday_evening'], language: 'en' });
+  await openAllSuggestions(tab);
   const local = tab.locator('peer-path [data-list=local]');
   const cards = () => local.locator('.card').evaluateAll((els) => els.map((e) => ({
     id: e.dataset.id, text: e.innerText,
@@ -96,6 +97,10 @@ test('the demo center fetches its Meeting Guide feed once, and "near me" sorts o
   assert.equal(await local.locator('[data-action=near]').count(), 0, 'the button goes once sorted');
   const focused = await tab.evaluate(() => document.querySelector('peer-path').shadowRoot.activeElement?.textContent);
   assert.match(focused, /near you/);
+  // Where the visitor was: the list still open, its heading in view (not the result's top).
+  assert.ok(await tab.locator('peer-path details.all-suggestions').evaluate((d) => d.open), 'the list the visitor opened stays open');
+  const heading = await tab.evaluate(() => document.querySelector('peer-path').shadowRoot.activeElement.getBoundingClientRect().top);
+  assert.ok(heading > 0 && heading < 900 / 2, `the list's heading at ${heading}px`);
   assert.deepEqual(requests, [], 'answering and sorting by distance sent nothing');
   assert.equal(site.requests.length, after);
   await context.close();
@@ -109,6 +114,7 @@ test('when geolocation is refused, the list stays and the visitor is told', asyn
   await tab.goto(`${site.url}/`);
   await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   await complete(tab, { for_whom: 'self', substances: ['alcohol'], approach: 'spiritual' });
+  await openAllSuggestions(tab);
   const count = await tab.locator('peer-path [data-list=local] .card').count();
   await tab.locator('peer-path [data-action=near]').click();
   await tab.locator('peer-path [role=status]', { hasText: 'could not get your location' }).waitFor();
@@ -133,6 +139,7 @@ test('next meeting times are shown in the meeting\'s own zone, named when it is 
   await tab.goto(`${site.url}/tz.html`);
   await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
   await complete(tab, { for_whom: 'self', substances: ['alcohol'], format: 'online' });
+  await openAllSuggestions(tab);
   // In the next steps or in the list below them: each shows once.
   const text = (id) => tab.locator(`peer-path [data-id="${id}"]`).innerText();
   // 6:00 PM in New York: its meeting is tonight at 7, New York time, and says so.

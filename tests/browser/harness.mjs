@@ -149,3 +149,14 @@ export async function walk(page, plan) {
   }
   throw new Error('no result');
 }
+
+/**
+ * Opens the result's "All suggestions" (the group types, aftercare and local lists folded under
+ * one summary, quality.md v3: a result read in a minute) as a visitor would, by its summary.
+ * `scope` is a page or a frame.
+ */
+export async function openAllSuggestions(scope) {
+  await wholeResult(scope);
+  const all = scope.locator('peer-path details.all-suggestions');
+  if (!(await all.evaluate((d) => d.open))) await all.locator(':scope > summary').click();
+}

@@ -40,7 +40,12 @@ before(async () => {
     '/config-es.html': page('', { ...config, languages: ['es', 'en'] }),
     '/no-languages.html': page('', { ...config, languages: undefined }),
     '/english-only.html': page('', { ...config, languages: ['en'] }),
-  } });
+    // The center's config as a file on the site (the usual embed), offering English first.
+    '/en-es.json': undefined,
+    '/url-config.html': `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="favicon.svg">
+      <script type="module" src="peer-path.js"></script><main><h1>Center</h1>
+      <peer-path config="/en-es.json"><p>Call us</p></peer-path></main>`,
+  }, files: { '/en-es.json': { body: JSON.stringify({ ...config, languages: ['en', 'es'] }) } } });
   english = await englishOnly();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
@@ -119,7 +124,7 @@ for (const path of ['self', 'loved_one']) {
   });
 }
 
-test('language choice: element lang, then the config, then the browser, else English', async () => {
+test('language choice: element lang, then the browser\'s among those the center offers, then the center\'s first', async () => {
   const lang = async (path, locale) => {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
@@ -130,10 +135,33 @@ test('language choice: element lang, then the config, then the browser, else Eng
     return result;
   };
   assert.deepEqual(await lang('/es.html', 'en-US'), ['es', 'Encuentre el apoyo que le sirve']);
-  assert.deepEqual(await lang('/config-es.html', 'en-US'), ['es', 'Encuentre el apoyo que le sirve']);
+  assert.deepEqual(await lang('/config-es.html', 'en-US'), ['en', 'Find support that fits you']);
+  assert.deepEqual(await lang('/config-es.html', 'fr-FR'), ['es', 'Encuentre el apoyo que le sirve']);
   assert.deepEqual(await lang('/no-languages.html', 'es-MX'), ['es', 'Encuentre el apoyo que le sirve']);
   assert.deepEqual(await lang('/no-languages.html', 'fr-FR'), ['en', 'Find support that fits you']);
   assert.deepEqual(await lang('/english-only.html', 'es-MX'), ['en', 'Find support that fits you']);
+});
+
+test('a Spanish-language browser on a page offering English first reads only Spanish and fetches no English file', async () => {
+  const from = server.requests.length;
+  const context = await browser.newContext({ locale: 'es-MX' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/url-config.html`);
+  await page.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+  const texts = [];
+  // Everything the widget says, but the names of the other languages offered (each in its own).
+  const seen = async () => texts.push(await page.locator('peer-path .pp').evaluate((pp) => [...pp.children].filter((c) => !c.matches('.langs')).map((c) => c.innerText).join('\n')));
+  await seen();
+  assert.equal(await page.locator('peer-path .pp').getAttribute('lang'), 'es');
+  await page.locator('peer-path [data-action=start]').click();
+  await page.locator('peer-path fieldset[data-item]').first().waitFor();
+  await seen();
+  const leaked = english.filter((pattern) => texts.some((t) => t.includes(pattern)));
+  assert.deepEqual(leaked, [], 'no English on any screen');
+  const asked = server.requests.slice(from);
+  assert.ok(asked.includes('/pkg/es/peerpath_bg.wasm'), asked.join(' '));
+  assert.ok(!asked.some((p) => p === '/pkg/peerpath_bg.wasm' || p === '/pkg/peerpath.js' || p === '/pkg/strings/en.txt'), asked.join(' '));
+  await context.close();
 });
 
 test('a Spanish visitor downloads the module with Spanish built in and no strings file; English comes on a switch', async () => {
@@ -217,7 +245,7 @@ test('the saved copy and the result come in Spanish; axe and screenshots in Span
       const saved = await readFile(await file.path(), 'utf8');
       assert.match(saved, /PeerPath: sus resultados/);
       assert.match(saved, /Esto no es un diagnóstico/);
-      assert.match(saved, /Guardado el \d/);
+      assert.match(saved, /Guardado el [^,\n]+, \d+ de [^ ]+ de \d{4}/, 'the full date, weekday and year');
     }
     await context.close();
   }
