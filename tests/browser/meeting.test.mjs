@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, axe, walk, DIST } from './harness.mjs';
+import { serve, launch, axe, walk, DIST, WWW } from './harness.mjs';
 import { active, tabTo } from './keyboard.mjs';
 
 const PHONE = { width: 360, height: 740 };
@@ -186,6 +186,24 @@ test('"Add to calendar" for a meeting in another zone writes that zone', async (
   assert.equal(value('DTSTART;TZID=America/New_York'), '20261124T230000');
   assert.equal(value('LOCATION'), 'https://zoom.example/j/4');
   assert.equal(lines.filter(([n]) => n === 'BEGIN' ).length, 2, 'one calendar, one event');
+});
+
+test('the demo page, as a center would copy it, shows Start and "Find a meeting now" on the first screen of a phone', async (t) => {
+  // www/ as `make serve` serves it, with the demo page's own stylesheet.
+  const site = await serve({ root: WWW });
+  t.after(() => site.close());
+  for (const [viewport, locale] of [[PHONE, 'en-US'], [{ width: 320, height: 740 }, 'en-US'], [PHONE, 'es-US']]) {
+    const context = await browser.newContext({ viewport, locale });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    await page.locator('peer-path .pp:not([data-shell]) [data-action=meetings]').waitFor();
+    for (const action of ['start', 'meetings']) {
+      const box = await page.locator(`peer-path [data-action=${action}]`).boundingBox();
+      assert.ok(box.y + box.height <= viewport.height, `${viewport.width} px, ${locale}: ${action} ends at ${box.y + box.height}px`);
+    }
+    if (viewport === PHONE && locale === 'en-US') await page.screenshot({ path: 'target/screenshots/demo-welcome-360.png' });
+  }
 });
 
 /** The visitors of `make bench` (tools/bench.mjs), and a veteran whose result is among the longest. */

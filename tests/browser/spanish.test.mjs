@@ -134,10 +134,10 @@ test('language choice: element lang, then the browser\'s among those the center 
     await context.close();
     return result;
   };
-  assert.deepEqual(await lang('/es.html', 'en-US'), ['es', 'Encuentre el apoyo que le sirve']);
+  assert.deepEqual(await lang('/es.html', 'en-US'), ['es', 'Apoyo a su medida']);
   assert.deepEqual(await lang('/config-es.html', 'en-US'), ['en', 'Find support that fits you']);
-  assert.deepEqual(await lang('/config-es.html', 'fr-FR'), ['es', 'Encuentre el apoyo que le sirve']);
-  assert.deepEqual(await lang('/no-languages.html', 'es-MX'), ['es', 'Encuentre el apoyo que le sirve']);
+  assert.deepEqual(await lang('/config-es.html', 'fr-FR'), ['es', 'Apoyo a su medida']);
+  assert.deepEqual(await lang('/no-languages.html', 'es-MX'), ['es', 'Apoyo a su medida']);
   assert.deepEqual(await lang('/no-languages.html', 'fr-FR'), ['en', 'Find support that fits you']);
   assert.deepEqual(await lang('/english-only.html', 'es-MX'), ['en', 'Find support that fits you']);
 });
