@@ -63,42 +63,33 @@ tools: wasm-tools node-tools browser-tools
 ## Build ---------------------------------------------------------------------------------------
 
 build: wasm-tools
-	@# The widget's module: what a visitor downloads. One language is built in: English in
-	@# pkg/, Spanish in pkg/es/; the shell loads the one for the visitor's language.
+	@# The widget's module: what a visitor downloads, one for every language.
 	$(SHIP_CARGO) --target-dir target/ship
 	wasm-bindgen --target web --out-dir $(PKG) --out-name peerpath \
 	  --remove-name-section --remove-producers-section \
 	  target/ship/$(WASM_TARGET)/release/peerpath.wasm
-	$(SHIP_CARGO) --features builtin-es --target-dir target/ship-es
-	wasm-bindgen --target web --out-dir $(PKG)/es --out-name peerpath --no-typescript \
-	  --remove-name-section --remove-producers-section \
-	  target/ship-es/$(WASM_TARGET)/release/peerpath.wasm
-	@# The words the shell draws before the module runs travel with each language's glue.
-	python3 tools/shell-words.py en $(PKG)/peerpath.js
-	python3 tools/shell-words.py es $(PKG)/es/peerpath.js
+	@# Each language as the page fetches it beside the module (pkg/strings/<tag>.txt), and the
+	@# words the shell draws before the module has loaded (pkg/languages.js).
+	rm -rf $(PKG)/strings $(PKG)/es
+	python3 tools/languages.py src/strings $(PKG)
 	@# The scoring API module (evaluate, questionnaire, checkConfig) for a center's own tools;
 	@# the widget never loads it.
-	cargo build --release --target $(WASM_TARGET) --lib --no-default-features --features api --target-dir target/api
+	cargo build --release --target $(WASM_TARGET) --lib --target-dir target/api
 	wasm-bindgen --target web --out-dir $(API_PKG) --out-name peerpath --no-typescript \
 	  --remove-name-section --remove-producers-section \
 	  target/api/$(WASM_TARGET)/release/peerpath.wasm
-	@# Each language is also a separate file, fetched only by a visitor who switches to it.
-	@mkdir -p $(PKG)/strings && for f in src/strings/*.txt; do \
-	  case $$(basename $$f) in same.txt) ;; *) cp $$f $(PKG)/strings/ ;; esac; done
 	@echo "Built $(PKG)/peerpath_bg.wasm: $$(wc -c < $(PKG)/peerpath_bg.wasm) B, $$(gzip -9 -c $(PKG)/peerpath_bg.wasm | wc -c) B gzip"
 
 # The files a center copies to its site: the shell, the stylesheet and the module, with the
 # JavaScript and CSS minified (esbuild from the test packages; www/ keeps the readable sources).
 dist: build node-tools
 	rm -rf dist && mkdir -p dist/pkg
-	npx esbuild --log-level=warning --minify --format=esm www/peer-path.js --outfile=dist/peer-path.js
-	@# Short names between the module and its glue (tools/shorten-names.mjs), then minify the glue.
-	for d in . es; do \
-	  mkdir -p dist/pkg/$$d && cp $(PKG)/$$d/peerpath_bg.wasm $(PKG)/$$d/peerpath.js dist/pkg/$$d/ && \
-	  node tools/shorten-names.mjs dist/pkg/$$d/peerpath_bg.wasm dist/pkg/$$d/peerpath.js && \
-	  npx esbuild --log-level=warning --minify --tree-shaking=true --format=esm dist/pkg/$$d/peerpath.js \
-	    --outfile=dist/pkg/$$d/peerpath.js --allow-overwrite || exit 1; \
-	done
+	@# The shell with the languages' words bundled in (pkg/languages.js), so the welcome waits
+	@# for no other file.
+	npx esbuild --log-level=warning --bundle --minify --format=esm www/peer-path.js --outfile=dist/peer-path.js
+	@# The module as wasm-bindgen wrote it, its glue minified.
+	cp $(PKG)/peerpath_bg.wasm dist/pkg/
+	npx esbuild --log-level=warning --minify --format=esm $(PKG)/peerpath.js --outfile=dist/pkg/peerpath.js
 	npx esbuild --log-level=warning --minify www/peer-path.css --outfile=dist/peer-path.css
 	@# Isolated mode: the page for the iframe, its script, and the host page's element.
 	cp www/embed.html dist/
@@ -130,17 +121,15 @@ serve: build
 test: test-native test-wasm test-js test-browser test-release test-wordpress
 
 # Formatting and lints first: they fail in seconds. Clippy also sees the two wasm builds (the
-# widget's module without std, the scoring API module), whose code native builds leave out.
+# widget's module, without "full"; the scoring API module, with it).
 test-native: wasm-tools
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --no-default-features -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features api -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
 	cargo test
-	@# The string tables once more with Spanish as the built-in language (pkg/es/).
-	cargo test --lib --features builtin-es strings
 
 test-wasm: wasm-tools
 	cargo test --target $(WASM_TARGET) --test wasm

@@ -15,18 +15,28 @@ use wasm_bindgen::{JsCast, JsValue};
 /// A value from `JSON.parse` as `Json`, read within `Bounds` as serde reads it in the scoring
 /// API module: objects with their entries in order, arrays, strings, numbers, true/false;
 /// anything else (undefined, functions) is `null`.
-#[cfg_attr(feature = "api", allow(dead_code))]
 pub fn json_from_js(value: &JsValue) -> Json {
     json_from_js_within(value, &Bounds::new())
 }
 
+/// The languages the page has files for, `{ tag: own name }`, as `(tag, name)` pairs in order;
+/// entries whose name is not text are left out.
+pub fn language_names(value: &JsValue) -> Vec<(String, String)> {
+    let Json::Object(entries) = json_from_js(value) else { return Vec::new() };
+    entries
+        .into_iter()
+        .filter_map(|(tag, name)| match name {
+            Json::String(name) => Some((crate::strings::primary(&tag), name)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// `json_from_js` for one part of a document read in parts, all within the same `bounds`.
-#[cfg_attr(feature = "api", allow(dead_code))]
 pub fn json_from_js_within(value: &JsValue, bounds: &Bounds) -> Json {
     read(value, 0, bounds)
 }
 
-#[cfg_attr(feature = "api", allow(dead_code))]
 fn read(value: &JsValue, depth: usize, bounds: &Bounds) -> Json {
     if !bounds.take() {
         return Json::Cut(Cut::Values);
@@ -75,7 +85,7 @@ fn read(value: &JsValue, depth: usize, bounds: &Bounds) -> Json {
 
 /// A JS value as `Json`, through serde; `undefined` is `null`. `Err` says why it cannot be read
 /// (a BigInt, a cycle), for the caller's message.
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 pub fn from_js(value: JsValue) -> Result<Json, String> {
     if value.is_undefined() {
         return Ok(Json::Null);
@@ -85,7 +95,7 @@ pub fn from_js(value: JsValue) -> Result<Json, String> {
 
 /// A result as a plain JS value: objects, arrays, `null` for what is missing (JSON's shapes, as
 /// the contract gives them).
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }

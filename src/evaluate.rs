@@ -5,9 +5,9 @@
 use crate::center::finder::{self, LocalMatch};
 use crate::center::options::Options;
 use crate::screening::answers::Answers;
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use crate::screening::assess::domain;
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use crate::screening::assess::scores_out;
 use crate::screening::assess::{self, care, suggestions, urgent};
 use crate::screening::care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS};
@@ -15,13 +15,12 @@ use crate::screening::catalog::{List, CATALOG};
 use crate::screening::cond::{Cond, Ctx};
 use crate::screening::contacts::{center_contacts, Center};
 use crate::screening::items::ItemId;
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use crate::screening::profile::DOMAINS;
 use crate::screening::result::*;
 use crate::screening::safety::NOTICES;
 use crate::screening::scores::Scores;
 use crate::screening::writer::Writer;
-use crate::strings::text;
 use crate::support::numtext::int;
 use crate::support::prelude::*;
 
@@ -38,11 +37,11 @@ pub struct Evaluation {
     pub groups: Vec<Suggestion>,
     pub aftercare: Vec<Suggestion>,
     pub local: Vec<LocalMatch>,
-    #[cfg(full_result)]
+    #[cfg(feature = "full")]
     pub scores: ScoresOut,
     /// The nine domains (screening.md); like `scores`, not in the widget's module, whose result
     /// does not show them (build.rs).
-    #[cfg(full_result)]
+    #[cfg(feature = "full")]
     pub profile: ProfileOut,
     /// "This is not a diagnosis", in plain words.
     pub not_diagnosis: &'static str,
@@ -133,11 +132,11 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
         groups,
         aftercare,
         local,
-        #[cfg(full_result)]
+        #[cfg(feature = "full")]
         scores: scores_out(&scores),
-        #[cfg(full_result)]
+        #[cfg(feature = "full")]
         profile: ProfileOut { domains: DOMAINS.iter().map(|d| domain(&writer, d)).collect() },
-        not_diagnosis: text!(options.lang, "ui.not_diagnosis"),
+        not_diagnosis: options.lang.text("ui.not_diagnosis"),
         contacts: center_contacts(options.lang, &options.center),
         next_steps,
     }
@@ -174,7 +173,7 @@ fn where_to_get_naloxone(urgent: &mut [Notice], local: &[LocalMatch], lang: crat
     let Some(notice) = urgent.iter_mut().find(|n| n.id == "naloxone") else { return };
     for m in local.iter().filter(|m| m.resource.kind == "naloxone") {
         let r = &m.resource;
-        let label = crate::strings::fill(text!(lang, "c.naloxone_program"), &[("name", r.name_in(lang.as_str()))]);
+        let label = crate::strings::fill(lang.text("c.naloxone_program"), &[("name", r.name_in(lang.as_str()))]);
         let tel = r.phone.as_deref().and_then(crate::support::phone::tel_number);
         let url = r.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         let contact = match (tel, url) {
@@ -245,7 +244,7 @@ pub fn string_keys() -> Vec<String> {
     }
     keys.extend(CARE_RULES.iter().map(|r| ["r.", r.reason].concat()));
     keys.extend(CARE_NOTES.iter().map(|(_, r)| ["r.", r].concat()));
-    #[cfg(full_result)]
+    #[cfg(feature = "full")]
     for domain in DOMAINS.iter() {
         keys.push(["d.", domain.id].concat());
         keys.extend(domain.rules.iter().map(|r| ["r.", r.reason].concat()));
@@ -282,8 +281,8 @@ mod tests {
 
     #[test]
     fn every_engine_string_exists_in_every_language() {
-        for lang in crate::strings::Lang::ALL {
-            let file: Vec<&str> = lang.file_entries().into_iter().map(|(k, _)| k).collect();
+        for lang in crate::strings::Lang::all().iter().copied() {
+            let file: Vec<&str> = lang.entries().map(|(k, _)| k).collect();
             let missing: Vec<String> = string_keys().into_iter().filter(|k| !file.contains(&k.as_str())).collect();
             assert!(missing.is_empty(), "{} is missing {missing:#?}", lang.as_str());
         }

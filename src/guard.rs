@@ -33,7 +33,7 @@ pub fn on_failure(callback: js_sys::Function) {
     if let Ok(mut slot) = ON_FAILURE.0.try_borrow_mut() {
         *slot = Some(callback);
     }
-    #[cfg(feature = "std")]
+    #[cfg(feature = "full")]
     {
         static INSTALLED: AtomicBool = AtomicBool::new(false);
         if !INSTALLED.swap(true, Ordering::Relaxed) {

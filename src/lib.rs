@@ -5,7 +5,7 @@
 //! **Invariant:** only this file, `boundary`, `render` and `guard` touch JavaScript's types (a
 //! tidy test); nothing a visitor answers leaves the device.
 
-#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(not(feature = "full"), no_std)]
 
 extern crate alloc;
 
@@ -22,7 +22,7 @@ use support::prelude::*;
 
 /// Without std, a panic stops the module (`guard`) and traps. (The widget's module is built with
 /// `-Cpanic=immediate-abort`, where a panic traps before any handler; the page then calls `halt`.)
-#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+#[cfg(all(not(feature = "full"), target_arch = "wasm32"))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
     guard::stop();
@@ -50,24 +50,24 @@ pub use support::json::Json;
 
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 /// The crate version, as every result reports it.
 #[wasm_bindgen(js_name = version)]
 pub fn version_js() -> String {
     VERSION.to_string()
 }
 
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 /// The questionnaire for any UI: items in order with their kind, section, labels in `lang`
 /// (an offered BCP 47 tag; English otherwise), and when each is shown (`show_when`, as data).
 #[wasm_bindgen(js_name = questionnaire)]
 pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
     guard::ready()?;
-    let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En);
+    let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(Lang::english);
     to_js(&questionnaire(lang))
 }
 
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 /// Scores `answers` (an object of item id to value) and returns the result of screening.md.
 /// `options` is optional: `{ lang, config, now, zones, near }` with `config` the center's
 /// config object.
@@ -88,10 +88,10 @@ pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValu
     to_js(&evaluate(&answers, &Options::from_raw(options)))
 }
 
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 use boundary::to_js;
 
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 /// A JS `Error` for the first problem, carrying `code`, `item` and `message`, with every problem
 /// in `errors`.
 fn js_error(errors: &[AnswerError]) -> JsValue {
@@ -168,35 +168,47 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> center::config::Checked {
 /// A config or feed value as `Json`: through serde in the scoring API module, through the
 /// widget's small reader otherwise (`boundary`).
 fn read_value(value: &JsValue) -> Json {
-    #[cfg(feature = "api")]
+    #[cfg(feature = "full")]
     return boundary::from_js(value.clone()).unwrap_or(Json::Null);
-    #[cfg(not(feature = "api"))]
+    #[cfg(not(feature = "full"))]
     boundary::json_from_js(value)
 }
 
 /// Draws the widget into `root` (a shadow root whose `<slot>` shows the fallback until now) for
-/// the center's `config` (the object `JSON.parse` gave, center-config.md) and, when the config
-/// names a `meeting_guide_url`, the `feed` the page fetched from it (a list). Config
-/// problems never stop the widget: unusable parts are left out, and `problems` counts them (the
-/// page then has the scoring API module's `checkConfig` write each one to the console). `lang`
-/// is the element's language, or empty.
+/// the center's `config` (the object `JSON.parse` gave, center-config.md), in the language
+/// `lang` whose table file's text is `strings` (the page chose it and fetched the file).
+/// `languages` names every language there is a file for, by tag, in its own name
+/// (`{ en: "English", es: "Español" }`): the switcher offers those the config lists.
+/// `asked` is the element's `lang` attribute, if any. Config problems never stop the widget:
+/// unusable parts are left out, and `problems` counts them (the page then has the scoring API
+/// module's `checkConfig` write each one to the console). `load_language` fetches another
+/// language's file when the visitor switches (a tag to a promise of its text), and `welcome`
+/// draws the welcome as the shell does.
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
 pub fn mount(
     root: web_sys::ShadowRoot,
     config: JsValue,
-    lang: Option<String>,
-    feed: JsValue,
+    lang: &str,
+    strings: String,
+    languages: JsValue,
+    asked: Option<String>,
     load_language: Option<js_sys::Function>,
     welcome: Option<js_sys::Function>,
 ) -> Result<Mounted, JsValue> {
     guard::ready()?;
-    let checked = checked_config(&config, &feed);
+    let checked = checked_config(&config, &JsValue::UNDEFINED);
     let problems = checked.problems.len() as u32;
     let quick_exit_url = checked.quick_exit_url();
-    let offered = strings::offered(&checked.config.languages);
+    let names = boundary::language_names(&languages);
+    let spoken: Vec<&str> = names.iter().map(|(tag, _)| tag.as_str()).collect();
+    let offered = strings::offered(&checked.config.languages, &spoken)
+        .into_iter()
+        .filter_map(|tag| names.iter().find(|(spoken, _)| *spoken == tag).cloned())
+        .collect();
     let browser = browser_languages();
     let embed_origins = checked.config.embed_origins.clone();
-    let options = Options::from_config(lang.as_deref(), &browser, checked.config);
+    let options = Options::from_config(Lang::read(lang, strings), asked.as_deref(), &browser, checked.config);
     let setup = render::Setup {
         options,
         quick_exit_url,
@@ -223,6 +235,18 @@ impl Mounted {
     pub fn meetings(&self) -> Result<(), JsValue> {
         guard::ready()?;
         self.widget.meetings()
+    }
+
+    /// Adds the rest of the visitor's language (`pkg/strings/<tag>.more.txt`, the result's and
+    /// the meetings screen's strings), which the page fetches once the first screen is drawn,
+    /// and draws the meetings or the result again if one is on screen.
+    #[wasm_bindgen(js_name = addStrings)]
+    pub fn add_strings(&self, text: String) -> Result<(), JsValue> {
+        guard::ready()?;
+        if self.widget.first_language().is_some_and(|lang| lang.extend(text)) {
+            self.widget.refresh()?;
+        }
+        Ok(())
     }
 
     /// How many problems the center's config and lists had so far (0 for a clean one), for the
@@ -297,7 +321,7 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 /// The language a visitor gets (`en`, `es`): the element's `lang`, else the config's first
 /// language, else the browser's. (The widget's shell works this out itself, to choose the
 /// module before it loads; this is for a center's own tools.)
@@ -306,23 +330,10 @@ pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> Result<St
     guard::ready()?;
     let checked = checked_config(&config, &JsValue::UNDEFINED);
     let browser = browser_languages();
-    Ok(strings::negotiate(lang.as_deref(), &checked.config.languages, &browser).as_str().to_string())
+    Ok(strings::builtin::negotiate(lang.as_deref(), &checked.config.languages, &browser).as_str().to_string())
 }
 
-/// Whether the strings of a language are here (English always is).
-#[wasm_bindgen(js_name = hasLanguage)]
-pub fn has_language_js(lang: &str) -> bool {
-    !guard::stopped() && Lang::from_tag(lang).is_some_and(Lang::available)
-}
-
-/// Loads a language's strings from the text of `pkg/strings/<lang>.txt`; false when the text
-/// is not a complete table for a language the widget speaks.
-#[wasm_bindgen(js_name = loadStrings)]
-pub fn load_strings_js(lang: &str, text: String) -> bool {
-    !guard::stopped() && Lang::from_tag(lang).is_some_and(|l| l.load(text))
-}
-
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 /// Checks a center config (and optionally a Meeting Guide feed), each the value `JSON.parse`
 /// gives, and returns every problem as `{ level, path, message }`, for tools and a center's own
 /// page.
@@ -332,7 +343,7 @@ pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValu
     to_js(&checked_config(&config, &feed).problems)
 }
 
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 /// Checks a Meeting Guide feed alone (the value `JSON.parse` gives) as the widget reads one:
 /// `{ problems, meetings }`, `meetings` the number it would show. For `peerpath-sync-feed`,
 /// which keeps a copy only when it holds a meeting.

@@ -445,7 +445,8 @@ fn every_clinical_rule_has_a_trigger_a_boundary_and_an_absence() {
         }
         let name = &vignette["name"];
         let result = run(&vignette["answers"], vignette.get("options"));
-        let lang = if result["lang"] == "es" { peerpath::Lang::Es } else { peerpath::Lang::En };
+        let lang =
+            if result["lang"] == "es" { peerpath::Lang::from_tag("es").unwrap() } else { peerpath::Lang::english() };
         for (rule, case) in cases {
             assert!(rules.contains(&rule), "{name}: CLINICAL.md has no rule {rule}");
             assert!(["trigger", "boundary", "absence"].contains(&case.as_str()), "{name}: case {case}");
@@ -542,7 +543,7 @@ mod shape {
 
     #[test]
     fn questionnaire_lists_every_item_once_with_labels() {
-        let q = as_value(&peerpath::questionnaire(peerpath::Lang::En));
+        let q = as_value(&peerpath::questionnaire(peerpath::Lang::english()));
         let items = q["items"].as_array().unwrap();
         let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
         for id in [
@@ -589,6 +590,27 @@ mod shape {
         for raw in [json!([1, 2]), json!("answers"), json!(null), json!(3)] {
             assert_eq!(Answers::from_raw(&raw_answers(&raw)).unwrap_err()[0].code.as_str(), "invalid_answers");
         }
+    }
+
+    /// Adding a language is adding its file: a language the crate has never seen, read from its
+    /// file's text (a fixture: English with every text marked), gives a whole result in it.
+    #[test]
+    fn a_language_from_its_file_alone() {
+        let english = peerpath::Lang::english();
+        let file: String = english.entries().map(|(key, text)| format!("{key} = [xx] {text}\n")).collect();
+        let options = Options { lang: peerpath::Lang::read("xx-YY", file), ..Options::default() };
+        let answers = json!({"for_whom": "self", "substances": ["cannabis"], "use_freq_cannabis": "weekly"});
+        let answers = Answers::from_raw(&raw_answers(&answers)).unwrap();
+        let result = as_value(&evaluate(&answers, &options));
+        assert_eq!(result["lang"], "xx");
+        let mut texts = Vec::new();
+        strings(&result, &mut texts);
+        let marked = texts.iter().filter(|t| t.starts_with("[xx] ")).count();
+        assert!(marked > 10, "{texts:?}");
+        assert!(as_value(&peerpath::questionnaire(options.lang))["items"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("[xx] "));
     }
 
     #[test]
@@ -868,12 +890,12 @@ mod words {
     fn no_stigmatizing_words() {
         for (lang, banned) in [
             (
-                peerpath::Lang::En,
+                peerpath::Lang::english(),
                 &["addict", "addicts", "abuser", "abuse", "clean", "dirty", "alcoholic", "junkie", "relapse"][..],
             ),
             // "Alcohólicos Anónimos" is a group's name; the words below never describe a person.
             (
-                peerpath::Lang::Es,
+                peerpath::Lang::from_tag("es").unwrap(),
                 &[
                     "adicto",
                     "adicta",
@@ -895,7 +917,7 @@ mod words {
                 ][..],
             ),
         ] {
-            for (key, _) in lang.file_entries() {
+            for (key, _) in lang.entries() {
                 let text = lang.text(key).to_lowercase();
                 for word in text.split(|c: char| !c.is_alphanumeric()) {
                     assert!(!banned.contains(&word), "{}: {key} says {word:?}", lang.as_str());
@@ -1532,11 +1554,10 @@ mod plain_language {
         let mut report = Vec::new();
         let mut failed = Vec::new();
         for (section, prefixes) in SECTIONS {
-            let texts: Vec<&str> = Lang::En
-                .file_entries()
-                .into_iter()
+            let texts: Vec<&str> = Lang::english()
+                .entries()
                 .filter(|(k, _)| prefixes.iter().any(|p| k.starts_with(p)))
-                .map(|(k, _)| Lang::En.text(k))
+                .map(|(k, _)| Lang::english().text(k))
                 .collect();
             let g = grade(&texts);
             report.push(format!("{section}: grade {g:.1} over {} strings", texts.len()));
@@ -1646,10 +1667,29 @@ mod tidy {
     }
 
     /// The crate modules a file uses: `crate::` and `super::` paths, in `use` items (with their
-    /// braces expanded) and in code, `super::` resolved from the inline module it is in.
+    /// braces expanded) and in code, `super::` resolved from the inline module it is in; and
+    /// paths through the file modules it declares (`mod screens;` then `screens::View`): a
+    /// parent that uses its child is a use like any other, so a child that uses its parent back
+    /// is a circle.
     fn uses(module: &str, source: &str) -> BTreeSet<String> {
         let code = code_only(source);
         let mut found = BTreeSet::new();
+        let declared: Vec<&str> = code
+            .split(';')
+            .filter_map(|item| {
+                item.split_whitespace().collect::<Vec<_>>().windows(2).find(|w| w[0] == "mod").map(|w| w[1])
+            })
+            .filter(|name| name.chars().all(|c| c.is_alphanumeric() || c == '_'))
+            .collect();
+        for child in declared {
+            let prefix = format!("{child}::");
+            let used = code
+                .match_indices(&prefix)
+                .any(|(at, _)| !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'));
+            if used {
+                found.insert(if module.is_empty() { child.to_string() } else { format!("{module}::{child}") });
+            }
+        }
         // The inline modules open at each point: (name, brace depth where it opened).
         let mut nesting: Vec<(String, usize)> = Vec::new();
         let mut depth = 0;
@@ -1687,11 +1727,6 @@ mod tidy {
                 }
                 let mut full = base;
                 full.extend(segments.iter().map(|s| s.to_string()));
-                // `use super::{a, b::C}`: the braces name the modules.
-                let braces = piece[start + path.len()..].trim_start();
-                if path.ends_with("::") && braces.starts_with('{') {
-                    // Resolved below, with the rest of the use tree.
-                }
                 found.insert(full.join("::"));
                 if path.ends_with("::") {
                     // A use tree: every name in the braces that follows.
@@ -1735,10 +1770,8 @@ mod tidy {
             let deps: BTreeSet<String> = uses(module, source)
                 .iter()
                 .map(|path| file_of(path, &modules))
-                // A module's own submodules are declared, not used; its own items are itself.
-                .filter(|dep| {
-                    dep != module && !dep.starts_with(&format!("{module}::")) && !(module.is_empty() && dep.is_empty())
-                })
+                // A module's own items are itself.
+                .filter(|dep| dep != module)
                 .collect();
             graph.insert(module.clone(), deps);
         }
@@ -1841,5 +1874,11 @@ mod tidy {
         assert!(files.contains("screening::b") && files.contains("render"), "{found:?}");
         assert!(!found.iter().any(|p| p.contains("fake")), "strings are not code: {found:?}");
         assert!(layer("render") > layer("screening::a"));
+        // A parent's use of a child it declares is a use (so a child's `super::` back is a circle);
+        // the declaration alone is not.
+        let parent = uses("render", "mod clock;\nmod screens;\nuse screens::View;\nfn f() { clock::now(); }");
+        assert!(parent.contains("render::screens") && parent.contains("render::clock"), "{parent:?}");
+        assert!(!uses("render", "mod screens;\nfn f() {}").contains("render::screens"));
+        assert!(uses("render::screens", "fn f(c: &super::Clock) {}").contains("render::Clock"));
     }
 }

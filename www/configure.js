@@ -38,10 +38,10 @@ function tooDeep(text, limit) {
 /** Each program's element with what an opened config held for it. */
 const openedResources = new WeakMap();
 
-/** Every catalog id with its English name, from the widget's English strings. */
+/** Every catalog id with its English name, from the widget's English strings (the result's part). */
 async function catalog() {
-  const text = await (await fetch(new URL('pkg/strings/en.txt', import.meta.url))).text();
-  return [...text.matchAll(/^g\.([a-z0-9_]+)\.name = (.*)$/gm)].map(([, id, name]) => [id, name]);
+  const text = await (await fetch(new URL('pkg/strings/en.more.txt', import.meta.url))).text();
+  return [...text.matchAll(/^g\.([a-z0-9_]+)\.name=(.*)$/gm)].map(([, id, name]) => [id, name]);
 }
 
 const kinds = await catalog();

@@ -7,6 +7,13 @@
 //
 // `config` is the id of a <script type="application/json"> on the page ("#id"), or a
 // same-origin URL of a JSON file. Nothing the visitor answers is ever sent anywhere.
+//
+// One module serves every language; each language is a strings file (pkg/strings/<tag>.txt),
+// fetched beside the module, and the words drawn before the module has loaded come from
+// pkg/languages.js (both written from src/strings/ by tools/languages.py; the release bundles
+// languages.js into this file).
+
+import { LANGUAGES } from './pkg/languages.js';
 
 const here = new URL('.', import.meta.url);
 /** Config and feed text past this size is not read (center-config.md: 2 MiB), counted in UTF-8 bytes. */
@@ -23,7 +30,7 @@ let loaded;
 /** Set when the module stopped after an internal error; it takes no more work then. */
 let stopped = false;
 
-/** The modules' folder: English built in in pkg/, Spanish in pkg/es/. */
+/** The module's folder. */
 const pkg = new URL('pkg/', here).href;
 
 /** Stops every widget on the page after an internal error of the module; once. */
@@ -44,8 +51,10 @@ addEventListener('error', (event) => {
   if (event.error instanceof WebAssembly.RuntimeError && String(event.error.stack).includes(pkg)) stop();
 });
 
-/** The languages the widget speaks; each has a module with it built in. */
-const SPOKEN = ['en', 'es'];
+/** The languages the widget speaks: those there is a strings file for. */
+const SPOKEN = Object.keys(LANGUAGES);
+/** Each language in its own name, for the module's language switcher. */
+const NAMES = Object.fromEntries(SPOKEN.map((tag) => [tag, LANGUAGES[tag]['lang.name']]));
 
 /**
  * The visitor's language, as Rust's `strings::negotiate` decides it: the element's `lang`, else
@@ -60,25 +69,20 @@ function negotiate(lang, config) {
   return navigator.languages.map(primary).find((l) => offered.includes(l)) ?? offered[0];
 }
 
-/** The glue of the module with `lang` built in, once per page: the shell's words come with it. */
-let gluePromise;
-function loadGlue(lang) {
-  gluePromise ??= import(new URL(lang === 'es' ? 'es/peerpath.js' : 'peerpath.js', pkg).href).then((glue) => {
-    if (glue.WORDS) WORDS[lang] = glue.WORDS;
-    return glue;
-  });
-  return gluePromise;
-}
-
-/** Loads and instantiates the WebAssembly module once per page. */
-function loadModule(lang) {
-  const dir = new URL(lang === 'es' ? 'es/' : './', pkg);
-  modulePromise ??= loadGlue(lang).then(async (module) => {
-    await module.default({ module_or_path: new URL('peerpath_bg.wasm', dir) });
-    module.onFailure(stop);
-    loaded = module;
-    return module;
-  });
+/**
+ * Loads and instantiates the WebAssembly module once per page: the module's download starts at
+ * once, beside its glue, and compiles as it arrives.
+ */
+function loadModule() {
+  modulePromise ??= (() => {
+    const wasm = fetch(new URL('peerpath_bg.wasm', pkg));
+    return import(new URL('peerpath.js', pkg).href).then(async (module) => {
+      await module.default({ module_or_path: wasm });
+      module.onFailure(stop);
+      loaded = module;
+      return module;
+    });
+  })();
   return modulePromise;
 }
 
@@ -239,26 +243,27 @@ async function loadFeed(config) {
   }
 }
 
-/** A language's strings, a static file of the widget (the same for every visitor). */
-async function fetchStrings(lang) {
-  const response = await fetch(new URL(`pkg/strings/${lang}.txt`, here));
-  if (!response.ok) throw new Error(`the ${lang} strings could not be loaded (HTTP ${response.status})`);
-  const text = await response.text();
-  WORDS[lang] ??= wordsOf(text);
-  return text;
+/**
+ * A part of a language's strings, the same for every visitor, as text: `<tag>.txt`, what the
+ * questions need, or `<tag>.more.txt`, what the result and the meetings screen need.
+ */
+async function fetchPart(name) {
+  const response = await fetch(new URL(`pkg/strings/${name}.txt`, here));
+  if (!response.ok) throw new Error(`the ${name} strings could not be loaded (HTTP ${response.status})`);
+  return response.text();
 }
 
-/** The visitor's language, its strings loaded when the module does not have them built in. */
-async function loadLanguage(module, config, elementLang) {
-  const lang = negotiate(elementLang, config);
-  if (module.hasLanguage(lang)) return lang;
+/** Both parts of a language's strings, for a visitor who switches to it. */
+const fetchWholeLanguage = (lang) => Promise.all([fetchPart(lang), fetchPart(`${lang}.more`)]).then((parts) => parts.join('\n'));
+
+/** The visitor's language and its strings: English's when that file could not be had. */
+async function loadStrings(lang) {
   try {
-    module.loadStrings(lang, await fetchStrings(lang));
-    return lang;
+    return [lang, await fetchPart(lang)];
   } catch (error) {
-    const builtIn = SPOKEN.find((spoken) => module.hasLanguage(spoken));
-    console.warn(`PeerPath: continuing in the built-in language (${builtIn}); the ${lang} strings did not load.`, error);
-    return builtIn;
+    if (lang === 'en') throw error;
+    console.warn(`PeerPath: continuing in English; the ${lang} strings did not load.`, error);
+    return ['en', await fetchPart('en')];
   }
 }
 
@@ -275,14 +280,6 @@ function stylesheet() {
   return { link, loaded };
 }
 
-/** What the visitor reads when the widget cannot run: calm, with where to get help now. */
-const SORRY = {
-  en: ['The questionnaire cannot run here right now. Nothing you answered was sent anywhere.',
-    'If you need help now, call or text', '(Suicide & Crisis Lifeline). In an emergency, call', 'You can also call'],
-  es: ['El cuestionario no puede funcionar aquí en este momento. Nada de lo que respondió se envió a ningún lugar.',
-    'Si necesita ayuda ahora, llame o envíe un mensaje de texto al', '(Línea de Prevención del Suicidio y Crisis). En una emergencia, llame al', 'También puede llamar a'],
-};
-
 /** Characters that change the direction of text around them (as the config check removes them). */
 const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** A phone number as written in a config: digits, spaces, dots, dashes, brackets, a leading +. */
@@ -293,7 +290,8 @@ const PHONE = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
  * number shown is the number dialled, and the center's name cannot turn it around).
  */
 function sorry(lang, config) {
-  const [cannot, help, lifeline, also] = SORRY[lang] ?? SORRY.en;
+  const w = LANGUAGES[lang] ?? LANGUAGES.en;
+  const [cannot, help, lifeline, also] = ['cannot', 'help', 'lifeline', 'also'].map((key) => w[`ui.sorry.${key}`]);
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
   box.setAttribute('part', 'failure');
@@ -332,18 +330,6 @@ function el(tag, attributes, ...children) {
 /** A link, its text as text. */
 const link = (href, text) => el('a', { href }, text);
 
-/**
- * The words the shell draws before the module runs (the bar, the crisis strip, the welcome), by
- * language: the built-in language's come with its glue (`WORDS`, from its table: tools/
- * shell-words.py), another's from its strings file when the visitor switches to it.
- */
-const WORDS = {};
-
-/** The `ui.` lines of a language's strings file, as the glue's `WORDS` holds them. */
-function wordsOf(text) {
-  return Object.fromEntries(text.split('\n').filter((line) => line.startsWith('ui.')).map((line) => line.split(' = ')).filter((pair) => pair.length === 2));
-}
-
 /** A center's name as the welcome shows it: text, without direction controls, not too long. */
 const centerName = (config) => {
   const name = asObject(config.center).name;
@@ -359,7 +345,7 @@ const introText = (w, center) => (center ? w['ui.welcome.intro_center'].replace(
  * the same markup as the module's screens, its heading marked for focus.
  */
 function drawWelcome(screen, lang, center) {
-  const w = WORDS[lang];
+  const w = LANGUAGES[lang];
   if (!w) return false; // the module draws a plain one
   screen.replaceChildren(
     el('h2', { tabindex: '-1', 'data-focus': '', 'data-welcome': '', lang }, w['ui.welcome.title']),
@@ -380,7 +366,7 @@ function drawWelcome(screen, lang, center) {
  * over as it is (`data-shell`).
  */
 function shellFrame(lang, center) {
-  const w = WORDS[lang];
+  const w = LANGUAGES[lang];
   const now = (href, verb) => el('a', { href, part: 'now' }, el('span', { class: 'verb' }, verb), ' ', el('span', { class: 'number' }, '988'));
   const screen = el('div', { class: 'screen', part: 'screen' });
   drawWelcome(screen, lang, center);
@@ -389,8 +375,9 @@ function shellFrame(lang, center) {
       el('button', { type: 'button', 'data-action': 'exit', class: 'exit', part: 'exit' }, w['ui.exit']),
       el('div', { class: 'now', role: 'group', 'aria-label': w['ui.crisis_988_label'] },
         now('tel:988', w['ui.bar.call']),
-        // 988 answers a text of the word AYUDA in Spanish, as the module's bar says.
-        now(lang === 'es' ? 'sms:988?body=AYUDA' : 'sms:988', w['ui.bar.text']),
+        // A text's first word where the language has one (988 answers AYUDA in Spanish), as
+        // the module's bar says.
+        now(w['c.text_988_body'] ? `sms:988?body=${encodeURIComponent(w['c.text_988_body'])}` : 'sms:988', w['ui.bar.text']),
         el('button', { type: 'button', 'data-action': 'help', class: 'more', part: 'now', 'aria-controls': 'pp-strip', 'aria-expanded': 'true', hidden: '' }, w['ui.bar.more']))),
     el('div', { class: 'strip', id: 'pp-strip' },
       el('div', { class: 'crisis-lines', part: 'crisis', role: 'region', 'aria-label': w['ui.crisis_label'] },
@@ -431,7 +418,7 @@ class PeerPathElement extends HTMLElement {
       if ((action === 'start' || action === 'meetings') && !this.#started) {
         this.#started = action;
         const status = this.shadowRoot.querySelector('[role=status]');
-        if (status) status.textContent = WORDS[status.closest('[lang]').lang]?.['ui.loading'] ?? '';
+        if (status) status.textContent = LANGUAGES[status.closest('[lang]').lang]?.['ui.loading'] ?? '';
       }
     });
   }
@@ -446,15 +433,12 @@ class PeerPathElement extends HTMLElement {
     this.#styles = stylesheet();
     root.replaceChildren(this.#styles.link, document.createElement('slot'));
     if (stopped) return this.fail();
-    // The welcome as soon as its styles are here, while the module loads.
+    // The module starts loading at once; the welcome is drawn as soon as its styles are here
+    // (with an inline config, in the center's language and name at once).
+    loadModule().catch(() => {}); // handled in #start
     const inline = this.getAttribute('config')?.startsWith('#') ? document.getElementById(this.getAttribute('config').slice(1)) : null;
-    let early = {};
-    try { early = asObject(inline && JSON.parse(inline.textContent)); } catch { /* read again, and reported, below */ }
-    const lang = negotiate(this.getAttribute('lang') || undefined, early);
-    Promise.all([this.#styles.loaded, loadGlue(lang)]).then(() => {
-      if (generation !== this.#generation || this.#mounted || stopped || !WORDS[lang]) return;
-      root.replaceChildren(this.#styles.link, shellFrame(lang, centerName(early)));
-    }, () => {});
+    try { this.#config = asObject(inline && JSON.parse(inline.textContent)); } catch { this.#config = {}; /* reported below */ }
+    this.#drawShell(root, generation);
     this.#start(root, generation).catch((error) => {
       if (error instanceof WebAssembly.RuntimeError && modulePromise) return stop();
       if (generation !== this.#generation) return;
@@ -481,26 +465,42 @@ class PeerPathElement extends HTMLElement {
     root.replaceChildren(styles.link, sorry(this.#lang, this.#config), document.createElement('slot'));
   }
 
+  /**
+   * The shell's frame and welcome, once their styles are here, in the language the config known
+   * so far gives; drawn again in the config's language and with its center's name when a config
+   * fetched from a URL arrives, as long as the visitor has not pressed anything.
+   */
+  #drawShell(root, generation) {
+    this.#styles.loaded.then(() => {
+      if (generation !== this.#generation || this.#mounted || stopped) return;
+      const lang = negotiate(this.getAttribute('lang') || undefined, this.#config);
+      const drawn = root.querySelector('[data-shell]');
+      if (drawn && (drawn.lang === lang || this.#started)) {
+        const intro = drawn.querySelector('.intro');
+        if (intro && centerName(this.#config)) intro.textContent = introText(LANGUAGES[drawn.lang], centerName(this.#config));
+        return;
+      }
+      // The stylesheet's link stays where it is (taken out and put back, it may be fetched again).
+      for (const child of [...root.childNodes]) if (child !== this.#styles.link) child.remove();
+      root.append(shellFrame(lang, centerName(this.#config)));
+    }, () => {});
+  }
+
   async #start(root, generation) {
-    const lang = this.getAttribute('lang') || undefined;
-    // An inline config is read at once (it may name the language, which chooses the module);
-    // a config URL, the module and the stylesheet load side by side.
-    const configReady = loadConfig(this);
-    const inline = this.getAttribute('config')?.startsWith('#');
-    const moduleReady = loadModule(negotiate(lang, inline ? asObject((await configReady)?.value) : {}));
-    moduleReady.catch(() => {}); // handled below, after the config
-    const read = await configReady;
+    const asked = this.getAttribute('lang') || undefined;
+    // The module (started in connectedCallback), the config and the stylesheet load side by
+    // side; the strings file as soon as the config says which languages the center offers.
+    const moduleReady = loadModule();
+    const read = await loadConfig(this);
     const config = read?.value;
     this.#config = asObject(config);
-    // The center's name in the welcome, once its config is read.
-    const intro = root.querySelector('[data-shell] .intro');
-    const name = centerName(this.#config);
-    if (intro && name) intro.textContent = introText(WORDS[intro.closest('[lang]').lang], name);
-    const languages = this.#config.languages;
-    if (!lang && Array.isArray(languages) && typeof languages[0] === 'string') this.#lang = languages[0].slice(0, 2);
+    const lang = negotiate(asked, this.#config);
+    this.#lang = lang;
+    const strings = loadStrings(lang);
+    strings.catch(() => {}); // handled below
+    this.#drawShell(root, generation);
     const feed = loadFeed(this.#config);
-    const module = await moduleReady;
-    const [, chosen] = await Promise.all([this.#styles.loaded, loadLanguage(module, this.#config, lang)]);
+    const [module, [chosen, text]] = await Promise.all([moduleReady, strings, this.#styles.loaded]);
     this.#lang = chosen;
     // Removed (or re-added) while loading: the newer connection does the work.
     if (generation !== this.#generation) return;
@@ -508,12 +508,17 @@ class PeerPathElement extends HTMLElement {
     // feed join a piece at a time after it (`addEntries`).
     const lists = LISTS.filter((field) => Array.isArray(this.#config[field]));
     const head = lists.length ? Object.fromEntries(Object.entries(this.#config).filter(([field]) => !lists.includes(field))) : config;
-    const mounted = module.mount(root, head, chosen, undefined, fetchStrings, drawWelcome);
+    const mounted = module.mount(root, head, chosen, text, NAMES, asked, fetchWholeLanguage, drawWelcome);
     this.#mounted = mounted;
-    if (this.#started === 'start') mounted.start();
-    if (this.#started === 'meetings') mounted.meetings();
-    this.dispatchEvent(new CustomEvent('peerpath-ready', { detail: { embedOrigins: mounted.embedOrigins } }));
     const alive = () => this.#mounted === mounted && !stopped;
+    if (this.#started === 'start') mounted.start();
+    // The rest of the language (the result's and the meetings screen's strings) once the first
+    // screen is drawn; "Find a meeting now" pressed early waits for it.
+    const more = fetchPart(`${chosen}.more`).then((rest) => {
+      if (alive()) mounted.addStrings(rest);
+    }, (error) => console.warn('PeerPath: the result\'s strings did not load.', error));
+    if (this.#started === 'meetings') more.then(() => alive() && mounted.meetings());
+    this.dispatchEvent(new CustomEvent('peerpath-ready', { detail: { embedOrigins: mounted.embedOrigins } }));
     for (const field of lists) {
       if (!(await inPieces(mounted, field, this.#config[field], alive))) return;
     }

@@ -79,7 +79,7 @@ impl Checker {
         if self.problems.len() < MAX_PROBLEMS {
             // The widget's module (no std) only counts problems; the builds that describe them
             // (the scoring API, check-config) name their place (716 B gzip of the widget).
-            let path = if cfg!(feature = "std") { at.path() } else { Default::default() };
+            let path = if cfg!(feature = "full") { at.path() } else { Default::default() };
             self.problems.push(Problem { level, path, kind });
         } else {
             self.left_out += 1;

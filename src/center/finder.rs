@@ -13,7 +13,7 @@ use super::resource::{Format, Resource};
 use crate::screening::items::ItemId;
 use crate::screening::result::{Reason, Suggestion};
 use crate::screening::writer::Writer;
-use crate::strings::{fill, text};
+use crate::strings::fill;
 use crate::support::prelude::*;
 use crate::support::sort::sort_keys;
 use alloc::sync::Arc;
@@ -121,7 +121,7 @@ pub(crate) fn rank(
             reasons.insert(
                 1,
                 Reason {
-                    text: fill(text!(writer.lang, "r.local_priority"), &[("center", center_name)]),
+                    text: fill(writer.lang.text("r.local_priority"), &[("center", center_name)]),
                     because: Vec::new(),
                 },
             );
@@ -256,25 +256,25 @@ fn fit(
         }
     }
     crate::support::sort::stable_sort(&mut kind_because, |a, b| a < b);
-    reason(text!(lang, "r.local_kind"), &[("kind", suggestion.name)], kind_because);
+    reason(lang.text("r.local_kind"), &[("kind", suggestion.name)], kind_because);
     // What the center lists counts for more than a feed's meeting; only what it runs says so
     // (catalog.md v3: no reason says the center runs what it only lists).
     if r.center {
         points += 15;
     }
     if r.program {
-        reason(text!(lang, "r.local_center"), &[("center", center_name)], Vec::new());
+        reason(lang.text("r.local_center"), &[("center", center_name)], Vec::new());
     }
 
     match (answers.choice(ItemId::Format), r.format) {
         (Some("online"), Some(Format::Online | Format::Hybrid)) => {
             points += 15;
-            reason(text!(lang, "r.local_online"), &[], writer.answered(&[ItemId::Format]));
+            reason(lang.text("r.local_online"), &[], writer.answered(&[ItemId::Format]));
         }
         (Some("online"), Some(Format::InPerson)) => points -= 30,
         (Some("in_person"), Some(Format::InPerson | Format::Hybrid)) => {
             points += 10;
-            reason(text!(lang, "r.local_in_person"), &[], writer.answered(&[ItemId::Format]));
+            reason(lang.text("r.local_in_person"), &[], writer.answered(&[ItemId::Format]));
         }
         (Some("in_person"), Some(Format::Online)) => points -= 25,
         _ => {}
@@ -295,7 +295,7 @@ fn fit(
             Some(time) => {
                 points += 15;
                 reason(
-                    text!(lang, "r.local_times"),
+                    lang.text("r.local_times"),
                     &[("when", lang.text(&["o.times.", time].concat()))],
                     writer.answered(&[ItemId::Times]),
                 );
@@ -311,7 +311,7 @@ fn fit(
             if answers.is_answered(ItemId::Language) {
                 points += 15;
                 let name = lang.lookup(&["o.language.", &primary(wanted_language)].concat()).unwrap_or(wanted_language);
-                reason(text!(lang, "r.local_language"), &[("language", name)], writer.answered(&[ItemId::Language]));
+                reason(lang.text("r.local_language"), &[("language", name)], writer.answered(&[ItemId::Language]));
             }
         } else {
             points -= 25;
@@ -328,7 +328,7 @@ fn fit(
         if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
             points += 20;
             reason(
-                text!(lang, "r.local_audience"),
+                lang.text("r.local_audience"),
                 &[("group", lang.text(&["o.audience.", shared].concat()))],
                 writer.answered(&[ItemId::Audience]),
             );
@@ -347,7 +347,7 @@ fn fit(
             Some(Format::Online | Format::Hybrid) => {
                 points += 20;
                 reason(
-                    text!(lang, "r.local_from_home"),
+                    lang.text("r.local_from_home"),
                     &[],
                     writer.because(&crate::screening::cond::named::ACCESS_BARRIERS),
                 );
@@ -361,7 +361,7 @@ fn fit(
         match r.accessible {
             Some(true) => {
                 points += 15;
-                reason(text!(lang, "r.local_accessible"), &[], writer.answered(&[ItemId::Barriers]));
+                reason(lang.text("r.local_accessible"), &[], writer.answered(&[ItemId::Barriers]));
             }
             Some(false) => points -= 20,
             None => {}
@@ -369,12 +369,12 @@ fn fit(
     }
     if answers.has(ItemId::Barriers, "cost") && r.cost == Some("free") {
         points += 10;
-        reason(text!(lang, "r.local_free"), &[], writer.answered(&[ItemId::Barriers]));
+        reason(lang.text("r.local_free"), &[], writer.answered(&[ItemId::Barriers]));
     }
     if let (Some(approach), Some(wanted)) = (r.approach, answers.choice(ItemId::Approach)) {
         if approach == wanted {
             points += 10;
-            reason(text!(lang, "r.local_approach"), &[], writer.answered(&[ItemId::Approach]));
+            reason(lang.text("r.local_approach"), &[], writer.answered(&[ItemId::Approach]));
         }
     }
     let has_type = |code: &str| r.types.iter().any(|t| t == code);
@@ -383,11 +383,11 @@ fn fit(
             || answers.choice(ItemId::GroupComfort) == Some("nervous_willing"))
     {
         points += 5;
-        reason(text!(lang, "r.local_newcomer"), &[], writer.answered(&[ItemId::Stage, ItemId::GroupComfort]));
+        reason(lang.text("r.local_newcomer"), &[], writer.answered(&[ItemId::Stage, ItemId::GroupComfort]));
     }
     if has_type("DD") && writer.holds(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS) {
         points += 10;
-        reason(text!(lang, "r.local_dual"), &[], writer.because(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS));
+        reason(lang.text("r.local_dual"), &[], writer.because(&crate::screening::cond::named::MOOD_OR_DIAGNOSIS));
     }
     if let Some(km) = distance(r, place) {
         if km <= 5.0 {
@@ -399,7 +399,7 @@ fn fit(
         }
         if km <= 40.0 {
             let (near, distance) = distance_text(km, miles);
-            let template = if near { text!(lang, "r.local_distance_near") } else { text!(lang, "r.local_distance") };
+            let template = if near { lang.text("r.local_distance_near") } else { lang.text("r.local_distance") };
             reason(template, &[("distance", &distance)], Vec::new());
         }
     }

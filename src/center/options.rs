@@ -60,7 +60,7 @@ pub fn uses_miles(tags: &[&str]) -> bool {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            lang: Lang::En,
+            lang: Lang::english(),
             center: Center::default(),
             hide: Vec::new(),
             resources: Vec::new(),
@@ -125,7 +125,8 @@ impl Options {
     /// The options and every problem found in the config.
     pub fn checked(raw: RawOptions) -> (Options, Vec<Problem>) {
         let checked = raw.config.as_ref().map(config::check).unwrap_or_default();
-        let mut options = Options::from_config(raw.lang.as_deref(), &[], checked.config);
+        let lang = crate::strings::builtin::negotiate(raw.lang.as_deref(), &checked.config.languages, &[]);
+        let mut options = Options::from_config(lang, raw.lang.as_deref(), &[], checked.config);
         options.now = raw.now.as_ref().and_then(read_now);
         if let Some(Json::Object(zones)) = &raw.zones {
             for (zone, now) in zones {
@@ -143,14 +144,13 @@ impl Options {
         (options, checked.problems)
     }
 
-    /// The language is the one asked for (the element's `lang`), else the config's first
-    /// offered language, else the browser's first language the widget speaks, else English.
-    pub fn from_config(lang: Option<&str>, browser: &[String], config: CenterConfig) -> Options {
+    /// The options for a visitor reading `lang`. Distances read in miles by the region of the
+    /// language tag asked for (the element's `lang`) or of the browser's languages.
+    pub fn from_config(lang: Lang, asked: Option<&str>, browser: &[String], config: CenterConfig) -> Options {
         let mut tags = Vec::new();
-        tags.extend(lang);
+        tags.extend(asked);
         tags.extend(browser.iter().map(String::as_str));
         let miles = uses_miles(&tags);
-        let lang = crate::strings::negotiate_available(lang, &config.languages, browser);
         Options {
             lang,
             center: config.center,
@@ -175,11 +175,11 @@ mod tests {
 
     #[test]
     fn language_negotiation() {
-        assert_eq!(options("{}").lang, Lang::En);
-        assert_eq!(options(r#"{"lang":"en-GB"}"#).lang, Lang::En);
-        assert_eq!(options(r#"{"lang":"xx","config":{"languages":["en","es"]}}"#).lang, Lang::En);
-        assert_eq!(options(r#"{"lang":"es-US"}"#).lang, Lang::Es);
-        assert_eq!(options(r#"{"config":{"languages":["es","en"]}}"#).lang, Lang::Es);
+        assert_eq!(options("{}").lang, Lang::english());
+        assert_eq!(options(r#"{"lang":"en-GB"}"#).lang, Lang::english());
+        assert_eq!(options(r#"{"lang":"xx","config":{"languages":["en","es"]}}"#).lang, Lang::english());
+        assert_eq!(options(r#"{"lang":"es-US"}"#).lang, Lang::from_tag("es").unwrap());
+        assert_eq!(options(r#"{"config":{"languages":["es","en"]}}"#).lang, Lang::from_tag("es").unwrap());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::center::finder::LocalMatch;
 use crate::center::options::Options;
 use crate::evaluate::{Evaluation, NextStep};
 use crate::screening::result::{Contact, Suggestion};
-use crate::strings::{fill, text, Lang};
+use crate::strings::{fill, Lang};
 use crate::support::prelude::*;
 
 /// What a copy is made for: the visitor's language, the center, the day it is saved, and
@@ -48,8 +48,8 @@ impl Copy<'_> {
             line(&["* ", r.name_in(lang.as_str())].concat());
             // Its own programs say so; what the center only lists says that instead.
             let label = match (r.program, r.center) {
-                (true, _) => Some(text!(lang, "ui.local.run_by")),
-                (false, true) => Some(text!(lang, "ui.local.listed_by")),
+                (true, _) => Some(lang.text("ui.local.run_by")),
+                (false, true) => Some(lang.text("ui.local.listed_by")),
                 (false, false) => None,
             };
             if let Some(label) = label {
@@ -66,10 +66,10 @@ impl Copy<'_> {
                 line(&["  ", phone].concat());
             }
         };
-        line(text!(lang, "ui.file.title"));
-        line(&fill(text!(lang, "ui.file.date"), &[("date", self.date)]));
+        line(lang.text("ui.file.title"));
+        line(&fill(lang.text("ui.file.date"), &[("date", self.date)]));
         line("");
-        line(&["== ", text!(lang, "ui.next.title"), " =="].concat());
+        line(&["== ", lang.text("ui.next.title"), " =="].concat());
         for step in &result.next_steps {
             match *step {
                 NextStep::Safety(_) if !self.with_safety => {}
@@ -82,7 +82,7 @@ impl Copy<'_> {
                 }
                 NextStep::Program(i) | NextStep::Meeting(i) => local(&result.local[i], &mut line, &mut once),
                 NextStep::CallCenter => {
-                    line(&["* ", &fill(text!(lang, "ui.next.call"), &[("center", center)])].concat());
+                    line(&["* ", &fill(lang.text("ui.next.call"), &[("center", center)])].concat());
                     for contact in result.contacts.iter().filter(|c| once(&c.href().unwrap_or_default())) {
                         line(&["  ", &self.contact_text(contact)].concat());
                     }
@@ -128,13 +128,13 @@ impl Copy<'_> {
             }
             line("");
         };
-        list(text!(lang, "ui.result.groups"), &result.groups, &mut line);
-        list(text!(lang, "ui.result.aftercare"), &result.aftercare, &mut line);
+        list(lang.text("ui.result.groups"), &result.groups, &mut line);
+        list(lang.text("ui.result.aftercare"), &result.aftercare, &mut line);
         if !result.local.is_empty() {
             let title = if center.is_empty() {
-                text!(lang, "ui.local.title").to_string()
+                lang.text("ui.local.title").to_string()
             } else {
-                fill(text!(lang, "ui.local.title_center"), &[("center", center)])
+                fill(lang.text("ui.local.title_center"), &[("center", center)])
             };
             line(&["== ", &title, " =="].concat());
             let in_steps = |i: usize| {
@@ -208,7 +208,7 @@ mod tests {
     use crate::screening::items::ItemId;
 
     fn copy(options: &Options) -> Copy<'_> {
-        Copy { lang: Lang::En, options, date: "1/2/2026", with_safety: true }
+        Copy { lang: Lang::english(), options, date: "1/2/2026", with_safety: true }
     }
 
     #[test]

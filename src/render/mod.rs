@@ -9,6 +9,7 @@
 
 use crate::support::prelude::*;
 mod calendar;
+mod clock;
 mod copy;
 mod dom;
 pub mod flow;
@@ -21,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement, KeyboardEvent, ShadowRoot, Window};
 
-use crate::center::options::{Now, Options, Place};
+use crate::center::options::{Options, Place};
 use crate::evaluate::Evaluation;
 use crate::evaluate::{evaluate, notices_at_once};
 use crate::render::flow::{Flow, Screen};
@@ -29,8 +30,9 @@ use crate::screening::answers::RawValue;
 use crate::screening::items::{ItemId, ItemKind, PREFER_NOT};
 use crate::screening::questionnaire::Sharpen;
 use crate::screening::result::Notice;
-use crate::strings::{text, Lang};
+use crate::strings::Lang;
 use crate::support::numtext;
+use clock::{set_clock, Clock};
 use dom::{closest, focus, El, Result};
 use screens::View;
 
@@ -47,8 +49,8 @@ pub struct Setup {
     pub options: Options,
     /// Where the quick exit goes (already checked to be http or https).
     pub quick_exit_url: String,
-    /// Languages the visitor can switch between.
-    pub offered: Vec<Lang>,
+    /// Languages the visitor can switch between: each one's tag and its own name.
+    pub offered: Vec<(String, String)>,
     /// Fetches a language's strings file (`lang` to a promise of its text), for switching to a
     /// language that is not loaded yet.
     pub load_language: Option<js_sys::Function>,
@@ -86,6 +88,9 @@ struct App {
     me: Weak<RefCell<App>>,
     /// Geolocation callbacks waiting for an answer; dropped with the widget.
     waiting: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// The languages whose files were read, the first one included, so switching back to one
+    /// fetches nothing.
+    languages: Vec<Lang>,
     /// The time formats, made once.
     clock: Clock,
 }
@@ -154,7 +159,7 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
                 .class("pp")
                 .attr("part", "widget")
                 .attr("lang", lang.as_str())
-                .attr("aria-label", text!(lang, "ui.widget_label"))
+                .attr("aria-label", lang.text("ui.widget_label"))
                 .child(view.bar())
                 .child(view.crisis_lines())
                 .child(El(live.clone()))
@@ -180,19 +185,16 @@ pub fn mount(root: &ShadowRoot, setup: Setup) -> Result<Widget> {
         last_key_shifted: false,
         me: Weak::new(),
         waiting: Vec::new(),
+        languages: vec![lang],
         clock,
     }));
     app.borrow_mut().me = Rc::downgrade(&app);
-    // The clock's formats made now, while the visitor reads the welcome, not when the result is
-    // asked for (a cheap phone takes tens of milliseconds for the first ones).
     {
         let app = &mut *app.borrow_mut();
         // "Near me" only where the location would be this page's alone: not in a frame.
         app.setup.options.can_locate = app.window.top().ok().flatten().is_some_and(|top| top == app.window);
-        set_clock(&mut app.setup.options, &app.clock);
-        let zone = app.setup.options.center.timezone.clone();
-        let _ = app.clock.format(lang, 0, zone.as_deref(), &[("hour", "numeric"), ("minute", "2-digit")]);
     }
+    warm_clock_later(&app.borrow())?;
     draw(&app.borrow(), false)?;
 
     let mut widget = Widget { app: app.clone(), listeners: Vec::new() };
@@ -226,6 +228,11 @@ impl Widget {
             draw(app, true)?;
         }
         Ok(())
+    }
+
+    /// The language the widget was mounted in, whose later part the page hands over.
+    pub fn first_language(&self) -> Option<Lang> {
+        self.app.try_borrow().ok().map(|app| app.languages[0])
     }
 
     /// Changes the center's resources (more came: `Mounted::addEntries`); `refresh` shows them.
@@ -403,6 +410,28 @@ fn draw_rest_later(app: &App, shown: Vec<String>) -> Result {
     Ok(())
 }
 
+/// Makes the clock's formats in a task after the first screen, while the visitor reads the
+/// welcome or the first question: not when the result or the meetings are asked for (a cheap
+/// phone takes tens of milliseconds for the first ones), and not before the first question
+/// either (Start pressed at once waits for nothing but the module; quality.md's 1,300 ms).
+fn warm_clock_later(app: &App) -> Result {
+    let me = app.me.clone();
+    let warm = Closure::once_into_js(move || {
+        let Some(app) = me.upgrade() else { return };
+        let Ok(mut app) = app.try_borrow_mut() else { return };
+        if crate::guard::stopped() {
+            return;
+        }
+        let app = &mut *app;
+        set_clock(&mut app.setup.options, &app.clock);
+        let zone = app.setup.options.center.timezone.clone();
+        let fields = [("hour", "numeric"), ("minute", "2-digit")];
+        let _ = app.clock.format(app.setup.options.lang, 0, zone.as_deref(), &fields);
+    });
+    app.window.set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0)?;
+    Ok(())
+}
+
 /// The crisis strip (911, the center's line, the languages) is open on the welcome and folds
 /// into the bar's "More help" after it, so each page opens on its question (quality.md v3);
 /// the visitor may open it again, and it stays open.
@@ -468,13 +497,11 @@ fn on_click(app: &mut App, event: Event) -> Result {
         }
         "near" => return ask_position(app),
         "lang" => {
-            if let Some(lang) = button.get_attribute("data-lang").as_deref().and_then(Lang::from_tag) {
-                if lang.available() {
-                    return switch_language(app, lang);
-                }
-                return load_then_switch(app, lang);
+            let Some(tag) = button.get_attribute("data-lang") else { return Ok(()) };
+            if let Some(&lang) = app.languages.iter().find(|lang| lang.as_str() == tag) {
+                return switch_language(app, lang);
             }
-            return Ok(());
+            return load_then_switch(app, tag);
         }
         "back" => {
             app.flow.back();
@@ -646,15 +673,15 @@ fn on_key(app: &mut App, event: Event) -> Result {
     let lang = app.setup.options.lang;
     match SHIFT_PRESSES.saturating_sub(recent) {
         0 => {
-            app.live.set_text_content(Some(text!(lang, "ui.shift.exit")));
+            app.live.set_text_content(Some(lang.text("ui.shift.exit")));
             quick_exit(app)
         }
         1 => {
-            app.live.set_text_content(Some(text!(lang, "ui.shift.1")));
+            app.live.set_text_content(Some(lang.text("ui.shift.1")));
             Ok(())
         }
         _ => {
-            app.live.set_text_content(Some(text!(lang, "ui.shift.2")));
+            app.live.set_text_content(Some(lang.text("ui.shift.2")));
             Ok(())
         }
     }
@@ -705,22 +732,29 @@ fn leave(window: &Window, url: &str, embed_origins: &[String]) -> Result {
 
 /// Asks the page for a language's strings file (a static file of the widget, the same for
 /// every visitor), then switches to it.
-fn load_then_switch(app: &mut App, lang: Lang) -> Result {
+fn load_then_switch(app: &mut App, tag: String) -> Result {
     let Some(loader) = app.setup.load_language.clone() else { return Ok(()) };
-    let promise: js_sys::Promise = loader.call1(&JsValue::NULL, &JsValue::from_str(lang.as_str()))?.dyn_into()?;
+    let promise: js_sys::Promise = loader.call1(&JsValue::NULL, &JsValue::from_str(&tag))?.dyn_into()?;
     let (loaded, failed) = (app.me.clone(), app.me.clone());
     let on_loaded = Closure::<dyn FnMut(JsValue)>::new(move |text: JsValue| {
         let Some(app) = loaded.upgrade() else { return };
         let Ok(mut app) = app.try_borrow_mut() else { return };
-        let ok = text.as_string().is_some_and(|text| lang.load(text));
-        if !ok || switch_language(&mut app, lang).is_err() {
-            app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.language_error")));
+        // A file that arrived whole has every string of the language shown now.
+        let lang =
+            text.as_string().map(|text| Lang::read(&tag, text)).filter(|lang| lang.covers(app.setup.options.lang));
+        let Some(lang) = lang else {
+            app.live.set_text_content(Some(app.setup.options.lang.text("ui.language_error")));
+            return;
+        };
+        app.languages.push(lang);
+        if switch_language(&mut app, lang).is_err() {
+            app.live.set_text_content(Some(app.setup.options.lang.text("ui.language_error")));
         }
     });
     let on_failed = Closure::<dyn FnMut(JsValue)>::new(move |_error: JsValue| {
         let Some(app) = failed.upgrade() else { return };
         let Ok(app) = app.try_borrow() else { return };
-        app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.language_error")));
+        app.live.set_text_content(Some(app.setup.options.lang.text("ui.language_error")));
     });
     let _ = promise.then2(&on_loaded, &on_failed);
     app.waiting.push(on_loaded);
@@ -740,7 +774,7 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
         app.moment.retain(|n| shown.iter().any(|s| s.id == n.id));
     }
     app.frame.set_attribute("lang", lang.as_str())?;
-    app.frame.set_attribute("aria-label", text!(lang, "ui.widget_label"))?;
+    app.frame.set_attribute("aria-label", lang.text("ui.widget_label"))?;
     let view = View::new(&app.doc, lang, &app.setup.options, &app.clock);
     if let Some(old) = app.frame.query_selector(".bar")? {
         app.frame.replace_child(&view.bar().into_element(), &old)?;
@@ -752,7 +786,7 @@ fn switch_language(app: &mut App, lang: Lang) -> Result {
         app.frame.replace_child(&view.languages(&app.setup.offered).into_element(), &old)?;
     }
     draw(app, true)?;
-    app.live.set_text_content(Some(text!(lang, "ui.language_changed")));
+    app.live.set_text_content(Some(lang.text("ui.language_changed")));
     Ok(())
 }
 
@@ -762,145 +796,10 @@ fn work_out(app: &mut App) {
     app.result = Some(evaluate(&app.flow.answers, &app.setup.options));
 }
 
-/// Sets the clock the finder reads: the visitor's own, and the same moment in every time zone
-/// the resources name (so an online meeting in New York is read in New York time).
-fn set_clock(options: &mut Options, clock: &Clock) {
-    options.now = now_in_zone(clock, None);
-    let mut zones: Vec<(String, Now)> = Vec::new();
-    let center = options.center.timezone.as_deref();
-    for zone in options.resources.iter().filter_map(|r| r.timezone.as_deref()).chain(center) {
-        if !zones.iter().any(|(z, _)| z == zone) {
-            if let Some(now) = now_in_zone(clock, Some(zone)) {
-                zones.push((zone.to_string(), now));
-            }
-        }
-    }
-    options.zones = zones;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Intl.DateTimeFormat`, imported here rather than from js-sys, whose constructor does
-    /// not catch: a center's unknown time zone must come back as an error, not a throw.
-    #[wasm_bindgen(js_namespace = Intl)]
-    type DateTimeFormat;
-    /// Throws a `RangeError` for a time zone the browser does not know.
-    #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
-    fn new(locale: &str, options: &js_sys::Object) -> core::result::Result<DateTimeFormat, JsValue>;
-    /// The parts of `date` (given, not left to the default, so a page's clock is the one used).
-    #[wasm_bindgen(method, js_name = formatToParts)]
-    fn format_to_parts(this: &DateTimeFormat, date: &js_sys::Date) -> js_sys::Array;
-
-    /// The date as this format writes it.
-    #[wasm_bindgen(method)]
-    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
-
-    /// The options the format settled on (`timeZone`: the visitor's own zone, by default).
-    #[wasm_bindgen(method, js_name = resolvedOptions)]
-    fn resolved_options(this: &DateTimeFormat) -> js_sys::Object;
-
-    /// One `{ type, value }` of `formatToParts`.
-    type DatePart;
-    #[wasm_bindgen(method, getter, js_name = type)]
-    fn kind(this: &DatePart) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn value(this: &DatePart) -> String;
-}
-
 /// The page's window.
 pub fn window() -> Window {
     // The widget only ever runs in a page (the shell loads it there).
     web_sys::window().expect("a page's window")
-}
-
-/// This moment's weekday and time in an IANA time zone (the visitor's own for `None`), by
-/// `Intl.DateTimeFormat`; `None` for a zone the browser does not know.
-fn now_in_zone(clock: &Clock, zone: Option<&str>) -> Option<Now> {
-    let fields = [("weekday", "short"), ("hour", "numeric"), ("minute", "numeric"), ("hourCycle", "h23")];
-    let parts = clock.with("en-US", zone, &fields, |format| format.format_to_parts(&js_sys::Date::new_0()))?;
-    let (mut day, mut hour, mut minute) = (None, None, None);
-    for part in parts.iter() {
-        let part: DatePart = part.unchecked_into();
-        let value = part.value();
-        match part.kind().as_str() {
-            "weekday" => day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].iter().position(|d| *d == value),
-            "hour" => hour = crate::support::num::digits(&value).map(|h| h as u16),
-            "minute" => minute = crate::support::num::digits(&value).map(|m| m as u16),
-            _ => {}
-        }
-    }
-    Some(Now { day: day? as u8, minutes: (hour? % 24) * 60 + minute? })
-}
-
-/// The widget's `Intl.DateTimeFormat`s, each made once: making one is slow on a cheap phone (a
-/// result with tens of meeting times in two or three zones took 70 ms more at 4x CPU when
-/// each time made its own), and the same few serve every screen.
-#[derive(Default)]
-pub(crate) struct Clock {
-    formats: RefCell<Vec<(String, Option<DateTimeFormat>)>>,
-}
-
-impl Clock {
-    /// Runs `f` with the format for `locale`, `zone` (the visitor's own for `None`) and the
-    /// `Intl.DateTimeFormat` `fields`; `None` when the browser does not know the zone.
-    fn with<R>(
-        &self,
-        locale: &str,
-        zone: Option<&str>,
-        fields: &[(&str, &str)],
-        f: impl FnOnce(&DateTimeFormat) -> R,
-    ) -> Option<R> {
-        let mut key = [locale, " ", zone.unwrap_or("")].concat();
-        for (name, value) in fields {
-            key.push_str(&[" ", name, "=", value].concat());
-        }
-        let mut formats = self.formats.borrow_mut();
-        let at = match formats.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                let options = js_sys::Object::new();
-                for &(name, value) in fields.iter().chain(zone.map(|zone| ("timeZone", zone)).as_slice()) {
-                    let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
-                }
-                formats.push((key, DateTimeFormat::new(locale, &options).ok()));
-                formats.len() - 1
-            }
-        };
-        formats[at].1.as_ref().map(f)
-    }
-
-    /// The moment `minutes` from now as the visitor reads it, with `Intl.DateTimeFormat`'s
-    /// `fields` (`hour`, `weekday`, `timeZoneName`...): in `zone` (one the browser knows: one of
-    /// `Options::zones`), or in the visitor's own zone when `None`.
-    pub(crate) fn format(&self, lang: Lang, minutes: u32, zone: Option<&str>, fields: &[(&str, &str)]) -> String {
-        let at = js_sys::Date::new(&(js_sys::Date::now() + f64::from(minutes) * 60_000.0).into());
-        self.with(lang.as_str(), zone, fields, |format| format.format(&at)).unwrap_or_default()
-    }
-
-    /// The date in `zone` (the visitor's own for `None`) `minutes` from now.
-    fn date_in(&self, zone: Option<&str>, minutes: u32) -> Option<calendar::Date> {
-        let at = js_sys::Date::new(&(js_sys::Date::now() + f64::from(minutes) * 60_000.0).into());
-        let fields = [("year", "numeric"), ("month", "numeric"), ("day", "numeric")];
-        let parts = self.with("en-US", zone, &fields, |format| format.format_to_parts(&at))?;
-        let (mut year, mut month, mut day) = (None, None, None);
-        for part in parts.iter() {
-            let part: DatePart = part.unchecked_into();
-            let value = crate::support::num::digits(&part.value());
-            match part.kind().as_str() {
-                "year" => year = value.map(|v| v as u16),
-                "month" => month = value.map(|v| v as u8),
-                "day" => day = value.map(|v| v as u8),
-                _ => {}
-            }
-        }
-        Some(calendar::Date { year: year?, month: month?, day: day? })
-    }
-
-    /// The visitor's own IANA time zone, as the browser names it.
-    fn own_zone(&self) -> Option<String> {
-        let options = self.with("en-US", None, &[], |format| format.resolved_options())?;
-        js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
-    }
 }
 
 /// Asks the browser for the visitor's position, only after they pressed "near me". The position
@@ -923,7 +822,7 @@ fn ask_position(app: &mut App) -> Result {
     let on_failed = Closure::<dyn FnMut(JsValue)>::new(move |_error: JsValue| {
         let Some(app) = failed.upgrade() else { return };
         let Ok(app) = app.try_borrow() else { return };
-        app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.local.location_error")));
+        app.live.set_text_content(Some(app.setup.options.lang.text("ui.local.location_error")));
     });
     geolocation.get_current_position_with_error_callback(
         on_found.as_ref().unchecked_ref(),
@@ -949,7 +848,7 @@ fn show_local_again(app: &mut App) -> Result {
         focus(&heading);
         align_under_bar(app, &heading);
     }
-    app.live.set_text_content(Some(text!(app.setup.options.lang, "ui.local.sorted")));
+    app.live.set_text_content(Some(app.setup.options.lang.text("ui.local.sorted")));
     Ok(())
 }
 
@@ -1005,8 +904,8 @@ fn save_copy(app: &mut App, with_safety: bool) -> Result {
     let date = app.clock.format(lang, 0, None, &full_date);
     let copy = copy::Copy { lang, options: &app.setup.options, date: &date, with_safety };
     let text = copy.result_text(result, &|m| view.when_in_full(m));
-    download(app, &text, "text/plain;charset=utf-8", text!(lang, "ui.file.name"))?;
-    app.live.set_text_content(Some(text!(lang, "ui.saved")));
+    download(app, &text, "text/plain;charset=utf-8", lang.text("ui.file.name"))?;
+    app.live.set_text_content(Some(lang.text("ui.saved")));
     Ok(())
 }
 
@@ -1032,8 +931,8 @@ fn add_to_calendar(app: &App, id: &str) -> Result {
     let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
     let stamp: String = iso.chars().filter(|c| c.is_ascii_digit() || *c == 'T').take(15).chain(['Z']).collect();
     let file = calendar::ics(resource, &occurrences, &zone, &stamp);
-    download(app, &file, "text/calendar;charset=utf-8", text!(options.lang, "ui.file.calendar"))?;
-    app.live.set_text_content(Some(text!(options.lang, "ui.saved")));
+    download(app, &file, "text/calendar;charset=utf-8", options.lang.text("ui.file.calendar"))?;
+    app.live.set_text_content(Some(options.lang.text("ui.saved")));
     Ok(())
 }
 
@@ -1060,5 +959,5 @@ fn download(app: &App, text: &str, kind: &str, name: &str) -> Result {
 fn show_problem(app: &App) {
     let lang = app.setup.options.lang;
     dom::clear(&app.screen_el);
-    dom::text_el(&app.doc, "p", "problem", text!(lang, "ui.error")).append_to(&app.screen_el);
+    dom::text_el(&app.doc, "p", "problem", lang.text("ui.error")).append_to(&app.screen_el);
 }

@@ -18,7 +18,7 @@ use crate::screening::items::{ItemId, ItemKind, Path, PREFER_NOT};
 use crate::screening::questionnaire::{option_label, Part, Sharpen};
 use crate::screening::result::{Contact, Notice, Suggestion};
 use crate::screening::safety::ContactKind;
-use crate::strings::{fill, text, Lang};
+use crate::strings::{fill, Lang};
 use crate::support::numtext::int;
 use crate::support::phone::tel_number;
 
@@ -48,7 +48,7 @@ pub struct View<'a> {
     pub lang: Lang,
     pub options: &'a Options,
     /// The widget's time formats.
-    pub clock: &'a super::Clock,
+    pub clock: &'a super::clock::Clock,
     /// The calls, texts and finder links already given on this screen, so each is given once
     /// (screening.md v3: each phone appears once in the body of a result; the bar and the
     /// crisis strip aside). A list whose lines were all given above says so instead.
@@ -56,7 +56,7 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(doc: &'a Document, lang: Lang, options: &'a Options, clock: &'a super::Clock) -> View<'a> {
+    pub fn new(doc: &'a Document, lang: Lang, options: &'a Options, clock: &'a super::clock::Clock) -> View<'a> {
         View { doc, lang, options, clock, shown: RefCell::new(Vec::new()) }
     }
 
@@ -137,7 +137,7 @@ impl View<'_> {
     /// "The lines for this are above": in place of the buttons a notice left out, all given
     /// above already.
     fn lines_above(&self) -> El {
-        text_el(self.doc, "p", "hint lines-above", text!(self.lang, "ui.lines_above"))
+        text_el(self.doc, "p", "hint lines-above", self.lang.text("ui.lines_above"))
     }
 
     /// A `tel:` link for a phone number as the center wrote it; `None` when it does not read as
@@ -166,9 +166,9 @@ impl View<'_> {
     pub fn step_text(&self, flow: &Flow) -> String {
         match flow.progress() {
             (n, Some(total)) => {
-                fill(text!(self.lang, "ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))])
+                fill(self.lang.text("ui.progress"), &[("n", &int(n as i64)), ("total", &int(total as i64))])
             }
-            (n, None) => fill(text!(self.lang, "ui.progress_open"), &[("n", &int(n as i64))]),
+            (n, None) => fill(self.lang.text("ui.progress_open"), &[("n", &int(n as i64))]),
         }
     }
 
@@ -177,15 +177,12 @@ impl View<'_> {
     /// and the exit's words may take two lines, so the bar keeps to one row on a phone in
     /// either language.
     pub fn bar(&self) -> El {
-        let exit = self.button("exit", "exit", text!(self.lang, "ui.exit")).attr("part", "exit");
-        let mut now = self
-            .el("div")
-            .class("now")
-            .attr("role", "group")
-            .attr("aria-label", text!(self.lang, "ui.crisis_988_label"));
+        let exit = self.button("exit", "exit", self.lang.text("ui.exit")).attr("part", "exit");
+        let mut now =
+            self.el("div").class("now").attr("role", "group").attr("aria-label", self.lang.text("ui.crisis_988_label"));
         for (kind, verb) in [
-            (ContactKind::Call988, text!(self.lang, "ui.bar.call")),
-            (ContactKind::Text988, text!(self.lang, "ui.bar.text")),
+            (ContactKind::Call988, self.lang.text("ui.bar.call")),
+            (ContactKind::Text988, self.lang.text("ui.bar.text")),
         ] {
             if let Some(href) = contact(self.lang, kind, &self.options.center).and_then(|c| c.href()) {
                 // The space keeps the name "Call 988" when the verb is drawn on its own line.
@@ -210,7 +207,7 @@ impl View<'_> {
             .attr("aria-controls", "pp-strip")
             .attr("aria-expanded", "true")
             .attr("hidden", "")
-            .text(text!(self.lang, "ui.bar.more"));
+            .text(self.lang.text("ui.bar.more"));
         self.el("div").class("bar").attr("part", "bar").child(exit).child(now.child(more))
     }
 
@@ -222,15 +219,12 @@ impl View<'_> {
             .class("crisis-lines")
             .attr("part", "crisis")
             .attr("role", "region")
-            .attr("aria-label", text!(self.lang, "ui.crisis_label"))
-            .child(text_el(self.doc, "strong", "", text!(self.lang, "ui.crisis_lead")))
-            .child(self.el("a").class("pill").attr("href", "tel:911").text(text!(self.lang, "ui.call_911")));
+            .attr("aria-label", self.lang.text("ui.crisis_label"))
+            .child(text_el(self.doc, "strong", "", self.lang.text("ui.crisis_lead")))
+            .child(self.el("a").class("pill").attr("href", "tel:911").text(self.lang.text("ui.call_911")));
         let center_phone = self.options.center.crisis_phone.as_deref().or(self.options.center.phone.as_deref());
         if let Some(link) = center_phone.and_then(|p| {
-            self.phone_link(
-                p,
-                &fill(text!(self.lang, "ui.call_center"), &[("center", self.center_name()), ("phone", p)]),
-            )
+            self.phone_link(p, &fill(self.lang.text("ui.call_center"), &[("center", self.center_name()), ("phone", p)]))
         }) {
             lines = lines.child(link.class("pill"));
         }
@@ -238,21 +232,18 @@ impl View<'_> {
             self.doc,
             "p",
             "exit-hint",
-            text!(self.lang, "ui.exit_hint"),
+            self.lang.text("ui.exit_hint"),
         ))
     }
 
     /// The other languages the center offers, at the foot of the widget, in the same place on
     /// every screen (not in the crisis strip, which folds into the bar after the welcome).
-    pub fn languages(&self, offered: &[Lang]) -> El {
+    /// `offered`: each language's tag and its own name.
+    pub fn languages(&self, offered: &[(String, String)]) -> El {
         let mut langs = self.el("div").class("langs").attr("part", "languages");
-        for &lang in offered.iter().filter(|l| **l != self.lang) {
+        for (tag, name) in offered.iter().filter(|(tag, _)| tag != self.lang.as_str()) {
             // Named in its own language, marked as such for screen readers.
-            langs = langs.child(
-                self.button("lang", "link lang", lang.name())
-                    .attr("data-lang", lang.as_str())
-                    .attr("lang", lang.as_str()),
-            );
+            langs = langs.child(self.button("lang", "link lang", name).attr("data-lang", tag).attr("lang", tag));
         }
         langs
     }
@@ -293,7 +284,7 @@ impl View<'_> {
             section.child(rest).child(
                 self.el("details")
                     .class("words")
-                    .child(text_el(self.doc, "summary", "", text!(self.lang, "ui.notice.more")))
+                    .child(text_el(self.doc, "summary", "", self.lang.text("ui.notice.more")))
                     .child(words),
             )
         } else {
@@ -313,20 +304,20 @@ impl View<'_> {
             panel = panel.child(self.notice(notice, heading, false).attr("aria-labelledby", &id));
         }
         panel
-            .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.moment.note")))
-            .child(self.nav("nav", &[("continue", "secondary", text!(self.lang, "ui.moment.continue"))]))
+            .child(text_el(self.doc, "p", "hint", self.lang.text("ui.moment.note")))
+            .child(self.nav("nav", &[("continue", "secondary", self.lang.text("ui.moment.continue"))]))
             .append_to(into);
     }
 
     /// The welcome when no shell draws it (the page's shell always does): a heading, Start and
     /// the way straight to a meeting.
     pub fn welcome(&self, into: &Element) {
-        self.heading("h2", text!(self.lang, "ui.widget_label")).append_to(into);
+        self.heading("h2", self.lang.text("ui.widget_label")).append_to(into);
         self.nav(
             "nav ways",
             &[
-                ("start", "primary", text!(self.lang, "ui.start")),
-                ("meetings", "secondary", text!(self.lang, "ui.meetings_now")),
+                ("start", "primary", self.lang.text("ui.start")),
+                ("meetings", "secondary", self.lang.text("ui.meetings_now")),
             ],
         )
         .append_to(into);
@@ -336,17 +327,17 @@ impl View<'_> {
     /// (quality.md v3, "A meeting now"): each with when it meets (in progress on top), where,
     /// and how to join or call, "near me" where the page may ask, and the way to the questions.
     pub fn meetings(&self, list: &[LocalMatch], into: &Element) {
-        self.heading("h2", text!(self.lang, "ui.meetings.title")).append_to(into);
-        text_el(self.doc, "p", "intro", text!(self.lang, "ui.meetings.intro")).append_to(into);
+        self.heading("h2", self.lang.text("ui.meetings.title")).append_to(into);
+        text_el(self.doc, "p", "intro", self.lang.text("ui.meetings.intro")).append_to(into);
         let sorted = list.iter().any(|m| m.distance_km.is_some());
         if !sorted && self.options.can_locate && list.iter().any(|m| m.resource.lat.is_some()) {
-            self.nav("nav near", &[("near", "secondary", text!(self.lang, "ui.local.near_me"))]).append_to(into);
+            self.nav("nav near", &[("near", "secondary", self.lang.text("ui.local.near_me"))]).append_to(into);
         }
         let mut section =
             self.el("section").class("suggestions local").attr("part", "local").attr("data-list", "meetings");
         if list.is_empty() {
             // Nothing listed here: where to find a meeting now, and the center.
-            section = section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.meetings.none")));
+            section = section.child(text_el(self.doc, "p", "", self.lang.text("ui.meetings.none")));
             let mut links = self.el("ul").class("links");
             for (label, url) in
                 [("f.aa_online", "https://aa-intergroup.org/"), ("f.smart", "https://meetings.smartrecovery.org/")]
@@ -364,8 +355,8 @@ impl View<'_> {
         self.nav(
             "nav",
             &[
-                ("start", "primary", text!(self.lang, "ui.meetings.questions")),
-                ("back", "secondary", text!(self.lang, "ui.back")),
+                ("start", "primary", self.lang.text("ui.meetings.questions")),
+                ("back", "secondary", self.lang.text("ui.back")),
             ],
         )
         .append_to(into);
@@ -392,16 +383,15 @@ impl View<'_> {
                 self.item(flow, item, false).append_to(into);
             }
         }
-        text_el(self.doc, "p", "hint", text!(self.lang, "ui.skip_hint")).append_to(into);
+        text_el(self.doc, "p", "hint", self.lang.text("ui.skip_hint")).append_to(into);
         // The last page before the first result leads straight to it.
-        let next_label =
-            if flow.on_last_page() { text!(self.lang, "ui.see_results") } else { text!(self.lang, "ui.next") };
+        let next_label = if flow.on_last_page() { self.lang.text("ui.see_results") } else { self.lang.text("ui.next") };
         self.nav(
             "nav",
             &[
                 ("next", "primary", next_label),
-                ("back", "secondary", text!(self.lang, "ui.back")),
-                ("restart", "tertiary", text!(self.lang, "ui.start_over")),
+                ("back", "secondary", self.lang.text("ui.back")),
+                ("restart", "tertiary", self.lang.text("ui.start_over")),
             ],
         )
         .append_to(into);
@@ -416,7 +406,7 @@ impl View<'_> {
         let own_words = if loved { self.lang.lookup(&["q.", id, ".loved_one"].concat()) } else { None };
         let mut question = own_words.unwrap_or_else(|| self.t(&["q.", id].concat())).to_string();
         if spec.optional {
-            question = [question.as_str(), " ", text!(self.lang, "ui.optional")].concat();
+            question = [question.as_str(), " ", self.lang.text("ui.optional")].concat();
         }
         let legend = if alone {
             self.el("legend").child(self.heading("h2", &question))
@@ -460,7 +450,7 @@ impl View<'_> {
         }
         if spec.sensitive {
             options = options.child(
-                self.choice(id, kind, PREFER_NOT, text!(self.lang, "o.prefer_not"), false).class("option prefer-not"),
+                self.choice(id, kind, PREFER_NOT, self.lang.text("o.prefer_not"), false).class("option prefer-not"),
             );
         }
         fieldset.child(options)
@@ -486,7 +476,7 @@ impl View<'_> {
 
     /// The top of the result: its heading and the next steps, what the first screen shows.
     pub fn result_top(&self, result: &Evaluation, into: &Element) {
-        self.heading("h2", text!(self.lang, "ui.result.title")).append_to(into);
+        self.heading("h2", self.lang.text("ui.result.title")).append_to(into);
         self.next_steps(result).append_to(into);
     }
 
@@ -517,8 +507,8 @@ impl View<'_> {
             .class("all-suggestions")
             .attr("part", "details")
             .child(text_el(self.doc, "summary", "", &self.all_suggestions_label(result)))
-            .child(self.suggestions("groups", text!(self.lang, "ui.result.groups"), &result.groups))
-            .child(self.suggestions("aftercare", text!(self.lang, "ui.result.aftercare"), &result.aftercare));
+            .child(self.suggestions("groups", self.lang.text("ui.result.groups"), &result.groups))
+            .child(self.suggestions("aftercare", self.lang.text("ui.result.aftercare"), &result.aftercare));
         if !self.options.resources.is_empty() {
             lists = lists.child(self.local(result));
         }
@@ -533,17 +523,15 @@ impl View<'_> {
         if let Some(hours) = self.options.center.hours.as_deref() {
             contacts = contacts.child(text_el(self.doc, "li", "hours", hours).attr("data-from", "center"));
         }
-        note.child(contacts)
-            .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.result.private")))
-            .append_to(into);
-        text_el(self.doc, "p", "hint save-what", text!(self.lang, "ui.save_what")).append_to(into);
+        note.child(contacts).child(text_el(self.doc, "p", "hint", self.lang.text("ui.result.private"))).append_to(into);
+        text_el(self.doc, "p", "hint save-what", self.lang.text("ui.save_what")).append_to(into);
         self.nav(
             "nav actions",
             &[
-                ("save", "secondary", text!(self.lang, "ui.save")),
-                ("print", "secondary", text!(self.lang, "ui.print")),
-                ("back", "secondary", text!(self.lang, "ui.back")),
-                ("restart", "tertiary", text!(self.lang, "ui.start_over")),
+                ("save", "secondary", self.lang.text("ui.save")),
+                ("print", "secondary", self.lang.text("ui.print")),
+                ("back", "secondary", self.lang.text("ui.back")),
+                ("restart", "tertiary", self.lang.text("ui.start_over")),
             ],
         )
         .append_to(into);
@@ -553,21 +541,21 @@ impl View<'_> {
     /// without the safety section, the whole copy, or none.
     pub fn copy_question(&self, kind: &str) -> El {
         let (without, whole) = if kind == "save" {
-            (text!(self.lang, "ui.copy.save_without"), text!(self.lang, "ui.copy.save_all"))
+            (self.lang.text("ui.copy.save_without"), self.lang.text("ui.copy.save_all"))
         } else {
-            (text!(self.lang, "ui.copy.print_without"), text!(self.lang, "ui.copy.print_all"))
+            (self.lang.text("ui.copy.print_without"), self.lang.text("ui.copy.print_all"))
         };
         let nav = self
             .el("div")
             .class("nav")
             .child(self.button(kind, "primary", without).attr("data-safety", "without"))
             .child(self.button(kind, "secondary", whole).attr("data-safety", "with"))
-            .child(self.button("no_copy", "tertiary", text!(self.lang, "ui.copy.cancel")));
+            .child(self.button("no_copy", "tertiary", self.lang.text("ui.copy.cancel")));
         self.el("section")
             .class("copy-question")
             .attr("part", "note")
-            .child(self.heading("h3", text!(self.lang, "ui.copy.title")))
-            .child(text_el(self.doc, "p", "", text!(self.lang, "ui.copy.found")))
+            .child(self.heading("h3", self.lang.text("ui.copy.title")))
+            .child(text_el(self.doc, "p", "", self.lang.text("ui.copy.found")))
             .child(nav)
     }
 
@@ -577,7 +565,7 @@ impl View<'_> {
             result.next_steps.iter().filter(|s| matches!(s, NextStep::Program(_) | NextStep::Meeting(_))).count(),
         );
         fill(
-            text!(self.lang, "ui.result.all"),
+            self.lang.text("ui.result.all"),
             &[
                 ("groups", &int(result.groups.len() as i64)),
                 ("care", &int(result.aftercare.len() as i64)),
@@ -603,15 +591,15 @@ impl View<'_> {
                     let r = &m.resource;
                     li = li.attr("data-id", &r.id);
                     let lead = if r.program {
-                        fill(text!(self.lang, "ui.next.program"), &[("center", self.center_name())])
+                        fill(self.lang.text("ui.next.program"), &[("center", self.center_name())])
                     } else {
-                        text!(self.lang, "ui.next.meeting").to_string()
+                        self.lang.text("ui.next.meeting").to_string()
                     };
                     li = li.child(text_el(self.doc, "p", "lead", &lead)).child(
                         text_el(self.doc, "strong", "", r.name_in(self.lang.as_str())).attr("data-from", "center"),
                     );
                     if !r.program && r.center {
-                        let listed = fill(text!(self.lang, "ui.local.listed_by"), &[("center", self.center_name())]);
+                        let listed = fill(self.lang.text("ui.local.listed_by"), &[("center", self.center_name())]);
                         li = li.child(text_el(self.doc, "p", "badge", &listed));
                     }
                     if let Some(when) = self.next_when(m) {
@@ -632,14 +620,14 @@ impl View<'_> {
                             self.doc,
                             "p",
                             "lead",
-                            &fill(text!(self.lang, "ui.next.call"), &[("center", self.center_name())]),
+                            &fill(self.lang.text("ui.next.call"), &[("center", self.center_name())]),
                         ))
                         .child(self.el("ul").class("contacts").children(self.center_calls(result)));
                 }
                 NextStep::Group(i) => {
                     let group = &result.groups[i];
                     li = li
-                        .child(text_el(self.doc, "p", "lead", text!(self.lang, "ui.next.group")))
+                        .child(text_el(self.doc, "p", "lead", self.lang.text("ui.next.group")))
                         .child(text_el(self.doc, "strong", "", group.name));
                     if let Some(link) = group.find.first() {
                         li = li.child(
@@ -653,7 +641,7 @@ impl View<'_> {
         self.el("section")
             .class("next-steps")
             .attr("part", "next-steps")
-            .child(text_el(self.doc, "h3", "", text!(self.lang, "ui.next.title")))
+            .child(text_el(self.doc, "h3", "", self.lang.text("ui.next.title")))
             .child(list)
     }
 
@@ -690,7 +678,7 @@ impl View<'_> {
             }
             any = true;
             let label = fill(
-                text!(self.lang, "ui.sharpen.section"),
+                self.lang.text("ui.sharpen.section"),
                 &[("title", self.t(&["ui.sharpen.", section.as_str()].concat())), ("n", &int(items.len() as i64))],
             );
             buttons = buttons.child(self.button("sharpen", "secondary", &label).attr("data-section", section.as_str()));
@@ -699,7 +687,7 @@ impl View<'_> {
             self.el("section")
                 .class("sharpen")
                 .attr("part", "sharpen")
-                .child(text_el(self.doc, "h3", "", text!(self.lang, "ui.sharpen.title")))
+                .child(text_el(self.doc, "h3", "", self.lang.text("ui.sharpen.title")))
                 .child(buttons)
         })
     }
@@ -709,7 +697,7 @@ impl View<'_> {
     fn why(&self, reasons: &[crate::screening::result::Reason]) -> El {
         self.el("details")
             .class("why")
-            .child(text_el(self.doc, "summary", "", text!(self.lang, "ui.result.why")))
+            .child(text_el(self.doc, "summary", "", self.lang.text("ui.result.why")))
             .child(self.reasons(reasons))
     }
 
@@ -725,7 +713,7 @@ impl View<'_> {
             .attr("data-list", id)
             .child(text_el(self.doc, "h3", "", title));
         if list.is_empty() {
-            return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.result.none")));
+            return section.child(text_el(self.doc, "p", "", self.lang.text("ui.result.none")));
         }
         // The best few first; the rest one tap away, so a long list never buries the top.
         section.children(self.first_then_more(list.len(), SHOW_FIRST, |from, to| self.cards(&list[from..to], from + 1)))
@@ -737,7 +725,7 @@ impl View<'_> {
         let first = len.min(shown);
         let mut parts = vec![draw(0, first)];
         if first < len {
-            let label = fill(text!(self.lang, "ui.result.more"), &[("n", &int((len - first) as i64))]);
+            let label = fill(self.lang.text("ui.result.more"), &[("n", &int((len - first) as i64))]);
             parts.push(
                 self.el("details")
                     .class("more")
@@ -776,9 +764,9 @@ impl View<'_> {
     /// next steps are not listed again.
     fn local(&self, result: &Evaluation) -> El {
         let title = if self.center_name().is_empty() {
-            text!(self.lang, "ui.local.title").to_string()
+            self.lang.text("ui.local.title").to_string()
         } else {
-            fill(text!(self.lang, "ui.local.title_center"), &[("center", self.center_name())])
+            fill(self.lang.text("ui.local.title_center"), &[("center", self.center_name())])
         };
         let mut section = self
             .el("section")
@@ -789,8 +777,8 @@ impl View<'_> {
         let sorted = result.local.iter().any(|m| m.distance_km.is_some());
         if !sorted && self.options.can_locate && self.options.resources.iter().any(|r| r.lat.is_some()) {
             section = section
-                .child(self.nav("nav near", &[("near", "secondary", text!(self.lang, "ui.local.near_me"))]))
-                .child(text_el(self.doc, "p", "hint", text!(self.lang, "ui.local.near_note")));
+                .child(self.nav("nav near", &[("near", "secondary", self.lang.text("ui.local.near_me"))]))
+                .child(text_el(self.doc, "p", "hint", self.lang.text("ui.local.near_note")));
         }
         let in_steps = |i: usize| {
             result.next_steps.iter().any(|s| matches!(s, NextStep::Program(j) | NextStep::Meeting(j) if *j == i))
@@ -802,7 +790,7 @@ impl View<'_> {
             }
         }
         if result.local.is_empty() {
-            return section.child(text_el(self.doc, "p", "", text!(self.lang, "ui.local.none")));
+            return section.child(text_el(self.doc, "p", "", self.lang.text("ui.local.none")));
         }
         section.children(
             self.first_then_more(list.len(), SHOW_FIRST, |from, to| self.local_cards(&list[from..to], from + 1, "h4")),
@@ -822,8 +810,8 @@ impl View<'_> {
             let name = text_el(self.doc, name_tag, "", r.name_in(lang)).attr("data-from", "center");
             // Its own programs say so; what a center only lists says that instead (quality.md).
             let badge = match (r.program, r.center) {
-                (true, _) => Some(text!(self.lang, "ui.local.run_by")),
-                (false, true) => Some(text!(self.lang, "ui.local.listed_by")),
+                (true, _) => Some(self.lang.text("ui.local.run_by")),
+                (false, true) => Some(self.lang.text("ui.local.listed_by")),
                 (false, false) => None,
             }
             .map(|badge| text_el(self.doc, "span", "badge", &fill(badge, &[("center", self.center_name())])));
@@ -834,9 +822,9 @@ impl View<'_> {
             let mut facts = self.el("ul").class("facts");
             if let Some(format) = r.format {
                 let text = match format {
-                    Format::InPerson => text!(self.lang, "ui.local.in_person"),
-                    Format::Online => text!(self.lang, "ui.local.online"),
-                    Format::Hybrid => text!(self.lang, "ui.local.hybrid"),
+                    Format::InPerson => self.lang.text("ui.local.in_person"),
+                    Format::Online => self.lang.text("ui.local.online"),
+                    Format::Hybrid => self.lang.text("ui.local.hybrid"),
                 };
                 facts = facts.child(text_el(self.doc, "li", "", text));
             }
@@ -852,7 +840,7 @@ impl View<'_> {
             }
             if !m.reasons.is_empty() {
                 card = card
-                    .child(text_el(self.doc, "p", "why", text!(self.lang, "ui.result.why")))
+                    .child(text_el(self.doc, "p", "why", self.lang.text("ui.result.why")))
                     .child(self.reasons(&m.reasons));
             }
             card = card.child(self.resource_links(r));
@@ -867,16 +855,16 @@ impl View<'_> {
         let mut links = self.el("ul").class("links");
         if let Some(url) = r.url.as_deref().filter(|u| is_safe_link(u)) {
             let label = if r.format == Some(Format::Online) {
-                text!(self.lang, "ui.local.join")
+                self.lang.text("ui.local.join")
             } else {
-                text!(self.lang, "ui.local.website")
+                self.lang.text("ui.local.website")
             };
             links = links.child(self.el("li").child(self.link(url, label)));
         }
         let phone =
             r.phone.as_deref().filter(|p| tel_number(p).is_some_and(|tel| self.first_time(&["tel:", &tel].concat())));
         if let Some(link) =
-            phone.and_then(|p| self.phone_link(p, &fill(text!(self.lang, "ui.local.call"), &[("phone", p)])))
+            phone.and_then(|p| self.phone_link(p, &fill(self.lang.text("ui.local.call"), &[("phone", p)])))
         {
             links = links.child(self.el("li").child(link));
         }
@@ -888,7 +876,7 @@ impl View<'_> {
     fn distance(&self, km: f64) -> String {
         let (near, distance) = distance_text(km, self.options.miles);
         let template =
-            if near { text!(self.lang, "ui.local.distance_near") } else { text!(self.lang, "ui.local.distance") };
+            if near { self.lang.text("ui.local.distance_near") } else { self.lang.text("ui.local.distance") };
         fill(template, &[("distance", &distance)])
     }
 
@@ -913,23 +901,23 @@ impl View<'_> {
         }
         if next.ongoing {
             // "On now, until 8:30 PM": when it ends, in minutes from now.
-            let Some(end) = next.end else { return Some(text!(self.lang, "ui.local.now").to_string()) };
+            let Some(end) = next.end else { return Some(self.lang.text("ui.local.now").to_string()) };
             let in_zone = zone.and_then(|z| self.options.zones.iter().find(|(name, _)| name == z)).map(|(_, now)| *now);
             let now = in_zone.or(self.options.now).map_or(end, |now| now.minutes);
             let left = (u32::from(end) + 1440 - u32::from(now)) % 1440;
             let time = self.clock.format(self.lang, left, zone, &fields);
-            return Some(fill(text!(self.lang, "ui.local.now_until"), &[("time", &time)]));
+            return Some(fill(self.lang.text("ui.local.now_until"), &[("time", &time)]));
         }
         let time = self.clock.format(self.lang, next.in_minutes, zone, &fields);
         let weekday = || self.clock.format(self.lang, next.in_minutes, zone, &[("weekday", "long")]);
         let day = match next.days {
-            0 if next.start >= EVENING => text!(self.lang, "ui.when.tonight").to_string(),
-            0 => text!(self.lang, "ui.when.today").to_string(),
-            1 => text!(self.lang, "ui.when.tomorrow").to_string(),
-            7 => fill(text!(self.lang, "ui.when.next_week"), &[("day", &weekday())]),
+            0 if next.start >= EVENING => self.lang.text("ui.when.tonight").to_string(),
+            0 => self.lang.text("ui.when.today").to_string(),
+            1 => self.lang.text("ui.when.tomorrow").to_string(),
+            7 => fill(self.lang.text("ui.when.next_week"), &[("day", &weekday())]),
             _ => weekday(),
         };
-        Some(fill(text!(self.lang, "ui.local.next"), &[("when", &[day.as_str(), ", ", &time].concat())]))
+        Some(fill(self.lang.text("ui.local.next"), &[("when", &[day.as_str(), ", ", &time].concat())]))
     }
 
     /// When a resource meets, for a copy that keeps (quality.md v3): the next time written out in
@@ -949,7 +937,7 @@ impl View<'_> {
                 ("timeZoneName", "short"),
             ];
             let when = self.clock.format(self.lang, next.in_minutes, zone, &full);
-            lines.push(fill(text!(self.lang, "ui.local.next"), &[("when", &when)]));
+            lines.push(fill(self.lang.text("ui.local.next"), &[("when", &when)]));
         }
         let in_zone = zone.and_then(|z| self.options.zones.iter().find(|(name, _)| name == z)).map(|(_, now)| *now);
         let Some(now) = in_zone.or(self.options.now) else { return lines };
@@ -973,10 +961,10 @@ impl View<'_> {
                 .map(|&day| self.clock.format(self.lang, wait_for(day, start), zone, &[("weekday", "long")]))
                 .collect();
             let day = match names.split_last() {
-                _ if days.len() == 7 => text!(self.lang, "ui.local.daily").to_string(),
+                _ if days.len() == 7 => self.lang.text("ui.local.daily").to_string(),
                 Some((last, [])) => last.clone(),
                 Some((last, rest)) => {
-                    fill(text!(self.lang, "ui.local.days"), &[("days", &rest.join(", ")), ("last", last)])
+                    fill(self.lang.text("ui.local.days"), &[("days", &rest.join(", ")), ("last", last)])
                 }
                 None => continue,
             };
@@ -988,11 +976,11 @@ impl View<'_> {
                     let length = (u32::from(end) + 1440 - u32::from(start)) % 1440;
                     let start = self.clock.format(self.lang, wait, zone, &plain);
                     let end = self.clock.format(self.lang, wait + length, zone, &named);
-                    fill(text!(self.lang, "ui.local.every"), &[("day", &day), ("start", &start), ("end", &end)])
+                    fill(self.lang.text("ui.local.every"), &[("day", &day), ("start", &start), ("end", &end)])
                 }
                 None => {
                     let start = self.clock.format(self.lang, wait, zone, &named);
-                    fill(text!(self.lang, "ui.local.every_from"), &[("day", &day), ("start", &start)])
+                    fill(self.lang.text("ui.local.every_from"), &[("day", &day), ("start", &start)])
                 }
             });
         }
@@ -1002,7 +990,7 @@ impl View<'_> {
     /// "Add to calendar" for a resource that meets at set times: an .ics made on the device.
     fn calendar_button(&self, r: &Resource) -> Option<El> {
         (!r.schedule.is_empty()).then(|| {
-            self.button("ics", "link calendar", text!(self.lang, "ui.local.calendar")).attr("data-resource", &r.id)
+            self.button("ics", "link calendar", self.lang.text("ui.local.calendar")).attr("data-resource", &r.id)
         })
     }
 

@@ -9,11 +9,11 @@ use super::catalog::{List, Place, CATALOG, MIN_AFTERCARE, MIN_GROUPS, PINS, SHOW
 use super::cond::{Cond, Ctx};
 use super::contacts::{contact, Center};
 use super::items::Path;
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use super::profile::{self, Level};
 use super::result::*;
 use super::safety::{self, NoticeRule, NOTICES};
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use super::scores::Scores;
 use super::writer::Writer;
 use crate::strings::Lang;
@@ -196,7 +196,7 @@ fn pin_all(writer: &Writer, place: Place, list: &mut Vec<Suggestion>, front: &mu
     }
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 pub fn domain(writer: &Writer, domain: &profile::Domain) -> DomainOut {
     let mut holding: Vec<&profile::DomainRule> = domain.rules.iter().filter(|r| writer.holds(&r.when)).collect();
     sort::stable_sort(&mut holding, |a, b| a.level > b.level);
@@ -208,7 +208,7 @@ pub fn domain(writer: &Writer, domain: &profile::Domain) -> DomainOut {
     }
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 pub fn scores_out(scores: &Scores) -> ScoresOut {
     ScoresOut {
         auditc: scores.auditc.map(|s| AuditC {

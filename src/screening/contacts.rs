@@ -3,7 +3,7 @@
 
 use super::result::Contact;
 use super::safety::ContactKind;
-use crate::strings::{fill, text, Lang};
+use crate::strings::{fill, Lang};
 use crate::support::phone::tel_number;
 use crate::support::prelude::*;
 
@@ -36,33 +36,32 @@ pub struct Center {
 /// usable phone.
 pub fn contact(lang: Lang, kind: ContactKind, center: &Center) -> Option<Contact> {
     match kind {
-        ContactKind::Call988 => Some(Contact::tel(text!(lang, "c.call_988"), "988")),
+        ContactKind::Call988 => Some(Contact::tel(lang.text("c.call_988"), "988")),
         ContactKind::Text988 => {
-            let mut contact = Contact::sms(text!(lang, "c.text_988"), "988");
-            // 988 answers a text of the word AYUDA in Spanish (988lifeline.org).
-            if lang == Lang::Es {
-                contact.body = Some("AYUDA");
-            }
+            let mut contact = Contact::sms(lang.text("c.text_988"), "988");
+            // The text's first word, where a language has one: 988 answers AYUDA in Spanish
+            // (988lifeline.org).
+            contact.body = lang.lookup("c.text_988_body");
             Some(contact)
         }
-        ContactKind::Call911 => Some(Contact::tel(text!(lang, "c.call_911"), "911")),
-        ContactKind::Helpline => Some(Contact::tel(text!(lang, "c.helpline"), HELPLINE_TEL)),
-        ContactKind::DvCall => Some(Contact::tel(text!(lang, "c.dv_call"), DV_HOTLINE_TEL)),
+        ContactKind::Call911 => Some(Contact::tel(lang.text("c.call_911"), "911")),
+        ContactKind::Helpline => Some(Contact::tel(lang.text("c.helpline"), HELPLINE_TEL)),
+        ContactKind::DvCall => Some(Contact::tel(lang.text("c.dv_call"), DV_HOTLINE_TEL)),
         ContactKind::DvText => {
-            let mut contact = Contact::sms(text!(lang, "c.dv_text"), DV_HOTLINE_SMS);
+            let mut contact = Contact::sms(lang.text("c.dv_text"), DV_HOTLINE_SMS);
             contact.body = Some("START");
             Some(contact)
         }
-        ContactKind::Childhelp => Some(Contact::tel(text!(lang, "c.childhelp"), CHILDHELP_TEL)),
+        ContactKind::Childhelp => Some(Contact::tel(lang.text("c.childhelp"), CHILDHELP_TEL)),
         ContactKind::LoveIsRespect => {
-            let mut contact = Contact::sms(text!(lang, "c.love_is_respect"), LOVE_IS_RESPECT_SMS);
+            let mut contact = Contact::sms(lang.text("c.love_is_respect"), LOVE_IS_RESPECT_SMS);
             contact.body = Some("LOVEIS");
             Some(contact)
         }
         ContactKind::Center | ContactKind::CenterLine => {
             let name = center.name.as_deref().unwrap_or("");
-            let crisis = center.crisis_phone.as_ref().map(|phone| (text!(lang, "c.center_crisis"), phone));
-            let admissions = center.phone.as_ref().map(|phone| (text!(lang, "c.center_phone"), phone));
+            let crisis = center.crisis_phone.as_ref().map(|phone| (lang.text("c.center_crisis"), phone));
+            let admissions = center.phone.as_ref().map(|phone| (lang.text("c.center_phone"), phone));
             // Beside a crisis the crisis line comes first; beside a question of care, the
             // admissions line.
             let (label, number) =
@@ -79,16 +78,16 @@ pub fn center_contacts(lang: Lang, center: &Center) -> Vec<Contact> {
     let label = |template: &str| fill(template, &[("center", name)]);
     let mut contacts = Vec::new();
     if let Some(number) = center.phone.as_deref().and_then(tel_number) {
-        contacts.push(Contact::tel(label(text!(lang, "c.center_phone")), number));
+        contacts.push(Contact::tel(label(lang.text("c.center_phone")), number));
     }
     if let Some(number) = center.text.as_deref().and_then(tel_number) {
-        contacts.push(Contact::sms(label(text!(lang, "c.center_text")), number));
+        contacts.push(Contact::sms(label(lang.text("c.center_text")), number));
     }
     if let Some(url) = center.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
-        contacts.push(Contact::url(label(text!(lang, "c.center_url")), url));
+        contacts.push(Contact::url(label(lang.text("c.center_url")), url));
     }
     if contacts.is_empty() {
-        contacts.push(Contact::tel(text!(lang, "c.helpline"), HELPLINE_TEL));
+        contacts.push(Contact::tel(lang.text("c.helpline"), HELPLINE_TEL));
     }
     contacts
 }

@@ -10,7 +10,7 @@
 /// has no use for the citations, so it carries an empty string instead (1.1 KB gzip less).
 macro_rules! cite {
     ($source:literal) => {
-        if cfg!(feature = "std") {
+        if cfg!(feature = "full") {
             $source
         } else {
             ""
@@ -25,7 +25,7 @@ pub mod catalog;
 pub mod cond;
 pub mod contacts;
 pub mod items;
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 pub mod profile;
 pub mod questionnaire;
 pub mod result;

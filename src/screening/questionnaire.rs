@@ -16,7 +16,7 @@ use super::cond::Cond;
 use super::cond::Ctx;
 use super::items::*;
 use super::result::{ItemOut, OptionOut, OptionValue, QuestionnaireOut, SectionOut};
-use crate::strings::{text, Lang as Language};
+use crate::strings::Lang as Language;
 use crate::support::prelude::*;
 
 /// Sections group related items on screen and in the review.
@@ -363,7 +363,7 @@ pub fn questionnaire(lang: Language) -> QuestionnaireOut {
             .map(|s| SectionOut { id: s.as_str(), title: lang.text(&["sec.", s.as_str()].concat()) })
             .collect(),
         items,
-        prefer_not: text!(lang, "o.prefer_not"),
+        prefer_not: lang.text("o.prefer_not"),
     }
 }
 

@@ -8,9 +8,9 @@ use serde::Serialize;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 use super::care::CareLevel;
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use super::profile::Level;
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use super::scores::{DependenceBand, ScaleScore, Severity};
 
 /// One plain-language sentence and the answered items behind it.
@@ -102,7 +102,7 @@ pub struct Suggestion {
     pub find: Vec<Link>,
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct AuditC {
     pub score: u8,
@@ -113,14 +113,14 @@ pub struct AuditC {
     pub high_risk: bool,
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct DependenceOut {
     pub count: u8,
     pub band: DependenceBand,
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ReadinessOut {
     pub importance: Option<i8>,
@@ -128,7 +128,7 @@ pub struct ReadinessOut {
 }
 
 /// Screens not answered at all are `null`; BARC-10 is `null` unless all ten were answered.
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoresOut {
     pub auditc: Option<AuditC>,
@@ -140,7 +140,7 @@ pub struct ScoresOut {
     pub readiness: ReadinessOut,
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DomainOut {
     pub id: &'static str,
@@ -149,7 +149,7 @@ pub struct DomainOut {
     pub reasons: Vec<Reason>,
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProfileOut {
     pub domains: Vec<DomainOut>,

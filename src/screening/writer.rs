@@ -6,7 +6,7 @@ use super::items::ItemId;
 use super::result::Reason;
 use super::scores::Scores;
 use crate::strings::{fill, Lang};
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 use crate::support::numtext::int;
 use crate::support::prelude::*;
 
@@ -32,7 +32,7 @@ impl<'a> Writer<'a> {
     /// Only the scoring API reports them: the widget shows the reasons' sentences, so its
     /// module (built without `api`) neither works them out nor carries the code.
     pub fn because(&self, cond: &Cond) -> Vec<&'static str> {
-        if !cfg!(feature = "api") {
+        if !cfg!(feature = "full") {
             return Vec::new();
         }
         let mut because = Vec::new();
@@ -43,7 +43,7 @@ impl<'a> Writer<'a> {
     /// Those of `items` the visitor answered, as a `because` list (the scoring API only, as
     /// `because`).
     pub fn answered(&self, items: &[ItemId]) -> Vec<&'static str> {
-        if !cfg!(feature = "api") {
+        if !cfg!(feature = "full") {
             return Vec::new();
         }
         items.iter().filter(|i| self.ctx.answers.is_answered(**i)).map(|i| i.as_str()).collect()
@@ -66,12 +66,12 @@ impl<'a> Writer<'a> {
 
 /// The values a reason can name. The scores appear only in the profile's reasons, which only
 /// builds with the full result hold (build.rs); elsewhere only the center is named.
-#[cfg(not(full_result))]
+#[cfg(not(feature = "full"))]
 fn placeholders(_scores: &Scores, center_name: &str) -> Vec<(&'static str, String)> {
     vec![("center", center_name.to_string())]
 }
 
-#[cfg(full_result)]
+#[cfg(feature = "full")]
 fn placeholders(scores: &Scores, center_name: &str) -> Vec<(&'static str, String)> {
     let number = |n: Option<u8>| n.map_or_else(String::new, |n| int(n.into()));
     let ruler = |n: Option<i8>| n.map_or_else(String::new, |n| int(n.into()));

@@ -220,7 +220,7 @@ impl<'de> serde::de::Visitor<'de> for Reader<'_> {
     }
 }
 
-#[cfg(all(test, feature = "std"))]
+#[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
 

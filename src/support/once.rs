@@ -2,22 +2,22 @@
 //! many threads), and without std (the shipped module, one thread) `OneThread`, a `OnceCell`
 //! that may sit in a `static`.
 
-#[cfg(feature = "std")]
+#[cfg(feature = "full")]
 pub use std::sync::OnceLock;
 
-#[cfg(not(feature = "std"))]
+#[cfg(not(feature = "full"))]
 pub type OnceLock<T> = OneThread<T>;
 
 /// A `OnceCell` with the part of `OnceLock`'s interface the crate uses. Built everywhere, so the
 /// native tests check it against std's `OnceLock`; shared between threads only without std.
-#[cfg_attr(feature = "std", allow(dead_code))]
+#[cfg_attr(feature = "full", allow(dead_code))]
 pub struct OneThread<T>(core::cell::OnceCell<T>);
 
 // Without std the module is wasm32 without threads: nothing is ever shared between threads.
-#[cfg(not(feature = "std"))]
+#[cfg(not(feature = "full"))]
 unsafe impl<T> Sync for OneThread<T> {}
 
-#[cfg_attr(feature = "std", allow(dead_code))]
+#[cfg_attr(feature = "full", allow(dead_code))]
 impl<T> OneThread<T> {
     pub const fn new() -> Self {
         OneThread(core::cell::OnceCell::new())

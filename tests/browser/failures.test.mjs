@@ -266,7 +266,7 @@ test('after a bug inside the module, it takes no more work and every widget show
   // The module refuses new work, and a widget added now shows the fallback at once.
   const refused = await page.evaluate(async () => {
     const module = await import('/pkg/peerpath.js');
-    try { module.mount(document.createElement('div').attachShadow({ mode: 'open' }), '{}', 'en'); return 'answered'; } catch (error) { return error.message; }
+    try { module.mount(document.createElement('div').attachShadow({ mode: 'open' }), '{}', 'en', '', {}); return 'answered'; } catch (error) { return error.message; }
   });
   assert.match(refused, /stopped after an internal error/);
   await page.evaluate(() => {
@@ -289,7 +289,7 @@ test('a trap that no panic announced (as out of memory would be) also ends in th
   // No hook ran inside the module; the shell's `halt` stopped it all the same.
   const refused = await page.evaluate(async () => {
     const module = await import('/pkg/peerpath.js');
-    try { module.mount(document.createElement('div').attachShadow({ mode: 'open' }), '{}', 'en'); return 'answered'; } catch (error) { return error.message; }
+    try { module.mount(document.createElement('div').attachShadow({ mode: 'open' }), '{}', 'en', '', {}); return 'answered'; } catch (error) { return error.message; }
   });
   assert.match(refused, /stopped after an internal error/);
   await context.close();

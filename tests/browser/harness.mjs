@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -21,8 +22,10 @@ const TYPES = {
  * Serves `root` on 127.0.0.1. `options.headers` are added to every response (e.g. a CSP),
  * `options.missing` lists paths answered with 404, `options.pages` maps paths to HTML strings,
  * `options.files` maps paths to `{ body, type?, status?, delay? }` (delay in ms before the
- * answer; `hang: true` never answers; `stream(res)` writes the answer itself). Every request path is recorded in `server.requests`, and
- * method, URL, body and headers in `server.log`.
+ * answer; `hang: true` never answers; `stream(res)` writes the answer itself). With
+ * `options.gzip`, files are sent gzip-compressed to a browser that accepts it, as a center's
+ * web server does. Every request path is recorded in `server.requests`, and method, URL, body
+ * and headers in `server.log`.
  */
 export async function serve(options = {}) {
   const root = options.root ?? WWW;
@@ -44,7 +47,12 @@ export async function serve(options = {}) {
       if (given.hang) return; // never answered: the connection stays open until the server closes
       if (given.stream) return given.stream(res);
       if (given.delay) await new Promise((resolve) => setTimeout(resolve, given.delay));
-      res.writeHead(given.status ?? 200, { ...headers, 'content-type': given.type ?? TYPES[extname(path)] ?? 'application/octet-stream' });
+      const type = given.type ?? TYPES[extname(path)] ?? 'application/octet-stream';
+      if (options.gzip && given.body && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(given.status ?? 200, { ...headers, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        return res.end(gzipSync(given.body));
+      }
+      res.writeHead(given.status ?? 200, { ...headers, 'content-type': type });
       return res.end(given.body);
     }
     if (options.missing?.includes(path)) {
@@ -59,7 +67,12 @@ export async function serve(options = {}) {
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (options.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { ...headers, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        return res.end(gzipSync(body));
+      }
+      res.writeHead(200, { ...headers, 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404, headers);
