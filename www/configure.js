@@ -267,17 +267,16 @@ function changed() {
   // The lines a center pastes into its page hold config values: each is escaped for HTML, a
   // language must be one the widget knows, and a phone the check refuses is left out, so no
   // value of an opened file can become markup on the center's page.
-  const lang = ['en', 'es'].includes(value.languages?.[0]) ? value.languages[0] : 'en';
+  // No `lang` on the element: the visitor's browser language chooses among the config's
+  // `languages` (quality.md v3), which a fixed `lang` would override.
   const phone = typeof value.center?.phone === 'string' && !problems.some((p) => p.path === 'center.phone') ? value.center.phone : '';
   const fallback = `  <p>Call us${phone ? ` at ${escapeHtml(phone)}` : ''}. In a crisis, call or text 988.</p>`;
   document.getElementById('snippet').value = `<script type="module" src="/peerpath/peer-path.js"></script>
-<link rel="preload" href="/peerpath/peer-path.css" as="style">
-<link rel="modulepreload" href="/peerpath/pkg/peerpath.js">
-<peer-path config="/peerpath/center.json" lang="${lang}">
+<peer-path config="/peerpath/center.json">
 ${fallback}
 </peer-path>`;
   document.getElementById('snippet-isolated').value = `<script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
-<peer-path-frame config="https://help.example.org/peerpath/center.json" lang="${lang}">
+<peer-path-frame config="https://help.example.org/peerpath/center.json">
 ${fallback}
 </peer-path-frame>`;
   clearTimeout(previewTimer);

@@ -81,11 +81,11 @@ test('a config built from nothing by keyboard and pointer, checked as it is fill
     audience: ['women'], languages: ['es'],
   }]);
   assert.deepEqual(config.hide, ['moderation_management']);
-  assert.match(await page.locator('#snippet').inputValue(), /<peer-path config="\/peerpath\/center.json" lang="en">/);
+  assert.match(await page.locator('#snippet').inputValue(), /<peer-path config="\/peerpath\/center.json">/);
   // Isolated mode: the sites that frame it, one per line, and the lines for such a page.
   await page.getByLabel(/Sites that show the widget in isolated mode/).fill('https://www.harbor.example\n\n https://harbor.example ');
   assert.deepEqual((await output(page)).embed_origins, ['https://www.harbor.example', 'https://harbor.example']);
-  assert.match(await page.locator('#snippet-isolated').inputValue(), /<peer-path-frame config="https:\/\/help\.example\.org\/peerpath\/center\.json" lang="en">\n  <p>Call us at \+1-555-0100\./);
+  assert.match(await page.locator('#snippet-isolated').inputValue(), /<peer-path-frame config="https:\/\/help\.example\.org\/peerpath\/center\.json">\n  <p>Call us at \+1-555-0100\./);
   await page.getByLabel(/Sites that show the widget in isolated mode/).fill('www.harbor.example');
   await page.locator('[data-path=embed_origins][aria-invalid=true]').waitFor();
   assert.match(await page.locator('.problem').first().innerText(), /embed_origins|origin|https/i);
