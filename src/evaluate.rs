@@ -112,12 +112,7 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
     let care = care(&writer);
     let groups = suggestions(&writer, List::Groups, &options.hide, care.level);
     let aftercare = suggestions(&writer, List::Aftercare, &options.hide, care.level);
-    let mut suggested: Vec<&Suggestion> = Vec::new();
-    for list in [&groups, &aftercare] {
-        for suggestion in list {
-            suggested.push(suggestion);
-        }
-    }
+    let suggested: Vec<&Suggestion> = groups.iter().chain(&aftercare).collect();
     let mut urgent = urgent(&writer, &options.center);
     let priorities = finder::Priorities { kinds: priority_kinds(&writer, &urgent, &groups, &aftercare) };
     let local = finder::rank(&writer, options, &suggested, &priorities);

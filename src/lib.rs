@@ -314,11 +314,7 @@ fn browser_languages() -> Vec<String> {
     // Without a window (node, or a worker, running the scoring API) there are none.
     let Some(window) = web_sys::window() else { return Vec::new() };
     let languages = window.navigator().languages();
-    let mut tags = Vec::new();
-    for i in 0..languages.length() {
-        tags.extend(languages.get(i).as_string());
-    }
-    tags
+    languages.iter().filter_map(|tag| tag.as_string()).collect()
 }
 
 #[cfg(feature = "full")]

@@ -6,7 +6,8 @@
 A language is a file named by its tag (`en.txt`, `es.txt`: two or three lowercase letters) of
 `key = text` lines. For each, the widget's module gets the same lines without comments and blank
 lines, in two parts: `<out>/strings/<tag>.txt`, what the questions need, which the page fetches
-beside the module, and `<tag>.more.txt`, what only the result and the meetings screen read,
+beside the module (the crisis notices shown at once included), and `<tag>.more.txt`, what only
+the result and the meetings screen read,
 fetched once the first screen is drawn (about half the bytes; the first question waits for
 the first part only). Left out: the strings only a full result reads (the scores and the
 nine-domain profile, which the widget does not show: ARCHITECTURE.md, "Builds"), and the words
@@ -46,6 +47,18 @@ MORE = (
     "ui.severity.", "ui.when.", "ui.next.",
 )
 
+# The safety notices shown at once, above a question (screening.md, "In the moment"): their
+# words come with the questions; every other notice is shown on the result only, so its words
+# come with the result's part. A test keeps this list equal to the table's (src/screening/safety.rs).
+AT_ONCE_NOTICES = ("lo_emergency", "crisis_988", "harm_others", "domestic_violence")
+
+
+def later(key):
+    """Whether a key's text is read only by the result or the meetings screen."""
+    notice = key.split(".")[1] if key.startswith("u.") else None
+    return key.startswith(MORE) or (notice is not None and notice not in AT_ONCE_NOTICES)
+
+
 # Strings only the shell draws (languages.js): the module leaves the welcome to it.
 SHELL_ONLY = ("lang.name", "ui.welcome.", "ui.sorry.", "ui.loading")
 
@@ -83,7 +96,7 @@ def main():
             sys.exit(f"{source}/{name} lacks {missing}")
         shell[tag] = {key: table[key] for key in SHELL_KEYS + SHELL_OPTIONAL if key in table}
         kept = [(key, f"{key}={text}\n") for key, text in pairs if not key.startswith(FULL_RESULT_ONLY + SHELL_ONLY)]
-        for name, part in ((tag, [l for k, l in kept if not k.startswith(MORE)]), (f"{tag}.more", [l for k, l in kept if k.startswith(MORE)])):
+        for name, part in ((tag, [l for k, l in kept if not later(k)]), (f"{tag}.more", [l for k, l in kept if later(k)])):
             with open(os.path.join(out, "strings", f"{name}.txt"), "w", encoding="utf-8") as f:
                 f.write("".join(part))
     if "en" not in shell:

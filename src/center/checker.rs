@@ -35,34 +35,8 @@ pub fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The ids of the resources read so far, to find one used twice: their 64-bit hashes, sorted,
-/// so a feed of thousands of meetings is checked by binary search rather than by comparing
-/// every pair. (A `BTreeSet` of the ids would cost the widget 4.8 KB gzip.) Two different ids
-/// share a hash with odds of about one in 10^11 for a full 10,000; the later one would then be
-/// reported as a duplicate.
-#[derive(Default)]
-pub struct Ids {
-    hashes: Vec<u64>,
-}
-
-impl Ids {
-    pub fn new() -> Ids {
-        Ids::default()
-    }
-
-    /// Adds `id`; `false` when it was there already.
-    pub fn insert(&mut self, id: &str) -> bool {
-        // FNV-1a, 64 bits.
-        let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-        match self.hashes.binary_search(&hash) {
-            Ok(_) => false,
-            Err(at) => {
-                self.hashes.insert(at, hash);
-                true
-            }
-        }
-    }
-}
+/// The ids of the resources read so far, to find one used twice.
+pub type Ids = alloc::collections::BTreeSet<String>;
 
 /// Collects problems while reading; every reader takes the place of what it reads (`At`), made
 /// into a path only for a problem.
@@ -139,9 +113,7 @@ impl Checker {
             Json::String(s) if s.trim_ascii().is_empty() => None,
             Json::String(s) => {
                 let max = TEXT_LIMITS.iter().find(|(k, _)| *k == key).map_or(MAX_TEXT, |(_, max)| *max);
-                // Characters, counted as the bytes that start one (std's `chars().count()` is
-                // a fast path of about 400 B gzip more in the widget, for a few thousand bytes).
-                let length = s.bytes().filter(|b| b & 0xc0 != 0x80).count();
+                let length = s.chars().count();
                 if length > max {
                     self.error(at.key(key), ProblemKind::TooLong { length, max });
                     return None;

@@ -149,7 +149,7 @@ impl ListReader {
             ids: {
                 let mut ids = Ids::new();
                 for r in resources {
-                    ids.insert(&r.id);
+                    ids.insert(r.id.clone());
                 }
                 ids
             },
@@ -352,7 +352,7 @@ fn read_resource(item: &Json, at: At, seen: &mut Ids, c: &mut Checker) -> Option
         Some(other) => c.wrong_type(i18n_at, Expected::Object, other),
     }
     let (id, name, kind) = (id?, name?, kind?);
-    if !seen.insert(&id) {
+    if !seen.insert(id.clone()) {
         c.error(at.key("id"), ProblemKind::Duplicate { value: id });
         return None;
     }

@@ -200,10 +200,7 @@ pub(crate) fn rank(
     }
     // At most PER_KIND of a kind, LIMIT in all; only these are copied into the result.
     let mut per_kind: Vec<(&'static str, usize)> = Vec::new();
-    let mut slots: Vec<Option<Fit>> = Vec::new();
-    for f in fits {
-        slots.push(Some(f));
-    }
+    let mut slots: Vec<Option<Fit>> = fits.into_iter().map(Some).collect();
     let mut matches = Vec::new();
     for i in order {
         let Some(f) = slots[i].take() else { continue };
@@ -318,12 +315,8 @@ fn fit(
         }
     }
 
-    let mut wanted: Vec<&str> = Vec::new();
-    for audience in ["women", "men", "lgbtq", "young_adults", "veterans"] {
-        if answers.has(ItemId::Audience, audience) {
-            wanted.push(audience);
-        }
-    }
+    let audiences = ["women", "men", "lgbtq", "young_adults", "veterans"];
+    let wanted: Vec<&str> = audiences.into_iter().filter(|audience| answers.has(ItemId::Audience, audience)).collect();
     if !r.audience.is_empty() {
         if let Some(shared) = r.audience.iter().find(|a| wanted.contains(a)) {
             points += 20;

@@ -168,7 +168,7 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
         return None;
     }
     let id = ["mg-", slug.as_str()].concat();
-    if !seen.insert(&id) {
+    if !seen.insert(id.clone()) {
         c.error(path.key("slug"), ProblemKind::Duplicate { value: slug });
         return None;
     }
@@ -178,12 +178,7 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
             audience.push(value);
         }
     }
-    let mut languages = Vec::new();
-    for (code, tag) in LANGUAGE_CODES {
-        if has(code) {
-            languages.push(tag.to_string());
-        }
-    }
+    let languages = LANGUAGE_CODES.iter().filter(|(code, _)| has(code)).map(|(_, tag)| tag.to_string()).collect();
     Some(Resource {
         id,
         name,

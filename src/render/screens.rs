@@ -783,12 +783,8 @@ impl View<'_> {
         let in_steps = |i: usize| {
             result.next_steps.iter().any(|s| matches!(s, NextStep::Program(j) | NextStep::Meeting(j) if *j == i))
         };
-        let mut list: Vec<&LocalMatch> = Vec::new();
-        for (i, m) in result.local.iter().enumerate() {
-            if !in_steps(i) {
-                list.push(m);
-            }
-        }
+        let list: Vec<&LocalMatch> =
+            result.local.iter().enumerate().filter(|(i, _)| !in_steps(*i)).map(|(_, m)| m).collect();
         if result.local.is_empty() {
             return section.child(text_el(self.doc, "p", "", self.lang.text("ui.local.none")));
         }

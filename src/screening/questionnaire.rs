@@ -290,13 +290,7 @@ pub fn is_shown(answers: &Answers, item: ItemId) -> bool {
 
 /// The items asked, given the answers so far, in order.
 pub fn shown_items(answers: &Answers) -> Vec<ItemId> {
-    let mut items = Vec::new();
-    for &item in ItemId::ALL {
-        if is_shown(answers, item) {
-            items.push(item);
-        }
-    }
-    items
+    ItemId::ALL.iter().copied().filter(|&item| is_shown(answers, item)).collect()
 }
 
 /// Drops answers to items no longer shown (after the visitor went back and changed an earlier

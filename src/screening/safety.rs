@@ -386,6 +386,12 @@ mod tests {
         }
         let at_once: Vec<&str> = NOTICES.iter().filter(|n| n.at_once).map(|n| n.id).collect();
         assert_eq!(at_once, ["lo_emergency", "crisis_988", "harm_others", "domestic_violence"]);
+        // The widget's strings come in two parts (tools/languages.py): these notices' words
+        // must come with the questions, so the tool lists the same ids.
+        let tool = include_str!("../../tools/languages.py");
+        let listed = tool.lines().find(|l| l.starts_with("AT_ONCE_NOTICES = ")).expect("the tool's list");
+        let quoted: Vec<String> = at_once.iter().map(|id| format!("\"{id}\"")).collect();
+        assert_eq!(listed, format!("AT_ONCE_NOTICES = ({})", quoted.join(", ")));
         for notice in NOTICES.iter().filter(|n| n.at_once) {
             for wording in notice.wordings {
                 assert!(!has_fact(&wording.when), "{}: wording {}", notice.id, wording.name);

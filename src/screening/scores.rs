@@ -339,10 +339,7 @@ pub fn substances_unknown(answers: &Answers) -> bool {
 }
 
 fn sum_score(answers: &Answers, items: &[ItemId], max: u8) -> Option<ScaleScore> {
-    let mut answered: Vec<i8> = Vec::new();
-    for &item in items {
-        answered.extend(answers.number(item));
-    }
+    let answered: Vec<i8> = items.iter().filter_map(|&item| answers.number(item)).collect();
     if answered.is_empty() {
         return None;
     }
@@ -457,13 +454,7 @@ fn use_severity(answers: &Answers, scores: &Scores) -> (Severity, Vec<ItemId>) {
 
 /// Those of `items` answered with `value`.
 fn answered_with(answers: &Answers, items: &[ItemId], value: &str) -> Vec<ItemId> {
-    let mut out = Vec::new();
-    for &item in items {
-        if answers.choice(item) == Some(value) {
-            out.push(item);
-        }
-    }
-    out
+    items.iter().copied().filter(|&item| answers.choice(item) == Some(value)).collect()
 }
 
 /// Whether every answer behind the use-severity band was given: a sentence may then call the

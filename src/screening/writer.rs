@@ -52,10 +52,7 @@ impl<'a> Writer<'a> {
     /// The reason `r.<key>` for a condition that holds, naming the answers behind it.
     pub fn reason(&self, key: &str, cond: &Cond) -> Reason {
         let template = self.lang.text(&["r.", key].concat());
-        let mut values: Vec<(&str, &str)> = Vec::new();
-        for (name, value) in &self.values {
-            values.push((name, value));
-        }
+        let values: Vec<(&str, &str)> = self.values.iter().map(|(name, value)| (*name, value.as_str())).collect();
         Reason { text: fill(template, &values), because: self.because(cond) }
     }
 

@@ -40,6 +40,8 @@ test('one module for every language: no language is built in; the shell has only
   assert.match(first, /^ui\.next=Siguiente$/m, 'the questions\' words come first');
   assert.match(more, /^ui\.next\.title=Sus próximos pasos$/m, 'the result\'s words come after');
   assert.ok(!first.includes('#') && !/^r\./m.test(first), 'no comments, and no reasons before the result');
+  assert.match(first, /^u\.crisis_988\.title=/m, 'a crisis notice shown at once comes with the questions');
+  assert.match(more, /^u\.naloxone\.title=/m, 'a notice of the result only comes with the result');
   const shell = (await read('peer-path.js')).toString();
   assert.ok(shell.includes('Apoyo a su medida') && shell.includes('Find support that fits you'), 'the welcome is in the shell');
   assert.ok(!shell.includes('Sus próximos pasos'), 'the result is not');
