@@ -71,13 +71,15 @@ function negotiate(lang, config) {
 
 /**
  * Loads and instantiates the WebAssembly module once per page: the module's download starts at
- * once, beside its glue, and compiles as it arrives.
+ * once, beside its glue, and compiles as it arrives (a server that sends it without the
+ * `application/wasm` type gets it fetched again, the glue's own way).
  */
 function loadModule() {
   modulePromise ??= (() => {
-    const wasm = fetch(new URL('peerpath_bg.wasm', pkg));
+    const url = new URL('peerpath_bg.wasm', pkg);
+    const compiled = WebAssembly.compileStreaming(fetch(url)).catch(() => url);
     return import(new URL('peerpath.js', pkg).href).then(async (module) => {
-      await module.default({ module_or_path: wasm });
+      await module.default({ module_or_path: await compiled });
       module.onFailure(stop);
       loaded = module;
       return module;

@@ -326,3 +326,13 @@ test('a center name holding $& or $\' is shown as written, never as a replacemen
   await context.close();
   await site.close();
 });
+
+test('a server that sends the module without the application/wasm type still gets a working widget', async () => {
+  const body = await readFile(`${DIST}pkg/peerpath_bg.wasm`);
+  const site = await shipped({ pages: { '/': host() }, files: { '/pkg/peerpath_bg.wasm': { body, type: 'application/octet-stream' } } });
+  const { context, page } = await open(site, '/');
+  await page.locator('peer-path .pp:not([data-shell]) [data-action=start]').click();
+  await page.locator('peer-path fieldset[data-item]').first().waitFor();
+  await context.close();
+  await site.close();
+});
