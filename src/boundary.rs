@@ -1,12 +1,10 @@
 //! Values across the JavaScript boundary. JSON text is read once, by the page (`JSON.parse`,
 //! `Response.json`); Rust receives the value and never parses JSON text itself.
 //!
-//! - The scoring API module (`api` feature) converts with serde-wasm-bindgen both ways:
-//!   `from_js` into the loose `Json` value the engine reads with paths (answers, options,
-//!   configs, feeds), `to_js` from the derived `Serialize` of results and questionnaires.
-//! - The widget's module reads the center's config and feed with `json_from_js`, a walk of the
-//!   value with js-sys that does the same job in a fraction of the bytes (ARCHITECTURE.md,
-//!   "Size", gives the figures).
+//! - Every build reads the center's config and feed with `json_from_js`, a walk of the value
+//!   with js-sys within `Bounds` (serde-wasm-bindgen would cost the widget 16.4 KB;
+//!   ARCHITECTURE.md, "Size").
+//! - The scoring API's answers, options and results cross with serde-wasm-bindgen (`api.rs`).
 
 use crate::support::json::{Bounds, Cut, Json};
 use crate::support::prelude::*;
@@ -81,21 +79,4 @@ fn read(value: &JsValue, depth: usize, bounds: &Bounds) -> Json {
         }
         _ => Json::Null,
     }
-}
-
-/// A JS value as `Json`, through serde; `undefined` is `null`. `Err` says why it cannot be read
-/// (a BigInt, a cycle), for the caller's message.
-#[cfg(feature = "full")]
-pub fn from_js(value: JsValue) -> Result<Json, String> {
-    if value.is_undefined() {
-        return Ok(Json::Null);
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
-}
-
-/// A result as a plain JS value: objects, arrays, `null` for what is missing (JSON's shapes, as
-/// the contract gives them).
-#[cfg(feature = "full")]
-pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }

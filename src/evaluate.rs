@@ -5,18 +5,13 @@
 use crate::center::finder::{self, LocalMatch};
 use crate::center::options::Options;
 use crate::screening::answers::Answers;
-#[cfg(feature = "full")]
-use crate::screening::assess::domain;
-#[cfg(feature = "full")]
-use crate::screening::assess::scores_out;
 use crate::screening::assess::{self, care, suggestions, urgent};
 use crate::screening::care::{CareLevel, CARE_NOTES, CARE_RULES, CARE_WORDINGS};
 use crate::screening::catalog::{List, CATALOG};
 use crate::screening::cond::{Cond, Ctx};
 use crate::screening::contacts::{center_contacts, Center};
+use crate::screening::full_result::{self, FullResult};
 use crate::screening::items::ItemId;
-#[cfg(feature = "full")]
-use crate::screening::profile::DOMAINS;
 use crate::screening::result::*;
 use crate::screening::safety::NOTICES;
 use crate::screening::scores::Scores;
@@ -37,12 +32,10 @@ pub struct Evaluation {
     pub groups: Vec<Suggestion>,
     pub aftercare: Vec<Suggestion>,
     pub local: Vec<LocalMatch>,
-    #[cfg(feature = "full")]
-    pub scores: ScoresOut,
-    /// The nine domains (screening.md); like `scores`, not in the widget's module, whose result
-    /// does not show them (build.rs).
-    #[cfg(feature = "full")]
-    pub profile: ProfileOut,
+    /// `scores` and `profile` (screening.md), in the "full" builds; the widget's result does not
+    /// show them, and its module leaves them out (`screening::full_result`).
+    #[serde(flatten)]
+    pub full: FullResult,
     /// "This is not a diagnosis", in plain words.
     pub not_diagnosis: &'static str,
     /// How to reach the center (and, without a configured center, the national helpline).
@@ -127,10 +120,7 @@ pub fn evaluate(answers: &Answers, options: &Options) -> Evaluation {
         groups,
         aftercare,
         local,
-        #[cfg(feature = "full")]
-        scores: scores_out(&scores),
-        #[cfg(feature = "full")]
-        profile: ProfileOut { domains: DOMAINS.iter().map(|d| domain(&writer, d)).collect() },
+        full: FullResult::of(&writer, &scores),
         not_diagnosis: options.lang.text("ui.not_diagnosis"),
         contacts: center_contacts(options.lang, &options.center),
         next_steps,
@@ -239,11 +229,7 @@ pub fn string_keys() -> Vec<String> {
     }
     keys.extend(CARE_RULES.iter().map(|r| ["r.", r.reason].concat()));
     keys.extend(CARE_NOTES.iter().map(|(_, r)| ["r.", r].concat()));
-    #[cfg(feature = "full")]
-    for domain in DOMAINS.iter() {
-        keys.push(["d.", domain.id].concat());
-        keys.extend(domain.rules.iter().map(|r| ["r.", r.reason].concat()));
-    }
+    keys.extend(full_result::string_keys());
     for band in ["none", "low", "moderate", "high"] {
         keys.push(["ui.severity.", band].concat());
     }

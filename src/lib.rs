@@ -9,6 +9,10 @@
 
 extern crate alloc;
 
+/// The scoring API's exports (`evaluate`, `questionnaire`, `checkConfig`, ...), in the "full"
+/// builds only: the scoring API module for a center's own tools.
+#[cfg(feature = "full")]
+pub mod api;
 mod boundary;
 mod center;
 mod evaluate;
@@ -49,64 +53,6 @@ pub use strings::Lang;
 pub use support::json::Json;
 
 use wasm_bindgen::prelude::*;
-
-#[cfg(feature = "full")]
-/// The crate version, as every result reports it.
-#[wasm_bindgen(js_name = version)]
-pub fn version_js() -> String {
-    VERSION.to_string()
-}
-
-#[cfg(feature = "full")]
-/// The questionnaire for any UI: items in order with their kind, section, labels in `lang`
-/// (an offered BCP 47 tag; English otherwise), and when each is shown (`show_when`, as data).
-#[wasm_bindgen(js_name = questionnaire)]
-pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
-    guard::ready()?;
-    let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(Lang::english);
-    to_js(&questionnaire(lang))
-}
-
-#[cfg(feature = "full")]
-/// Scores `answers` (an object of item id to value) and returns the result of screening.md.
-/// `options` is optional: `{ lang, config, now, zones, near }` with `config` the center's
-/// config object.
-///
-/// Throws an `Error` with `code` (`invalid_answers`, `unknown_item`, `invalid_value`,
-/// `wrong_type`, `invalid_options`), `item` and `message` for the first problem, and `errors`
-/// listing every problem found. The module keeps working after an error.
-#[wasm_bindgen(js_name = evaluate)]
-pub fn evaluate_js(answers: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    guard::ready()?;
-    guard::fault::fire_if_armed();
-    let unreadable = |code, message: String| js_error(&[AnswerError::new(code, "", message)]);
-    let answers = boundary::from_js(answers).map_err(|e| unreadable(ErrorCode::InvalidAnswers, e))?;
-    let answers = Answers::from_raw(&RawAnswers::from_json(answers)).map_err(|errors| js_error(&errors))?;
-    let options = boundary::from_js(options)
-        .and_then(|json| RawOptions::from_json(&json).map_err(str::to_string))
-        .map_err(|message| unreadable(ErrorCode::InvalidOptions, message))?;
-    to_js(&evaluate(&answers, &Options::from_raw(options)))
-}
-
-#[cfg(feature = "full")]
-use boundary::to_js;
-
-#[cfg(feature = "full")]
-/// A JS `Error` for the first problem, carrying `code`, `item` and `message`, with every problem
-/// in `errors`.
-fn js_error(errors: &[AnswerError]) -> JsValue {
-    let first = errors
-        .first()
-        .cloned()
-        .unwrap_or_else(|| AnswerError::new(ErrorCode::InvalidAnswers, "", "The answers are not valid.".into()));
-    let error: JsValue = js_sys::Error::new(&first.message).into();
-    for (key, value) in [("code", first.code.as_str()), ("item", first.item.as_str())] {
-        // Setting a property on a fresh object cannot fail.
-        let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &JsValue::from_str(value));
-    }
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &to_js(&errors).unwrap_or(JsValue::NULL));
-    error
-}
 
 /// Registers the page's `callback`, called (with no argument) if a bug ever panics in the
 /// module. From then on every export throws and every widget ignores events, so the page shows
@@ -153,7 +99,7 @@ pub struct Mounted {
 const PIECE: u32 = 200;
 
 /// The center config and feed (values the page read with `JSON.parse`), checked.
-fn checked_config(config: &JsValue, feed: &JsValue) -> center::config::Checked {
+pub(crate) fn checked_config(config: &JsValue, feed: &JsValue) -> center::config::Checked {
     let mut checked = if config.is_undefined() || config.is_null() {
         center::config::Checked::default()
     } else {
@@ -165,12 +111,8 @@ fn checked_config(config: &JsValue, feed: &JsValue) -> center::config::Checked {
     checked
 }
 
-/// A config or feed value as `Json`: through serde in the scoring API module, through the
-/// widget's small reader otherwise (`boundary`).
+/// A config or feed value as `Json`, read within the bounds of `boundary::json_from_js`.
 fn read_value(value: &JsValue) -> Json {
-    #[cfg(feature = "full")]
-    return boundary::from_js(value.clone()).unwrap_or(Json::Null);
-    #[cfg(not(feature = "full"))]
     boundary::json_from_js(value)
 }
 
@@ -310,47 +252,9 @@ impl Mounted {
 }
 
 /// The browser's preferred languages, best first.
-fn browser_languages() -> Vec<String> {
+pub(crate) fn browser_languages() -> Vec<String> {
     // Without a window (node, or a worker, running the scoring API) there are none.
     let Some(window) = web_sys::window() else { return Vec::new() };
     let languages = window.navigator().languages();
     languages.iter().filter_map(|tag| tag.as_string()).collect()
-}
-
-#[cfg(feature = "full")]
-/// The language a visitor gets (`en`, `es`): the element's `lang`, else the config's first
-/// language, else the browser's. (The widget's shell works this out itself, to choose the
-/// module before it loads; this is for a center's own tools.)
-#[wasm_bindgen(js_name = negotiateLanguage)]
-pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> Result<String, JsValue> {
-    guard::ready()?;
-    let checked = checked_config(&config, &JsValue::UNDEFINED);
-    let browser = browser_languages();
-    Ok(strings::builtin::negotiate(lang.as_deref(), &checked.config.languages, &browser).as_str().to_string())
-}
-
-#[cfg(feature = "full")]
-/// Checks a center config (and optionally a Meeting Guide feed), each the value `JSON.parse`
-/// gives, and returns every problem as `{ level, path, message }`, for tools and a center's own
-/// page.
-#[wasm_bindgen(js_name = checkConfig)]
-pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValue> {
-    guard::ready()?;
-    to_js(&checked_config(&config, &feed).problems)
-}
-
-#[cfg(feature = "full")]
-/// Checks a Meeting Guide feed alone (the value `JSON.parse` gives) as the widget reads one:
-/// `{ problems, meetings }`, `meetings` the number it would show. For `peerpath-sync-feed`,
-/// which keeps a copy only when it holds a meeting.
-#[wasm_bindgen(js_name = checkFeed)]
-pub fn check_feed_js(feed: JsValue) -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct FeedCheck {
-        problems: Vec<center::config::Problem>,
-        meetings: usize,
-    }
-    guard::ready()?;
-    let checked = checked_config(&JsValue::NULL, &feed);
-    to_js(&FeedCheck { meetings: checked.config.resources.len(), problems: checked.problems })
 }

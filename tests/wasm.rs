@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use peerpath::{evaluate_js, questionnaire_js, version_js};
+use peerpath::api::{evaluate_js, questionnaire_js, version_js};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

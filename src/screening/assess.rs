@@ -9,12 +9,8 @@ use super::catalog::{List, Place, CATALOG, MIN_AFTERCARE, MIN_GROUPS, PINS, SHOW
 use super::cond::{Cond, Ctx};
 use super::contacts::{contact, Center};
 use super::items::Path;
-#[cfg(feature = "full")]
-use super::profile::{self, Level};
 use super::result::*;
 use super::safety::{self, NoticeRule, NOTICES};
-#[cfg(feature = "full")]
-use super::scores::Scores;
 use super::writer::Writer;
 use crate::strings::Lang;
 use crate::support::numtext::int;
@@ -176,36 +172,5 @@ fn pin_all(writer: &Writer, place: Place, list: &mut Vec<Suggestion>, front: &mu
                 placed += 1;
             }
         }
-    }
-}
-
-#[cfg(feature = "full")]
-pub fn domain(writer: &Writer, domain: &profile::Domain) -> DomainOut {
-    let mut holding: Vec<&profile::DomainRule> = domain.rules.iter().filter(|r| writer.holds(&r.when)).collect();
-    sort::stable_sort(&mut holding, |a, b| a.level > b.level);
-    DomainOut {
-        id: domain.id,
-        name: writer.text("d.", domain.id, ""),
-        level: holding.first().map_or(Level::Neutral, |r| r.level),
-        reasons: holding.iter().map(|r| writer.reason(r.reason, &r.when)).collect(),
-    }
-}
-
-#[cfg(feature = "full")]
-pub fn scores_out(scores: &Scores) -> ScoresOut {
-    ScoresOut {
-        auditc: scores.auditc.map(|s| AuditC {
-            score: s.score,
-            max: s.max,
-            positive: s.positive,
-            complete: s.complete,
-            high_risk: scores.auditc_high_risk,
-        }),
-        phq2: scores.phq2,
-        gad2: scores.gad2,
-        dependence: DependenceOut { count: scores.dependence.count, band: scores.dependence.band },
-        use_severity: scores.use_severity,
-        barc10: scores.barc10,
-        readiness: ReadinessOut { importance: scores.readiness.importance, confidence: scores.readiness.confidence },
     }
 }

@@ -24,6 +24,14 @@ pub mod care;
 pub mod catalog;
 pub mod cond;
 pub mod contacts;
+/// What only the full result holds (the scores and the profile): `full.rs` in the "full"
+/// builds, `lean.rs` (nothing) in the widget's module.
+#[cfg(feature = "full")]
+#[path = "full.rs"]
+pub mod full_result;
+#[cfg(not(feature = "full"))]
+#[path = "lean.rs"]
+pub mod full_result;
 pub mod items;
 #[cfg(feature = "full")]
 pub mod profile;

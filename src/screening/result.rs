@@ -8,10 +8,6 @@ use serde::Serialize;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 use super::care::CareLevel;
-#[cfg(feature = "full")]
-use super::profile::Level;
-#[cfg(feature = "full")]
-use super::scores::{DependenceBand, ScaleScore, Severity};
 
 /// One plain-language sentence and the answered items behind it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -100,59 +96,6 @@ pub struct Suggestion {
     pub reasons: Vec<Reason>,
     /// Where to find one when the center lists none.
     pub find: Vec<Link>,
-}
-
-#[cfg(feature = "full")]
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct AuditC {
-    pub score: u8,
-    pub max: u8,
-    pub positive: bool,
-    pub complete: bool,
-    /// 8..12, the highest-risk band.
-    pub high_risk: bool,
-}
-
-#[cfg(feature = "full")]
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct DependenceOut {
-    pub count: u8,
-    pub band: DependenceBand,
-}
-
-#[cfg(feature = "full")]
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct ReadinessOut {
-    pub importance: Option<i8>,
-    pub confidence: Option<i8>,
-}
-
-/// Screens not answered at all are `null`; BARC-10 is `null` unless all ten were answered.
-#[cfg(feature = "full")]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ScoresOut {
-    pub auditc: Option<AuditC>,
-    pub phq2: Option<ScaleScore>,
-    pub gad2: Option<ScaleScore>,
-    pub dependence: DependenceOut,
-    pub use_severity: Severity,
-    pub barc10: Option<ScaleScore>,
-    pub readiness: ReadinessOut,
-}
-
-#[cfg(feature = "full")]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DomainOut {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub level: Level,
-    pub reasons: Vec<Reason>,
-}
-
-#[cfg(feature = "full")]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ProfileOut {
-    pub domains: Vec<DomainOut>,
 }
 
 /// The questionnaire as any UI needs it: items in order, their labels in one language, and the

@@ -2,12 +2,10 @@
 //! answered items make a condition hold (a result's `because` lists).
 
 use super::cond::{Cond, Ctx};
+use super::full_result::placeholders;
 use super::items::ItemId;
 use super::result::Reason;
-use super::scores::Scores;
 use crate::strings::{fill, Lang};
-#[cfg(feature = "full")]
-use crate::support::numtext::int;
 use crate::support::prelude::*;
 
 /// Writes reasons in one language, with the visitor's scores filled in.
@@ -59,27 +57,4 @@ impl<'a> Writer<'a> {
     pub fn text(&self, prefix: &str, id: &str, suffix: &str) -> &'static str {
         self.lang.text(&[prefix, id, suffix].concat())
     }
-}
-
-/// The values a reason can name. The scores appear only in the profile's reasons, which only
-/// builds with the full result hold (build.rs); elsewhere only the center is named.
-#[cfg(not(feature = "full"))]
-fn placeholders(_scores: &Scores, center_name: &str) -> Vec<(&'static str, String)> {
-    vec![("center", center_name.to_string())]
-}
-
-#[cfg(feature = "full")]
-fn placeholders(scores: &Scores, center_name: &str) -> Vec<(&'static str, String)> {
-    let number = |n: Option<u8>| n.map_or_else(String::new, |n| int(n.into()));
-    let ruler = |n: Option<i8>| n.map_or_else(String::new, |n| int(n.into()));
-    vec![
-        ("auditc", number(scores.auditc.map(|s| s.score))),
-        ("phq2", number(scores.phq2.map(|s| s.score))),
-        ("gad2", number(scores.gad2.map(|s| s.score))),
-        ("barc10", number(scores.barc10.map(|s| s.score))),
-        ("dependence", int(scores.dependence.count.into())),
-        ("importance", ruler(scores.readiness.importance)),
-        ("confidence", ruler(scores.readiness.confidence)),
-        ("center", center_name.to_string()),
-    ]
 }
