@@ -284,7 +284,7 @@ pub fn reads_as_crisis_line(name: &str) -> bool {
 
 pub fn is_safe_link(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
-    let before_path = cut(value, b"/?#").0;
+    let before_path = value.split(['/', '?', '#']).next().unwrap_or_default();
     // No backslash anywhere: browsers read it as a slash, so `/\evil.example` is `//evil.example`.
     let relative = !value.is_empty() && !before_path.bytes().any(|b| b == b':') && !value.starts_with("//");
     // No space or control character (C0, DEL, and C1, which UTF-8 writes as C2 80..C2 9F).
@@ -295,7 +295,7 @@ pub fn is_safe_link(value: &str) -> bool {
 
 /// "19:00" (or "7:00", or "19:00:00" as Meeting Guide feeds write it) as minutes since midnight.
 pub fn parse_time(value: &str) -> Option<u16> {
-    let mut parts = pieces(value, b':');
+    let mut parts = value.split(':');
     let hours = crate::support::num::digits(parts.next()?)?;
     let minutes_text = parts.next()?;
     if minutes_text.len() != 2 {

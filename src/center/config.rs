@@ -272,7 +272,7 @@ fn origin(value: &str) -> Option<String> {
     let value = value.trim_ascii();
     let lower = value.strip_suffix('/').unwrap_or(value).to_ascii_lowercase();
     let host = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
-    let (name, port) = cut(host, b":");
+    let (name, port) = host.split_once(':').map_or((host, None), |(name, port)| (name, Some(port)));
     let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
     let port_ok = port.map_or(true, |p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
     (name_ok && port_ok && lower.len() <= 300).then_some(lower)

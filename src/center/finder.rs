@@ -303,7 +303,7 @@ fn fit(
 
     let wanted_language = answers.tag(ItemId::Language).unwrap_or(lang.as_str());
     if !r.languages.is_empty() {
-        let primary = |tag: &str| cut(tag, b"-").0.to_ascii_lowercase();
+        let primary = |tag: &str| crate::strings::primary(tag);
         if r.languages.iter().any(|l| primary(l) == primary(wanted_language)) {
             if answers.is_answered(ItemId::Language) {
                 points += 15;

@@ -193,7 +193,8 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
         lat: if in_person { lat } else { None },
         lon: if in_person { lon } else { None },
         url: conference_url,
-        phone: conference_phone.filter(|p| crate::support::phone::tel_number(cut(p, b",;").0).is_some()),
+        phone: conference_phone
+            .filter(|p| crate::support::phone::tel_number(p.split([',', ';']).next().unwrap_or_default()).is_some()),
         cost: Some("free"),
         accessible: has("X").then_some(true),
         types,

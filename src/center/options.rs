@@ -49,7 +49,7 @@ pub struct Options {
 /// region decides (`en-US`, `es-US`: the United States, and Liberia and Myanmar, use miles).
 pub fn uses_miles(tags: &[&str]) -> bool {
     for tag in tags {
-        let region = cut(tag, b"-_").1.map_or("", |rest| cut(rest, b"-_").0);
+        let region = tag.split(['-', '_']).nth(1).unwrap_or_default();
         if region.len() == 2 {
             return ["US", "LR", "MM"].iter().any(|r| region.eq_ignore_ascii_case(r));
         }

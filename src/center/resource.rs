@@ -103,7 +103,7 @@ impl Resource {
 
     fn translation(&self, lang: &str) -> Option<&Translation> {
         // `es` serves `es-MX` and the reverse: the primary language decides.
-        let primary = |tag: &str| cut(tag, b"-_").0.to_ascii_lowercase();
+        let primary = |tag: &str| crate::strings::primary(tag);
         self.i18n.iter().find(|t| primary(&t.lang) == primary(lang))
     }
 }

@@ -242,7 +242,7 @@ pub fn is_language_tag(tag: &str) -> bool {
     if tag.is_empty() || tag.len() > 35 {
         return false;
     }
-    let mut parts = crate::support::prelude::pieces(tag, b'-');
+    let mut parts = tag.split('-');
     let first = parts.next().unwrap_or("");
     let first_ok = (2..=8).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphabetic())
         || first.eq_ignore_ascii_case("x")
