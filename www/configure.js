@@ -98,7 +98,7 @@ function addResource(resource = {}) {
   const value = (field, v) => {
     const input = item.querySelector(`[data-field=${field}]`);
     if (input.type === 'checkbox') input.checked = v === true;
-    else if (v !== undefined && v !== null) input.value = String(v);
+    else if (v !== undefined && v !== null) setAsWritten(input, v);
   };
   value('name', resource.name);
   value('kind', resource.kind);
@@ -130,6 +130,22 @@ function addResource(resource = {}) {
   return item;
 }
 
+/**
+ * Puts an opened config's value into its control as written, even one the control cannot hold
+ * ("25:00" or "9pm" in a time field, "Tuesday" for a day, an unknown kind), so the check names
+ * it for what it is ("25:00 is not a time") rather than as missing, and saving keeps it until
+ * the person fixes it.
+ */
+function setAsWritten(input, value) {
+  const text = String(value);
+  if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === text)) input.append(new Option(text, text));
+  input.value = text;
+  if (input.value !== text && input.type === 'time') {
+    input.type = 'text';
+    input.value = text;
+  }
+}
+
 /** Each day-and-time row's element with what an opened config held for that slot. */
 const openedSlots = new WeakMap();
 
@@ -137,7 +153,7 @@ const openedSlots = new WeakMap();
 function addSlot(slots, slot = {}) {
   const row = document.getElementById('slot').content.firstElementChild.cloneNode(true);
   for (const name of ['day', 'start', 'end']) {
-    if (slot[name] !== undefined && slot[name] !== null) row.querySelector(`[data-field=${name}]`).value = String(slot[name]);
+    if (slot[name] !== undefined && slot[name] !== null) setAsWritten(row.querySelector(`[data-field=${name}]`), slot[name]);
   }
   openedSlots.set(row, slot);
   row.querySelector('.remove-slot').addEventListener('click', () => {
@@ -160,7 +176,8 @@ function schedule(item, before) {
   for (const row of item.querySelectorAll('.slot')) {
     const [day, start, end] = ['day', 'start', 'end'].map((name) => row.querySelector(`[data-field=${name}]`).value.trim() || undefined);
     if (day === undefined && start === undefined && end === undefined) continue;
-    slots.push({ ...openedSlots.get(row), day: day === undefined ? undefined : Number(day), start, end });
+    // A day as a number (the select's 0 to 6), or as an opened config wrote it ("Tuesday").
+    slots.push({ ...openedSlots.get(row), day: day === undefined || !/^\d+$/.test(day) ? day : Number(day), start, end });
   }
   return slots.length || Array.isArray(before) ? slots : undefined;
 }

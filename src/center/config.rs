@@ -378,6 +378,11 @@ fn read_schedule(item: &Json, at: At, c: &mut Checker) -> Vec<Slot> {
                 c.error(at.key("day"), ProblemKind::NotADay { value: fixed(*n, 3) });
                 None
             }
+            // A day by name ("Tuesday", as a hand-edited config may have it) is named as written.
+            Some(Json::String(day)) => {
+                c.error(at.key("day"), ProblemKind::NotADay { value: ["\"", day, "\""].concat() });
+                None
+            }
             Some(other) => {
                 c.wrong_type(at.key("day"), Expected::Day, other);
                 None
@@ -452,7 +457,7 @@ mod tests {
             (r#"{"center": {"name": "H"}, "resources": {"id": "r1"}}"#.into(), "resources", "wrong_type", "must be a list, not an object"),
             (with_resource(r#""schedule": [{"day": 2, "start": "7pm"}]"#), "resources[0].schedule[0].start", "not_a_time", "24-hour"),
             (with_resource(r#""schedule": [{"day": 7, "start": "19:00"}]"#), "resources[0].schedule[0].day", "not_a_day", "0 (Sunday) to 6 (Saturday)"),
-            (with_resource(r#""schedule": [{"day": "Tuesday", "start": "19:00"}]"#), "resources[0].schedule[0].day", "wrong_type", "not text"),
+            (with_resource(r#""schedule": [{"day": "Tuesday", "start": "19:00"}]"#), "resources[0].schedule[0].day", "not_a_day", "\"Tuesday\" is not a day"),
             (with_resource(r#""schedule": [{"day": 2}]"#), "resources[0].schedule[0].start", "missing", "is required"),
             (with_resource(r#""url": "javascript:alert(1)""#), "resources[0].url", "unsafe_link", "dropped"),
             (with_resource(r#""url": "data:text/html,<b>hi</b>""#), "resources[0].url", "unsafe_link", "dropped"),

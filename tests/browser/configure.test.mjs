@@ -236,3 +236,22 @@ test('a program with a schedule and no time zone is warned about at the zone, un
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('values a hand-edited config gets wrong are named for what they are, never as missing (issue 27)', async () => {
+  const { context, page } = await open();
+  const config = {
+    center: { name: 'Harbor', timezone: 'America/New_York' },
+    resources: [{ id: 'evening', name: 'Evening group', kind: 'no_such_kind', schedule: [{ day: 'Tuesday', start: '25:00', end: '9pm' }] }],
+  };
+  await openText(page, 'center.json', JSON.stringify(config));
+  await page.locator('.resource [data-field=start]').first().waitFor();
+  await page.locator('#problems', { hasText: '25:00' }).waitFor();
+  const problems = await page.locator('#problems').innerText();
+  for (const written of ['25:00', '9pm', 'Tuesday', 'no_such_kind']) assert.match(problems, new RegExp(written), problems);
+  assert.doesNotMatch(problems, /is required/, problems);
+  // Saved as opened until fixed: nothing dropped silently.
+  const saved = await output(page);
+  assert.deepEqual(saved.resources[0].schedule, config.resources[0].schedule);
+  assert.equal(saved.resources[0].kind, 'no_such_kind');
+  await context.close();
+});
