@@ -111,7 +111,7 @@ ${[...english].map(([id, name]) => `| \`${id}\` | ${name} | ${spanish.get(id) ??
 
 const readme = `PeerPath ${version}: a self-screening and recovery resource finder for your website.
 
-1. Copy this folder to your site (for example to /peerpath/).
+1. Copy this folder, peerpath/, to your site as it is (the lines below say /peerpath/).
 2. Open /peerpath/configure.html on your site: fill in the form (it checks every field and shows
    the widget as visitors will see it), download center.json and put it in the same folder.
    (Or copy center.example.json to center.json and edit it by hand.)
@@ -139,12 +139,13 @@ async function widgetFiles(dir) {
   for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) await cp(at(file), join(dir, file));
 }
 
-// The zip: one folder, peerpath-V/.
+// The zip: one folder, peerpath/, the name every snippet uses (/peerpath/peer-path.js), so it
+// unpacks ready to copy as it is; the version is in the zip's name and in README.txt.
 const name = `peerpath-${version}`;
-await widgetFiles(join(stage, name));
+await widgetFiles(join(stage, 'peerpath'));
 const zip = join(out, `${name}.zip`);
 await rm(zip, { force: true });
-execFileSync('python3', ['-m', 'zipfile', '-c', zip, join(stage, name)]);
+execFileSync('python3', ['-m', 'zipfile', '-c', zip, join(stage, 'peerpath')]);
 
 // The npm package: the same files, and the two commands.
 const npm = join(stage, 'npm');

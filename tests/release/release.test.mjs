@@ -38,7 +38,9 @@ function run(command, args, env = {}) {
 test('the zip holds the widget, the docs with every catalog id, an example config that checks clean, a license and a one-screen README', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'peerpath-zip-'));
   execFileSync('python3', ['-m', 'zipfile', '-e', join(release, `peerpath-${version}.zip`), dir]);
-  const top = join(dir, `peerpath-${version}`);
+  // One folder, named as every snippet names it.
+  assert.deepEqual(await readdir(dir), ['peerpath']);
+  const top = join(dir, 'peerpath');
   for (const file of ['peer-path.js', 'peer-path.css', 'pkg/peerpath.js', 'pkg/peerpath_bg.wasm', 'pkg/strings/en.txt', 'pkg/strings/en.more.txt', 'pkg/strings/es.more.txt',
     'pkg/strings/es.txt', 'api/peerpath.js', 'api/peerpath_bg.wasm', 'embed.html', 'embed.js', 'peer-path-frame.js',
     'peer-path-explain.js', 'configure.html', 'configure.js', 'configure.css', 'docs/README.md', 'center.example.json',
