@@ -379,15 +379,38 @@ test('a page that already defined <peer-path> keeps working', async () => {
   await site.close();
 });
 
-test('dark mode passes axe too', async () => {
+test('the widget follows the host page\'s color scheme: a light site on a dark-mode phone stays light; dark mode passes axe too', async () => {
+  const page = (scheme) => `<!doctype html><html lang="en"><title>t</title><link rel="icon" href="favicon.svg">
+    ${scheme ? `<meta name="color-scheme" content="${scheme}">` : ''}<script type="module" src="peer-path.js"></script>
+    <main><h1>Center</h1><peer-path config="center.json"><p>Call us</p></peer-path></main>`;
+  const site = await serve({ pages: { '/light.html': page(''), '/both.html': page('light dark'), '/dark.html': page('dark') } });
   const context = await browser.newContext({ colorScheme: 'dark' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
-  await axe(page, 'dark welcome');
-  await complete(page, OWN_PLAN);
-  await axe(page, 'dark result');
+  const background = async (path) => {
+    const tab = await context.newPage();
+    await tab.goto(`${site.url}${path}`);
+    await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+    return [tab, await tab.locator('peer-path .pp').evaluate((pp) => getComputedStyle(pp).backgroundColor)];
+  };
+  const [light, lightColor] = await background('/light.html');
+  assert.equal(lightColor, 'rgb(255, 255, 255)', 'a page that says nothing of dark keeps a light widget on a dark phone');
+  await light.close();
+  const [dark, darkColor] = await background('/dark.html');
+  assert.equal(darkColor, 'rgb(20, 32, 31)');
+  await dark.close();
+  const [both, bothColor] = await background('/both.html');
+  assert.equal(bothColor, 'rgb(20, 32, 31)', 'a page that can be dark follows the phone');
+  await axe(both, 'dark welcome');
+  await complete(both, OWN_PLAN);
+  await axe(both, 'dark result');
   await context.close();
+  // The same page on a light phone is light.
+  const day = await browser.newContext({ colorScheme: 'light' });
+  const tab = await day.newPage();
+  await tab.goto(`${site.url}/both.html`);
+  await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+  assert.equal(await tab.locator('peer-path .pp').evaluate((pp) => getComputedStyle(pp).backgroundColor), 'rgb(255, 255, 255)');
+  await day.close();
+  await site.close();
 });
 
 test('the sticky crisis strip never hides the focused control (WCAG 2.4.11)', async () => {
