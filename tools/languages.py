@@ -44,7 +44,7 @@ FULL_RESULT_ONLY = (
 # links, the care options, the local list and the saved copy.
 MORE = (
     "r.", "g.", "care.", "f.", "ui.result.", "ui.copy.", "ui.local.", "ui.meetings.", "ui.save", "ui.file.",
-    "ui.severity.", "ui.when.", "ui.next.",
+    "ui.severity.", "ui.when.", "ui.next.", "ui.sharpen.", "ui.not_diagnosis", "ui.notice.", "ui.print",
 )
 
 # The safety notices shown at once, above a question (screening.md, "In the moment"): their
