@@ -131,8 +131,11 @@ test('the plugin installs from its zip through Plugins > Add New > Upload, and a
   await page.waitForURL(/plugins\.php/);
   assert.match(await page.locator('#message, .notice').first().innerText(), /activated/i);
   assert.match(await wpPhp("echo is_plugin_active('peerpath/peerpath.php') ? 'active' : 'inactive';"), /active$/);
-  // Settings > PeerPath is in the menu.
+  // Settings > PeerPath is in the menu, and a Settings link sits beside Deactivate (issue 27).
   assert.equal(await page.locator('#adminmenu a[href="options-general.php?page=peerpath"]').count(), 1);
+  const row = page.locator('tr[data-plugin="peerpath/peerpath.php"]');
+  await row.locator('.row-actions a', { hasText: 'Settings' }).click();
+  await page.waitForURL(/options-general\.php\?page=peerpath/);
   await context.close();
   pageId = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Find support', 'post_content' => '[peer_path]']);"));
   assert.ok(pageId > 0);

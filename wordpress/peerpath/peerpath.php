@@ -541,6 +541,14 @@ function peerpath_problems($config)
     return $problems;
 }
 
+// A "Settings" link beside Deactivate on the Plugins screen, where a web person looks first
+// after activating (distribution.md version 3).
+add_filter('plugin_action_links_' . plugin_basename(__FILE__), function ($links) {
+    $url = admin_url('options-general.php?page=peerpath');
+    array_unshift($links, '<a href="' . esc_url($url) . '">' . esc_html__('Settings', 'peerpath') . '</a>');
+    return $links;
+});
+
 add_action('admin_menu', function () {
     add_options_page(__('PeerPath', 'peerpath'), __('PeerPath', 'peerpath'), 'manage_options', 'peerpath', 'peerpath_settings_page');
 });
