@@ -303,11 +303,11 @@ fn fit(
 
     let wanted_language = answers.tag(ItemId::Language).unwrap_or(lang.as_str());
     if !r.languages.is_empty() {
-        let primary = |tag: &str| crate::strings::primary(tag);
-        if r.languages.iter().any(|l| primary(l) == primary(wanted_language)) {
+        let wanted = crate::strings::primary(wanted_language);
+        if r.languages.iter().any(|l| crate::strings::primary(l) == wanted) {
             if answers.is_answered(ItemId::Language) {
                 points += 15;
-                let name = lang.lookup(&["o.language.", &primary(wanted_language)].concat()).unwrap_or(wanted_language);
+                let name = lang.lookup(&["o.language.", &wanted].concat()).unwrap_or(wanted_language);
                 reason(lang.text("r.local_language"), &[("language", name)], writer.answered(&[ItemId::Language]));
             }
         } else {

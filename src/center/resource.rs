@@ -103,8 +103,8 @@ impl Resource {
 
     fn translation(&self, lang: &str) -> Option<&Translation> {
         // `es` serves `es-MX` and the reverse: the primary language decides.
-        let primary = |tag: &str| crate::strings::primary(tag);
-        self.i18n.iter().find(|t| primary(&t.lang) == primary(lang))
+        let lang = crate::strings::primary(lang);
+        self.i18n.iter().find(|t| crate::strings::primary(&t.lang) == lang)
     }
 }
 

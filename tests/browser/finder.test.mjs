@@ -2,7 +2,7 @@
 // text, the Meeting Guide feed is fetched once, and "near me" sorts on the device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openAllSuggestions } from './harness.mjs';
+import { serve, launch, openAllSuggestions, embedding } from './harness.mjs';
 import { complete } from './keyboard.mjs';
 
 let browser;
@@ -11,13 +11,6 @@ after(async () => { await browser?.close(); });
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
-/** A page embedding the widget with `config` inline. */
-function page(config) {
-  return `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="favicon.svg">
-    <script type="module" src="peer-path.js"></script><main><h1>Center</h1>
-    <peer-path config="#c"><p>Call us</p></peer-path></main>
-    <script type="application/json" id="c">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`;
-}
 
 test('hostile strings in every config text field show as text and run nothing', async () => {
   const config = {
@@ -32,7 +25,7 @@ test('hostile strings in every config text field show as text and run nothing', 
     meeting_guide: [{ name: `Meeting ${HOSTILE}`, slug: 'm1', day: 2, time: '19:00', location: HOSTILE,
       formatted_address: '1 Main St', types: ['A'], conference_url: 'javascript:window.__pwned=6' }],
   };
-  const site = await serve({ pages: { '/hostile.html': page(config) } });
+  const site = await serve({ pages: { '/hostile.html': embedding(config) } });
   const context = await browser.newContext();
   const tab = await context.newPage();
   const warnings = [];
@@ -131,7 +124,7 @@ test('next meeting times are shown in the meeting\'s own zone, named when it is 
       { name: 'West Coast Online', slug: 'la', day: 2, time: '19:00', timezone: 'America/Los_Angeles', types: ['ONL'], conference_url: 'https://zoom.example/j/3' },
     ],
   };
-  const site = await serve({ pages: { '/tz.html': page(config) } });
+  const site = await serve({ pages: { '/tz.html': embedding(config) } });
   const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
   const tab = await context.newPage();
   // Tuesday 24 November 2026, 3:00 PM in Los Angeles (6:00 PM in New York).

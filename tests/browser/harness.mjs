@@ -18,6 +18,14 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.txt': 'text/plain',
 };
 
+/** A host page at the site's top embedding the widget with `config` inline (`<` escaped, so no config ends the script). */
+export function embedding(config) {
+  return `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
+    <script type="module" src="peer-path.js"></script><main><h1>Center</h1>
+    <peer-path config="#c"><p>Call us</p></peer-path></main>
+    <script type="application/json" id="c">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`;
+}
+
 /**
  * Serves `root` on 127.0.0.1. `options.headers` are added to every response (e.g. a CSP),
  * `options.missing` lists paths answered with 404, `options.pages` maps paths to HTML strings,

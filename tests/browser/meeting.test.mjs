@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, axe, walk, DIST, WWW } from './harness.mjs';
+import { serve, launch, axe, walk, embedding, DIST, WWW } from './harness.mjs';
 import { active, tabTo } from './keyboard.mjs';
 
 const PHONE = { width: 360, height: 740 };
@@ -41,12 +41,6 @@ const CENTER = {
 /** Tuesday 24 November 2026, 6:30 PM in Los Angeles. */
 const TUESDAY_EVENING = '2026-11-25T02:30:00Z';
 
-function host(config) {
-  return `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
-    <script type="module" src="/peer-path.js"></script><main><h1>Center</h1>
-    <peer-path config="#c"><p>Call us</p></peer-path></main>
-    <script type="application/json" id="c">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`;
-}
 
 async function open(site, { viewport = PHONE } = {}) {
   const context = await browser.newContext({ viewport, timezoneId: 'America/Los_Angeles', locale: 'en-US', acceptDownloads: true });
@@ -93,7 +87,7 @@ async function download(page, click) {
 }
 
 test('a meeting tonight in two taps by pointer: on now and soonest first, the bar in place, axe clean, then the questions', async (t) => {
-  const site = await serve({ root: DIST, pages: { '/t.html': host(CENTER) } });
+  const site = await serve({ root: DIST, pages: { '/t.html': embedding(CENTER) } });
   t.after(() => site.close());
   const { context, page, errors } = await open(site);
   t.after(() => context.close());
@@ -142,7 +136,7 @@ test('a meeting tonight in two taps by pointer: on now and soonest first, the ba
 });
 
 test('a meeting tonight by keyboard: Enter on "Find a meeting now", Tab into the first card, Back to the welcome', async (t) => {
-  const site = await serve({ root: DIST, pages: { '/t.html': host(CENTER) } });
+  const site = await serve({ root: DIST, pages: { '/t.html': embedding(CENTER) } });
   t.after(() => site.close());
   const { context, page } = await open(site);
   t.after(() => context.close());
@@ -174,7 +168,7 @@ test('a meeting tonight by keyboard: Enter on "Find a meeting now", Tab into the
 });
 
 test('"Add to calendar" for a meeting in another zone writes that zone', async (t) => {
-  const site = await serve({ root: DIST, pages: { '/t.html': host(CENTER) } });
+  const site = await serve({ root: DIST, pages: { '/t.html': embedding(CENTER) } });
   t.after(() => site.close());
   const { context, page } = await open(site);
   t.after(() => context.close());
