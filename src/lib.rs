@@ -232,10 +232,8 @@ impl Mounted {
                 Some(reading) if start > 0 => reading,
                 reading => reading.insert((ListReader::new(kind, resources), Bounds::new())),
             };
-            let mut entries = Vec::new();
-            for i in start..end {
-                entries.push(boundary::json_from_js_within(&array.get(i), bounds));
-            }
+            let entries: Vec<Json> =
+                (start..end).map(|i| boundary::json_from_js_within(&array.get(i), bounds)).collect();
             if !reader.read(&entries, start as usize, resources, &mut checker) {
                 done = true;
             } else if end == Bounds::ENTRIES as u32 && length > end {

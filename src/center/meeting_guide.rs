@@ -68,10 +68,8 @@ pub(super) fn read_meeting(meeting: &Json, path: At, seen: &mut Ids, c: &mut Che
         Some(Json::Number(n)) if crate::support::num::fract(*n) == 0.0 => Some(fixed(*n, 0)),
         _ => c.required_text(meeting, "slug", path),
     };
-    let mut types: Vec<String> = Vec::new();
-    for code in c.list(meeting, "types", path) {
-        types.extend(code.as_str().map(str::to_string));
-    }
+    let types: Vec<String> =
+        c.list(meeting, "types", path).iter().filter_map(Json::as_str).map(str::to_string).collect();
     let has = |code: &str| types.iter().any(|t| t == code);
 
     let mut schedule = Vec::new();

@@ -920,13 +920,12 @@ fn add_to_calendar(app: &App, id: &str) -> Result {
     let zone = known.map(|(name, _)| name.clone()).or_else(|| app.clock.own_zone());
     let (Some(now), Some(zone)) = (now, zone) else { return Ok(()) };
     let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
-    let mut occurrences = Vec::new();
-    for (slot, at) in resource.schedule.iter().enumerate() {
-        let wait = (u32::from(at.day) * 1440 + u32::from(at.start) + 7 * 1440 - now_at) % (7 * 1440);
-        if let Some(date) = app.clock.date_in(Some(&zone), wait) {
-            occurrences.push(calendar::Occurrence { date, slot });
-        }
-    }
+    let occurrences: Vec<calendar::Occurrence> = (resource.schedule.iter().enumerate())
+        .filter_map(|(slot, at)| {
+            let wait = (u32::from(at.day) * 1440 + u32::from(at.start) + 7 * 1440 - now_at) % (7 * 1440);
+            Some(calendar::Occurrence { date: app.clock.date_in(Some(&zone), wait)?, slot })
+        })
+        .collect();
     // `2026-12-08T03:15:00.000Z` as `20261208T031500Z`.
     let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
     let stamp: String = iso.chars().filter(|c| c.is_ascii_digit() || *c == 'T').take(15).chain(['Z']).collect();

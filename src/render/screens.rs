@@ -2,6 +2,7 @@
 //! `data-focus`, which receives focus when the screen appears.
 
 use crate::support::prelude::*;
+use alloc::collections::BTreeSet;
 use core::cell::RefCell;
 use web_sys::{Document, Element};
 
@@ -647,13 +648,15 @@ impl View<'_> {
 
     /// The center's call and text buttons, from its contacts, those not given above.
     fn center_calls(&self, result: &Evaluation) -> Vec<El> {
-        let mut calls = Vec::new();
-        for contact in result.contacts.iter().filter(|c| c.url.is_none()) {
-            if let Some(href) = contact.href().filter(|href| self.first_time(href)) {
-                calls.push(self.el("li").child(self.el("a").attr("href", &href).text(&contact.label)));
-            }
-        }
-        calls
+        result
+            .contacts
+            .iter()
+            .filter(|c| c.url.is_none())
+            .filter_map(|contact| {
+                let href = contact.href().filter(|href| self.first_time(href))?;
+                Some(self.el("li").child(self.el("a").attr("href", &href).text(&contact.label)))
+            })
+            .collect()
     }
 
     /// A link that opens outside the widget when it leaves the site.
@@ -748,10 +751,12 @@ impl View<'_> {
                 .child(text_el(self.doc, "h4", "", s.name))
                 .child(text_el(self.doc, "p", "", s.text))
                 .child(self.why(&s.reasons));
-            let mut links = Vec::new();
-            for link in s.find.iter().filter(|link| self.first_time(link.url)) {
-                links.push(self.el("li").child(self.link(link.url, link.label)));
-            }
+            let links: Vec<El> = s
+                .find
+                .iter()
+                .filter(|link| self.first_time(link.url))
+                .map(|link| self.el("li").child(self.link(link.url, link.label)))
+                .collect();
             if !links.is_empty() {
                 card = card.child(self.el("ul").class("links").children(links));
             }
@@ -940,18 +945,18 @@ impl View<'_> {
         let now_at = u32::from(now.day) * 1440 + u32::from(now.minutes);
         // Days that meet at the same times share a line: "Every Monday and Wednesday, 8:00 AM
         // to 5:00 PM PST", "Every day, 12:00 PM PST".
-        let mut groups: Vec<(u16, Option<u16>, Vec<u8>)> = Vec::new();
+        let mut groups: Vec<(u16, Option<u16>, BTreeSet<u8>)> = Vec::new();
         for slot in &m.resource.schedule {
             match groups.iter_mut().find(|(start, end, _)| (*start, *end) == (slot.start, slot.end)) {
-                Some((_, _, days)) => days.push(slot.day),
-                None => groups.push((slot.start, slot.end, vec![slot.day])),
+                Some((_, _, days)) => {
+                    days.insert(slot.day);
+                }
+                None => groups.push((slot.start, slot.end, BTreeSet::from([slot.day]))),
             }
         }
         let wait_for =
             |day: u8, start: u16| (u32::from(day) * 1440 + u32::from(start) + 7 * 1440 - now_at) % (7 * 1440);
-        for (start, end, mut days) in groups {
-            days.sort_unstable();
-            days.dedup();
+        for (start, end, days) in groups {
             let names: Vec<String> = days
                 .iter()
                 .map(|&day| self.clock.format(self.lang, wait_for(day, start), zone, &[("weekday", "long")]))
@@ -964,7 +969,8 @@ impl View<'_> {
                 }
                 None => continue,
             };
-            let wait = wait_for(days[0], start);
+            let Some(&first) = days.first() else { continue };
+            let wait = wait_for(first, start);
             // The zone is named once, after the last time.
             let plain = [("hour", "numeric"), ("minute", "2-digit")];
             lines.push(match end {
