@@ -9,11 +9,11 @@
 // same-origin URL of a JSON file. Nothing the visitor answers is ever sent anywhere.
 //
 // One module serves every language; each language is a strings file (pkg/strings/<tag>.txt),
-// fetched beside the module, whose words the shell also draws before the module has loaded.
-// pkg/languages.js names the languages there is a file for (both written from src/strings/ by
-// tools/languages.py; the release bundles languages.js into this file).
+// fetched beside the module, and the words drawn before the module has loaded come from
+// pkg/languages.js (both written from src/strings/ by tools/languages.py; the release bundles
+// languages.js into this file).
 
-import { NAMES, ENGLISH } from './pkg/languages.js';
+import { LANGUAGES } from './pkg/languages.js';
 
 const here = new URL('.', import.meta.url);
 /** Config and feed text past this size is not read (center-config.md: 2 MiB), counted in UTF-8 bytes. */
@@ -52,7 +52,9 @@ addEventListener('error', (event) => {
 });
 
 /** The languages the widget speaks: those there is a strings file for. */
-const SPOKEN = Object.keys(NAMES);
+const SPOKEN = Object.keys(LANGUAGES);
+/** Each language in its own name, for the module's language switcher. */
+const NAMES = Object.fromEntries(SPOKEN.map((tag) => [tag, LANGUAGES[tag]['lang.name']]));
 
 /**
  * The visitor's language, as Rust's `strings::negotiate` decides it: the element's `lang`, else
@@ -253,37 +255,17 @@ async function fetchPart(name) {
   return response.text();
 }
 
-/** The first parts asked for, by tag: each fetched once, for the shell and the module. */
-const firstParts = new Map();
-/** The words of each first part that has arrived, by tag (`{ key: text }`), for the shell. */
-const words = new Map();
-
-/** A language's first part (`<tag>.txt`), fetched once; its words kept for the shell. */
-function firstPart(lang) {
-  if (!firstParts.has(lang)) {
-    firstParts.set(lang, fetchPart(lang).then((text) => {
-      // `key=text` lines, as tools/languages.py writes them.
-      words.set(lang, Object.fromEntries(text.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)])));
-      return text;
-    }, (error) => {
-      firstParts.delete(lang); // asked again, it is fetched again
-      throw error;
-    }));
-  }
-  return firstParts.get(lang);
-}
-
 /** Both parts of a language's strings, for a visitor who switches to it. */
-const fetchWholeLanguage = (lang) => Promise.all([firstPart(lang), fetchPart(`${lang}.more`)]).then((parts) => parts.join('\n'));
+const fetchWholeLanguage = (lang) => Promise.all([fetchPart(lang), fetchPart(`${lang}.more`)]).then((parts) => parts.join('\n'));
 
-/** The visitor's language and its first part: English's when that file could not be had. */
+/** The visitor's language and its strings: English's when that file could not be had. */
 async function loadStrings(lang) {
   try {
-    return [lang, await firstPart(lang)];
+    return [lang, await fetchPart(lang)];
   } catch (error) {
     if (lang === 'en') throw error;
     console.warn(`PeerPath: continuing in English; the ${lang} strings did not load.`, error);
-    return ['en', await firstPart('en')];
+    return ['en', await fetchPart('en')];
   }
 }
 
@@ -310,7 +292,7 @@ const PHONE = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
  * number shown is the number dialled, and the center's name cannot turn it around).
  */
 function sorry(lang, config) {
-  const w = words.get(lang) ?? words.get('en') ?? ENGLISH;
+  const w = LANGUAGES[lang] ?? LANGUAGES.en;
   const [cannot, help, lifeline, also] = ['cannot', 'help', 'lifeline', 'also'].map((key) => w[`ui.sorry.${key}`]);
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
@@ -365,7 +347,7 @@ const introText = (w, center) => (center ? w['ui.welcome.intro_center'].replace(
  * the same markup as the module's screens, its heading marked for focus.
  */
 function drawWelcome(screen, lang, center) {
-  const w = words.get(lang);
+  const w = LANGUAGES[lang];
   if (!w) return false; // the module draws a plain one
   screen.replaceChildren(
     el('h2', { tabindex: '-1', 'data-focus': '', 'data-welcome': '', lang }, w['ui.welcome.title']),
@@ -386,7 +368,7 @@ function drawWelcome(screen, lang, center) {
  * over as it is (`data-shell`).
  */
 function shellFrame(lang, center) {
-  const w = words.get(lang);
+  const w = LANGUAGES[lang];
   const now = (href, verb) => el('a', { href, part: 'now' }, el('span', { class: 'verb' }, verb), ' ', el('span', { class: 'number' }, '988'));
   const screen = el('div', { class: 'screen', part: 'screen' });
   drawWelcome(screen, lang, center);
@@ -424,8 +406,6 @@ class PeerPathElement extends HTMLElement {
   #mounted = null;
   #generation = 0;
   #lang = 'en';
-  /** The language the shell's frame is drawn in once its words are here. */
-  #shellLang = 'en';
   #config = {};
   #styles = null;
   /** Start ('start') or "Find a meeting now" ('meetings') was pressed on the shell's welcome before the module had loaded. */
@@ -440,7 +420,7 @@ class PeerPathElement extends HTMLElement {
       if ((action === 'start' || action === 'meetings') && !this.#started) {
         this.#started = action;
         const status = this.shadowRoot.querySelector('[role=status]');
-        if (status) status.textContent = words.get(status.closest('[lang]').lang)?.['ui.loading'] ?? '';
+        if (status) status.textContent = LANGUAGES[status.closest('[lang]').lang]?.['ui.loading'] ?? '';
       }
     });
   }
@@ -455,9 +435,8 @@ class PeerPathElement extends HTMLElement {
     this.#styles = stylesheet();
     root.replaceChildren(this.#styles.link, document.createElement('slot'));
     if (stopped) return this.fail();
-    // The module starts loading at once; the welcome is drawn as soon as its styles and its
-    // language's strings are here, fetched side by side (with an inline config, in the
-    // center's language and name at once).
+    // The module starts loading at once; the welcome is drawn as soon as its styles are here
+    // (with an inline config, in the center's language and name at once).
     loadModule().catch(() => {}); // handled in #start
     const inline = this.getAttribute('config')?.startsWith('#') ? document.getElementById(this.getAttribute('config').slice(1)) : null;
     try { this.#config = asObject(inline && JSON.parse(inline.textContent)); } catch { this.#config = {}; /* reported below */ }
@@ -494,16 +473,13 @@ class PeerPathElement extends HTMLElement {
    * fetched from a URL arrives, as long as the visitor has not pressed anything.
    */
   #drawShell(root, generation) {
-    const wanted = negotiate(this.getAttribute('lang') || undefined, this.#config);
-    this.#shellLang = wanted;
-    const lang = firstPart(wanted).then(() => wanted, () => firstPart('en').then(() => 'en'));
-    Promise.all([lang, this.#styles.loaded]).then(([lang]) => {
-      // A later call (the config's language) draws instead, whichever file arrives first.
-      if (generation !== this.#generation || this.#mounted || stopped || wanted !== this.#shellLang) return;
+    this.#styles.loaded.then(() => {
+      if (generation !== this.#generation || this.#mounted || stopped) return;
+      const lang = negotiate(this.getAttribute('lang') || undefined, this.#config);
       const drawn = root.querySelector('[data-shell]');
       if (drawn && (drawn.lang === lang || this.#started)) {
         const intro = drawn.querySelector('.intro');
-        if (intro && centerName(this.#config)) intro.textContent = introText(words.get(drawn.lang), centerName(this.#config));
+        if (intro && centerName(this.#config)) intro.textContent = introText(LANGUAGES[drawn.lang], centerName(this.#config));
         return;
       }
       // The stylesheet's link stays where it is (taken out and put back, it may be fetched again).
@@ -514,9 +490,8 @@ class PeerPathElement extends HTMLElement {
 
   async #start(root, generation) {
     const asked = this.getAttribute('lang') || undefined;
-    // The module, the stylesheet and the strings of the language known so far (started in
-    // connectedCallback) and the config load side by side; another language's strings when the
-    // config says the center offers another.
+    // The module (started in connectedCallback), the config and the stylesheet load side by
+    // side; the strings file as soon as the config says which languages the center offers.
     const moduleReady = loadModule();
     const read = await loadConfig(this);
     const config = read?.value;
