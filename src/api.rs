@@ -75,11 +75,15 @@ pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> Result<St
 
 /// Checks a center config (and optionally a Meeting Guide feed), each the value `JSON.parse`
 /// gives, and returns every problem as `{ level, path, message }`, for tools and a center's own
-/// page.
+/// page: the widget's own and what would fail on the live page (`center::readiness`).
 #[wasm_bindgen(js_name = checkConfig)]
 pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValue> {
     guard::ready()?;
-    to_js(&crate::checked_config(&config, &feed).problems)
+    let mut checked = crate::checked_config(&config, &feed);
+    if !(config.is_undefined() || config.is_null()) {
+        checked.problems.extend(crate::center::readiness::warnings(&crate::read_value(&config)));
+    }
+    to_js(&checked.problems)
 }
 
 /// Checks a Meeting Guide feed alone (the value `JSON.parse` gives) as the widget reads one:

@@ -287,13 +287,18 @@ function changed() {
   // No `lang` on the element: the visitor's browser language chooses among the config's
   // `languages` (quality.md v3), which a fixed `lang` would override.
   const phone = typeof value.center?.phone === 'string' && !problems.some((p) => p.path === 'center.phone') ? value.center.phone : '';
-  const fallback = `  <p>Call us${phone ? ` at ${escapeHtml(phone)}` : ''}. In a crisis, call or text 988.</p>`;
-  document.getElementById('snippet').value = `<script type="module" src="/peerpath/peer-path.js"></script>
-<peer-path config="/peerpath/center.json">
+  // What the page shows where the widget cannot run: the center's phone, 988 and 911.
+  const call = phone ? `Call us at <a href="tel:${escapeHtml(phone.replace(/[^\d+]/g, ''))}">${escapeHtml(phone)}</a>. ` : '';
+  const fallback = `  <p>${call}If you need help now, call or text <a href="tel:988">988</a>. In an emergency, call <a href="tel:911">911</a>.</p>`;
+  // The folder this configurator is served from holds the widget's files (a file opened from
+  // the disk: the folder the release suggests).
+  const folder = /^https?:$/.test(location.protocol) ? new URL('.', location.href) : new URL('https://help.example.org/peerpath/');
+  document.getElementById('snippet').value = `<script type="module" src="${escapeHtml(folder.pathname)}peer-path.js"></script>
+<peer-path config="${escapeHtml(folder.pathname)}center.json">
 ${fallback}
 </peer-path>`;
-  document.getElementById('snippet-isolated').value = `<script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
-<peer-path-frame config="https://help.example.org/peerpath/center.json">
+  document.getElementById('snippet-isolated').value = `<script src="${escapeHtml(folder.href)}peer-path-frame.js" defer></script>
+<peer-path-frame config="${escapeHtml(folder.href)}center.json">
 ${fallback}
 </peer-path-frame>`;
   clearTimeout(previewTimer);

@@ -12,8 +12,14 @@ if (query.get('lang')) document.documentElement.lang = query.get('lang');
 // any other site that frames this page hears nothing from it.
 element.addEventListener('peerpath-ready', (event) => {
   if (window.parent === window) return;
-  for (const origin of new Set([location.origin, ...event.detail.embedOrigins])) {
+  const listed = new Set([location.origin, ...event.detail.embedOrigins]);
+  for (const origin of listed) {
     window.parent.postMessage({ peerpath: 'ready' }, origin);
+  }
+  // Where the browser says who frames this page, the console names a site left out.
+  const host = location.ancestorOrigins?.[0];
+  if (host && host !== 'null' && !listed.has(host)) {
+    console.error(`PeerPath: this frame is on a page of ${host}, which the center config does not list in "embed_origins" (it lists ${[...listed].slice(1).join(', ') || 'none'}), so that page is not told the widget runs and shows its fallback instead.`);
   }
 }, { once: true });
 // Only now, with its attributes set, does the element start.

@@ -1,7 +1,10 @@
 // <peer-path-frame>: the host page's side of isolated mode. It draws an iframe of embed.html
 // from the widget's origin, shows it when that frame says the widget runs, and carries out a
 // quick exit the frame asks for when the browser would not let it leave the tab itself. Until
-// the frame reports, and if it never does, the element's children show.
+// the frame reports, and if it never does (a config that does not list this site in
+// `embed_origins`, a frame that cannot load), the frame takes no room and the element shows
+// 988 and 911 and its own children (the configurator's snippet puts the center's phone there),
+// never an empty box; the console says what to check.
 //
 //   <script src="https://help.example.org/peerpath/peer-path-frame.js" defer></script>
 //   <peer-path-frame config="center.json" lang="en">Call us: 555-0100</peer-path-frame>
@@ -20,6 +23,13 @@
 (() => {
   const MIN = 320;
   const MAX = 20000;
+  /** How long the frame may take to report before the console says what to check. */
+  const PATIENCE_MS = 10000; // the widget reports in about 1.5 s on a cheap phone
+  /** The crisis lines shown until the widget runs, in the element's language. */
+  const HELP = {
+    en: ['If you need help now, call or text ', ' (Suicide & Crisis Lifeline). In an emergency, call ', '.'],
+    es: ['Si necesita ayuda ahora, llame o envíe un mensaje de texto al ', ' (Línea de Prevención del Suicidio y Crisis). En una emergencia, llame al ', '.'],
+  };
   /** Where this script, and so embed.html, lives. */
   const base = new URL('.', document.currentScript?.src ?? location.href);
 
@@ -44,23 +54,35 @@
       frame.setAttribute('allow', "geolocation 'none'");
       frame.setAttribute('referrerpolicy', 'no-referrer');
       frame.setAttribute('loading', 'eager');
-      // Laid out but unseen until it reports (a frame with display: none has no height to report).
+      // Loading but unseen, and taking no room, until it reports.
       Object.assign(frame.style, { visibility: 'hidden', display: 'block', width: '100%', border: '0', height: '0' });
+      const help = document.createElement('p');
+      const [before, middle, after] = HELP[(this.getAttribute('lang') || document.documentElement.lang || 'en').slice(0, 2).toLowerCase()] ?? HELP.en;
+      const call = (number) => Object.assign(document.createElement('a'), { href: `tel:${number}`, textContent: number });
+      help.append(before, call('988'), middle, call('911'), after);
       const slot = document.createElement('slot');
-      root.replaceChildren(frame, slot);
+      root.replaceChildren(frame, help, slot);
       this.style.display = 'block';
 
       this.#listening?.abort();
       this.#listening = new AbortController();
       const wanted = Number(this.getAttribute('height')) || Infinity;
-      const fit = () => { frame.style.height = `${Math.max(MIN, Math.min(wanted, innerHeight, MAX))}px`; };
-      fit();
+      let ready = false;
+      const fit = () => { if (ready) frame.style.height = `${Math.max(MIN, Math.min(wanted, innerHeight, MAX))}px`; };
       window.addEventListener('resize', fit, { signal: this.#listening.signal });
+      const waited = setTimeout(() => {
+        console.warn(`PeerPath: the widget's frame (${src.origin}) has not said it runs after ${PATIENCE_MS / 1000} s, so this page shows the crisis lines and this element's own content instead. Check that the center config lists this page's site, ${location.origin}, in "embed_origins" (exactly: with or without "www."), and that ${src.href.split('?')[0]} and the config load.`);
+      }, PATIENCE_MS);
+      this.#listening.signal.addEventListener('abort', () => clearTimeout(waited));
       window.addEventListener('message', (event) => {
         if (event.source !== frame.contentWindow || event.origin !== src.origin) return;
         const data = event.data;
-        if (data?.peerpath === 'ready') {
+        if (data?.peerpath === 'ready' && !ready) {
+          ready = true;
+          clearTimeout(waited);
+          fit();
           frame.style.visibility = 'visible';
+          help.remove();
           slot.remove(); // the widget runs: the fallback is no longer needed
         } else if (data?.peerpath === 'exit' && typeof data.url === 'string') {
           const url = new URL(data.url, location.href);

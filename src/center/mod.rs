@@ -10,4 +10,6 @@ pub mod finder;
 pub mod meeting_guide;
 pub mod options;
 pub mod problem;
+#[cfg(feature = "full")]
+pub mod readiness;
 pub mod resource;

@@ -245,6 +245,22 @@ pub enum ProblemKind {
     NoTimeZone {
         count: usize,
     },
+    /// The feed's address is on a site of its own: the widget fetches only from the site it runs
+    /// on, so unless that is this site, the live page shows no meetings (`readiness`).
+    FeedOnAnotherSite {
+        value: String,
+    },
+    /// A link written without `https://` that reads as a web address: a browser opens it as a
+    /// page of the center's own site (`readiness`).
+    WithoutHttps {
+        value: String,
+    },
+    /// A site listed in `embed_origins` without its other name (`www.` or not): a page reached
+    /// at the other shows only its fallback in isolated mode (`readiness`).
+    OriginWithoutTwin {
+        listed: String,
+        missing: String,
+    },
     /// More problems than are listed (`MAX_PROBLEMS`); only their number is given.
     MoreProblems {
         count: usize,
@@ -279,6 +295,9 @@ impl ProblemKind {
             ProblemKind::DirectionControls => "direction_controls",
             ProblemKind::ReadsAsCrisisLine { .. } => "reads_as_crisis_line",
             ProblemKind::NoTimeZone { .. } => "no_time_zone",
+            ProblemKind::FeedOnAnotherSite { .. } => "feed_on_another_site",
+            ProblemKind::WithoutHttps { .. } => "without_https",
+            ProblemKind::OriginWithoutTwin { .. } => "origin_without_twin",
             ProblemKind::MoreProblems { .. } => "more_problems",
         }
     }
@@ -411,6 +430,22 @@ impl fmt::Display for Problem {
             ProblemKind::NoTimeZone { count } => write!(
                 f,
                 "is missing, and {count} resource(s) with a schedule give no time zone of their own: their times are read in each visitor's zone, hours off for a visitor elsewhere. Give the center's IANA zone, such as America/New_York."
+            ),
+            ProblemKind::FeedOnAnotherSite { value } => write!(
+                f,
+                "\"{}\" is on a site of its own: the widget reads a feed only from the site it runs on, so unless that is this one, the live page shows no meetings. Keep a copy on your site (the WordPress plugin's feed sync, or peerpath-sync-feed URL meetings.json --config center.json) and give its path, such as /peerpath/meetings.json.",
+                shorten(value)
+            ),
+            ProblemKind::WithoutHttps { value } => write!(
+                f,
+                "\"{}\" reads as a web address without https://: as written, a browser opens it as a page of your own site. Write https:// before it.",
+                shorten(value)
+            ),
+            ProblemKind::OriginWithoutTwin { listed, missing } => write!(
+                f,
+                "lists {} but not {}: a visitor who reaches your site at that name sees only the fallback in isolated mode. List both if your site answers at both.",
+                shorten(listed),
+                shorten(missing)
             ),
             ProblemKind::MoreProblems { count } => {
                 write!(f, "{count} more problem(s) like those above are not listed; fix those and check again.")

@@ -81,15 +81,24 @@ test('a config built from nothing by keyboard and pointer, checked as it is fill
     audience: ['women'], languages: ['es'],
   }]);
   assert.deepEqual(config.hide, ['moderation_management']);
-  assert.match(await page.locator('#snippet').inputValue(), /<peer-path config="\/peerpath\/center.json">/);
+  // The lines use the folder the configurator is served from (here the site's root).
+  assert.match(await page.locator('#snippet').inputValue(), /<script type="module" src="\/peer-path.js"><\/script>\n<peer-path config="\/center.json">/);
   // Isolated mode: the sites that frame it, one per line, and the lines for such a page.
   await page.getByLabel(/Sites that show the widget in isolated mode/).fill('https://www.harbor.example\n\n https://harbor.example ');
   assert.deepEqual((await output(page)).embed_origins, ['https://www.harbor.example', 'https://harbor.example']);
-  assert.match(await page.locator('#snippet-isolated').inputValue(), /<peer-path-frame config="https:\/\/help\.example\.org\/peerpath\/center\.json">\n  <p>Call us at \+1-555-0100\./);
+  const isolated = await page.locator('#snippet-isolated').inputValue();
+  assert.ok(isolated.includes(`<peer-path-frame config="${new URL('/center.json', page.url())}">`), isolated);
+  // Where the widget cannot run, the page shows the center's phone, 988 and 911.
+  assert.match(isolated, /<p>Call us at <a href="tel:\+15550100">\+1-555-0100<\/a>\. If you need help now, call or text <a href="tel:988">988<\/a>\. In an emergency, call <a href="tel:911">911<\/a>\.<\/p>/);
   await page.getByLabel(/Sites that show the widget in isolated mode/).fill('www.harbor.example');
   await page.locator('[data-path=embed_origins][aria-invalid=true]').waitFor();
   assert.match(await page.locator('.problem').first().innerText(), /embed_origins|origin|https/i);
+  // "Ready" means it works: the site listed with "www." only is named beside the field, since a
+  // visitor at harbor.example would see only the fallback (distribution.md v3).
   await page.getByLabel(/Sites that show the widget in isolated mode/).fill('https://www.harbor.example');
+  await page.locator('#summary', { hasText: '0 error(s) and 1 warning(s)' }).waitFor();
+  assert.match(await page.locator('[data-path=embed_origins] ~ .problem, .problem').first().innerText(), /lists https:\/\/www\.harbor\.example but not https:\/\/harbor\.example/);
+  await page.getByLabel(/Sites that show the widget in isolated mode/).fill('https://www.harbor.example\nhttps://harbor.example');
   await page.locator('#summary', { hasText: 'No problems' }).waitFor();
   // The preview runs the widget with this config.
   await page.locator('#preview peer-path .pp:not([data-shell])').waitFor();
@@ -175,7 +184,7 @@ test('a hostile phone in an opened config never becomes markup in the lines a ce
   }
   // A phone the check accepts is kept, as text.
   await page.locator('[data-path="center.phone"]').fill('+1 (555) 010-0100');
-  assert.match(await page.locator('#snippet').inputValue(), /Call us at \+1 \(555\) 010-0100\./);
+  assert.match(await page.locator('#snippet').inputValue(), /Call us at <a href="tel:\+15550100100">\+1 \(555\) 010-0100<\/a>\./);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -329,6 +329,59 @@ test('a site the center did not list hears nothing from the frame, not even a qu
   await close();
 });
 
+test('an isolated embed from a site the config does not list shows 988, 911 and the center\'s phone, not an empty box, and the console says why', async () => {
+  const { hostSite, widgetSite, close } = await sites();
+  // The same page at another name of the host (as www.example.org against example.org): the
+  // config lists http://127.0.0.1:port, the page is at http://localhost:port.
+  const unlisted = hostSite.url.replace('127.0.0.1', 'localhost');
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${unlisted}/isolated.html`);
+  // The frame loads and runs, but never tells this page so.
+  for (let i = 0; i < 100 && !page.frames().some((f) => f.url().includes('/embed.html')); i++) await page.waitForTimeout(100);
+  const frame = page.frames().find((f) => f.url().includes('/embed.html'));
+  await frame.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+  await page.waitForTimeout(10500); // the host page's patience
+  const shown = await page.evaluate(() => {
+    const element = document.querySelector('peer-path-frame');
+    const frame = element.shadowRoot.querySelector('iframe');
+    return {
+      text: element.shadowRoot.textContent + element.textContent,
+      calls: [...element.shadowRoot.querySelectorAll('a'), ...element.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      frameHeight: frame.getBoundingClientRect().height,
+      visibility: getComputedStyle(frame).visibility,
+      height: element.getBoundingClientRect().height,
+    };
+  });
+  assert.equal(shown.visibility, 'hidden');
+  assert.equal(shown.frameHeight, 0, 'the unready frame takes no room');
+  assert.ok(shown.height < 200, `the element is ${shown.height} px tall: its lines, not a blank box`);
+  assert.match(shown.text, /call or text 988/);
+  assert.match(shown.text, /call 911/);
+  assert.match(shown.text, /555-0100/, 'the center\'s own content, its phone');
+  assert.deepEqual(shown.calls.slice(0, 2), ['tel:988', 'tel:911']);
+  await page.screenshot({ path: fileURLToPath(new URL('../../target/screenshots/isolated-unlisted-360.png', import.meta.url)) });
+  // The frame names the site left out; the host page says what to check.
+  assert.ok(warnings.some((w) => w.includes(`page of ${unlisted}`) && w.includes('embed_origins')), warnings.join('\n'));
+  assert.ok(warnings.some((w) => w.includes(`lists this page's site, ${unlisted}`)), warnings.join('\n'));
+
+  // Listed, the same page shows the widget and drops the lines (the widget has its own).
+  const listed = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+  await listed.goto(`${hostSite.url}/isolated.html`);
+  await widgetFrame(listed);
+  await listed.waitForFunction(() => getComputedStyle(document.querySelector('peer-path-frame').shadowRoot.querySelector('iframe')).visibility === 'visible');
+  const after = await listed.evaluate(() => {
+    const element = document.querySelector('peer-path-frame');
+    return { lines: element.shadowRoot.querySelector('p'), height: element.shadowRoot.querySelector('iframe').getBoundingClientRect().height };
+  });
+  assert.equal(after.lines, null);
+  assert.equal(after.height, 740, 'as tall as the window');
+  await page.context().close();
+  await listed.context().close();
+  await close();
+});
+
 test('quick exit sends no Referer to the safe page, inline and isolated', async () => {
   const { hostSite, close } = await sites();
   for (const path of ['/inline.html', '/isolated.html']) {

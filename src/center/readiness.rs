@@ -1,0 +1,149 @@
+//! "Ready" means it works (distribution.md v3): warnings for the center's web person about what
+//! reads well in the config but would fail on the live page. A feed address on another site
+//! (the widget fetches only from its own), a link written without `https://` (a browser takes it
+//! for a page of the center's own site), and a site listed in `embed_origins` without its other
+//! name (`www.` or not: a visitor who typed the other sees only the fallback).
+//!
+//! Only the checking builds run these (`checkConfig` in the scoring API module, which the
+//! configurator, the WordPress plugin and `peerpath-check` use, and `check-config`): the widget
+//! cannot fix them for a visitor, and its module carries none of the checker's sentences.
+
+use super::problem::{At, Level, Problem, ProblemKind};
+use crate::support::json::Json;
+use crate::support::prelude::*;
+
+/// The ends of host names that make `www.harbor.example/help` read as a web address rather than
+/// a path on the center's site (`meetings.json`, `program.html` end otherwise).
+const SITE_ENDINGS: [&str; 12] =
+    [".com", ".org", ".net", ".gov", ".edu", ".us", ".info", ".io", ".co", ".care", ".health", ".example"];
+
+/// The warnings for `json`, a center config, beside those of `config::check`.
+pub fn warnings(json: &Json) -> Vec<Problem> {
+    let mut found = Vec::new();
+    let mut warn = |at: At, kind: ProblemKind| found.push(Problem { level: Level::Warning, path: at.path(), kind });
+    let root = At::ROOT;
+    if let Some(url) = json.get("meeting_guide_url").and_then(Json::as_str).filter(|url| on_a_site(url)) {
+        warn(root.key("meeting_guide_url"), ProblemKind::FeedOnAnotherSite { value: url.to_string() });
+    }
+    let center_at = root.key("center");
+    if let Some(url) = json.get("center").and_then(|center| center.get("url")).and_then(Json::as_str) {
+        if reads_as_web_address(url) {
+            warn(center_at.key("url"), ProblemKind::WithoutHttps { value: url.to_string() });
+        }
+    }
+    let resources_at = root.key("resources");
+    if let Some(Json::Array(resources)) = json.get("resources") {
+        for (i, resource) in resources.iter().enumerate() {
+            let at = resources_at.index(i);
+            if let Some(url) = resource.get("url").and_then(Json::as_str).filter(|url| reads_as_web_address(url)) {
+                warn(at.key("url"), ProblemKind::WithoutHttps { value: url.to_string() });
+            }
+        }
+    }
+    let origins_at = root.key("embed_origins");
+    if let Some(Json::Array(origins)) = json.get("embed_origins") {
+        let listed: Vec<String> = origins.iter().filter_map(Json::as_str).map(normal_origin).collect();
+        for (i, origin) in listed.iter().enumerate() {
+            if let Some(twin) = other_name(origin).filter(|twin| !listed.contains(twin)) {
+                warn(origins_at.index(i), ProblemKind::OriginWithoutTwin { listed: origin.clone(), missing: twin });
+            }
+        }
+    }
+    found
+}
+
+/// An address with a site of its own (`https://aa-intergroup.example/feed.json`), not a path.
+fn on_a_site(url: &str) -> bool {
+    let lower = url.trim_ascii().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")
+}
+
+/// A link with no scheme whose first part is a host name (`www.harbor.example/iop`,
+/// `harbor.org`): as written, a browser opens it as a page of the center's own site.
+fn reads_as_web_address(url: &str) -> bool {
+    let url = url.trim_ascii().to_ascii_lowercase();
+    if url.contains(':') || url.starts_with('/') || url.starts_with('.') {
+        return false;
+    }
+    let host = url.split(['/', '?', '#']).next().unwrap_or_default();
+    host.contains('.') && (host.starts_with("www.") || SITE_ENDINGS.iter().any(|end| host.ends_with(end)))
+}
+
+/// An origin as `config::origin` keeps it (lowercase, no trailing `/`), for comparing.
+fn normal_origin(value: &str) -> String {
+    let value = value.trim_ascii();
+    value.strip_suffix('/').unwrap_or(value).to_ascii_lowercase()
+}
+
+/// The same site's other name: `https://harbor.example` for `https://www.harbor.example` and
+/// the reverse; none for a bare host of one label (`localhost`) or an IP address.
+fn other_name(origin: &str) -> Option<String> {
+    let (scheme, host) = origin.split_once("://")?;
+    let name = host.split(':').next().unwrap_or_default();
+    if name.bytes().all(|b| b.is_ascii_digit() || b == b'.') || !name.contains('.') {
+        return None;
+    }
+    Some(match host.strip_prefix("www.") {
+        Some(bare) => [scheme, "://", bare].concat(),
+        None => [scheme, "://www.", host].concat(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, &'static str)> {
+        let json: Json = serde_json::from_str(text).unwrap();
+        warnings(&json).into_iter().map(|p| (p.path.to_string(), p.kind.id())).collect()
+    }
+
+    #[test]
+    fn a_feed_on_another_site_is_a_warning_and_a_path_is_not() {
+        assert_eq!(
+            read(r#"{"meeting_guide_url": "https://aa-intergroup.example/meetings.json"}"#),
+            [("meeting_guide_url".to_string(), "feed_on_another_site")]
+        );
+        assert_eq!(read(r#"{"meeting_guide_url": "//aa.example/m.json"}"#).len(), 1);
+        assert_eq!(read(r#"{"meeting_guide_url": "/peerpath/meetings.json"}"#), []);
+        assert_eq!(read(r#"{"meeting_guide_url": "meetings.json"}"#), []);
+    }
+
+    #[test]
+    fn a_link_without_https_is_named_and_a_path_is_not() {
+        let found = read(
+            r#"{"center": {"url": "www.harbor.example/contact"},
+                "resources": [{"url": "harbor.org/iop"}, {"url": "/programs/iop.html"}, {"url": "iop.html"},
+                              {"url": "https://harbor.org"}, {"url": "zoom.us/j/1"}, {"url": "tel:5550100"}]}"#,
+        );
+        assert_eq!(
+            found,
+            [
+                ("center.url".to_string(), "without_https"),
+                ("resources[0].url".to_string(), "without_https"),
+                ("resources[4].url".to_string(), "without_https"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_site_listed_without_its_other_name() {
+        assert_eq!(
+            read(r#"{"embed_origins": ["https://www.harbor.example/"]}"#),
+            [("embed_origins[0]".to_string(), "origin_without_twin")]
+        );
+        assert_eq!(read(r#"{"embed_origins": ["https://harbor.example"]}"#).len(), 1);
+        assert_eq!(read(r#"{"embed_origins": ["https://harbor.example", "https://WWW.harbor.example"]}"#), []);
+        assert_eq!(read(r#"{"embed_origins": ["http://localhost:8000", "http://127.0.0.1:8000"]}"#), []);
+        let problem =
+            &warnings(&serde_json::from_str(r#"{"embed_origins": ["https://www.harbor.example"]}"#).unwrap())[0];
+        assert_eq!(problem.level, Level::Warning);
+        assert!(problem.to_string().contains("but not https://harbor.example"), "{problem}");
+    }
+
+    #[test]
+    fn a_config_that_works_has_none() {
+        let text = include_str!("../../www/center.json");
+        assert_eq!(read(text), []);
+    }
+}
