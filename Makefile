@@ -98,6 +98,7 @@ dist: build node-tools
 	npx esbuild --log-level=warning --minify --format=esm www/configure.js --outfile=dist/configure.js
 	npx esbuild --log-level=warning --minify www/configure.css --outfile=dist/configure.css
 	npx esbuild --log-level=warning --minify --format=esm www/peer-path-explain.js --outfile=dist/peer-path-explain.js
+	npx esbuild --log-level=warning --minify --format=esm www/peer-path-problems.js --outfile=dist/peer-path-problems.js
 	npx esbuild --log-level=warning --minify --format=esm www/embed.js --outfile=dist/embed.js
 	npx esbuild --log-level=warning --minify www/peer-path-frame.js --outfile=dist/peer-path-frame.js
 	cp -r $(PKG)/strings dist/pkg/

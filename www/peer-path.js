@@ -89,50 +89,16 @@ function loadModule() {
 }
 
 /**
- * Writes every problem of the center's config (or feed) to the console, one sentence each. The
- * sentences come from the scoring API module (`api/`), loaded only when the widget found a
- * problem: they are for the center's web person, so a visitor of a well-configured center never
- * downloads them. The API module checks the text again in a worker (`peer-path-explain.js`), so
- * a large file never holds up the page, quick exit included. `config` and `feed` are the texts
- * the widget read.
+ * Writes every problem of the center's config (or feed) to the console, one sentence each, with
+ * `peer-path-problems.js`, loaded only when the widget found a problem: the sentences are for the
+ * center's web person, so a visitor of a well-configured center never downloads them. `config`
+ * and `feed` are the texts the widget read.
  */
 function explain(what, count, config, feed) {
-  const head = `PeerPath: the ${what} has ${count} problem(s); the widget uses the rest.`;
-  const failed = (why) => console.warn(`${head} The descriptions (api/peerpath.js) could not be loaded (${why}). Run check-config on the file to read them.`);
-  let worker;
-  try {
-    worker = new Worker(workerUrl(new URL('peer-path-explain.js', here)), { type: 'module' });
-  } catch (error) {
-    return failed(error.message);
-  }
-  worker.onmessage = ({ data }) => {
-    worker.terminate();
-    if (data.error) return failed(data.error);
-    console.warn([head, ...data.problems.map((p) => `${p.level}: ${p.path}: ${p.message}`)].join('\n'));
-  };
-  worker.onerror = (event) => {
-    worker.terminate();
-    failed(event.message || 'the worker did not start');
-  };
-  worker.postMessage({ config, feed });
-}
-
-let policy;
-/**
- * A worker's URL as a page under Trusted Types (`require-trusted-types-for 'script'`) accepts
- * it: made by this file's own policy, "peerpath" (the page's CSP lists it in `trusted-types`),
- * which makes a URL of the explainer beside this file and nothing else. Without Trusted Types,
- * the URL as it is.
- */
-function workerUrl(url) {
-  if (!globalThis.trustedTypes?.createPolicy) return url;
-  policy ??= trustedTypes.createPolicy('peerpath', {
-    createScriptURL: (given) => {
-      if (given !== url.href) throw new TypeError('PeerPath makes a script URL only of its own explainer');
-      return given;
-    },
-  });
-  return policy.createScriptURL(url.href);
+  import(new URL('peer-path-problems.js', here).href).then(
+    (problems) => problems.explain(what, count, config, feed),
+    (error) => console.warn(`PeerPath: the ${what} has ${count} problem(s); the widget uses the rest. Their descriptions could not be loaded (${error.message}); run check-config on the file to read them.`),
+  );
 }
 
 /** The error for a config or feed past the size limit. */

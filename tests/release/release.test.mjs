@@ -43,7 +43,7 @@ test('the zip holds the widget, the docs with every catalog id, an example confi
   const top = join(dir, 'peerpath');
   for (const file of ['peer-path.js', 'peer-path.css', 'pkg/peerpath.js', 'pkg/peerpath_bg.wasm', 'pkg/strings/en.txt', 'pkg/strings/en.more.txt', 'pkg/strings/es.more.txt',
     'pkg/strings/es.txt', 'api/peerpath.js', 'api/peerpath_bg.wasm', 'embed.html', 'embed.js', 'peer-path-frame.js',
-    'peer-path-explain.js', 'configure.html', 'configure.js', 'configure.css', 'docs/README.md', 'center.example.json',
+    'peer-path-explain.js', 'peer-path-problems.js', 'configure.html', 'configure.js', 'configure.css', 'docs/README.md', 'center.example.json',
     'LICENSE', 'LICENSE-MIT', 'LICENSE-APACHE', 'README.txt']) {
     assert.ok(await exists(join(top, file)), file);
   }
