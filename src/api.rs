@@ -81,7 +81,7 @@ pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValu
     guard::ready()?;
     let mut checked = crate::checked_config(&config, &feed);
     if !(config.is_undefined() || config.is_null()) {
-        checked.problems.extend(crate::center::readiness::warnings(&crate::read_value(&config)));
+        checked.problems.extend(crate::center::readiness::problems(&crate::read_value(&config)));
     }
     to_js(&checked.problems)
 }

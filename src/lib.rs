@@ -37,9 +37,9 @@ pub use center::config::{
     check as check_config, Checked, Level as ProblemLevel, Problem, MAX_CONFIG_BYTES, MAX_RESOURCES,
 };
 pub use center::options::{Options, Place, RawOptions};
-/// What would fail on the live page though the config reads (the checking builds only).
+/// The fields only the sync and the shell read, and what would fail on the live page (the checking builds only).
 #[cfg(feature = "full")]
-pub use center::readiness::warnings as readiness_warnings;
+pub use center::readiness::problems as readiness_problems;
 pub use center::resource::Resource;
 pub use evaluate::Evaluation;
 pub use evaluate::{evaluate, meetings_now, notices_at_once, questionnaire, string_keys, VERSION};

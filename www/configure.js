@@ -186,10 +186,17 @@ function schedule(item, before) {
 function config() {
   const text = (path) => form.querySelector(byAttribute('data-path', path)).value.trim() || undefined;
   const center = { ...opened.center };
-  for (const key of ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone']) {
+  for (const key of ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone', 'address']) {
     center[key] = text(`center.${key}`);
   }
+  // A number as a number; text that is not one as written, for the check to name.
+  const number = (path) => { const v = text(path); return v === undefined || Number.isNaN(Number(v)) ? v : Number(v); };
+  center.lat = number('center.lat');
+  center.lon = number('center.lon');
   const out = { ...opened, center };
+  out.feed_radius_miles = number('feed_radius_miles');
+  const theme = { ...opened.theme, accent: text('theme.accent'), font: text('theme.font'), scheme: text('theme.scheme') };
+  out.theme = Object.values(theme).some((v) => v !== undefined) ? theme : undefined;
   out.quick_exit_url = text('quick_exit_url');
   out.meeting_guide_url = text('meeting_guide_url');
   out.languages = [...form.querySelectorAll('input[name=languages]:checked')].map((c) => c.value);
@@ -348,11 +355,16 @@ async function open(file) {
 function fill(value) {
   opened = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
   const center = opened.center ?? {};
-  for (const key of ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone']) {
-    const input = form.querySelector(`[data-path="center.${key}"]`);
-    const v = typeof center[key] === 'string' ? center[key] : '';
-    if (input.tagName === 'SELECT' && v && ![...input.options].some((o) => o.value === v)) input.append(new Option(v, v));
-    input.value = v;
+  const theme = opened.theme && typeof opened.theme === 'object' ? opened.theme : {};
+  const fields = [['center.', center, ['name', 'phone', 'text', 'crisis_phone', 'url', 'hours', 'timezone', 'address', 'lat', 'lon']],
+    ['', opened, ['feed_radius_miles']], ['theme.', theme, ['accent', 'font', 'scheme']]];
+  for (const [prefix, object, keys] of fields) {
+    for (const key of keys) {
+      const input = form.querySelector(`[data-path="${prefix}${key}"]`);
+      const v = typeof object[key] === 'string' || typeof object[key] === 'number' ? String(object[key]) : '';
+      if (input.tagName === 'SELECT' && v && ![...input.options].some((o) => o.value === v)) input.append(new Option(v, v));
+      input.value = v;
+    }
   }
   form.querySelector('[data-path=quick_exit_url]').value = typeof opened.quick_exit_url === 'string' ? opened.quick_exit_url : '';
   form.querySelector('[data-path=meeting_guide_url]').value = typeof opened.meeting_guide_url === 'string' ? opened.meeting_guide_url : '';
@@ -365,6 +377,11 @@ function fill(value) {
   changed();
 }
 
+// The color picker writes the accent as text (where the check reads it), and follows it.
+const accent = document.getElementById('theme.accent');
+const picker = document.getElementById('accent-picker');
+picker.addEventListener('input', () => { accent.value = picker.value; });
+accent.addEventListener('input', () => { if (/^#[\da-f]{6}$/i.test(accent.value.trim())) picker.value = accent.value.trim(); });
 form.addEventListener('input', changed);
 form.addEventListener('change', changed);
 document.getElementById('add').addEventListener('click', () => {

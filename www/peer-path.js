@@ -356,6 +356,19 @@ function shellFrame(lang, center) {
 }
 
 /**
+ * The center's colors, font and scheme (center-config.md `theme`) as the stylesheet's custom
+ * properties on the element; a value the checker refuses is left out. `font: "inherit"` is the
+ * host page's font; `scheme: "auto"` (or none) follows the page's color scheme.
+ */
+function applyTheme(element, theme) {
+  const { accent, font, scheme } = asObject(theme);
+  if (/^#([\da-f]{3}){1,2}$/i.test(accent)) element.style.setProperty('--pp-accent', accent);
+  const family = font === 'inherit' ? element.parentElement && getComputedStyle(element.parentElement).fontFamily : font;
+  if (typeof family === 'string' && family && family.length <= 200) element.style.setProperty('--pp-font', family);
+  if (scheme === 'light' || scheme === 'dark') element.style.colorScheme = scheme;
+}
+
+/**
  * "Exit this page" before the module runs (no answer has been given yet): the whole tab goes to
  * the center's safe page, which is not told where the visitor was.
  */
@@ -439,6 +452,7 @@ class PeerPathElement extends HTMLElement {
    * fetched from a URL arrives, as long as the visitor has not pressed anything.
    */
   #drawShell(root, generation) {
+    applyTheme(this, this.#config.theme);
     this.#styles.loaded.then(() => {
       if (generation !== this.#generation || this.#mounted || stopped) return;
       const lang = negotiate(this.getAttribute('lang') || undefined, this.#config);

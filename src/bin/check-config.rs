@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use peerpath::{check_config, readiness_warnings, Json, ProblemLevel, MAX_CONFIG_BYTES};
+use peerpath::{check_config, readiness_problems, Json, ProblemLevel, MAX_CONFIG_BYTES};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         }
     };
     let mut checked = check_config(&config);
-    checked.problems.extend(readiness_warnings(&config));
+    checked.problems.extend(readiness_problems(&config));
     if let Some(feed_path) = args.get(1) {
         match read_json(feed_path) {
             Ok(feed) => checked.add_feed(&feed),

@@ -53,7 +53,9 @@ impl Checked {
     }
 }
 
-const ROOT_FIELDS: [&str; 8] = [
+/// The config's fields. `feed_radius_miles` (the sync's) and `theme` (the shell's) are checked
+/// by `readiness` in the checking builds: the widget's module does not read them.
+const ROOT_FIELDS: [&str; 10] = [
     "center",
     "quick_exit_url",
     "languages",
@@ -62,8 +64,13 @@ const ROOT_FIELDS: [&str; 8] = [
     "meeting_guide",
     "meeting_guide_url",
     "embed_origins",
+    "feed_radius_miles",
+    "theme",
 ];
-const CENTER_FIELDS: [&str; 7] = ["name", "phone", "text", "crisis_phone", "url", "hours", "timezone"];
+/// The center's fields; its place (`address`, `lat`, `lon`) is where the sync measures the
+/// feed's radius from (checked by `readiness`).
+const CENTER_FIELDS: [&str; 10] =
+    ["name", "phone", "text", "crisis_phone", "url", "hours", "timezone", "address", "lat", "lon"];
 const RESOURCE_FIELDS: [&str; 18] = [
     "id",
     "name",

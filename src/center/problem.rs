@@ -261,6 +261,15 @@ pub enum ProblemKind {
         listed: String,
         missing: String,
     },
+    /// A theme's accent that is not a color as `#1d5c4d` (`readiness`).
+    NotAColor {
+        value: String,
+    },
+    /// A theme's accent too light for the white text of the buttons on it (`readiness`).
+    LowContrast {
+        value: String,
+        ratio: f64,
+    },
     /// More problems than are listed (`MAX_PROBLEMS`); only their number is given.
     MoreProblems {
         count: usize,
@@ -298,6 +307,8 @@ impl ProblemKind {
             ProblemKind::FeedOnAnotherSite { .. } => "feed_on_another_site",
             ProblemKind::WithoutHttps { .. } => "without_https",
             ProblemKind::OriginWithoutTwin { .. } => "origin_without_twin",
+            ProblemKind::NotAColor { .. } => "not_a_color",
+            ProblemKind::LowContrast { .. } => "low_contrast",
             ProblemKind::MoreProblems { .. } => "more_problems",
         }
     }
@@ -446,6 +457,17 @@ impl fmt::Display for Problem {
                 "lists {} but not {}: a visitor who reaches your site at that name sees only the fallback in isolated mode. List both if your site answers at both.",
                 shorten(listed),
                 shorten(missing)
+            ),
+            ProblemKind::NotAColor { value } => write!(
+                f,
+                "\"{}\" is not a color as the widget takes one: \"#\" and six hexadecimal digits, such as #1d5c4d; the widget's own is used.",
+                shorten(value)
+            ),
+            ProblemKind::LowContrast { value, ratio } => write!(
+                f,
+                "{} is too light for the white text of the buttons on it ({}:1; 4.5:1 is the least that reads well). Choose a darker shade.",
+                shorten(value),
+                crate::support::numtext::fixed(*ratio, 1)
             ),
             ProblemKind::MoreProblems { count } => {
                 write!(f, "{count} more problem(s) like those above are not listed; fix those and check again.")

@@ -4,11 +4,16 @@
 //! for a page of the center's own site), and a site listed in `embed_origins` without its other
 //! name (`www.` or not: a visitor who typed the other sees only the fallback).
 //!
+//! It also checks the fields the widget's module does not read (center-config.md v3): the
+//! center's place and `feed_radius_miles`, which the feed sync reads, and `theme`, which the
+//! page's shell applies.
+//!
 //! Only the checking builds run these (`checkConfig` in the scoring API module, which the
 //! configurator, the WordPress plugin and `peerpath-check` use, and `check-config`): the widget
 //! cannot fix them for a visitor, and its module carries none of the checker's sentences.
 
-use super::problem::{At, Level, Problem, ProblemKind};
+use super::checker::Checker;
+use super::problem::{At, Expected, Level, Problem, ProblemKind};
 use crate::support::json::Json;
 use crate::support::prelude::*;
 
@@ -17,8 +22,81 @@ use crate::support::prelude::*;
 const SITE_ENDINGS: [&str; 12] =
     [".com", ".org", ".net", ".gov", ".edu", ".us", ".info", ".io", ".co", ".care", ".health", ".example"];
 
-/// The warnings for `json`, a center config, beside those of `config::check`.
-pub fn warnings(json: &Json) -> Vec<Problem> {
+/// A theme's schemes: the host page's (`auto`), or one for the widget alone.
+const SCHEMES: &[&str] = &["auto", "light", "dark"];
+/// The fields of `theme`.
+const THEME_FIELDS: [&str; 3] = ["accent", "font", "scheme"];
+/// How far the sync keeps meetings, in miles (center-config.md: default 50).
+const RADIUS_MILES: (f64, f64) = (1.0, 500.0);
+/// WCAG 2.2's least contrast for text (1.4.3): the accent carries white text on buttons.
+const TEXT_CONTRAST: f64 = 4.5;
+
+/// The problems for `json`, a center config, beside those of `config::check`: the fields only
+/// the sync and the shell read, then what would fail on the live page.
+pub fn problems(json: &Json) -> Vec<Problem> {
+    let mut c = Checker::default();
+    let root = At::ROOT;
+    let center_at = root.key("center");
+    if let Some(center) = json.get("center").filter(|center| matches!(center, Json::Object(_))) {
+        c.text(center, "address", center_at);
+        c.number(center, "lat", (-90.0, 90.0), center_at);
+        c.number(center, "lon", (-180.0, 180.0), center_at);
+    }
+    c.number(json, "feed_radius_miles", RADIUS_MILES, root);
+    let theme_at = root.key("theme");
+    match json.get("theme") {
+        Some(theme @ Json::Object(_)) => {
+            c.unknown_fields(theme, &THEME_FIELDS, theme_at);
+            if let Some(accent) = c.text(theme, "accent", theme_at) {
+                match hex_color(&accent).map(|rgb| contrast(rgb, [255, 255, 255])) {
+                    None => c.error(theme_at.key("accent"), ProblemKind::NotAColor { value: accent }),
+                    Some(ratio) if ratio < TEXT_CONTRAST => {
+                        c.warn(theme_at.key("accent"), ProblemKind::LowContrast { value: accent, ratio })
+                    }
+                    Some(_) => {}
+                }
+            }
+            c.text(theme, "font", theme_at);
+            c.one_of(theme, "scheme", SCHEMES, theme_at);
+        }
+        Some(Json::Null) | None => {}
+        Some(other) => c.wrong_type(theme_at, Expected::Object, other),
+    }
+    let mut found = c.finish();
+    found.extend(warnings(json));
+    found
+}
+
+/// `#1d5c4d` or `#1d5` as red, green and blue; `None` for anything else (a name, `rgb()`).
+fn hex_color(value: &str) -> Option<[u8; 3]> {
+    let hex = value.strip_prefix('#').filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 => Some([digit(0)? * 16 + digit(1)?, digit(2)? * 16 + digit(3)?, digit(4)? * 16 + digit(5)?]),
+        _ => None,
+    }
+}
+
+/// WCAG 2.2's contrast ratio of two colors (1 to 21).
+fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let luminance = |rgb: [u8; 3]| {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The warnings about the live page for `json`, a center config.
+fn warnings(json: &Json) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut warn = |at: At, kind: ProblemKind| found.push(Problem { level: Level::Warning, path: at.path(), kind });
     let root = At::ROOT;
@@ -95,7 +173,7 @@ mod tests {
 
     fn read(text: &str) -> Vec<(String, &'static str)> {
         let json: Json = serde_json::from_str(text).unwrap();
-        warnings(&json).into_iter().map(|p| (p.path.to_string(), p.kind.id())).collect()
+        problems(&json).into_iter().map(|p| (p.path.to_string(), p.kind.id())).collect()
     }
 
     #[test]
@@ -136,9 +214,43 @@ mod tests {
         assert_eq!(read(r#"{"embed_origins": ["https://harbor.example", "https://WWW.harbor.example"]}"#), []);
         assert_eq!(read(r#"{"embed_origins": ["http://localhost:8000", "http://127.0.0.1:8000"]}"#), []);
         let problem =
-            &warnings(&serde_json::from_str(r#"{"embed_origins": ["https://www.harbor.example"]}"#).unwrap())[0];
+            &problems(&serde_json::from_str(r#"{"embed_origins": ["https://www.harbor.example"]}"#).unwrap())[0];
         assert_eq!(problem.level, Level::Warning);
         assert!(problem.to_string().contains("but not https://harbor.example"), "{problem}");
+    }
+
+    #[test]
+    fn the_fields_only_the_sync_and_the_shell_read() {
+        let good = r##"{"center": {"name": "H", "address": "1 Pier Way", "lat": 33.19, "lon": -117.38},
+            "feed_radius_miles": 40, "theme": {"accent": "#1d5c4d", "font": "inherit", "scheme": "auto"}}"##;
+        assert_eq!(read(good), []);
+        let bad = r##"{"center": {"lat": 91, "lon": "west"}, "feed_radius_miles": 0,
+            "theme": {"accent": "green", "scheme": "midnight", "size": 3}}"##;
+        assert_eq!(
+            read(bad),
+            [
+                ("center.lat".to_string(), "out_of_range"),
+                ("center.lon".to_string(), "wrong_type"),
+                ("feed_radius_miles".to_string(), "out_of_range"),
+                ("theme.size".to_string(), "unknown_field"),
+                ("theme.accent".to_string(), "not_a_color"),
+                ("theme.scheme".to_string(), "not_one_of"),
+            ]
+        );
+        assert_eq!(read(r#"{"theme": "dark"}"#), [("theme".to_string(), "wrong_type")]);
+    }
+
+    /// White text on the accent must be readable: WCAG's 4.5:1, at the boundary and either side.
+    #[test]
+    fn an_accent_too_light_for_white_text_is_a_warning() {
+        assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
+        // #767676 is the lightest grey at 4.5:1 on white; #777777 is just under.
+        assert_eq!(read(r##"{"theme": {"accent": "#767676"}}"##), []);
+        assert_eq!(read(r##"{"theme": {"accent": "#777"}}"##), [("theme.accent".to_string(), "low_contrast")]);
+        assert_eq!(read(r##"{"theme": {"accent": "#ffd700"}}"##), [("theme.accent".to_string(), "low_contrast")]);
+        let problem = &problems(&serde_json::from_str(r##"{"theme": {"accent": "#ffd700"}}"##).unwrap())[0];
+        assert_eq!(problem.level, Level::Warning);
+        assert!(problem.to_string().contains("1.4:1"), "{problem}");
     }
 
     #[test]

@@ -264,3 +264,50 @@ test('values a hand-edited config gets wrong are named for what they are, never 
   assert.equal(saved.resources[0].kind, 'no_such_kind');
   await context.close();
 });
+
+test('the center\'s brand and place (center-config.md v3): set in the form, previewed live, checked beside the field, and kept when a config is opened', async () => {
+  const { context, page, errors } = await open();
+  await page.getByLabel('Name (required)').fill('Harbor Recovery Center');
+  await page.locator('#preview peer-path .pp:not([data-shell])').waitFor();
+  const startColor = () => page.locator('#preview peer-path [data-action=start]').evaluate((b) => getComputedStyle(b).backgroundColor);
+  // The picker writes the accent; the preview redraws with it.
+  await page.locator('#accent-picker').fill('#5b2a86');
+  assert.equal(await page.getByLabel(/Accent color/).inputValue(), '#5b2a86');
+  await page.waitForFunction(() => {
+    const b = document.querySelector('#preview peer-path')?.shadowRoot?.querySelector('[data-action=start]');
+    return b && getComputedStyle(b).backgroundColor === 'rgb(91, 42, 134)';
+  });
+  await page.getByLabel('Light or dark').selectOption('dark');
+  await page.waitForFunction(() => {
+    const pp = document.querySelector('#preview peer-path')?.shadowRoot?.querySelector('.pp:not([data-shell])');
+    return pp && getComputedStyle(pp).backgroundColor === 'rgb(20, 32, 31)';
+  });
+  assert.deepEqual((await output(page)).theme, { accent: '#5b2a86', scheme: 'dark' });
+  // Too light for the white text on buttons: named beside the field, and the rest still builds.
+  await page.getByLabel(/Accent color/).fill('#ffd700');
+  await page.locator('#summary', { hasText: '0 error(s) and 1 warning(s)' }).waitFor();
+  assert.match(await page.locator('.problem').first().innerText(), /too light for the white text/);
+  await page.getByLabel(/Accent color/).fill('teal');
+  await page.locator('[data-path="theme.accent"][aria-invalid=true]').waitFor();
+  await page.getByLabel(/Accent color/).fill('#5b2a86');
+  // The center's place and the radius the sync keeps meetings within, folded away.
+  await page.getByText('Where your center is').click();
+  await page.getByLabel('Latitude (such as 33.19)').fill('33.19');
+  await page.getByLabel('Longitude (such as -117.38)').fill('-117.38');
+  await page.getByLabel(/Keep meetings within/).fill('40');
+  await page.locator('#summary', { hasText: 'No problems' }).waitFor();
+  const config = await output(page);
+  assert.deepEqual([config.center.lat, config.center.lon, config.feed_radius_miles], [33.19, -117.38, 40]);
+  await page.getByLabel(/Keep meetings within/).fill('9000');
+  await page.locator('[data-path=feed_radius_miles][aria-invalid=true]').waitFor();
+  // Opened again, every one of them is back in its field.
+  await openText(page, 'center.json', JSON.stringify({ ...config, theme: { accent: '#1d5c4d', font: 'inherit', scheme: 'light' } }));
+  await page.locator('#summary', { hasText: 'No problems' }).waitFor();
+  assert.equal(await page.getByLabel(/Accent color/).inputValue(), '#1d5c4d');
+  assert.equal(await page.getByLabel('Font').inputValue(), 'inherit');
+  assert.equal(await page.getByLabel('Latitude (such as 33.19)').inputValue(), '33.19');
+  assert.deepEqual((await output(page)).theme, { accent: '#1d5c4d', font: 'inherit', scheme: 'light' });
+  await axe(page, 'configurator with the brand');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -435,3 +435,47 @@ test('the sticky crisis strip never hides the focused control (WCAG 2.4.11)', as
   }
   await context.close();
 });
+
+test('the center\'s theme (center-config.md v3): its accent on the buttons, the host page\'s font, and a scheme chosen for the widget alone; a bad value leaves the widget\'s own', async () => {
+  const page = (theme) => `<!doctype html><html lang="en"><title>t</title><link rel="icon" href="data:,">
+    <style>body { font-family: Georgia, serif; }</style><script type="module" src="peer-path.js"></script>
+    <main><h1>Center</h1><peer-path config="#c"><p>Call us</p></peer-path></main>
+    <script type="application/json" id="c">${JSON.stringify({ center: { name: 'Harbor', phone: '+1-555-0100' }, theme })}</script>`;
+  const site = await serve({ pages: {
+    '/themed.html': page({ accent: '#5b2a86', font: 'inherit', scheme: 'dark' }),
+    '/accent.html': page({ accent: '#5b2a86' }),
+    '/bad.html': page({ accent: 'red; background: url(https://evil.example/x)', font: 12, scheme: 'midnight' }),
+  } });
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const requests = [];
+  const look = async (path) => {
+    const tab = await context.newPage();
+    tab.on('request', (r) => requests.push(r.url()));
+    await tab.goto(`${site.url}${path}`);
+    // The welcome the shell draws is themed already.
+    await tab.locator('peer-path [data-action=start]').waitFor();
+    const shell = await tab.locator('peer-path [data-action=start]').evaluate((b) => getComputedStyle(b).backgroundColor);
+    await tab.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+    const [button, font, background] = await tab.locator('peer-path [data-action=start]').evaluate((b) => {
+      const pp = b.closest('.pp');
+      return [getComputedStyle(b).backgroundColor, getComputedStyle(pp).fontFamily, getComputedStyle(pp).backgroundColor];
+    });
+    return { tab, shell, button, font, background };
+  };
+  const themed = await look('/themed.html');
+  assert.equal(themed.shell, themed.button, 'the shell\'s welcome and the module\'s agree');
+  assert.equal(themed.font, 'Georgia, serif', 'the host page\'s font');
+  assert.equal(themed.background, 'rgb(20, 32, 31)', 'dark on a light phone, as the center chose');
+  await axe(themed.tab, 'themed welcome');
+  const accent = await look('/accent.html');
+  assert.equal(accent.button, 'rgb(91, 42, 134)', 'the center\'s accent');
+  assert.equal(accent.shell, 'rgb(91, 42, 134)');
+  assert.equal(accent.background, 'rgb(255, 255, 255)');
+  const bad = await look('/bad.html');
+  assert.equal(bad.button, 'rgb(44, 106, 94)', 'the widget\'s own accent');
+  assert.equal(bad.background, 'rgb(255, 255, 255)');
+  assert.notEqual(bad.font, 'Georgia, serif');
+  assert.ok(!requests.some((url) => url.includes('evil.example')), requests.join('\n'));
+  await context.close();
+  await site.close();
+});
