@@ -13,7 +13,7 @@
 //! cannot fix them for a visitor, and its module carries none of the checker's sentences.
 
 use super::checker::Checker;
-use super::problem::{At, Expected, Level, Problem, ProblemKind};
+use super::problem::{At, Expected, Problem, ProblemKind};
 use crate::support::json::Json;
 use crate::support::prelude::*;
 
@@ -62,9 +62,8 @@ pub fn problems(json: &Json) -> Vec<Problem> {
         Some(Json::Null) | None => {}
         Some(other) => c.wrong_type(theme_at, Expected::Object, other),
     }
-    let mut found = c.finish();
-    found.extend(warnings(json));
-    found
+    warnings(json, &mut c);
+    c.finish()
 }
 
 /// `#1d5c4d` or `#1d5` as red, green and blue; `None` for anything else (a name, `rgb()`).
@@ -96,17 +95,15 @@ fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 }
 
 /// The warnings about the live page for `json`, a center config.
-fn warnings(json: &Json) -> Vec<Problem> {
-    let mut found = Vec::new();
-    let mut warn = |at: At, kind: ProblemKind| found.push(Problem { level: Level::Warning, path: at.path(), kind });
+fn warnings(json: &Json, c: &mut Checker) {
     let root = At::ROOT;
     if let Some(url) = json.get("meeting_guide_url").and_then(Json::as_str).filter(|url| on_a_site(url)) {
-        warn(root.key("meeting_guide_url"), ProblemKind::FeedOnAnotherSite { value: url.to_string() });
+        c.warn(root.key("meeting_guide_url"), ProblemKind::FeedOnAnotherSite { value: url.to_string() });
     }
     let center_at = root.key("center");
     if let Some(url) = json.get("center").and_then(|center| center.get("url")).and_then(Json::as_str) {
         if reads_as_web_address(url) {
-            warn(center_at.key("url"), ProblemKind::WithoutHttps { value: url.to_string() });
+            c.warn(center_at.key("url"), ProblemKind::WithoutHttps { value: url.to_string() });
         }
     }
     let resources_at = root.key("resources");
@@ -114,7 +111,7 @@ fn warnings(json: &Json) -> Vec<Problem> {
         for (i, resource) in resources.iter().enumerate() {
             let at = resources_at.index(i);
             if let Some(url) = resource.get("url").and_then(Json::as_str).filter(|url| reads_as_web_address(url)) {
-                warn(at.key("url"), ProblemKind::WithoutHttps { value: url.to_string() });
+                c.warn(at.key("url"), ProblemKind::WithoutHttps { value: url.to_string() });
             }
         }
     }
@@ -123,11 +120,10 @@ fn warnings(json: &Json) -> Vec<Problem> {
         let listed: Vec<String> = origins.iter().filter_map(Json::as_str).map(normal_origin).collect();
         for (i, origin) in listed.iter().enumerate() {
             if let Some(twin) = other_name(origin).filter(|twin| !listed.contains(twin)) {
-                warn(origins_at.index(i), ProblemKind::OriginWithoutTwin { listed: origin.clone(), missing: twin });
+                c.warn(origins_at.index(i), ProblemKind::OriginWithoutTwin { listed: origin.clone(), missing: twin });
             }
         }
     }
-    found
 }
 
 /// An address with a site of its own (`https://aa-intergroup.example/feed.json`), not a path.
@@ -170,6 +166,7 @@ fn other_name(origin: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::center::problem::Level;
 
     fn read(text: &str) -> Vec<(String, &'static str)> {
         let json: Json = serde_json::from_str(text).unwrap();
