@@ -108,11 +108,11 @@ before(async () => {
     if (path === '/bmlt') return res.end(JSON.stringify(BMLT));
     if (path === '/slow') return setTimeout(() => res.end('[]'), 5000);
     if (path === '/huge') {
-      // Three megabytes of meetings, a chunk at a time, as long as the client reads.
-      const chunk = Buffer.from(`${JSON.stringify(MEETINGS[0])},`.repeat(1000));
+      // Three megabytes of distinct meetings, a chunk at a time, as long as the client reads.
       res.write('[');
       let sent = 0;
-      const more = () => { while (sent < 3e6 && res.write(chunk)) sent += chunk.length; if (sent >= 3e6) res.end(']'); };
+      const chunk = () => Buffer.from(Array.from({ length: 1000 }, () => JSON.stringify({ ...MEETINGS[0], slug: `m${sent++}` })).join(',') + ',');
+      const more = () => { while (sent < 30000 && res.write(chunk())); if (sent >= 30000) res.end(JSON.stringify(MEETINGS[0]) + ']'); };
       res.on('drain', more);
       return more();
     }
@@ -153,7 +153,7 @@ test('peerpath-sync-feed keeps a good Meeting Guide feed, converts a BMLT server
 test('peerpath-sync-feed keeps the last good copy when the source is slow, huge, wrong or down', async () => {
   const cases = [
     ['/slow', { PEERPATH_SYNC_TIMEOUT_MS: '1000' }, /did not finish within 1 seconds/],
-    ['/huge', {}, /larger than 2 MiB/],
+    ['/huge', {}, /copy would be .* MiB, larger than the 2 MiB the widget reads: give --config center.json/],
     ['/html', {}, /is not JSON/],
     ['/nothing', {}, /holds no meeting the widget can show/],
     ['/missing', {}, /HTTP 404/],
@@ -194,6 +194,34 @@ async function hostile(routes) {
 
 /** The installed package's shared library, for what its commands do underneath. */
 const library = () => import(join(installed, 'node_modules', 'peerpath', 'lib', 'common.mjs'));
+
+test('peerpath-sync-feed --config trims a 20,000-meeting intergroup feed (21 MB, gzip) to a copy under 1 MB of the meetings near the center and online in its languages', async (t) => {
+  const { gzipSync } = await import('node:zlib');
+  const { bigFeed, CENTER } = await import('../fixtures/big-feed.mjs');
+  const body = gzipSync(JSON.stringify(bigFeed(20000)));
+  const site = await hostile({ '/meetings.json': (req, res) => { res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' }); res.end(body); } });
+  t.after(() => site.close());
+  const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
+  const out = join(dir, 'meetings.json');
+  const config = join(dir, 'center.json');
+  await writeFile(config, JSON.stringify({ center: { name: 'Harbor', ...CENTER }, feed_radius_miles: 40, languages: ['en', 'es'] }));
+  const result = await run('peerpath-sync-feed', [`${site.url}/meetings.json`, out, '--config', config, '--allow-local']);
+  assert.equal(result.status, 0, result.out);
+  const copy = await readFile(out);
+  assert.ok(copy.length < 1e6, `${copy.length} B`);
+  assert.match(result.out, /: 1869 meeting\(s\) from a Meeting Guide feed \(\d+ KB\), 0 problem\(s\) left out; left out: 17037 farther than 40 miles, 1094 with no place and no way to join online\./);
+  assert.equal(JSON.parse(copy).length, 1869);
+  // A config that does not place the center: said, and nothing trimmed by place (too big here).
+  await writeFile(config, JSON.stringify({ center: { name: 'Harbor' } }));
+  const unplaced = await run('peerpath-sync-feed', [`${site.url}/meetings.json`, out, '--config', config, '--allow-local']);
+  assert.equal(unplaced.status, 1);
+  assert.match(unplaced.out, /gives no center\.lat and center\.lon/);
+  assert.equal((await readFile(out)).length, copy.length, 'the last good copy is kept');
+  // A config that cannot be read stops before anything is fetched.
+  const missing = await run('peerpath-sync-feed', [`${site.url}/meetings.json`, out, '--config', join(dir, 'nope.json'), '--allow-local']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.out, /--config .*nope\.json: cannot be read/);
+});
 
 test('peerpath-sync-feed refuses this machine and private networks, by address, by name and by redirect, unless --allow-local', async () => {
   const site = await hostile({
@@ -243,8 +271,8 @@ test('peerpath-sync-feed stops a drip, an endless body and a compression bomb wi
   await writeFile(out, 'the last good copy');
   for (const [path, env, why, seconds] of [
     ['/drip', { PEERPATH_SYNC_TIMEOUT_MS: '3000' }, /did not finish within 3 seconds/, 10],
-    ['/endless', {}, /larger than 2 MiB/, 20],
-    ['/bomb', {}, /larger than 2 MiB/, 20],
+    ['/endless', {}, /larger than 50 MiB/, 20],
+    ['/bomb', {}, /larger than 50 MiB/, 20],
   ]) {
     const started = Date.now();
     const result = await run('peerpath-sync-feed', [`${site.url}${path}`, out, '--allow-local'], env);
@@ -253,7 +281,7 @@ test('peerpath-sync-feed stops a drip, an endless body and a compression bomb wi
     assert.ok(Date.now() - started < seconds * 1000, `${path} took ${Date.now() - started} ms`);
     assert.equal(await readFile(out, 'utf8'), 'the last good copy', path);
   }
-  // The bomb was stopped after 2 MiB of inflated bytes, not inflated whole.
+  // The bomb was stopped at the bound of inflated bytes, not inflated whole (here 2 MiB).
   const { fetchBounded } = await library();
   const before = process.memoryUsage().rss;
   await assert.rejects(fetchBounded(`${site.url}/bomb`, { allowLocal: true }), /larger than 2 MiB/);

@@ -181,7 +181,7 @@ export function fetchBounded(url, { limit = MAX_BYTES, timeoutMs = 30000, allowL
           bytes += chunk.length;
           if (bytes > limit) {
             body.destroy();
-            return fail(`is larger than 2 MiB (${limit} bytes), as much as the widget reads`);
+            return fail(`is larger than ${limit / 1048576} MiB (${limit} bytes), as much as is read`);
           }
           chunks.push(chunk);
         });
