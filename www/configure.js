@@ -112,6 +112,28 @@ function addResource(resource = {}) {
     addSlot(slots).querySelector('[data-field=day]').focus();
     changed();
   });
+  // A common pattern adds its days and times (rows left empty go), to be changed as needed.
+  item.querySelector('.add-pattern').addEventListener('click', () => {
+    const pattern = PATTERNS[item.querySelector('[data-field=pattern]').value];
+    if (!pattern) return;
+    for (const row of [...slots.children]) {
+      if (['day', 'start', 'end'].every((name) => !row.querySelector(`[data-field=${name}]`).value)) row.remove();
+    }
+    for (const day of pattern.days) addSlot(slots, { day, start: pattern.start, end: pattern.end });
+    changed();
+  });
+  // Another program like this one: a copy of its fields below it, named as a copy, to change.
+  item.querySelector('.copy').addEventListener('click', () => {
+    const { id, ...copy } = resourceOf(item);
+    const added = addResource({ ...copy, name: copy.name ? `${copy.name} (copy)` : undefined });
+    added.querySelector('[data-field=name]').focus();
+    added.querySelector('[data-field=name]').select();
+    changed();
+  });
+  // Fields most programs leave empty stay folded unless this one has any of them.
+  const more = item.querySelector('details.more');
+  more.open = ['address', 'url', 'phone', 'cost', 'es_name', 'es_description'].some((f) => resource[f] !== undefined && resource[f] !== null && resource[f] !== '')
+    || ['audience', 'languages'].some((f) => Array.isArray(resource[f]) && resource[f].length > 0);
   check(item.querySelector('[data-field=audience]'), resource.audience);
   check(item.querySelector('[data-field=languages]'), resource.languages);
   value('address', resource.address);
@@ -182,6 +204,32 @@ function schedule(item, before) {
   return slots.length || Array.isArray(before) ? slots : undefined;
 }
 
+/** A program as its fields describe it (on top of what an opened config held for it); no id if it had none. */
+function resourceOf(item) {
+  const field = (name) => {
+    const input = item.querySelector(`[data-field=${name}]`);
+    return input.type === 'checkbox' ? input.checked : (input.value.trim() || undefined);
+  };
+  const before = openedResources.get(item) ?? {};
+  const resource = { ...before, name: field('name'), kind: field('kind') };
+  for (const key of ['description', 'format', 'address', 'url', 'phone', 'cost']) resource[key] = field(key);
+  resource.audience = checked(item.querySelector('[data-field=audience]'), before.audience);
+  resource.languages = checked(item.querySelector('[data-field=languages]'), before.languages);
+  resource.center_program = field('center_program') || undefined;
+  resource.schedule = schedule(item, before.schedule);
+  const es = { ...before.i18n?.es, name: field('es_name'), description: field('es_description') };
+  resource.i18n = es.name || es.description ? { ...before.i18n, es } : undefined;
+  return resource;
+}
+
+/** Common schedules a program can start from (distribution.md v3), each day 0 (Sunday) to 6. */
+const PATTERNS = {
+  weekday_evenings: { days: [1, 2, 3, 4, 5], start: '18:00', end: '20:00' },
+  weekday_mornings: { days: [1, 2, 3, 4, 5], start: '09:00', end: '12:00' },
+  saturday: { days: [6], start: '10:00', end: '12:00' },
+  daily_noon: { days: [0, 1, 2, 3, 4, 5, 6], start: '12:00', end: '13:00' },
+};
+
 /** The config the form describes (on top of what an opened config held). */
 function config() {
   const text = (path) => form.querySelector(byAttribute('data-path', path)).value.trim() || undefined;
@@ -205,21 +253,9 @@ function config() {
   out.embed_origins = origins.length || Array.isArray(opened.embed_origins) ? origins : undefined;
   const taken = new Set();
   out.resources = [...list.children].map((item) => {
-    const field = (name) => {
-      const input = item.querySelector(`[data-field=${name}]`);
-      return input.type === 'checkbox' ? input.checked : (input.value.trim() || undefined);
-    };
-    const before = openedResources.get(item) ?? {};
-    const name = field('name');
-    const resource = { ...before, id: before.id ?? idFor(name ?? '', taken), name, kind: field('kind') };
-    if (before.id) taken.add(before.id);
-    for (const key of ['description', 'format', 'address', 'url', 'phone', 'cost']) resource[key] = field(key);
-    resource.audience = checked(item.querySelector('[data-field=audience]'), before.audience);
-    resource.languages = checked(item.querySelector('[data-field=languages]'), before.languages);
-    resource.center_program = field('center_program') || undefined;
-    resource.schedule = schedule(item, before.schedule);
-    const es = { ...before.i18n?.es, name: field('es_name'), description: field('es_description') };
-    resource.i18n = es.name || es.description ? { ...before.i18n, es } : undefined;
+    const resource = resourceOf(item);
+    resource.id ??= idFor(resource.name ?? '', taken);
+    taken.add(resource.id);
     return resource;
   });
   // No empty fields in the file.
@@ -256,6 +292,9 @@ function markProblem(field, id, level, sentence) {
   field.closest('.slot, .field, fieldset').append(note);
   field.setAttribute('aria-invalid', 'true');
   field.setAttribute('aria-describedby', note.id);
+  // A problem in a folded part of the form unfolds it.
+  const folded = field.closest('details:not([open])');
+  if (folded) folded.open = true;
 }
 
 /** Takes away the problems shown in `within` and what ties them to their fields. */
@@ -309,7 +348,42 @@ ${fallback}
 ${fallback}
 </peer-path-frame>`;
   clearTimeout(previewTimer);
-  previewTimer = setTimeout(() => preview(value), 400);
+  previewTimer = setTimeout(() => { preview(value); keepDraft(value); }, 400);
+}
+
+/** Where the static configurator keeps the center's draft config, in this browser only. */
+const DRAFT = 'peerpath-configurator-draft';
+/** Whether this page keeps a draft: the static configurator (WordPress saves to the site). */
+let drafting = false;
+/** The config text last downloaded: no draft is kept of it. */
+let downloaded = '';
+
+/**
+ * Keeps the center's config as it is being written in this browser (localStorage), so a reload
+ * or a closed tab loses nothing, until it is downloaded (distribution.md v3). The center's own
+ * data, never a visitor's.
+ */
+function keepDraft(value) {
+  // Nothing worth keeping yet, or just downloaded as it is.
+  if (!drafting || (!value.center?.name && !value.resources?.length) || `${JSON.stringify(value, null, 2)}\n` === downloaded) return;
+  try {
+    localStorage.setItem(DRAFT, JSON.stringify({ saved: Date.now(), config: value }));
+  } catch { /* storage full or refused: the page still works, without a draft */ }
+}
+
+/** The draft kept in this browser, if any: `{ saved, config }`. */
+function readDraft() {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT) ?? 'null');
+    return draft && typeof draft.config === 'object' && draft.config ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Drops the draft (once downloaded, or when the person starts over). */
+function dropDraft() {
+  try { localStorage.removeItem(DRAFT); } catch { /* nothing kept */ }
 }
 
 /**
@@ -397,6 +471,9 @@ document.getElementById('download').addEventListener('click', () => {
   link.href = URL.createObjectURL(new Blob([document.getElementById('json').value], { type: 'application/json' }));
   link.download = 'center.json';
   link.click();
+  downloaded = document.getElementById('json').value;
+  dropDraft();
+  document.getElementById('draft')?.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 /** Posts `body` as JSON to one of the plugin's REST routes with the page's nonce; the answer and its parsed body. */
@@ -410,8 +487,8 @@ async function post(settings, url, body) {
   return { response, answer: await response.json().catch(() => ({})) };
 }
 
-/** A web address field with its label and a button beside it, in a `.field` paragraph. */
-function addressField(id, labelText, value, buttonText) {
+/** A web address field with its label, in a `.field` paragraph. */
+function addressField(id, labelText, value) {
   const field = document.createElement('p');
   field.className = 'field';
   const label = document.createElement('label');
@@ -421,11 +498,8 @@ function addressField(id, labelText, value, buttonText) {
   input.id = id;
   input.type = 'url';
   input.value = value ?? '';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = buttonText;
-  field.append(label, input, button);
-  return { field, input, button };
+  field.append(label, input);
+  return { field, input };
 }
 
 /**
@@ -443,70 +517,98 @@ function isolatedHost(settings) {
     + '(wp-content/plugins/peerpath/widget/) and this config as center.json (Download center.json, below). '
     + 'Then use [peer_path isolated="1"] or turn on Isolated in the PeerPath block. Without an isolated host, those pages show only your phone numbers. '
     + 'The frame reads a meeting list only from its own address: keep a copy there too (peerpath-sync-feed, in the PeerPath npm package, does it from cron).';
-  const { field, input, button } = addressField('isolated-host', 'Isolated host (a folder on another address)', settings.isolatedHost, 'Save the isolated host');
+  const { field, input } = addressField('isolated-host', 'Isolated host (a folder on another address)', settings.isolatedHost);
   input.placeholder = 'https://help.example.org/peerpath/';
   box.append(legend, about, field);
   // The frame it names is shown to every visitor of those pages: WordPress lets only users who
   // may add unfiltered HTML choose one (on a network, a super admin).
   if (settings.canSetIsolatedHost === false) {
     input.readOnly = true;
-    button.disabled = true;
     const only = document.createElement('p');
     only.id = 'isolated-host-who';
     only.textContent = 'Only a user allowed to add unfiltered HTML to this site (on a network, a super admin) can set the isolated host.';
     input.setAttribute('aria-describedby', only.id);
     field.after(only);
   }
-  button.addEventListener('click', async () => {
-    const summary = document.getElementById('summary');
+  /**
+   * Saves the host when it changed (part of the page's one save): a sentence for the result
+   * beside the save button ('' when unchanged); `failed` when it was refused, which is also
+   * said beside the field.
+   */
+  box.save = async () => {
+    if (input.readOnly || input.value.trim() === (settings.isolatedHost ?? '')) return { said: '' };
     clearProblems(field);
     const { response, answer } = await post(settings, settings.isolatedHostUrl, { url: input.value.trim() });
     if (!response.ok) {
       markProblem(input, 'isolated-host-problem', 'error', `Error: the isolated host ${answer.message ?? `was refused (HTTP ${response.status})`}`);
-      summary.textContent = 'The isolated host was not saved: see beside its field.';
-      return;
+      return { said: 'the isolated host was refused (see beside its field).', failed: true };
     }
     input.value = answer.host;
-    if (!answer.host) {
-      summary.textContent = 'No isolated host: pages with isolated mode show only your phone numbers.';
-      return;
-    }
+    settings.isolatedHost = answer.host;
+    return { said: answer.host
+      ? `Isolated host saved: put this config as center.json with the widget's files in ${answer.host}`
+      : 'No isolated host: pages with isolated mode show only your phone numbers.' };
+  };
+  /** Lists this site in `embed_origins` when a host is given, so the frame tells this site it runs. */
+  box.listThisSite = () => {
     const origins = form.querySelector('[data-path=embed_origins]');
-    if (!origins.value.split('\n').map((line) => line.trim()).includes(location.origin)) {
+    if (input.value.trim() && !origins.value.split('\n').map((line) => line.trim()).includes(location.origin)) {
       origins.value = `${origins.value.trim()}\n${location.origin}`.trim();
       changed();
     }
-    summary.textContent = `Isolated host saved. This config now lists this site: save it here, and put it as center.json with the widget's files in ${answer.host}`;
-  });
+  };
   return box;
+}
+
+/**
+ * Asks for the config as a visitor who is not signed in would (no cookie), and says so at the
+ * top of the page when the site does not answer: a security plugin that limits the REST API to
+ * signed-in users leaves every visitor with the fallback only (distribution.md v3).
+ */
+async function publicCheck(settings) {
+  let problem = '';
+  try {
+    const response = await fetch(settings.configUrl, { credentials: 'omit', cache: 'no-store', headers: { Accept: 'application/json' } });
+    if (!response.ok) problem = `this site answered HTTP ${response.status}`;
+    else await response.json();
+  } catch (error) {
+    problem = `it could not be read (${error.message})`;
+  }
+  if (!problem) return;
+  const warning = document.createElement('p');
+  warning.id = 'public-problem';
+  warning.className = 'problem';
+  warning.setAttribute('role', 'alert');
+  warning.textContent = `Visitors cannot load your PeerPath config: asked as a visitor who is not signed in, ${problem}, so your pages show only their fallback text. `
+    + 'A security plugin may limit the REST API to signed-in users: allow the routes under /wp-json/peerpath/v1/ for everyone. Site Health (Tools > Site Health) checks this too.';
+  form.before(warning);
 }
 
 // In WordPress (Settings > PeerPath): the site's config, saved to the site with the page's nonce,
 // and only when the widget's own check finds no error.
 const settings = globalThis.peerpathSettings;
 if (settings) {
+  // One save for the whole page, its result beside it, in a bar that stays in sight.
+  const bar = document.createElement('div');
+  bar.className = 'save-bar';
   const save = document.createElement('button');
   save.type = 'button';
   save.id = 'save';
-  save.textContent = 'Save to this site';
-  document.getElementById('download').before(save, ' ');
-  save.addEventListener('click', async () => {
-    const value = config();
-    const summary = document.getElementById('summary');
-    const errors = checkConfig(value, null).filter((p) => p.level === 'error');
-    if (errors.length) {
-      summary.textContent = `Not saved: ${errors.length} error(s), each shown beside its field.`;
-      return;
-    }
-    const { response, answer } = await post(settings, settings.save, value);
-    summary.textContent = response.ok ? 'Saved. Your pages with the widget use it now.' : `Not saved: ${answer.message ?? response.status}`;
-  });
-  // Another site's meeting list: WordPress keeps a checked copy on this site, twice a day.
-  const feed = addressField('feed-source', 'Meeting list from another site (a Meeting Guide feed address): this site keeps a copy, twice a day', settings.feedSource, 'Keep a copy now');
-  feed.button.addEventListener('click', async () => {
-    const { response, answer } = await post(settings, settings.feedSourceUrl, { url: feed.input.value.trim() });
-    document.getElementById('summary').textContent = response.ok ? `Meeting list: ${answer.synced ?? 'none set'}.` : `Not saved: ${answer.message ?? response.status}`;
-  });
+  save.textContent = 'Save';
+  const result = document.createElement('p');
+  result.id = 'save-result';
+  result.setAttribute('role', 'status');
+  bar.append(save, result);
+  form.append(bar);
+  // Another site's meeting list: WordPress keeps a checked copy on this site, twice a day, and
+  // says beside the field how the last sync went.
+  const feed = addressField('feed-source', 'Meeting list from another site (a Meeting Guide feed or a BMLT server\'s search): this site keeps a copy of the meetings near your center, twice a day', settings.feedSource);
+  const status = document.createElement('p');
+  status.id = 'feed-status';
+  status.className = 'hint';
+  status.textContent = settings.feedStatus ?? '';
+  feed.input.setAttribute('aria-describedby', status.id);
+  feed.field.append(status);
   form.querySelector('[data-path=meeting_guide_url]').closest('.field').after(feed.field);
   if (settings.meetingGuide) {
     const field = form.querySelector('[data-path=meeting_guide_url]');
@@ -516,10 +618,83 @@ if (settings) {
     offer.addEventListener('click', () => { field.value = settings.meetingGuide; changed(); });
     field.after(offer);
   }
-  form.querySelector('[data-path=embed_origins]').closest('.field').after(isolatedHost(settings));
+  const isolated = isolatedHost(settings);
+  form.querySelector('[data-path=embed_origins]').closest('.field').after(isolated);
+  // Changes not saved yet are said before the page is left.
+  let unsaved = false;
+  form.addEventListener('input', () => { unsaved = true; result.textContent = 'Not saved yet.'; });
+  form.addEventListener('change', () => { unsaved = true; });
+  addEventListener('beforeunload', (event) => {
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+  save.addEventListener('click', async () => {
+    const errors = checkConfig(config(), null).filter((p) => p.level === 'error');
+    if (errors.length) {
+      result.textContent = `Not saved: ${errors.length} error(s), each shown beside its field.`;
+      return;
+    }
+    save.disabled = true;
+    result.textContent = 'Saving…';
+    try {
+      // The isolated host first: a host refused saves nothing, and one saved lists this site
+      // in the config's `embed_origins`, saved next.
+      const host = await isolated.save();
+      if (host.failed) {
+        result.textContent = `Not saved: ${host.said}`;
+        return;
+      }
+      isolated.listThisSite();
+      const saved = await post(settings, settings.save, config());
+      if (!saved.response.ok) {
+        result.textContent = `Not saved: ${saved.answer.message ?? `HTTP ${saved.response.status}`}`;
+        return;
+      }
+      const said = ['Saved. Your pages with the widget use it now.', host.said];
+      unsaved = false;
+      if (feed.input.value.trim() !== (settings.feedSource ?? '')) {
+        const synced = await post(settings, settings.feedSourceUrl, { url: feed.input.value.trim() });
+        if (synced.response.ok) {
+          settings.feedSource = synced.answer.source;
+          status.textContent = synced.answer.status ?? '';
+          said.push(synced.answer.source ? `Meeting list: ${synced.answer.synced}.` : 'No meeting list from another site.');
+        } else {
+          unsaved = true;
+          said.push(`But the meeting list's address was not saved: ${synced.answer.message ?? `HTTP ${synced.response.status}`}.`);
+        }
+      }
+      result.textContent = said.filter(Boolean).join(' ');
+    } finally {
+      save.disabled = false;
+    }
+  });
   const snippet = document.querySelector('label[for=snippet]');
   if (snippet) snippet.textContent = 'On this site, add the shortcode [peer_path] or the PeerPath block to a page. Elsewhere, paste:';
   fill(settings.config ?? {});
+  publicCheck(settings);
 } else {
-  changed();
+  // The static configurator: a draft left in this browser comes back, with a way to start over.
+  drafting = true;
+  const draft = readDraft();
+  if (draft) {
+    fill(draft.config);
+    const back = document.createElement('p');
+    back.id = 'draft';
+    back.setAttribute('role', 'status');
+    const when = new Date(draft.saved).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+    back.append(`Your draft from ${when} is back (kept in this browser until you download center.json). `);
+    const over = document.createElement('button');
+    over.type = 'button';
+    over.textContent = 'Start over';
+    over.addEventListener('click', () => {
+      dropDraft();
+      fill({});
+      back.remove();
+    });
+    back.append(over);
+    form.before(back);
+  } else {
+    changed();
+  }
 }

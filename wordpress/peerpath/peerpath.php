@@ -26,6 +26,14 @@ const PEERPATH_MAX_BYTES = 2097152;
 const PEERPATH_FEED_SOURCE = 'peerpath_feed_source';
 /** The last good copy of it, served from this site. */
 const PEERPATH_FEED = 'peerpath_feed';
+/** How the last syncs went: `time` and `count` of the last copy kept, `tried` and `error` of the last try. */
+const PEERPATH_FEED_STATUS = 'peerpath_feed_status';
+/** How much of a source the sync reads: intergroup feeds run to several MB (distribution.md v3). */
+const PEERPATH_SOURCE_MAX_BYTES = 52428800;
+/** A copy older than this is stale: the admin is told, and Site Health says so. */
+const PEERPATH_STALE_SECONDS = 2 * 86400;
+/** How far the copy keeps meetings when the config does not say (center-config.md). */
+const PEERPATH_DEFAULT_RADIUS_MILES = 50;
 /**
  * Isolated mode's host: a folder on another origin (a subdomain the center controls) with the
  * widget's files and the config as center.json. The widget runs in a frame from there, so no
@@ -173,7 +181,7 @@ add_action('rest_api_init', function () {
             }
             $url = esc_url_raw($given, ['http', 'https']);
             update_option(PEERPATH_FEED_SOURCE, $url, false);
-            return ['source' => $url, 'synced' => $url === '' ? null : peerpath_sync_feed()];
+            return ['source' => $url, 'synced' => $url === '' ? null : peerpath_sync_feed(), 'status' => peerpath_feed_status_sentence()];
         },
         'permission_callback' => function () {
             return current_user_can('manage_options');
@@ -336,7 +344,7 @@ function peerpath_fetch($url, $limit, $seconds)
             $raw .= $piece;
             if (strlen($raw) > $max_raw) {
                 fclose($socket);
-                return $error(__('is larger than 2 MiB, as much as the widget reads', 'peerpath'));
+                return $error(peerpath_too_large($limit));
             }
         }
         fclose($socket);
@@ -380,11 +388,19 @@ function peerpath_fetch($url, $limit, $seconds)
             return $error(sprintf(__('answered in an encoding it cannot read (%s)', 'peerpath'), $encoding));
         }
         if (strlen($body) > $limit) {
-            return $error(__('is larger than 2 MiB, as much as the widget reads', 'peerpath'));
+            return $error(peerpath_too_large($limit));
         }
         return $body;
     }
     return $error(__('redirected more than 3 times', 'peerpath'));
+}
+
+/** The sentence for an answer past `$limit` bytes (`$inflated`: once a compressed one is inflated). */
+function peerpath_too_large($limit, $inflated = false)
+{
+    $size = number_format_i18n($limit / 1048576);
+    /* translators: %s: a size in MiB, such as 50 */
+    return sprintf($inflated ? __('is larger than %s MiB once inflated, as much as is read', 'peerpath') : __('is larger than %s MiB, as much as is read', 'peerpath'), $size);
 }
 
 /** A chunked body joined, or null when it is cut short. */
@@ -428,18 +444,160 @@ function peerpath_inflate($body, $limit, $encoding)
         }
         $out .= $piece;
         if (strlen($out) > $limit) {
-            return new WP_Error('peerpath_fetch', __('is larger than 2 MiB once inflated, as much as the widget reads', 'peerpath'));
+            return new WP_Error('peerpath_fetch', peerpath_too_large($limit, true));
         }
     }
     return $out;
 }
 
+/** BMLT's format keys, as Meeting Guide type codes where they mean the same (as peerpath-sync-feed reads them). */
+const PEERPATH_BMLT_FORMATS = ['O' => 'O', 'C' => 'C', 'WC' => 'X', 'VM' => 'ONL', 'TC' => 'TC', 'W' => 'W', 'M' => 'M', 'GL' => 'LGBTQ', 'Y' => 'Y', 'BT' => 'B', 'ST' => 'ST', 'D' => 'D', 'SP' => 'SP', 'ES' => 'S', 'Sp' => 'S'];
+
+/** The fields of a meeting the widget reads (src/center/meeting_guide.rs); the copy keeps only these. */
+const PEERPATH_MEETING_FIELDS = ['name', 'slug', 'day', 'time', 'end_time', 'types', 'location', 'formatted_address', 'address', 'city', 'latitude', 'longitude', 'approximate', 'conference_url', 'conference_phone', 'timezone'];
+
+/** Meeting Guide's language type codes as language tags (as the widget reads them). */
+const PEERPATH_LANGUAGE_CODES = ['AM' => 'am', 'ASL' => 'ase', 'DA' => 'da', 'DE' => 'de', 'EL' => 'el', 'EN' => 'en', 'FA' => 'fa', 'FR' => 'fr', 'HE' => 'he', 'HI' => 'hi', 'HR' => 'hr', 'HU' => 'hu', 'ITA' => 'it', 'JA' => 'ja', 'KOR' => 'ko', 'LT' => 'lt', 'ML' => 'ml', 'NO' => 'no', 'POL' => 'pl', 'POR' => 'pt', 'PUN' => 'pa', 'RUS' => 'ru', 'S' => 'es', 'SK' => 'sk', 'SV' => 'sv', 'TH' => 'th', 'TL' => 'tl', 'UK' => 'uk'];
+
+/** Whether `$value` is a list (a JSON array), not a map (array_is_list, which PHP 7.4 lacks). */
+function peerpath_is_list($value)
+{
+    return $value === [] || array_keys($value) === range(0, count($value) - 1);
+}
+
+/** How the syncs went (`PEERPATH_FEED_STATUS`): `time`, `count`, `tried`, `error`, `source`, each there once known. */
+function peerpath_feed_status()
+{
+    $status = get_option(PEERPATH_FEED_STATUS, []);
+    return is_array($status) ? $status : [];
+}
+
+/** Whether `$feed` (decoded as arrays) is a BMLT server's search results rather than a Meeting Guide feed. */
+function peerpath_is_bmlt($feed)
+{
+    foreach ($feed as $meeting) {
+        if (!is_array($meeting) || !array_key_exists('meeting_name', $meeting) || !array_key_exists('weekday_tinyint', $meeting)) {
+            return false;
+        }
+    }
+    return (bool) $feed;
+}
+
+/** One BMLT meeting as a Meeting Guide entry (BMLT's weekdays run 1 = Sunday to 7). */
+function peerpath_from_bmlt($m)
+{
+    $hhmm = function ($time) {
+        return is_string($time) && preg_match('/^(\d{1,2}):(\d{2})/', $time, $t) ? sprintf('%02d:%s', (int) $t[1], $t[2]) : null;
+    };
+    $start = $hhmm($m['start_time'] ?? null);
+    $duration = $hhmm($m['duration_time'] ?? null);
+    $end = null;
+    if ($start !== null && $duration !== null) {
+        $minutes = ((int) substr($start, 0, 2) + (int) substr($duration, 0, 2)) * 60 + (int) substr($start, 3) + (int) substr($duration, 3);
+        $end = sprintf('%02d:%02d', intdiv($minutes, 60) % 24, $minutes % 60);
+    }
+    $address = implode(', ', array_filter(array_map(function ($key) use ($m) {
+        return isset($m[$key]) && is_string($m[$key]) ? trim($m[$key]) : '';
+    }, ['location_street', 'location_municipality', 'location_province', 'location_postal_code_1'])));
+    $types = [];
+    foreach (explode(',', (string) ($m['formats'] ?? '')) as $format) {
+        $format = trim($format);
+        if (isset(PEERPATH_BMLT_FORMATS[$format])) {
+            $types[] = PEERPATH_BMLT_FORMATS[$format];
+        }
+    }
+    $entry = [
+        'name' => $m['meeting_name'],
+        'slug' => 'bmlt-' . (is_scalar($m['id_bigint'] ?? null) ? $m['id_bigint'] : ''),
+        'day' => (int) $m['weekday_tinyint'] - 1,
+        'time' => $start,
+        'end_time' => $end,
+        'location' => !empty($m['location_text']) ? $m['location_text'] : null,
+        'formatted_address' => $address !== '' ? $address : null,
+        'latitude' => isset($m['latitude']) && is_numeric($m['latitude']) ? (float) $m['latitude'] : null,
+        'longitude' => isset($m['longitude']) && is_numeric($m['longitude']) ? (float) $m['longitude'] : null,
+        'conference_url' => !empty($m['virtual_meeting_link']) ? $m['virtual_meeting_link'] : null,
+        'conference_phone' => !empty($m['phone_meeting_number']) ? $m['phone_meeting_number'] : null,
+        'timezone' => !empty($m['time_zone']) ? $m['time_zone'] : null,
+        'types' => $types,
+    ];
+    return array_filter($entry, function ($v) {
+        return $v !== null;
+    });
+}
+
+/** The great-circle distance in miles between two points given in degrees (haversine). */
+function peerpath_miles($lat1, $lon1, $lat2, $lon2)
+{
+    $h = sin(deg2rad($lat2 - $lat1) / 2) ** 2 + cos(deg2rad($lat1)) * cos(deg2rad($lat2)) * sin(deg2rad($lon2 - $lon1) / 2) ** 2;
+    return 2 * 3958.8 * asin(min(1, sqrt($h)));
+}
+
 /**
- * Fetches the meeting list named in the settings (another site's Meeting Guide feed), within 2 MiB
- * and 30 seconds, and keeps it when it is a list that holds at least one meeting with a name, a
- * day and a time; otherwise the last good copy stays. A visitor's browser never asks the other
- * site: the widget reads the copy from this one. Runs twice a day (WP-Cron) and when the
- * address is set.
+ * `$feed` (Meeting Guide meetings, as arrays) trimmed for the center's `$config` (an object or
+ * null), as peerpath-sync-feed trims it (tools/npm/lib/feed.mjs): each meeting cut to the fields
+ * the widget reads, duplicates of a slug left out, and, when the config places the center, only
+ * the meetings within `feed_radius_miles` of it and the online meetings in its languages.
+ * Gives `[meetings, how many were left out farther, without a place]`.
+ */
+function peerpath_trim_feed($feed, $config)
+{
+    $center = is_object($config) && isset($config->center) && is_object($config->center) ? $config->center : null;
+    $placed = $center && isset($center->lat, $center->lon) && is_numeric($center->lat) && is_numeric($center->lon) && !is_string($center->lat) && !is_string($center->lon);
+    $radius = is_object($config) && isset($config->feed_radius_miles) && is_numeric($config->feed_radius_miles) && !is_string($config->feed_radius_miles) ? (float) $config->feed_radius_miles : PEERPATH_DEFAULT_RADIUS_MILES;
+    $offered = ['en', 'es'];
+    if (is_object($config) && isset($config->languages) && is_array($config->languages) && $config->languages) {
+        $offered = array_map(function ($tag) {
+            return strtolower(preg_split('/[-_]/', (string) $tag)[0]);
+        }, array_filter($config->languages, 'is_string'));
+    }
+    $kept = [];
+    $seen = [];
+    $far = 0;
+    $unplaced = 0;
+    foreach ($feed as $meeting) {
+        if (!is_array($meeting) || ($meeting && peerpath_is_list($meeting))) {
+            continue;
+        }
+        $slug = isset($meeting['slug']) && is_scalar($meeting['slug']) ? (string) $meeting['slug'] : null;
+        if ($slug !== null && isset($seen[$slug])) {
+            continue;
+        }
+        if ($placed) {
+            $lat = $meeting['latitude'] ?? null;
+            $lon = $meeting['longitude'] ?? null;
+            $located = is_numeric($lat) && is_numeric($lon);
+            $near = $located && peerpath_miles((float) $center->lat, (float) $center->lon, (float) $lat, (float) $lon) <= $radius;
+            $types = isset($meeting['types']) && is_array($meeting['types']) ? $meeting['types'] : [];
+            $online = in_array('ONL', $types, true) || !empty($meeting['conference_url']) || !empty($meeting['conference_phone']);
+            $languages = [];
+            foreach ($types as $code) {
+                if (is_string($code) && isset(PEERPATH_LANGUAGE_CODES[$code])) {
+                    $languages[] = PEERPATH_LANGUAGE_CODES[$code];
+                }
+            }
+            $joinable = $online && array_intersect($languages ?: ['en'], $offered);
+            if (!$near && !$joinable) {
+                $located ? $far++ : $unplaced++;
+                continue;
+            }
+        }
+        if ($slug !== null) {
+            $seen[$slug] = true;
+        }
+        $kept[] = array_intersect_key($meeting, array_flip(PEERPATH_MEETING_FIELDS));
+    }
+    return [$kept, $far, $unplaced];
+}
+
+/**
+ * Fetches the meeting list named in the settings (another site's Meeting Guide feed, or a BMLT
+ * server's search results, converted), within 50 MiB and 30 seconds, trims it to the center
+ * (`peerpath_trim_feed`), and keeps it when it holds at least one meeting with a name, a day
+ * and a time and fits the widget's 2 MiB; otherwise the last good copy stays. Each try is
+ * recorded (`PEERPATH_FEED_STATUS`) for the settings page, the admin notice and Site Health. A
+ * visitor's browser never asks the other site: the widget reads the copy from this one. Runs
+ * twice a day (WP-Cron) and when the address is set.
  */
 function peerpath_sync_feed()
 {
@@ -447,21 +605,158 @@ function peerpath_sync_feed()
     if ($url === '') {
         return 'no source';
     }
-    $body = peerpath_fetch($url, PEERPATH_MAX_BYTES, peerpath_sync_seconds());
+    $said = peerpath_sync_from($url);
+    $status = peerpath_feed_status();
+    $status['tried'] = time();
+    $status['source'] = $url;
+    $status['error'] = is_array($said) ? '' : $said;
+    if (is_array($said)) {
+        $status['time'] = time();
+        $status['count'] = $said[0];
+    }
+    update_option(PEERPATH_FEED_STATUS, $status, false);
+    return is_array($said) ? 'saved: ' . $said[0] . ' meeting(s)' . ($said[1] ? '; left out: ' . $said[1] : '') : 'kept: ' . $said;
+}
+
+/** One sync of `$url`: `[meetings kept, what was left out]` when the copy was saved, else the sentence why not. */
+function peerpath_sync_from($url)
+{
+    if (function_exists('wp_raise_memory_limit')) {
+        wp_raise_memory_limit('peerpath_sync'); // a large feed decoded takes some room
+    }
+    $body = peerpath_fetch($url, PEERPATH_SOURCE_MAX_BYTES, peerpath_sync_seconds());
     if (is_wp_error($body)) {
-        return 'kept: ' . $body->get_error_message();
+        return $body->get_error_message();
     }
-    $feed = json_decode($body);
-    $usable = is_array($feed) ? array_filter($feed, function ($m) {
-        return is_object($m) && isset($m->name, $m->day, $m->time) && is_string($m->name) && is_string($m->time);
-    }) : [];
+    $feed = json_decode($body, true);
+    unset($body);
+    if (!is_array($feed) || !peerpath_is_list($feed)) {
+        return __('the source is not a list of meetings (a Meeting Guide feed or BMLT search results)', 'peerpath');
+    }
+    if (peerpath_is_bmlt($feed)) {
+        $feed = array_map('peerpath_from_bmlt', $feed);
+    }
+    [$meetings, $far, $unplaced] = peerpath_trim_feed($feed, json_decode((string) get_option(PEERPATH_OPTION, '')));
+    unset($feed);
+    $usable = array_filter($meetings, function ($m) {
+        return isset($m['name'], $m['day'], $m['time']) && is_string($m['name']) && is_string($m['time']);
+    });
     if (!$usable) {
-        return 'kept: no meeting in it';
+        return __('the source holds no meeting the widget can show (each needs a name, a day and a time)', 'peerpath');
     }
-    update_option(PEERPATH_FEED, $body, false);
-    return 'saved: ' . count($usable) . ' meeting(s)';
+    $text = wp_json_encode($meetings);
+    if ($text === false || strlen($text) > PEERPATH_MAX_BYTES) {
+        return __('the copy would be larger than the 2 MiB the widget reads: set where your center is (latitude and longitude) and a smaller radius, to keep only nearby meetings', 'peerpath');
+    }
+    update_option(PEERPATH_FEED, $text, false);
+    /* translators: 1: meetings farther than the radius, 2: meetings with no place */
+    $left = $far + $unplaced ? sprintf(__('%1$d farther than the radius, %2$d with no place and no way to join online', 'peerpath'), $far, $unplaced) : '';
+    return [count($usable), $left];
 }
 add_action('peerpath_sync_feed', 'peerpath_sync_feed');
+
+/** Whether a meeting list is set and its copy is older than two days (or none was ever kept). */
+function peerpath_feed_is_stale()
+{
+    $status = peerpath_feed_status();
+    return get_option(PEERPATH_FEED_SOURCE, '') !== '' && time() - (int) ($status['time'] ?? 0) > PEERPATH_STALE_SECONDS;
+}
+
+/** How the meeting list's sync stands, in a sentence or two for the admin ('' when no list is set). */
+function peerpath_feed_status_sentence()
+{
+    if (get_option(PEERPATH_FEED_SOURCE, '') === '') {
+        return '';
+    }
+    $status = peerpath_feed_status();
+    $said = empty($status['time'])
+        ? __('No copy of the meeting list has been kept yet.', 'peerpath')
+        /* translators: 1: how long ago, such as "3 hours", 2: a number of meetings */
+        : sprintf(_n('Last synced %1$s ago: %2$d meeting kept.', 'Last synced %1$s ago: %2$d meetings kept.', (int) $status['count'], 'peerpath'), human_time_diff((int) $status['time']), (int) $status['count']);
+    if (!empty($status['error'])) {
+        /* translators: 1: how long ago, 2: what went wrong, such as "answered HTTP 404" */
+        $said .= ' ' . sprintf(__('The last try, %1$s ago, did not change the copy: %2$s.', 'peerpath'), human_time_diff((int) ($status['tried'] ?? time())), $status['error']);
+    }
+    return $said;
+}
+
+// A stale copy is said on every admin screen a center's web person opens, not only PeerPath's.
+add_action('admin_notices', function () {
+    if (!current_user_can('manage_options') || !peerpath_feed_is_stale()) {
+        return;
+    }
+    printf(
+        '<div class="notice notice-warning" id="peerpath-stale"><p>%s %s <a href="%s">%s</a></p></div>',
+        esc_html__('PeerPath: the copy of your meeting list is more than two days old, so visitors may see meetings that have changed.', 'peerpath'),
+        esc_html(peerpath_feed_status_sentence()),
+        esc_url(admin_url('options-general.php?page=peerpath')),
+        esc_html__('Check the meeting list in Settings > PeerPath', 'peerpath')
+    );
+});
+
+/**
+ * Whether a visitor who is not signed in can read the config and the meeting list, asked the way
+ * such a visitor's browser asks (no cookie): '' when both answer, else what went wrong. A
+ * security plugin that locks the REST API to signed-in users leaves every visitor with the
+ * fallback only (distribution.md v3: "ready" means it works).
+ */
+function peerpath_public_problem()
+{
+    $urls = [peerpath_config_url()];
+    if (get_option(PEERPATH_FEED, '') !== '') {
+        $urls[] = rest_url('peerpath/v1/meetings');
+    }
+    foreach ($urls as $url) {
+        $response = wp_remote_get($url, ['timeout' => 10, 'cookies' => [], 'headers' => ['Accept' => 'application/json'], 'sslverify' => false]);
+        if (is_wp_error($response)) {
+            /* translators: 1: an address, 2: the error */
+            return sprintf(__('%1$s could not be reached from this site (%2$s).', 'peerpath'), $url, $response->get_error_message());
+        }
+        $code = (int) wp_remote_retrieve_response_code($response);
+        $body = json_decode(wp_remote_retrieve_body($response));
+        if ($code !== 200 || !(is_object($body) || is_array($body))) {
+            /* translators: 1: an address, 2: an HTTP status such as 401 */
+            return sprintf(__('%1$s answered HTTP %2$d to a visitor who is not signed in, so visitors see only your fallback text. A security plugin may limit the REST API to signed-in users: allow the routes under /wp-json/peerpath/v1/ for everyone.', 'peerpath'), $url, $code);
+        }
+    }
+    return '';
+}
+
+add_filter('site_status_tests', function ($tests) {
+    $tests['direct']['peerpath_public'] = ['label' => __('PeerPath can be read by visitors', 'peerpath'), 'test' => 'peerpath_health_public'];
+    $tests['direct']['peerpath_feed'] = ['label' => __('PeerPath\'s meeting list is up to date', 'peerpath'), 'test' => 'peerpath_health_feed'];
+    return $tests;
+});
+
+/** A Site Health result in WordPress's shape. */
+function peerpath_health($test, $good, $label, $description, $status)
+{
+    return [
+        'label' => $label,
+        'status' => $good ? 'good' : $status,
+        'badge' => ['label' => __('PeerPath', 'peerpath'), 'color' => $good ? 'blue' : 'orange'],
+        'description' => '<p>' . esc_html($description) . '</p>',
+        'actions' => $good ? '' : sprintf('<p><a href="%s">%s</a></p>', esc_url(admin_url('options-general.php?page=peerpath')), esc_html__('Settings > PeerPath', 'peerpath')),
+        'test' => $test,
+    ];
+}
+
+/** Site Health: the config and the meeting list answer a visitor who is not signed in. */
+function peerpath_health_public()
+{
+    $problem = peerpath_public_problem();
+    return peerpath_health('peerpath_public', $problem === '', $problem === '' ? __('PeerPath can be read by visitors', 'peerpath') : __('Visitors cannot load PeerPath\'s config', 'peerpath'),
+        $problem === '' ? __('The widget\'s config and meeting list answer a visitor who is not signed in.', 'peerpath') : $problem, 'critical');
+}
+
+/** Site Health: the copy of another site's meeting list is no more than two days old. */
+function peerpath_health_feed()
+{
+    $stale = peerpath_feed_is_stale();
+    $sentence = peerpath_feed_status_sentence();
+    return peerpath_health('peerpath_feed', !$stale, $stale ? __('PeerPath\'s meeting list is out of date', 'peerpath') : __('PeerPath\'s meeting list is up to date', 'peerpath'),
+        $sentence !== '' ? $sentence : __('No meeting list from another site is set.', 'peerpath'), 'recommended');
+}
 register_activation_hook(__FILE__, function () {
     if (!wp_next_scheduled('peerpath_sync_feed')) {
         wp_schedule_event(time(), 'twicedaily', 'peerpath_sync_feed');
@@ -568,6 +863,7 @@ function peerpath_settings_page()
         'nonce' => wp_create_nonce('wp_rest'),
         'configUrl' => peerpath_config_url(),
         'feedSource' => (string) get_option(PEERPATH_FEED_SOURCE, ''),
+        'feedStatus' => peerpath_feed_status_sentence(),
         'feedSourceUrl' => rest_url('peerpath/v1/feed-source'),
         'isolatedHost' => (string) get_option(PEERPATH_ISOLATED_HOST, ''),
         'isolatedHostUrl' => rest_url('peerpath/v1/isolated-host'),
