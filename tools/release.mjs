@@ -1,8 +1,10 @@
 // `make release`: the files a center installs, in release/ (distribution.md), from dist/:
 //
 //   peerpath-V.zip   the widget's files, an example config, docs/ (the config reference, every
-//                    catalog id with its English and Spanish names, embedding, the CSP line),
-//                    LICENSE and a README.txt of one screen;
+//                    catalog id with its English and Spanish names, embedding, the CSP line;
+//                    and for the center's staff: privacy-policy text, an accessibility
+//                    statement, a clinical summary of every question and rule with its source,
+//                    updating, the changelog, security), LICENSE and a README.txt of one screen;
 //   peerpath-V.tgz   the same as an npm package, with `peerpath-check` and `peerpath-sync-feed`
 //                    (Node.js only, through the scoring API module);
 //   peerpath-wp-V.zip  the WordPress plugin (wordpress/peerpath/ and the widget's files).
@@ -32,6 +34,49 @@ async function catalogNames(lang) {
 }
 
 const [english, spanish] = [await catalogNames('en'), await catalogNames('es')];
+
+/** The instrument a question comes from, by its id, as CLINICAL.md cites it; PeerPath's own otherwise. */
+const INSTRUMENTS = [
+  [/^auditc_/, 'AUDIT-C (Bush et al., Arch Intern Med 1998)'],
+  [/^phq2_/, 'PHQ-2 (Kroenke, Spitzer & Williams, Med Care 2003)'],
+  [/^gad2_/, 'GAD-2 (Kroenke et al., Ann Intern Med 2007)'],
+  [/^self_harm$/, 'PHQ-9 item 9 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001)'],
+  [/^barc_/, 'BARC-10 (Vilsaint et al., Drug Alcohol Depend 2017)'],
+];
+/** Asked only by the scoring API's full profile, not by the widget (tools/languages.py, FULL_RESULT_ONLY). */
+const PROFILE_ONLY = /^(importance|confidence|barc_\d+)$/;
+
+/**
+ * The clinical director's summary: every question the widget asks, by section, with its answers
+ * and the instrument it comes from (from the scoring API module itself, so it is the
+ * questionnaire that ships), then every rule with its source (CLINICAL.md, from "Safety rules").
+ */
+async function clinicalSummary() {
+  const api = await import(at('dist', 'api', 'peerpath.js'));
+  await api.default({ module_or_path: await readFile(at('dist', 'api', 'peerpath_bg.wasm')) });
+  const { sections, items } = api.questionnaire('en');
+  const clinical = await readFile(at('CLINICAL.md'), 'utf8');
+  const lines = [`# PeerPath ${version}: a summary for the clinical director`, '',
+    'What PeerPath asks a visitor and what it does with the answers. It never diagnoses: it suggests peer-support groups and aftercare, and shows crisis lines the moment an answer calls for them. Nothing a visitor answers leaves their device. A skipped question is unknown, never a sign that all is well.', '',
+    '## The questions', '',
+    'By part of the questionnaire (the order within a visit is under "Where safety sits in the questionnaire", below). Each says whom it is asked of: a visitor asking for themselves, or for someone they care about. A question may be skipped unless it is marked required by the flow.', ''];
+  for (const section of sections) {
+    const asked = items.filter((item) => item.section === section.id && !PROFILE_ONLY.test(item.id));
+    if (!asked.length) continue;
+    lines.push(`### ${section.title}`, '');
+    for (const item of asked) {
+      const instrument = INSTRUMENTS.find(([pattern]) => pattern.test(item.id))?.[1] ?? 'PeerPath (screening.md)';
+      const paths = item.paths.map((path) => (path === 'self' ? 'for themselves' : 'for someone they care about')).join(', ');
+      lines.push(`- **${item.text}** (\`${item.id}\`; ${instrument}; ${paths}${item.optional ? '; optional' : ''})`);
+      if (item.options?.length) lines.push(`  Answers: ${item.options.map((o) => o.label).join(' / ')}.`);
+    }
+    lines.push('');
+  }
+  lines.push('## The rules and their sources', '', 'From CLINICAL.md, the document a clinician reviews (with the code and test references a developer needs).', '');
+  lines.push(clinical.slice(clinical.indexOf('## Safety rules')).replace(/^## /gm, '### '));
+  return lines.join('\n');
+}
+const summary = await clinicalSummary();
 const example = JSON.parse(await readFile(at('www', 'center.json'), 'utf8'));
 delete example.embed_origins; // the demo's own hosts; a center lists its own
 
@@ -67,6 +112,15 @@ List your page's origin in the config (\`"embed_origins": ["https://www.example.
 **Content-Security-Policy** for pages that set one: the widget needs
 \`default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'\`.
 
+## For your staff
+
+- **Privacy officer**: docs/PRIVACY.md, text to paste into your privacy policy (the WordPress
+  plugin adds it to Settings > Privacy > Policy Guide) and docs/SECURITY.md, what the widget
+  promises and how each promise is tested.
+- **Accessibility reviewer**: docs/ACCESSIBILITY.md, a statement you may publish.
+- **Clinical director**: docs/CLINICAL-SUMMARY.md, every question and rule with its source.
+- **Whoever updates the site**: docs/UPDATING.md and docs/CHANGELOG.md.
+
 ## The config (center.json)
 
 The easiest way to write it: open \`configure.html\` from this folder on your site, fill in the
@@ -81,6 +135,9 @@ example. Fields:
 | \`center.crisis_phone\` | shown beside 988 and 911 on every screen |
 | \`center.url\`, \`center.hours\` | your contact page and opening hours |
 | \`center.timezone\` | the IANA name of the zone your schedules are in, such as \`America/Los_Angeles\` |
+| \`center.address\`, \`center.lat\`, \`center.lon\` | where your center is: the meeting list's copy keeps meetings near here |
+| \`feed_radius_miles\` | how far from your center the copy keeps meetings (50 if not set) |
+| \`theme\` | your brand: \`{"accent": "#1d5c4d", "font": "inherit", "scheme": "auto"}\` (accent of buttons and links; \`inherit\` for your page's font; \`light\`, \`dark\` or \`auto\`, as your page is) |
 | \`quick_exit_url\` | where "Exit this page" goes (an \`https://\` page) |
 | \`languages\` | the languages offered, first is the default: \`["en", "es"]\` |
 | \`hide\` | catalog ids (below) your center does not suggest |
@@ -120,7 +177,10 @@ const readme = `PeerPath ${version}: a self-screening and recovery resource find
    npm install ./peerpath-${version}.tgz, then npx peerpath-check center.json. The browser
    console on your page also names every problem by its place in the file.
 
-Nothing a visitor answers leaves their device. Questions and security reports: see docs/README.md.
+Nothing a visitor answers leaves their device. For your privacy policy, accessibility statement
+and clinical director: docs/PRIVACY.md, docs/ACCESSIBILITY.md, docs/CLINICAL-SUMMARY.md. Updating:
+docs/UPDATING.md (what changed: docs/CHANGELOG.md). Reporting a security or safety problem:
+docs/SECURITY.md.
 `;
 
 /** PeerPath is offered under the MIT license or the Apache License 2.0, at the user's option. */
@@ -133,6 +193,11 @@ async function widgetFiles(dir) {
   await cp(at('dist'), dir, { recursive: true });
   await mkdir(join(dir, 'docs'), { recursive: true });
   await writeFile(join(dir, 'docs', 'README.md'), docs);
+  // For the center's staff: the privacy officer, the accessibility reviewer, the clinical director.
+  for (const file of await readdir(at('docs', 'center'))) await cp(at('docs', 'center', file), join(dir, 'docs', file));
+  await writeFile(join(dir, 'docs', 'CLINICAL-SUMMARY.md'), summary);
+  await cp(at('CHANGELOG.md'), join(dir, 'docs', 'CHANGELOG.md'));
+  await cp(at('SECURITY.md'), join(dir, 'docs', 'SECURITY.md'));
   await writeFile(join(dir, 'center.example.json'), `${JSON.stringify(example, null, 2)}\n`);
   await writeFile(join(dir, 'README.txt'), readme);
   await writeFile(join(dir, 'LICENSE'), license);

@@ -338,13 +338,16 @@ function changed() {
   const fallback = `  <p>${call}If you need help now, call or text <a href="tel:988">988</a>. In an emergency, call <a href="tel:911">911</a>.</p>`;
   // The folder this configurator is served from holds the widget's files (a file opened from
   // the disk: the folder the release suggests).
-  const folder = /^https?:$/.test(location.protocol) ? new URL('.', location.href) : new URL('https://help.example.org/peerpath/');
+  // In WordPress, the plugin's widget folder (and the config from the site's REST route).
+  const folder = globalThis.peerpathSettings?.widgetUrl ? new URL(globalThis.peerpathSettings.widgetUrl)
+    : /^https?:$/.test(location.protocol) ? new URL('.', location.href) : new URL('https://help.example.org/peerpath/');
+  const configUrl = globalThis.peerpathSettings?.configUrl ? new URL(globalThis.peerpathSettings.configUrl) : new URL('center.json', folder);
   document.getElementById('snippet').value = `<script type="module" src="${escapeHtml(folder.pathname)}peer-path.js"></script>
-<peer-path config="${escapeHtml(folder.pathname)}center.json">
+<peer-path config="${escapeHtml(configUrl.origin === location.origin ? `${configUrl.pathname}${configUrl.search}` : configUrl.href)}">
 ${fallback}
 </peer-path>`;
   document.getElementById('snippet-isolated').value = `<script src="${escapeHtml(folder.href)}peer-path-frame.js" defer></script>
-<peer-path-frame config="${escapeHtml(folder.href)}center.json">
+<peer-path-frame config="${escapeHtml(new URL('center.json', folder).href)}">
 ${fallback}
 </peer-path-frame>`;
   clearTimeout(previewTimer);

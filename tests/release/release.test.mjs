@@ -58,6 +58,20 @@ test('the zip holds the widget, the docs with every catalog id, an example confi
   }
   assert.match(docs, /wasm-unsafe-eval/);
   assert.match(docs, /frame-ancestors/);
+  // What a center's staff ask for (distribution.md v3), each file where README.txt says it is.
+  for (const file of ['PRIVACY.md', 'ACCESSIBILITY.md', 'CLINICAL-SUMMARY.md', 'UPDATING.md', 'CHANGELOG.md', 'SECURITY.md']) {
+    assert.ok(readme.includes(`docs/${file}`), `README.txt names docs/${file}`);
+    assert.ok((await readFile(join(top, 'docs', file), 'utf8')).length > 500, file);
+  }
+  assert.match(await readFile(join(top, 'docs', 'SECURITY.md'), 'utf8'), /## Reporting a problem/);
+  // The clinical summary has every question the widget asks, with its source, and every safety rule.
+  const clinical = await readFile(join(top, 'docs', 'CLINICAL-SUMMARY.md'), 'utf8');
+  for (const id of ['for_whom', 'self_harm', 'auditc_1', 'phq2_1', 'lo_danger', 'own_safety', 'withdrawal', 'format']) {
+    assert.match(clinical, new RegExp(`\\(\`${id}\`; [^)]+`), id);
+  }
+  assert.doesNotMatch(clinical, /`barc_1`/, 'the full profile\'s questions are not the widget\'s');
+  assert.match(clinical, /AUDIT-C \(Bush et al\., Arch Intern Med 1998\)/);
+  for (const rule of ['crisis_988', 'lo_emergency', 'domestic_violence', 'withdrawal_medical', 'naloxone']) assert.match(clinical, new RegExp(`\`${rule}\``), rule);
 });
 
 test('peerpath-check, installed from the npm package with no cargo on PATH, names every problem of a bad config by field', async () => {

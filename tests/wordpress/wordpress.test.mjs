@@ -104,6 +104,15 @@ after(async () => {
   await rm('/etc/wordpress/config-127.0.0.1.php', { force: true });
 });
 
+/**
+ * A screenshot for readme.txt's "Screenshots" (the n-th there), as WordPress.org names them; made
+ * here so they show the plugin as it is.
+ */
+async function screenshot(page, n) {
+  await mkdir(join(root, 'target', 'screenshots', 'wordpress'), { recursive: true });
+  await page.screenshot({ path: join(root, 'target', 'screenshots', 'wordpress', `screenshot-${n}.png`) });
+}
+
 /** Answers each screen of the questionnaire in `scope` (a page or a frame) for oneself, to the result. */
 async function complete(scope) {
   await scope.locator('peer-path .pp:not([data-shell]) [data-action=start]').click();
@@ -190,6 +199,12 @@ test('an administrator sets up the center in Settings > PeerPath; an invalid con
   await page.locator('#save').click();
   await page.locator('#save-result', { hasText: /^Saved/ }).waitFor();
   assert.ok(await inView());
+  // The lines for a page elsewhere name the plugin's own files and the site's config route.
+  const snippet = await page.locator('#snippet').inputValue();
+  assert.match(snippet, /<script type="module" src="\/wp-content\/plugins\/peerpath\/widget\/peer-path\.js"><\/script>/);
+  assert.match(snippet, /<peer-path config="\/(index\.php)?\?rest_route=\/peerpath\/v1\/config">/);
+  await page.locator('#preview peer-path .pp:not([data-shell])').scrollIntoViewIfNeeded();
+  await screenshot(page, 1);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   const errors = [];
@@ -245,6 +260,8 @@ test('a visitor completes the questionnaire on a page with the shortcode, with n
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site}/?page_id=${pageId}`);
+  await page.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+  await screenshot(page, 3);
   const result = await complete(page);
   assert.match(result, /Your next steps/);
   assert.match(result, /Harbor Recovery Center/);
@@ -544,6 +561,11 @@ test('a BMLT server\'s meetings are synced, trimmed to the center\'s radius, and
   await page.locator('#save').click();
   await page.locator('#save-result', { hasText: /Meeting list: saved: 2 meeting\(s\); left out: 1 farther than the radius, 0 with no place/ }).waitFor();
   assert.match(await page.locator('#feed-status').innerText(), /^Last synced .* ago: 2 meetings kept\.$/);
+  // A field focused is never under the save bar (WCAG 2.4.11).
+  await page.locator('#feed-source').focus();
+  const [field, bar] = await page.evaluate(() => [document.getElementById('feed-source').getBoundingClientRect().bottom, document.querySelector('.save-bar').getBoundingClientRect().top]);
+  assert.ok(field <= bar, `the field ends at ${field}, the bar starts at ${bar}`);
+  await screenshot(page, 2);
   const copy = await (await fetch(`${site}/?rest_route=/peerpath/v1/meetings`)).json();
   assert.deepEqual(copy.map((m) => m.slug), ['bmlt-17', 'bmlt-19']);
   assert.deepEqual(copy[0], { name: 'Just for Today', slug: 'bmlt-17', day: 2, time: '19:30', end_time: '21:00', location: 'Church hall',
@@ -562,7 +584,7 @@ test('a BMLT server\'s meetings are synced, trimmed to the center\'s radius, and
   const health = JSON.parse((await wpPhp('echo json_encode(peerpath_health_feed());')).replace(/^[^{]*/, ''));
   assert.equal(health.status, 'recommended');
   assert.match(health.description, /Last synced 3 days ago/);
-  await page.screenshot({ path: join(root, 'target', 'screenshots', 'wordpress-stale.png') });
+  await screenshot(page, 4);
   await context.close();
   await wpPhp("delete_option('peerpath_feed_source'); delete_option('peerpath_feed_status');");
 });
@@ -598,6 +620,51 @@ add_filter('rest_authentication_errors', function ($result) {
   assert.equal(await page.locator('#public-problem').count(), 0);
   await context.close();
   assert.match(await wpPhp('echo json_encode(peerpath_health_public());'), /"status":"good"/);
+});
+
+test('the privacy-policy text is in Settings > Privacy > Policy Guide, for the center to paste', async () => {
+  const { context, page } = await signIn();
+  await page.goto(`${site}/wp-admin/privacy-policy-guide.php`);
+  const guide = page.locator('.privacy-settings-accordion-trigger', { hasText: 'PeerPath' });
+  await guide.click();
+  const text = await page.locator('.privacy-settings-accordion-panel', { hasText: 'Your answers stay on your device' }).innerText();
+  assert.match(text, /They are not sent to us or to anyone else/);
+  assert.match(text, /call or text 988, or call 911/);
+  await context.close();
+});
+
+test('an administrator who reads Spanish gets the plugin\'s admin in Spanish (its .mo): the Settings link and the privacy text', async () => {
+  await wpPhp("update_user_meta(1, 'locale', 'es_ES');");
+  try {
+    const { context, page } = await signIn();
+    await page.goto(`${site}/wp-admin/plugins.php`);
+    await page.locator('tr[data-plugin="peerpath/peerpath.php"] .row-actions a', { hasText: 'Ajustes' }).waitFor();
+    await page.goto(`${site}/wp-admin/privacy-policy-guide.php`);
+    await page.locator('.privacy-settings-accordion-trigger', { hasText: 'PeerPath' }).click();
+    await page.locator('.privacy-settings-accordion-panel', { hasText: 'Sus respuestas se quedan en su dispositivo' }).waitFor();
+    await context.close();
+  } finally {
+    await wpPhp("delete_user_meta(1, 'locale');");
+  }
+});
+
+test('readme.txt is in WordPress\'s format, and each screenshot it lists was made by these tests', async () => {
+  const readme = await readFile(join(root, 'wordpress', 'peerpath', 'readme.txt'), 'utf8');
+  const header = Object.fromEntries([...readme.matchAll(/^([A-Z][A-Za-z ]+): (.+)$/gm)].map((m) => [m[1], m[2]]));
+  assert.match(readme, /^=== PeerPath ===\n/);
+  assert.equal(header['Stable tag'], version);
+  assert.equal(header['Requires at least'], '6.1');
+  assert.equal(header['Requires PHP'], '7.4');
+  const plugin = await readFile(join(root, 'wordpress', 'peerpath', 'peerpath.php'), 'utf8');
+  assert.equal(plugin.match(/^ \* Version: (.+)$/m)[1], version, 'the plugin header agrees');
+  const short = readme.split('\n\n')[1];
+  assert.ok(short.length <= 150 && !short.includes('=='), `short description: ${short.length} characters`);
+  for (const section of ['Description', 'Installation', 'Frequently Asked Questions', 'Screenshots', 'Changelog', 'Privacy']) {
+    assert.match(readme, new RegExp(`^== ${section} ==$`, 'm'), section);
+  }
+  const listed = readme.slice(readme.indexOf('== Screenshots ==')).split('\n== ')[0].match(/^\d+\. /gm).length;
+  const made = (await readdir(join(root, 'target', 'screenshots', 'wordpress'))).filter((f) => /^screenshot-\d+\.png$/.test(f));
+  assert.equal(made.length, listed, made.join(', '));
 });
 
 test('uninstalling removes what the plugin stored', async () => {

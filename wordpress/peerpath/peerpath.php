@@ -64,6 +64,12 @@ function peerpath_config_url()
     return rest_url('peerpath/v1/config');
 }
 
+// The admin's words in the site's (or the user's) language: languages/peerpath-<locale>.mo, made
+// from the .po beside it by tools/wp-i18n.mjs (Spanish ships; peerpath.pot for others).
+add_action('init', function () {
+    load_plugin_textdomain('peerpath', false, dirname(plugin_basename(__FILE__)) . '/languages');
+}, 0);
+
 add_action('init', function () {
     wp_register_script('peerpath-widget', peerpath_asset('peer-path.js'), [], PEERPATH_VERSION, true);
     wp_register_script('peerpath-block', plugins_url('block.js', __FILE__), ['wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components'], PEERPATH_VERSION, false);
@@ -836,6 +842,32 @@ function peerpath_problems($config)
     return $problems;
 }
 
+/**
+ * The privacy-policy text a center pastes (docs/PRIVACY.md in the release), offered in Settings >
+ * Privacy > Policy Guide, where WordPress gathers what each plugin says (distribution.md v3).
+ */
+function peerpath_privacy_text()
+{
+    $points = [
+        __('Your answers stay on your device. They are not sent to us or to anyone else, and they are not stored: no cookie, no browser storage, no account. When you close or leave the page, they are gone.', 'peerpath'),
+        __('We cannot see your answers or your results. We only learn what any visit to our site tells us: that the page and its files were loaded (our web server\'s usual logs).', 'peerpath'),
+        __('Your location is used only if you ask. If you tap "Sort by distance from me", your browser asks your permission; the location is used on your device to sort meetings and is never sent or kept.', 'peerpath'),
+        __('Saving and printing are yours. "Save a copy" makes a file on your device; "Print" prints. Where a result talks about safety at home, the page first asks whether you want that part left out.', 'peerpath'),
+        __('"Exit this page" (or pressing Shift three times) clears your answers and takes the whole tab to another site.', 'peerpath'),
+        __('The questionnaire loads nothing from other companies: no fonts, no analytics, no advertising. It reads only its own files and our list of programs and meetings from our own site.', 'peerpath'),
+        __('It is not a diagnosis and not medical advice. If you are in danger, call or text 988, or call 911.', 'peerpath'),
+    ];
+    return '<p class="privacy-policy-tutorial">' . esc_html__('PeerPath never receives what a visitor answers; the text below says so in plain words for your visitors.', 'peerpath') . '</p>'
+        . '<p><strong class="privacy-policy-tutorial">' . esc_html__('Suggested text:', 'peerpath') . ' </strong>'
+        . esc_html__('Our site offers an anonymous questionnaire that suggests support groups and aftercare that may fit you or someone you care about. It runs entirely in your browser.', 'peerpath') . '</p>'
+        . '<ul><li>' . implode('</li><li>', array_map('esc_html', $points)) . '</li></ul>';
+}
+add_action('admin_init', function () {
+    if (function_exists('wp_add_privacy_policy_content')) {
+        wp_add_privacy_policy_content(__('PeerPath', 'peerpath'), peerpath_privacy_text());
+    }
+});
+
 // A "Settings" link beside Deactivate on the Plugins screen, where a web person looks first
 // after activating (distribution.md version 3).
 add_filter('plugin_action_links_' . plugin_basename(__FILE__), function ($links) {
@@ -862,6 +894,7 @@ function peerpath_settings_page()
         'save' => peerpath_config_url(),
         'nonce' => wp_create_nonce('wp_rest'),
         'configUrl' => peerpath_config_url(),
+        'widgetUrl' => peerpath_asset(''),
         'feedSource' => (string) get_option(PEERPATH_FEED_SOURCE, ''),
         'feedStatus' => peerpath_feed_status_sentence(),
         'feedSourceUrl' => rest_url('peerpath/v1/feed-source'),
