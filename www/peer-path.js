@@ -357,15 +357,17 @@ function shellFrame(lang, center) {
 
 /**
  * The center's colors, font and scheme (center-config.md `theme`) as the stylesheet's custom
- * properties on the element; a value the checker refuses is left out. `font: "inherit"` is the
- * host page's font; `scheme: "auto"` (or none) follows the page's color scheme.
+ * properties on the element; a value the checker refuses is left out, and one the page set on
+ * the element itself (a WordPress block's brand) stays. `font: "inherit"` is the host page's
+ * font; `scheme: "auto"` (or none) follows the page's color scheme.
  */
 function applyTheme(element, theme) {
   const { accent, font, scheme } = asObject(theme);
-  if (/^#([\da-f]{3}){1,2}$/i.test(accent)) element.style.setProperty('--pp-accent', accent);
+  const set = (name, value) => element.style.getPropertyValue(name) || element.style.setProperty(name, value);
+  if (/^#([\da-f]{3}){1,2}$/i.test(accent)) set('--pp-accent', accent);
   const family = font === 'inherit' ? element.parentElement && getComputedStyle(element.parentElement).fontFamily : font;
-  if (typeof family === 'string' && family && family.length <= 200) element.style.setProperty('--pp-font', family);
-  if (scheme === 'light' || scheme === 'dark') element.style.colorScheme = scheme;
+  if (typeof family === 'string' && family && family.length <= 200) set('--pp-font', family);
+  if (scheme === 'light' || scheme === 'dark') set('color-scheme', scheme);
 }
 
 /**

@@ -71,7 +71,9 @@ if (strpos($path, '/wp-content/') === 0) {
 }
 return false;
 `);
-  php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, router], { cwd: WORDPRESS, stdio: 'ignore' });
+  // Four workers, as a real server has more than one: WordPress's own loopback requests (WP-Cron
+  // spawned by a page view, a sync it runs) never hold up the page a test is waiting for.
+  php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, router], { cwd: WORDPRESS, stdio: 'ignore', env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
   for (let i = 0; i < 40; i++) {
     try { await fetch(site); break; } catch { await new Promise((r) => setTimeout(r, 250)); }
   }
@@ -202,7 +204,7 @@ test('an administrator sets up the center in Settings > PeerPath; an invalid con
   // The lines for a page elsewhere name the plugin's own files and the site's config route.
   const snippet = await page.locator('#snippet').inputValue();
   assert.match(snippet, /<script type="module" src="\/wp-content\/plugins\/peerpath\/widget\/peer-path\.js"><\/script>/);
-  assert.match(snippet, /<peer-path config="\/(index\.php)?\?rest_route=\/peerpath\/v1\/config">/);
+  assert.match(snippet, /<peer-path config="\/((index\.php)?\?rest_route=|wp-json)\/peerpath\/v1\/config">/);
   await page.locator('#preview peer-path .pp:not([data-shell])').scrollIntoViewIfNeeded();
   await screenshot(page, 1);
   const dialogs = [];
@@ -278,7 +280,7 @@ test('isolated mode: a frame from the isolated host the administrator sets, out 
   const isolatedPage = Number(await wpPhp("echo wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Private help', 'post_content' => '[peer_path isolated=\"1\"]']);"));
   // No isolated host yet: visitors see only the phone lines, never the widget inline.
   const early = await (await fetch(`${site}/?page_id=${isolatedPage}`)).text();
-  assert.match(early, /call or text 988\. To talk with us, call \+1-555-0100/);
+  assert.match(early, /call or text 988\. In an emergency, call 911\. To talk with us, call \+1-555-0100/);
   assert.doesNotMatch(early, /<peer-path|peer-path\.js|peer-path-frame/);
   assert.doesNotMatch(early, /needs an isolated host/, 'the note is for administrators');
 
@@ -359,11 +361,24 @@ test('an editor places the PeerPath block on a page in the block editor; visitor
   if ((await settings.getAttribute('aria-pressed')) !== 'true') await settings.click();
   await page.locator('.peerpath-block').click();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  // In the editor the block is the widget itself: its brand shows as it is chosen.
+  const start = page.locator('.peerpath-block peer-path [data-action=start]');
+  await start.waitFor();
+  await page.getByRole('textbox', { name: 'Accent color' }).fill('#5b2a86');
+  await page.waitForFunction(() => {
+    const b = document.querySelector('.peerpath-block peer-path')?.shadowRoot?.querySelector('[data-action=start]');
+    return b && getComputedStyle(b).backgroundColor === 'rgb(91, 42, 134)';
+  });
+  await page.getByRole('combobox', { name: 'Light or dark' }).selectOption('dark');
+  await page.waitForFunction(() => {
+    const pp = document.querySelector('.peerpath-block peer-path')?.shadowRoot?.querySelector('.pp');
+    return pp && getComputedStyle(pp).backgroundColor === 'rgb(20, 32, 31)';
+  });
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.locator('.editor-post-publish-panel').getByRole('button', { name: 'Publish', exact: true }).click();
   await page.locator('.post-publish-panel__postpublish').waitFor();
   const id = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPostId());
-  assert.match(await wpPhp(`echo get_post(${id})->post_content;`), /<!-- wp:peerpath\/widget \{"lang":"es"\} \/-->/);
+  assert.match(await wpPhp(`echo get_post(${id})->post_content;`), /<!-- wp:peerpath\/widget \{"lang":"es","accent":"#5b2a86","scheme":"dark"\} \/-->/);
   await context.close();
 
   const visitor = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -372,6 +387,13 @@ test('an editor places the PeerPath block on a page in the block editor; visitor
   await view.locator('peer-path .pp:not([data-shell]) [data-action=start]').waitFor();
   assert.equal(await view.locator('peer-path').getAttribute('lang'), 'es');
   assert.match(await view.locator('peer-path .screen').innerText(), /apoyo|ayuda/i);
+  // The visitor sees the block's brand.
+  assert.equal(await view.locator('peer-path').getAttribute('style'), '--pp-accent:#5b2a86;color-scheme:dark');
+  // Dark, as chosen (the accent is the light scheme's; dark mode has its own, --pp-accent-dark).
+  assert.equal(await view.locator('peer-path .pp').evaluate((pp) => getComputedStyle(pp).backgroundColor), 'rgb(20, 32, 31)');
+  // A block's values are checked before they reach the page.
+  const hostile = await wpPhp(`echo peerpath_theme_style(['accent' => 'red;background:url(//evil.example)', 'font' => 'x;}</style><script>', 'scheme' => 'midnight']);`);
+  assert.equal(hostile.trim(), '');
   await visitor.close();
 });
 

@@ -72,7 +72,9 @@ add_action('init', function () {
 
 add_action('init', function () {
     wp_register_script('peerpath-widget', peerpath_asset('peer-path.js'), [], PEERPATH_VERSION, true);
-    wp_register_script('peerpath-block', plugins_url('block.js', __FILE__), ['wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components'], PEERPATH_VERSION, false);
+    // In the editor the block is the widget itself (a live preview of its language and brand).
+    wp_register_script('peerpath-block', plugins_url('block.js', __FILE__), ['wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'peerpath-widget'], PEERPATH_VERSION, false);
+    wp_add_inline_script('peerpath-block', 'window.peerpathBlock = ' . wp_json_encode(['configUrl' => peerpath_config_url()], JSON_HEX_TAG | JSON_HEX_AMP) . ';', 'before');
     add_shortcode('peer_path', 'peerpath_shortcode');
     register_block_type('peerpath/widget', [
         'api_version' => 2,
@@ -81,6 +83,9 @@ add_action('init', function () {
         'attributes' => [
             'lang' => ['type' => 'string', 'default' => ''],
             'isolated' => ['type' => 'boolean', 'default' => false],
+            'accent' => ['type' => 'string', 'default' => ''],
+            'font' => ['type' => 'string', 'default' => ''],
+            'scheme' => ['type' => 'string', 'default' => ''],
         ],
     ]);
 });
@@ -108,7 +113,29 @@ function peerpath_shortcode($atts)
 
 function peerpath_block($attributes)
 {
-    return peerpath_element(isset($attributes['lang']) ? (string) $attributes['lang'] : '', !empty($attributes['isolated']));
+    return peerpath_element(isset($attributes['lang']) ? (string) $attributes['lang'] : '', !empty($attributes['isolated']), peerpath_theme_style($attributes));
+}
+
+/**
+ * A block's brand as the widget's custom properties, each value checked (a color as #1d5c4d, a
+ * font name of letters, digits, spaces, commas, quotes and hyphens, light or dark); '' for none.
+ */
+function peerpath_theme_style($attributes)
+{
+    $style = [];
+    $accent = (string) ($attributes['accent'] ?? '');
+    if (preg_match('/^#([0-9a-f]{3}){1,2}$/i', $accent)) {
+        $style[] = '--pp-accent:' . $accent;
+    }
+    $font = (string) ($attributes['font'] ?? '');
+    if ($font !== '' && strlen($font) <= 120 && preg_match('/^[A-Za-z0-9 ,"\'-]+$/', $font)) {
+        $style[] = '--pp-font:' . $font;
+    }
+    $scheme = (string) ($attributes['scheme'] ?? '');
+    if (in_array($scheme, ['light', 'dark'], true)) {
+        $style[] = 'color-scheme:' . $scheme;
+    }
+    return implode(';', $style);
 }
 
 /**
@@ -117,18 +144,19 @@ function peerpath_block($attributes)
  * phone numbers), never the widget in reach of this page's scripts, and an administrator
  * viewing the page is told what is missing.
  */
-function peerpath_element($lang, $isolated = false)
+function peerpath_element($lang, $isolated = false, $style = '')
 {
     $config = json_decode((string) get_option(PEERPATH_OPTION, ''));
     $phone = is_object($config) && isset($config->center->phone) && is_string($config->center->phone) ? trim(peerpath_plain($config->center->phone)) : '';
     $fallback = '<p>' . esc_html($phone !== ''
-        ? sprintf(__('If you need help now, call or text 988. To talk with us, call %s.', 'peerpath'), $phone)
+        ? sprintf(__('If you need help now, call or text 988. In an emergency, call 911. To talk with us, call %s.', 'peerpath'), $phone)
         : __('If you need help now, call or text 988. In an emergency, call 911.', 'peerpath')) . '</p>';
     $lang = preg_match('/^[a-z]{2}(-[A-Za-z0-9]{1,8})?$/', $lang) ? $lang : '';
     $lang_attr = $lang !== '' ? ' lang="' . esc_attr($lang) . '"' : '';
     if (!$isolated) {
         wp_enqueue_script('peerpath-widget');
-        return '<peer-path config="' . esc_attr(peerpath_config_url()) . '"' . $lang_attr . '>' . $fallback . '</peer-path>';
+        $style_attr = $style !== '' ? ' style="' . esc_attr($style) . '"' : '';
+        return '<peer-path config="' . esc_attr(peerpath_config_url()) . '"' . $lang_attr . $style_attr . '>' . $fallback . '</peer-path>';
     }
     $host = (string) get_option(PEERPATH_ISOLATED_HOST, '');
     if ($host === '') {
