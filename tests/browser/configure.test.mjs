@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, launch, axe, DIST } from './harness.mjs';
+import { counter, fillThreePrograms } from './three-programs.mjs';
 
 let browser;
 let site;
@@ -317,48 +318,12 @@ test('the center\'s brand and place (center-config.md v3): set in the form, prev
 
 test('a three-program center (one in Spanish) by keyboard and pointer: copy a program, common schedules, a draft that survives a reload, axe clean; the actions it took are counted', async () => {
   const { context, page, errors } = await open();
-  // Every action a person takes, and every field they fill, counted for BENCHMARKS (issue 27:
-  // the goal is ten minutes for a person).
-  const count = { actions: 0, fields: new Set() };
-  const act = async (locator, how, ...args) => {
-    count.actions++;
-    if (['fill', 'selectOption', 'check'].includes(how)) count.fields.add(await locator.evaluate((el) => el.id || el.dataset.field || el.name));
-    return locator[how](...args);
-  };
-  await act(page.getByLabel('Name (required)'), 'fill', 'Harbor Recovery Center');
-  await act(page.getByLabel('Admissions phone'), 'fill', '+1-760-555-0100');
-  await act(page.getByLabel('Time zone of your schedules'), 'selectOption', 'America/Los_Angeles');
-  await act(page.getByLabel(/Meeting list on your site/), 'fill', '/peerpath/meetings.json');
-  // Program 1 by pointer, from a common schedule.
-  await act(page.locator('#add'), 'click');
-  const first = page.locator('.resource').nth(0);
-  await act(first.locator('[data-field=name]'), 'fill', 'Evening IOP');
-  await act(first.locator('[data-field=kind]'), 'selectOption', 'intensive_outpatient');
-  await act(first.locator('[data-field=center_program]'), 'check');
-  await act(first.getByLabel('Or start from a common schedule'), 'selectOption', 'weekday_evenings');
-  await act(first.getByRole('button', { name: 'Add these times' }), 'click');
+  const count = counter();
+  // The first program's schedule, and its copy, checked as they are made.
+  const { first, second } = await fillThreePrograms(page, count, { field: page.getByLabel(/Meeting list on your site/), value: '/peerpath/meetings.json' });
   assert.equal(await first.locator('.slot').count(), 5, 'Monday to Friday, the empty row gone');
   assert.equal(await first.locator('.slot').nth(0).getByLabel('Starts at').inputValue(), '18:00');
-  // Program 2, in Spanish: a copy of the first, by keyboard from its button.
-  await first.getByRole('button', { name: 'Copy this program' }).focus();
-  count.actions++;
-  await page.keyboard.press('Enter');
-  const second = page.locator('.resource').nth(1);
-  assert.equal(await second.locator('[data-field=name]').inputValue(), 'Evening IOP (copy)');
-  assert.ok(await second.locator('[data-field=name]').evaluate((el) => el === document.activeElement), 'the copy\'s name has the focus, selected');
-  count.actions++;
-  await page.keyboard.type('IOP en español');
-  assert.equal(await second.locator('.slot').count(), 5, 'the schedule came with it');
-  await act(second.getByText('More about this program'), 'click');
-  await act(second.locator('[data-field=languages] input[value=es]'), 'check');
-  await act(second.locator('[data-field=es_name]'), 'fill', 'IOP en español');
-  // Program 3: a family group on Saturdays, listed by the center.
-  await act(page.locator('#add'), 'click');
-  const third = page.locator('.resource').nth(2);
-  await act(third.locator('[data-field=name]'), 'fill', 'Family Saturday group');
-  await act(third.locator('[data-field=kind]'), 'selectOption', 'family_program');
-  await act(third.getByLabel('Or start from a common schedule'), 'selectOption', 'saturday');
-  await act(third.getByRole('button', { name: 'Add these times' }), 'click');
+  assert.equal(await second.locator('.slot').count(), 5, 'the schedule came with the copy');
   await page.locator('#summary', { hasText: 'No problems' }).waitFor();
   const config = await output(page);
   assert.deepEqual(config.resources.map((r) => [r.id, r.name, r.kind, r.schedule.length, r.languages ?? null]), [
@@ -368,7 +333,7 @@ test('a three-program center (one in Spanish) by keyboard and pointer: copy a pr
   ]);
   assert.deepEqual(config.resources[2].schedule, [{ day: 6, start: '10:00', end: '12:00' }]);
   await axe(page, 'configurator with three programs');
-  console.log(`# a three-program center in the static configurator: ${count.actions} actions, ${count.fields.size} fields filled`);
+  console.log(`# a three-program center in the static configurator: ${count.actions} actions, ${count.fields.size} fields filled, then Download center.json (1) and the lines copied into a page (1)`);
   // The tab is reloaded (or closed) before the download: the draft comes back whole.
   await page.waitForTimeout(600); // the draft is kept as the preview is drawn
   await page.reload();

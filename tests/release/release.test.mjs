@@ -99,6 +99,15 @@ test('peerpath-check, installed from the npm package with no cargo on PATH, name
   const checked = await run('peerpath-check', [example]);
   assert.equal(checked.status, 0, checked.out);
   assert.match(checked.out, /0 error\(s\), 0 warning\(s\)/);
+  // "Ready" means it works: what reads well but would fail on the live page is a warning, by field.
+  const live = join(dir, 'live.json');
+  await writeFile(live, JSON.stringify({ center: { name: 'Harbor', url: 'www.harbor.example/contact' },
+    meeting_guide_url: 'https://aa-intergroup.example/meetings.json', embed_origins: ['https://www.harbor.example'] }));
+  const warned = await run('peerpath-check', [live]);
+  assert.equal(warned.status, 0, 'warnings only');
+  assert.match(warned.out, /warning: meeting_guide_url: .*reads a feed only from the site it runs on/);
+  assert.match(warned.out, /warning: center\.url: .*without https:\/\//);
+  assert.match(warned.out, /warning: embed_origins\[0\]: lists https:\/\/www\.harbor\.example but not https:\/\/harbor\.example/);
 });
 
 // ---- peerpath-sync-feed, against local servers that are good, slow, huge, wrong or down -----------

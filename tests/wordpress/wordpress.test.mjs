@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axe, launch, serve, wholeResult } from '../browser/harness.mjs';
+import { counter, fillThreePrograms } from '../browser/three-programs.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
@@ -687,6 +688,48 @@ test('readme.txt is in WordPress\'s format, and each screenshot it lists was mad
   const listed = readme.slice(readme.indexOf('== Screenshots ==')).split('\n== ')[0].match(/^\d+\. /gm).length;
   const made = (await readdir(join(root, 'target', 'screenshots', 'wordpress'))).filter((f) => /^screenshot-\d+\.png$/.test(f));
   assert.equal(made.length, listed, made.join(', '));
+});
+
+test('a three-program center set up in Settings > PeerPath and placed with the block: the actions it took are counted', async () => {
+  const meetings = [{ name: 'Pier AA', slug: 'pier', day: [0, 1, 2, 3, 4, 5, 6], time: '12:00', types: ['O'], formatted_address: '1 Pier St, Oceanside' }];
+  const intergroup = await hostile({ '/meetings.json': (req, res) => res.end(JSON.stringify(meetings)) });
+  await wpPhp("delete_option('peerpath_config');");
+  const { context, page } = await signIn();
+  const count = counter();
+  await count.act(page.locator('#menu-settings > a'), 'click');
+  await count.act(page.locator('#menu-settings a[href="options-general.php?page=peerpath"]'), 'click');
+  await page.locator('#summary', { hasText: /error/ }).waitFor();
+  await fillThreePrograms(page, count, { field: page.getByLabel(/Meeting list from another site/), value: `${intergroup.url}/meetings.json` });
+  await page.locator('#summary', { hasText: 'No problems' }).waitFor();
+  await count.act(page.locator('#save'), 'click');
+  await page.locator('#save-result', { hasText: /^Saved\. .*Meeting list: saved: 1 meeting/ }).waitFor();
+  await axe(page, 'settings page with three programs', { within: '.peerpath-settings' });
+  // The page: a new page, its title, the block, publish.
+  await count.act(page.locator('#menu-pages > a'), 'click');
+  await page.goto(`${site}/wp-admin/post-new.php?post_type=page`); // the menu's "Add New"
+  count.actions++;
+  const guide = page.getByRole('dialog', { name: /Welcome to the block editor/ });
+  if (await guide.waitFor({ timeout: 10000 }).then(() => true, () => false)) await guide.getByRole('button', { name: 'Close' }).click();
+  await count.act(page.getByRole('textbox', { name: 'Add title' }), 'fill', 'Find support');
+  await count.act(page.getByRole('button', { name: 'Toggle block inserter' }), 'click');
+  await count.act(page.getByRole('searchbox', { name: /Search/ }), 'fill', 'PeerPath');
+  await count.act(page.getByRole('option', { name: 'PeerPath' }), 'click');
+  await count.act(page.getByRole('button', { name: 'Publish', exact: true }), 'click');
+  await count.act(page.locator('.editor-post-publish-panel').getByRole('button', { name: 'Publish', exact: true }), 'click');
+  await page.locator('.post-publish-panel__postpublish').waitFor();
+  const id = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPostId());
+  await context.close();
+  console.log(`# a three-program center in WordPress (Settings > PeerPath, then the block on a new page): ${count.actions} actions, ${count.fields.size} fields filled`);
+  // What a visitor finds there: the center's programs and the meeting list's copy.
+  const visitor = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const view = await visitor.newPage();
+  await view.goto(`${site}/?page_id=${id}`);
+  await view.locator('peer-path .pp:not([data-shell]) [data-action=meetings]').click();
+  const listed = await view.locator('peer-path .screen').innerText();
+  assert.match(listed, /Evening IOP/);
+  assert.match(listed, /Pier AA/);
+  await visitor.close();
+  intergroup.close();
 });
 
 test('uninstalling removes what the plugin stored', async () => {
