@@ -494,6 +494,9 @@ class PeerPathElement extends HTMLElement {
     const head = lists.length ? Object.fromEntries(Object.entries(this.#config).filter(([field]) => !lists.includes(field))) : config;
     const mounted = module.mount(root, head, chosen, text, NAMES, asked, fetchWholeLanguage, drawWelcome);
     this.#mounted = mounted;
+    // A config named but not had: the widget runs without the center's phone, so the element's
+    // own content (the center's lines) shows below it (distribution.md v3).
+    if (this.getAttribute('config') && !read) root.append(document.createElement('slot'));
     const alive = () => this.#mounted === mounted && !stopped;
     if (this.#started === 'start') mounted.start();
     // The rest of the language (the result's and the meetings screen's strings) once the first

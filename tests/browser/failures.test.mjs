@@ -76,7 +76,7 @@ test('a corrupt module shows the calm message with 988, 911 and the center phone
   await site.close();
 });
 
-test('a config that is missing, not JSON or huge: the widget runs on its defaults and says why once', async () => {
+test('a config that is missing, not JSON or huge: the widget runs on its defaults, shows the center\'s own lines (its phone) below, and says why once', async () => {
   const huge = JSON.stringify({ center: { name: 'Big' }, padding: 'x'.repeat(3 * 1024 * 1024) });
   const site = await shipped({
     pages: { '/missing.html': host({ config: '/nowhere.json' }), '/broken.html': host({ config: '/broken.json' }), '/huge.html': host({ config: '/huge.json' }) },
@@ -89,7 +89,11 @@ test('a config that is missing, not JSON or huge: the widget runs on its default
   ];
   for (const [path, expected] of cases) {
     const { context, page, messages } = await open(site, path);
+    // Without the config the widget has no center phone: the element's own lines show with it.
+    await page.locator('peer-path .pp:not([data-shell]) .screen h2').waitFor();
+    assert.ok(await page.locator('peer-path .fallback').isVisible(), `${path}: the center's lines are shown`);
     await complete(page, SPIRITUAL);
+    assert.ok(await page.locator('peer-path .fallback').isVisible(), `${path}: and stay with the result`);
     assert.match(await page.locator('peer-path .care').innerText(), /\w/, `${path}: a result on the built-in suggestions`);
     const config = about(messages, /center config/);
     assert.equal(config.length, 1, `${path}: ${JSON.stringify(messages)}`);
