@@ -333,6 +333,10 @@ test('a three-program center (one in Spanish) by keyboard and pointer: copy a pr
   ]);
   assert.deepEqual(config.resources[2].schedule, [{ day: 6, start: '10:00', end: '12:00' }]);
   await axe(page, 'configurator with three programs');
+  // On a phone the form fits its width: no field or list wider than the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  await page.setViewportSize({ width: 900, height: 900 });
   console.log(`# a three-program center in the static configurator: ${count.actions} actions, ${count.fields.size} fields filled, then Download center.json (1) and the lines copied into a page (1)`);
   // The tab is reloaded (or closed) before the download: the draft comes back whole.
   await page.waitForTimeout(600); // the draft is kept as the preview is drawn
