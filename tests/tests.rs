@@ -1449,6 +1449,24 @@ mod check_config_command {
         assert!(out.contains("0 error(s), 1 warning(s)"), "{out}");
     }
 
+    /// Issue 27: what reads well but would fail on the live page, and the fields only the sync
+    /// and the shell read, are named here too (center::readiness).
+    #[test]
+    fn what_would_fail_on_the_live_page_is_warned_about() {
+        let (code, out) = run(&[(
+            "live.json",
+            r##"{"center": {"name": "Harbor", "lat": 95}, "meeting_guide_url": "https://aa.example/m.json", "theme": {"accent": "#ffd700"}}"##,
+        )]);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("error: center.lat: 95 is out of range"), "{out}");
+        assert!(
+            out.contains("warning: meeting_guide_url: \"https://aa.example/m.json\" is on a site of its own"),
+            "{out}"
+        );
+        assert!(out.contains("warning: theme.accent: #ffd700 is too light"), "{out}");
+        assert!(out.contains("1 error(s), 2 warning(s)"), "{out}");
+    }
+
     #[test]
     fn a_feed_is_checked_too_and_broken_json_exits_two() {
         let (code, out) = run(&[

@@ -346,8 +346,10 @@ function changed() {
 <peer-path config="${escapeHtml(configUrl.origin === location.origin ? `${configUrl.pathname}${configUrl.search}` : configUrl.href)}">
 ${fallback}
 </peer-path>`;
-  document.getElementById('snippet-isolated').value = `<script src="${escapeHtml(folder.href)}peer-path-frame.js" defer></script>
-<peer-path-frame config="${escapeHtml(new URL('center.json', folder).href)}">
+  // Isolated mode's frame comes from the isolated host where WordPress has one.
+  const frameFolder = globalThis.peerpathSettings?.isolatedHost ? new URL(globalThis.peerpathSettings.isolatedHost) : folder;
+  document.getElementById('snippet-isolated').value = `<script src="${escapeHtml(frameFolder.href)}peer-path-frame.js" defer></script>
+<peer-path-frame config="${escapeHtml(new URL('center.json', frameFolder).href)}">
 ${fallback}
 </peer-path-frame>`;
   clearTimeout(previewTimer);
@@ -548,6 +550,7 @@ function isolatedHost(settings) {
     }
     input.value = answer.host;
     settings.isolatedHost = answer.host;
+    changed(); // the lines for isolated mode name the host now
     return { said: answer.host
       ? `Isolated host saved: put this config as center.json with the widget's files in ${answer.host}`
       : 'No isolated host: pages with isolated mode show only your phone numbers.' };

@@ -483,7 +483,6 @@ class PeerPathElement extends HTMLElement {
     const strings = loadStrings(lang);
     strings.catch(() => {}); // handled below
     this.#drawShell(root, generation);
-    const feed = loadFeed(this.#config);
     const [module, [chosen, text]] = await Promise.all([moduleReady, strings, this.#styles.loaded]);
     this.#lang = chosen;
     // Removed (or re-added) while loading: the newer connection does the work.
@@ -494,6 +493,9 @@ class PeerPathElement extends HTMLElement {
     const head = lists.length ? Object.fromEntries(Object.entries(this.#config).filter(([field]) => !lists.includes(field))) : config;
     const mounted = module.mount(root, head, chosen, text, NAMES, asked, fetchWholeLanguage, drawWelcome);
     this.#mounted = mounted;
+    // The Meeting Guide feed (up to 1 MB) once the first screen is drawn: fetched earlier, it
+    // would share the line with the module, which the first question waits for.
+    const feed = loadFeed(this.#config);
     // A config named but not had: the widget runs without the center's phone, so the element's
     // own content (the center's lines) shows below it (distribution.md v3).
     if (this.getAttribute('config') && !read) root.append(document.createElement('slot'));

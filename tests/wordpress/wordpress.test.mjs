@@ -74,7 +74,7 @@ return false;
 `);
   // Four workers, as a real server has more than one: WordPress's own loopback requests (WP-Cron
   // spawned by a page view, a sync it runs) never hold up the page a test is waiting for.
-  php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, router], { cwd: WORDPRESS, stdio: 'ignore', env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
+  php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, router], { cwd: WORDPRESS, stdio: 'ignore', detached: true, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
   for (let i = 0; i < 40; i++) {
     try { await fetch(site); break; } catch { await new Promise((r) => setTimeout(r, 250)); }
   }
@@ -102,7 +102,8 @@ add_filter('pre_http_request', function ($pre, $args, $url) {
 
 after(async () => {
   await browser?.close();
-  php?.kill();
+  // The server and its workers, a process group of their own.
+  if (php) try { process.kill(-php.pid); } catch { /* already gone */ }
   await sh('mysqladmin', ['shutdown']).catch(() => {});
   await rm('/etc/wordpress/config-127.0.0.1.php', { force: true });
 });
@@ -306,6 +307,7 @@ test('isolated mode: a frame from the isolated host the administrator sets, out 
   await page.locator('#save-result', { hasText: /^Saved\. .*Isolated host saved/ }).waitFor();
   assert.equal(await page.locator('#isolated-host').getAttribute('aria-invalid'), null);
   assert.equal(await page.locator('[data-path=embed_origins]').inputValue(), site);
+  assert.match(await page.locator('#snippet-isolated').inputValue(), new RegExp(`<script src="${isolated}peer-path-frame\\.js" defer>`));
   const json = await page.locator('#json').inputValue();
   assert.deepEqual(JSON.parse(json).embed_origins, [site]);
   await context.close();
