@@ -19,6 +19,39 @@ const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.char
 /** An attribute selector for any value: a key of an opened file may hold quotes and brackets. */
 const byAttribute = (name, value) => `[${name}="${CSS.escape(value)}"]`;
 
+/**
+ * This page's words in the administrator's language, by their English text: WordPress passes
+ * them from the plugin's translations (languages/peerpath-<locale>.mo); elsewhere the page is
+ * English. The checker's own sentences (the scoring API's) stay English.
+ */
+const WORDS = globalThis.peerpathSettings?.words ?? {};
+/** The language of this page's words, for the catalog's names too. */
+const LANG = globalThis.peerpathSettings?.lang === 'es' ? 'es' : 'en';
+/** `text` in this page's language, its `{name}` placeholders filled from `values`. */
+const t = (text, values = {}) => (WORDS[text] ?? text).replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+/** A piece of the page's text as tools/wp-i18n.mjs reads it: its spaces as one, trimmed. */
+const spaced = (text) => text.replace(/\s+/g, ' ').trim();
+
+/** Puts the page's own words (its text, placeholders and labels, its templates' too) in its language. */
+function translatePage(root) {
+  if (!Object.keys(WORDS).length) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const words = WORDS[spaced(node.data)];
+    if (words) node.data = node.data.replace(/\S[\s\S]*\S|\S/, words);
+  }
+  for (const element of root.querySelectorAll('[placeholder], [aria-label]')) {
+    for (const name of ['placeholder', 'aria-label']) {
+      const words = element.hasAttribute(name) && WORDS[spaced(element.getAttribute(name))];
+      if (words) element.setAttribute(name, words);
+    }
+  }
+}
+// In WordPress the form sits in `.peerpath-configurator`, among the admin's own words; the
+// templates of a program and of a day and time follow it.
+translatePage(document.querySelector('.peerpath-configurator') ?? document.querySelector('main'));
+for (const id of ['resource', 'slot']) translatePage(document.getElementById(id).content);
+
 /** Whether JSON text nests deeper than `limit`, by counting brackets outside strings. */
 function tooDeep(text, limit) {
   let depth = 0;
@@ -38,9 +71,9 @@ function tooDeep(text, limit) {
 /** Each program's element with what an opened config held for it. */
 const openedResources = new WeakMap();
 
-/** Every catalog id with its English name, from the widget's English strings (the result's part). */
+/** Every catalog id with its name in the page's language, from the widget's strings (the result's part). */
 async function catalog() {
-  const text = await (await fetch(new URL('pkg/strings/en.more.txt', import.meta.url))).text();
+  const text = await (await fetch(new URL(`pkg/strings/${LANG}.more.txt`, import.meta.url))).text();
   return [...text.matchAll(/^g\.([a-z0-9_]+)\.name=(.*)$/gm)].map(([, id, name]) => [id, name]);
 }
 
@@ -314,17 +347,17 @@ function changed() {
   const listed = document.getElementById('problems');
   listed.replaceChildren();
   problems.forEach((problem, i) => {
-    const sentence = `${problem.level === 'error' ? 'Error' : 'Warning'}: ${problem.message}`;
+    const sentence = `${problem.level === 'error' ? t('Error') : t('Warning')}: ${problem.message}`;
     const field = fieldOf(problem.path);
     if (field) markProblem(field, `problem-${i}`, problem.level, sentence);
     const li = document.createElement('li');
-    li.textContent = `${problem.path || 'the file'}: ${sentence}`;
+    li.textContent = `${problem.path || t('the file')}: ${sentence}`;
     listed.append(li);
   });
   const errors = problems.filter((p) => p.level === 'error').length;
   document.getElementById('summary').textContent = problems.length
-    ? `${errors} error(s) and ${problems.length - errors} warning(s): each is shown beside its field. The widget uses the rest.`
-    : 'No problems: this config is ready.';
+    ? t('{errors} error(s) and {warnings} warning(s): each is shown beside its field. The widget uses the rest.', { errors, warnings: problems.length - errors })
+    : t('No problems: this config is ready.');
   const json = `${JSON.stringify(value, null, 2)}\n`;
   document.getElementById('json').value = json;
   // The lines a center pastes into its page hold config values: each is escaped for HTML, a
@@ -404,7 +437,7 @@ function preview(value) {
   script.textContent = JSON.stringify({ ...value, meeting_guide_url: undefined });
   const widget = document.createElement('peer-path');
   widget.setAttribute('config', '#preview-config');
-  widget.textContent = 'The preview shows here.';
+  widget.textContent = t('The preview shows here.');
   box.replaceChildren(script, widget);
 }
 
@@ -412,19 +445,19 @@ function preview(value) {
 async function open(file) {
   const summary = document.getElementById('summary');
   if (file.size > MAX_BYTES) {
-    summary.textContent = `${file.name} is ${Math.ceil(file.size / 1024)} KiB: a config may be at most 2 MiB (2048 KiB). It was not opened.`;
+    summary.textContent = t('{file} is {size} KiB: a config may be at most 2 MiB (2048 KiB). It was not opened.', { file: file.name, size: Math.ceil(file.size / 1024) });
     return;
   }
   const text = await file.text();
   if (tooDeep(text, MAX_DEPTH)) {
-    summary.textContent = `${file.name} nests values more than ${MAX_DEPTH} levels deep, which no config needs. It was not opened.`;
+    summary.textContent = t('{file} nests values more than {depth} levels deep, which no config needs. It was not opened.', { file: file.name, depth: MAX_DEPTH });
     return;
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    summary.textContent = `${file.name} is not a config file (not valid JSON: ${error.message}).`;
+    summary.textContent = t('{file} is not a config file (not valid JSON: {why}).', { file: file.name, why: error.message });
     return;
   }
   fill(value);
@@ -515,14 +548,10 @@ function isolatedHost(settings) {
   const box = document.createElement('fieldset');
   box.className = 'isolated';
   const legend = document.createElement('legend');
-  legend.textContent = 'Isolated mode';
+  legend.textContent = t('Isolated mode');
   const about = document.createElement('p');
-  about.textContent = 'Isolated mode runs the widget in a frame from another address you control, such as https://help.example.org/peerpath/, '
-    + 'so no script on this site (analytics, ad pixels, session recording) can read an answer. Copy there the files of the plugin\'s widget folder '
-    + '(wp-content/plugins/peerpath/widget/) and this config as center.json (Download center.json, below). '
-    + 'Then use [peer_path isolated="1"] or turn on Isolated in the PeerPath block. Without an isolated host, those pages show only your phone numbers. '
-    + 'The frame reads a meeting list only from its own address: keep a copy there too (peerpath-sync-feed, in the PeerPath npm package, does it from cron).';
-  const { field, input } = addressField('isolated-host', 'Isolated host (a folder on another address)', settings.isolatedHost);
+  about.textContent = t('Isolated mode runs the widget in a frame from another address you control, such as https://help.example.org/peerpath/, so no script on this site (analytics, ad pixels, session recording) can read an answer. Copy there the files of the plugin\'s widget folder (wp-content/plugins/peerpath/widget/) and this config as center.json (Download center.json, below). Then use [peer_path isolated="1"] or turn on Isolated in the PeerPath block. Without an isolated host, those pages show only your phone numbers. The frame reads a meeting list only from its own address: keep a copy there too (peerpath-sync-feed, in the PeerPath npm package, does it from cron).');
+  const { field, input } = addressField('isolated-host', t('Isolated host (a folder on another address)'), settings.isolatedHost);
   input.placeholder = 'https://help.example.org/peerpath/';
   box.append(legend, about, field);
   // The frame it names is shown to every visitor of those pages: WordPress lets only users who
@@ -531,7 +560,7 @@ function isolatedHost(settings) {
     input.readOnly = true;
     const only = document.createElement('p');
     only.id = 'isolated-host-who';
-    only.textContent = 'Only a user allowed to add unfiltered HTML to this site (on a network, a super admin) can set the isolated host.';
+    only.textContent = t('Only a user allowed to add unfiltered HTML to this site (on a network, a super admin) can set the isolated host.');
     input.setAttribute('aria-describedby', only.id);
     field.after(only);
   }
@@ -545,15 +574,15 @@ function isolatedHost(settings) {
     clearProblems(field);
     const { response, answer } = await post(settings, settings.isolatedHostUrl, { url: input.value.trim() });
     if (!response.ok) {
-      markProblem(input, 'isolated-host-problem', 'error', `Error: the isolated host ${answer.message ?? `was refused (HTTP ${response.status})`}`);
-      return { said: 'the isolated host was refused (see beside its field).', failed: true };
+      markProblem(input, 'isolated-host-problem', 'error', `${t('Error')}: ${t('the isolated host')} ${answer.message ?? t('was refused (HTTP {status})', { status: response.status })}`);
+      return { said: t('the isolated host was refused (see beside its field).'), failed: true };
     }
     input.value = answer.host;
     settings.isolatedHost = answer.host;
     changed(); // the lines for isolated mode name the host now
     return { said: answer.host
-      ? `Isolated host saved: put this config as center.json with the widget's files in ${answer.host}`
-      : 'No isolated host: pages with isolated mode show only your phone numbers.' };
+      ? t('Isolated host saved: put this config as center.json with the widget\'s files in {host}', { host: answer.host })
+      : t('No isolated host: pages with isolated mode show only your phone numbers.') };
   };
   /** Lists this site in `embed_origins` when a host is given, so the frame tells this site it runs. */
   box.listThisSite = () => {
@@ -575,18 +604,17 @@ async function publicCheck(settings) {
   let problem = '';
   try {
     const response = await fetch(settings.configUrl, { credentials: 'omit', cache: 'no-store', headers: { Accept: 'application/json' } });
-    if (!response.ok) problem = `this site answered HTTP ${response.status}`;
+    if (!response.ok) problem = t('this site answered HTTP {status}', { status: response.status });
     else await response.json();
   } catch (error) {
-    problem = `it could not be read (${error.message})`;
+    problem = t('it could not be read ({why})', { why: error.message });
   }
   if (!problem) return;
   const warning = document.createElement('p');
   warning.id = 'public-problem';
   warning.className = 'problem';
   warning.setAttribute('role', 'alert');
-  warning.textContent = `Visitors cannot load your PeerPath config: asked as a visitor who is not signed in, ${problem}, so your pages show only their fallback text. `
-    + 'A security plugin may limit the REST API to signed-in users: allow the routes under /wp-json/peerpath/v1/ for everyone. Site Health (Tools > Site Health) checks this too.';
+  warning.textContent = t('Visitors cannot load your PeerPath config: asked as a visitor who is not signed in, {problem}, so your pages show only their fallback text. A security plugin may limit the REST API to signed-in users: allow the routes under /wp-json/peerpath/v1/ for everyone. Site Health (Tools > Site Health) checks this too.', { problem });
   form.before(warning);
 }
 
@@ -600,7 +628,7 @@ if (settings) {
   const save = document.createElement('button');
   save.type = 'button';
   save.id = 'save';
-  save.textContent = 'Save';
+  save.textContent = t('Save');
   const result = document.createElement('p');
   result.id = 'save-result';
   result.setAttribute('role', 'status');
@@ -608,7 +636,7 @@ if (settings) {
   form.append(bar);
   // Another site's meeting list: WordPress keeps a checked copy on this site, twice a day, and
   // says beside the field how the last sync went.
-  const feed = addressField('feed-source', 'Meeting list from another site (a Meeting Guide feed or a BMLT server\'s search): this site keeps a copy of the meetings near your center, twice a day', settings.feedSource);
+  const feed = addressField('feed-source', t('Meeting list from another site (a Meeting Guide feed or a BMLT server\'s search): this site keeps a copy of the meetings near your center, twice a day'), settings.feedSource);
   const status = document.createElement('p');
   status.id = 'feed-status';
   status.className = 'hint';
@@ -620,7 +648,7 @@ if (settings) {
     const field = form.querySelector('[data-path=meeting_guide_url]');
     const offer = document.createElement('button');
     offer.type = 'button';
-    offer.textContent = 'Use this site\'s 12 Step Meeting List';
+    offer.textContent = t('Use this site\'s 12 Step Meeting List');
     offer.addEventListener('click', () => { field.value = settings.meetingGuide; changed(); });
     field.after(offer);
   }
@@ -628,7 +656,7 @@ if (settings) {
   form.querySelector('[data-path=embed_origins]').closest('.field').after(isolated);
   // Changes not saved yet are said before the page is left.
   let unsaved = false;
-  form.addEventListener('input', () => { unsaved = true; result.textContent = 'Not saved yet.'; });
+  form.addEventListener('input', () => { unsaved = true; result.textContent = t('Not saved yet.'); });
   form.addEventListener('change', () => { unsaved = true; });
   addEventListener('beforeunload', (event) => {
     if (!unsaved) return;
@@ -638,36 +666,36 @@ if (settings) {
   save.addEventListener('click', async () => {
     const errors = checkConfig(config(), null).filter((p) => p.level === 'error');
     if (errors.length) {
-      result.textContent = `Not saved: ${errors.length} error(s), each shown beside its field.`;
+      result.textContent = t('Not saved: {count} error(s), each shown beside its field.', { count: errors.length });
       return;
     }
     save.disabled = true;
-    result.textContent = 'Saving…';
+    result.textContent = t('Saving…');
     try {
       // The isolated host first: a host refused saves nothing, and one saved lists this site
       // in the config's `embed_origins`, saved next.
       const host = await isolated.save();
       if (host.failed) {
-        result.textContent = `Not saved: ${host.said}`;
+        result.textContent = `${t('Not saved:')} ${host.said}`;
         return;
       }
       isolated.listThisSite();
       const saved = await post(settings, settings.save, config());
       if (!saved.response.ok) {
-        result.textContent = `Not saved: ${saved.answer.message ?? `HTTP ${saved.response.status}`}`;
+        result.textContent = `${t('Not saved:')} ${saved.answer.message ?? `HTTP ${saved.response.status}`}`;
         return;
       }
-      const said = ['Saved. Your pages with the widget use it now.', host.said];
+      const said = [t('Saved. Your pages with the widget use it now.'), host.said];
       unsaved = false;
       if (feed.input.value.trim() !== (settings.feedSource ?? '')) {
         const synced = await post(settings, settings.feedSourceUrl, { url: feed.input.value.trim() });
         if (synced.response.ok) {
           settings.feedSource = synced.answer.source;
           status.textContent = synced.answer.status ?? '';
-          said.push(synced.answer.source ? `Meeting list: ${synced.answer.synced}.` : 'No meeting list from another site.');
+          said.push(synced.answer.source ? t('Meeting list: {synced}.', { synced: synced.answer.synced }) : t('No meeting list from another site.'));
         } else {
           unsaved = true;
-          said.push(`But the meeting list's address was not saved: ${synced.answer.message ?? `HTTP ${synced.response.status}`}.`);
+          said.push(t('But the meeting list\'s address was not saved: {why}.', { why: synced.answer.message ?? `HTTP ${synced.response.status}` }));
         }
       }
       result.textContent = said.filter(Boolean).join(' ');
@@ -676,7 +704,7 @@ if (settings) {
     }
   });
   const snippet = document.querySelector('label[for=snippet]');
-  if (snippet) snippet.textContent = 'On this site, add the shortcode [peer_path] or the PeerPath block to a page. Elsewhere, paste:';
+  if (snippet) snippet.textContent = t('On this site, add the shortcode [peer_path] or the PeerPath block to a page. Elsewhere, paste:');
   fill(settings.config ?? {});
   publicCheck(settings);
 } else {
@@ -689,10 +717,10 @@ if (settings) {
     back.id = 'draft';
     back.setAttribute('role', 'status');
     const when = new Date(draft.saved).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-    back.append(`Your draft from ${when} is back (kept in this browser until you download center.json). `);
+    back.append(`${t('Your draft from {when} is back (kept in this browser until you download center.json).', { when })} `);
     const over = document.createElement('button');
     over.type = 'button';
-    over.textContent = 'Start over';
+    over.textContent = t('Start over');
     over.addEventListener('click', () => {
       dropDraft();
       fill({});

@@ -6,18 +6,21 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { strings, readPo, mo, spanishMo } from '../../tools/wp-i18n.mjs';
+import { strings, configuratorStrings, readPo, mo, spanishMo } from '../../tools/wp-i18n.mjs';
 
 const languages = new URL('../../wordpress/peerpath/languages/', import.meta.url);
-const placeholders = (text) => (text.match(/%(\d\$)?[sd]/g) ?? []).sort();
+const placeholders = (text) => (text.match(/%(\d\$)?[sd]|\{\w+\}/g) ?? []).sort();
 
 test('the .pot and the Spanish .mo are what the sources make (node tools/wp-i18n.mjs)', () => {
   execFileSync('node', [fileURLToPath(new URL('../../tools/wp-i18n.mjs', import.meta.url)), '--check']);
 });
 
-test('every admin string has its Spanish, with the same placeholders', async () => {
+test('every admin string has its Spanish, with the same placeholders: the plugin\'s and its settings page\'s (the configurator\'s)', async () => {
   const spanish = new Map(readPo(await readFile(new URL('peerpath-es_ES.po', languages), 'utf8')).map((e) => [e.msgid, e]));
-  const all = await strings();
+  const configurator = await configuratorStrings();
+  assert.ok(configurator.includes('Copy this program') && configurator.includes('Not saved: {count} error(s), each shown beside its field.'), 'the page\'s text and its script\'s words');
+  assert.ok(!configurator.includes('America/Chicago') && !configurator.includes('center.json'), 'names that stay as they are');
+  const all = [...await strings(), ...configurator.map((msgid) => ({ msgid }))];
   assert.ok(all.length > 50, `${all.length} strings`);
   for (const { msgid, plural } of all) {
     const entry = spanish.get(msgid);

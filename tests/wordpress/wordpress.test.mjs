@@ -658,7 +658,7 @@ test('the privacy-policy text is in Settings > Privacy > Policy Guide, for the c
   await context.close();
 });
 
-test('an administrator who reads Spanish gets the plugin\'s admin in Spanish (its .mo): the Settings link and the privacy text', async () => {
+test('an administrator who reads Spanish gets the plugin\'s admin in Spanish (its .mo): the Settings link, the privacy text and the settings page', async () => {
   await wpPhp("update_user_meta(1, 'locale', 'es_ES');");
   try {
     const { context, page } = await signIn();
@@ -667,6 +667,17 @@ test('an administrator who reads Spanish gets the plugin\'s admin in Spanish (it
     await page.goto(`${site}/wp-admin/privacy-policy-guide.php`);
     await page.locator('.privacy-settings-accordion-trigger', { hasText: 'PeerPath' }).click();
     await page.locator('.privacy-settings-accordion-panel', { hasText: 'Sus respuestas se quedan en su dispositivo' }).waitFor();
+    // The settings page (the configurator) in Spanish too: its text, its script's words, the catalog's names.
+    await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+    await page.getByRole('heading', { name: 'Configure PeerPath para su centro' }).waitFor();
+    assert.equal(await page.getByRole('group', { name: 'Su centro' }).getByLabel('Nombre (obligatorio)').inputValue(), 'Harbor Recovery Center');
+    assert.equal(await page.locator('#save').innerText(), 'Guardar');
+    await page.locator('#summary', { hasText: /Sin problemas|error\(es\)|aviso/ }).waitFor();
+    assert.match(await page.locator('#hide').textContent(), /Programa ambulatorio intensivo \(IOP\)/);
+    assert.equal(await page.locator('.resource').first().getByRole('button', { name: 'Copiar este programa' }).count(), 1);
+    await page.getByRole('group', { name: 'Su centro' }).getByLabel('Nombre (obligatorio)').fill('Harbor Recovery Center ');
+    assert.equal(await page.locator('#save-result').innerText(), 'Todavía no se ha guardado.');
+    await axe(page, 'settings page in Spanish', { within: '.peerpath-settings' });
     await context.close();
   } finally {
     await wpPhp("delete_user_meta(1, 'locale');");

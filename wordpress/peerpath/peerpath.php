@@ -908,6 +908,24 @@ add_action('admin_menu', function () {
     add_options_page(__('PeerPath', 'peerpath'), __('PeerPath', 'peerpath'), 'manage_options', 'peerpath', 'peerpath_settings_page');
 });
 
+/**
+ * The settings page's words (the configurator's, listed in configure-strings.php by
+ * tools/wp-i18n.mjs) in the administrator's language, by their English text: those translated
+ * only. The configurator puts them in place (configure.js `WORDS`).
+ */
+function peerpath_configurator_words()
+{
+    $words = [];
+    foreach ((array) include __DIR__ . '/configure-strings.php' as $text) {
+        // The text is the configurator's, listed at build time and in the .pot: a variable here.
+        $translated = __($text, 'peerpath'); // phpcs:ignore WordPress.WP.I18n.NonSingularStringLiteralText
+        if ($translated !== $text) {
+            $words[$text] = $translated;
+        }
+    }
+    return $words;
+}
+
 /** Settings > PeerPath: the configurator, saving through the REST route with a nonce. */
 function peerpath_settings_page()
 {
@@ -923,6 +941,8 @@ function peerpath_settings_page()
         'nonce' => wp_create_nonce('wp_rest'),
         'configUrl' => peerpath_config_url(),
         'widgetUrl' => peerpath_asset(''),
+        'words' => peerpath_configurator_words(),
+        'lang' => strtolower(strtok(determine_locale(), '_')),
         'feedSource' => (string) get_option(PEERPATH_FEED_SOURCE, ''),
         'feedStatus' => peerpath_feed_status_sentence(),
         'feedSourceUrl' => rest_url('peerpath/v1/feed-source'),
