@@ -8,6 +8,8 @@ for (const name of ['config', 'lang']) {
   if (value) element.setAttribute(name, value);
 }
 if (query.get('lang')) document.documentElement.lang = query.get('lang');
+// The host page's color scheme, so the widget is dark only where that page may be (quality.md v3).
+if (/^(only )?(light|dark)( (light|dark))?$/.test(query.get('scheme') ?? '')) document.documentElement.style.colorScheme = query.get('scheme');
 // Only to this page's own site and the host sites the center's config names (`embed_origins`):
 // any other site that frames this page hears nothing from it.
 element.addEventListener('peerpath-ready', (event) => {

@@ -42,6 +42,11 @@
       for (const name of ['config', 'lang']) {
         if (this.getAttribute(name)) src.searchParams.set(name, this.getAttribute(name));
       }
+      // The page's color scheme ("light dark" where it may be dark), so the framed widget follows
+      // the page as an inline one does; a frame cannot see it otherwise.
+      const own = getComputedStyle(this).colorScheme; // set by CSS; else the page's <meta name="color-scheme">
+      const scheme = own && own !== 'normal' ? own : document.querySelector('meta[name="color-scheme"]')?.content.trim();
+      if (scheme) src.searchParams.set('scheme', scheme);
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const frame = document.createElement('iframe');
       frame.src = src.href;

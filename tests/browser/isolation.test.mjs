@@ -81,6 +81,8 @@ async function sites() {
     <script src="/replay.js"></script><script src="${widgetSite.url}/peer-path-frame.js" defer></script>
     <h1>Center</h1><peer-path-frame config="center.json"><p>Call us: 555-0100</p></peer-path-frame>
     <div style="height: 2000px"><p>More of the center's page</p></div>`;
+  // The same page, saying it may be dark (as a site with a dark mode does).
+  pages['/isolated-dark.html'] = pages['/isolated.html'].replace('<title>Center</title>', '<title>Center</title><meta name="color-scheme" content="light dark">');
   pages['/inline.html'] = `<!doctype html><html lang="en"><title>Center</title><link rel="icon" href="data:,">
     <script src="/replay.js"></script><script type="module" src="/peer-path.js"></script>
     <h1>Center</h1><peer-path config="#c"><p>Call us: 555-0100</p></peer-path>
@@ -380,6 +382,23 @@ test('an isolated embed from a site the config does not list shows 988, 911 and 
   await page.context().close();
   await listed.context().close();
   await close();
+});
+
+test('isolated mode follows the host page\'s color scheme, as an inline widget does: dark on a dark phone only where the page may be dark', async (t) => {
+  const { hostSite, close } = await sites();
+  t.after(close);
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 360, height: 740 } });
+  const background = async (path) => {
+    const page = await context.newPage();
+    await page.goto(`${hostSite.url}${path}`);
+    const frame = await widgetFrame(page);
+    const color = await frame.locator('peer-path .pp').evaluate((pp) => getComputedStyle(pp).backgroundColor);
+    await page.close();
+    return color;
+  };
+  assert.equal(await background('/isolated-dark.html'), 'rgb(20, 32, 31)', 'a page that may be dark');
+  assert.equal(await background('/isolated.html'), 'rgb(255, 255, 255)', 'a page that says nothing of dark stays light');
+  await context.close();
 });
 
 test('quick exit sends no Referer to the safe page, inline and isolated', async () => {
