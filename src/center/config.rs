@@ -275,7 +275,7 @@ fn read_config(json: &Json, c: &mut Checker) -> CenterConfig {
 /// A site's origin as a browser writes it (`https://www.harbor.example`, or with a port), from
 /// what a center wrote (a trailing `/` is dropped); `None` for anything else (a path, another
 /// scheme, `*`).
-fn origin(value: &str) -> Option<String> {
+pub(super) fn origin(value: &str) -> Option<String> {
     let value = value.trim_ascii();
     let lower = value.strip_suffix('/').unwrap_or(value).to_ascii_lowercase();
     let host = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;

@@ -13,6 +13,7 @@
 //! cannot fix them for a visitor, and its module carries none of the checker's sentences.
 
 use super::checker::Checker;
+use super::config::origin;
 use super::problem::{At, Expected, Problem, ProblemKind};
 use crate::support::json::Json;
 use crate::support::prelude::*;
@@ -117,10 +118,12 @@ fn warnings(json: &Json, c: &mut Checker) {
     }
     let origins_at = root.key("embed_origins");
     if let Some(Json::Array(origins)) = json.get("embed_origins") {
-        let listed: Vec<String> = origins.iter().filter_map(Json::as_str).map(normal_origin).collect();
-        for (i, origin) in listed.iter().enumerate() {
-            if let Some(twin) = other_name(origin).filter(|twin| !listed.contains(twin)) {
-                c.warn(origins_at.index(i), ProblemKind::OriginWithoutTwin { listed: origin.clone(), missing: twin });
+        // Each entry at its own place in the list; those that are not origins `config::check` names.
+        let listed: Vec<Option<String>> = origins.iter().map(|o| o.as_str().and_then(origin)).collect();
+        for (i, entry) in listed.iter().enumerate() {
+            let Some(entry) = entry else { continue };
+            if let Some(twin) = other_name(entry).filter(|twin| !listed.iter().flatten().any(|o| o == twin)) {
+                c.warn(origins_at.index(i), ProblemKind::OriginWithoutTwin { listed: entry.clone(), missing: twin });
             }
         }
     }
@@ -141,12 +144,6 @@ fn reads_as_web_address(url: &str) -> bool {
     }
     let host = url.split(['/', '?', '#']).next().unwrap_or_default();
     host.contains('.') && (host.starts_with("www.") || SITE_ENDINGS.iter().any(|end| host.ends_with(end)))
-}
-
-/// An origin as `config::origin` keeps it (lowercase, no trailing `/`), for comparing.
-fn normal_origin(value: &str) -> String {
-    let value = value.trim_ascii();
-    value.strip_suffix('/').unwrap_or(value).to_ascii_lowercase()
 }
 
 /// The same site's other name: `https://harbor.example` for `https://www.harbor.example` and
@@ -210,6 +207,11 @@ mod tests {
         assert_eq!(read(r#"{"embed_origins": ["https://harbor.example"]}"#).len(), 1);
         assert_eq!(read(r#"{"embed_origins": ["https://harbor.example", "https://WWW.harbor.example"]}"#), []);
         assert_eq!(read(r#"{"embed_origins": ["http://localhost:8000", "http://127.0.0.1:8000"]}"#), []);
+        // Named at its own place, after entries that are not origins.
+        assert_eq!(
+            read(r#"{"embed_origins": [5, "*", "https://www.harbor.example"]}"#),
+            [("embed_origins[2]".to_string(), "origin_without_twin")]
+        );
         let problem =
             &problems(&serde_json::from_str(r#"{"embed_origins": ["https://www.harbor.example"]}"#).unwrap())[0];
         assert_eq!(problem.level, Level::Warning);
