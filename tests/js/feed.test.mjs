@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { trimFeed, miles, MEETING_FIELDS, LANGUAGE_CODES, DEFAULT_RADIUS_MILES } from '../../tools/npm/lib/feed.mjs';
+import { trimFeed, miles, MEETING_FIELDS, LANGUAGE_CODES, BMLT_FORMATS, DEFAULT_RADIUS_MILES } from '../../tools/npm/lib/feed.mjs';
 import { bigFeed, CENTER } from '../fixtures/big-feed.mjs';
 
 const config = { center: { name: 'Harbor', ...CENTER }, feed_radius_miles: 40, languages: ['en', 'es'] };
@@ -57,4 +57,15 @@ test('the sync reads a meeting\'s languages with the widget\'s own codes (src/ce
   // And the fields it keeps are the fields the widget reads.
   const read = new Set([...rust.matchAll(/(?:get|text|required_text|link|phone|number|list)\((?:meeting, )?"([a-z_]+)"/g)].map((m) => m[1]));
   for (const field of read) assert.ok(MEETING_FIELDS.includes(field), `${field} is read by the widget but not kept`);
+});
+
+test('the WordPress plugin trims and converts with the same tables (peerpath.php)', async () => {
+  const php = await readFile(new URL('../../wordpress/peerpath/peerpath.php', import.meta.url), 'utf8');
+  const table = (name) => php.match(new RegExp(`const ${name} = \\[([^\\]]*)\\];`))[1];
+  const list = (name) => [...table(name).matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  const map = (name) => Object.fromEntries([...table(name).matchAll(/'([^']*)' => '([^']*)'/g)].map((m) => [m[1], m[2]]));
+  assert.deepEqual(list('PEERPATH_MEETING_FIELDS'), MEETING_FIELDS);
+  assert.deepEqual(map('PEERPATH_LANGUAGE_CODES'), LANGUAGE_CODES);
+  assert.deepEqual(map('PEERPATH_BMLT_FORMATS'), BMLT_FORMATS);
+  assert.match(php, new RegExp(`const PEERPATH_DEFAULT_RADIUS_MILES = ${DEFAULT_RADIUS_MILES};`));
 });

@@ -1,7 +1,9 @@
 // A Meeting Guide feed trimmed to what a center's widget needs (distribution.md v3, "Big feeds,
 // small copies"): an intergroup's feed of thousands of meetings (several MB) becomes a copy of
 // the meetings within the center's radius, online meetings in the center's languages, and only
-// the fields the widget reads, so the copy stays well under the widget's 2 MiB bound.
+// the fields the widget reads, so the copy stays well under the widget's 2 MiB bound. A BMLT
+// server's meetings are read as Meeting Guide entries first (`fromBmlt`). The WordPress plugin
+// does the same in PHP; a test keeps their tables equal.
 
 /** The fields of a meeting the widget reads (src/center/meeting_guide.rs); the copy keeps only these. */
 export const MEETING_FIELDS = [
@@ -84,4 +86,39 @@ export function trimFeed(feed, config) {
     meetings.push(Object.fromEntries(MEETING_FIELDS.filter((field) => Object.hasOwn(meeting, field)).map((field) => [field, meeting[field]])));
   }
   return { meetings, left, place, radius };
+}
+
+/** BMLT's format keys, as Meeting Guide type codes where they mean the same. */
+export const BMLT_FORMATS = { O: 'O', C: 'C', WC: 'X', VM: 'ONL', TC: 'TC', W: 'W', M: 'M', GL: 'LGBTQ', Y: 'Y', BT: 'B', ST: 'ST', D: 'D', SP: 'SP', ES: 'S', Sp: 'S' };
+
+const hhmm = (time) => (typeof time === 'string' && /^\d{1,2}:\d{2}/.test(time) ? time.slice(0, 5).padStart(5, '0') : undefined);
+
+/** One BMLT meeting as a Meeting Guide entry (BMLT's weekdays run 1 = Sunday to 7). */
+export function fromBmlt(m) {
+  const start = hhmm(m.start_time);
+  let end;
+  const duration = hhmm(m.duration_time);
+  if (start && duration) {
+    const minutes = (Number(start.slice(0, 2)) + Number(duration.slice(0, 2))) * 60 + Number(start.slice(3)) + Number(duration.slice(3));
+    end = `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  }
+  const address = [m.location_street, m.location_municipality, m.location_province, m.location_postal_code_1].filter((p) => typeof p === 'string' && p.trim()).join(', ');
+  // Own keys only: a format named `constructor` or `__proto__` is not one of them.
+  const types = String(m.formats ?? '').split(',').map((f) => f.trim()).filter((f) => Object.hasOwn(BMLT_FORMATS, f)).map((f) => BMLT_FORMATS[f]);
+  const entry = {
+    name: m.meeting_name,
+    slug: `bmlt-${m.id_bigint}`,
+    day: Number(m.weekday_tinyint) - 1,
+    time: start,
+    end_time: end,
+    location: m.location_text || undefined,
+    formatted_address: address || undefined,
+    latitude: m.latitude === undefined ? undefined : Number(m.latitude),
+    longitude: m.longitude === undefined ? undefined : Number(m.longitude),
+    conference_url: m.virtual_meeting_link || undefined,
+    conference_phone: m.phone_meeting_number || undefined,
+    timezone: m.time_zone || undefined,
+    types,
+  };
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
 }
