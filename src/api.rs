@@ -22,8 +22,7 @@ pub fn version_js() -> String {
 #[wasm_bindgen(js_name = questionnaire)]
 pub fn questionnaire_js(lang: Option<String>) -> Result<JsValue, JsValue> {
     guard::ready()?;
-    let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(Lang::english);
-    to_js(&questionnaire(lang))
+    to_js(&questionnaire(lang_of(lang)))
 }
 
 /// Scores `answers` (an object of item id to value) and returns the result of screening.md.
@@ -74,31 +73,45 @@ pub fn negotiate_language_js(config: JsValue, lang: Option<String>) -> Result<St
 }
 
 /// Checks a center config (and optionally a Meeting Guide feed), each the value `JSON.parse`
-/// gives, and returns every problem as `{ level, path, message }`, for tools and a center's own
-/// page: the widget's own and what would fail on the live page (`center::readiness`).
+/// gives, and returns every problem as `{ level, path, kind, message }`, for tools and a
+/// center's own page: the widget's own and what would fail on the live page
+/// (`center::readiness`). `lang` (a BCP 47 tag; English otherwise) is the language of the
+/// messages: the administrator's, not a visitor's.
 #[wasm_bindgen(js_name = checkConfig)]
-pub fn check_config_js(config: JsValue, feed: JsValue) -> Result<JsValue, JsValue> {
+pub fn check_config_js(config: JsValue, feed: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
     guard::ready()?;
     let mut checked = crate::checked_config(&config, &feed);
     if !(config.is_undefined() || config.is_null()) {
         checked.problems.extend(crate::center::readiness::problems(&crate::read_value(&config)));
     }
-    to_js(&checked.problems)
+    to_js(&reports(&checked.problems, lang))
 }
 
 /// Checks a Meeting Guide feed alone (the value `JSON.parse` gives) as the widget reads one:
-/// `{ problems, meetings }`, `meetings` the number it would show. For `peerpath-sync-feed`,
-/// which keeps a copy only when it holds a meeting.
+/// `{ problems, meetings }`, `meetings` the number it would show, the problems' messages in
+/// `lang` as `checkConfig` gives them. For `peerpath-sync-feed`, which keeps a copy only when it
+/// holds a meeting.
 #[wasm_bindgen(js_name = checkFeed)]
-pub fn check_feed_js(feed: JsValue) -> Result<JsValue, JsValue> {
+pub fn check_feed_js(feed: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
     #[derive(serde::Serialize)]
     struct FeedCheck {
-        problems: Vec<center::config::Problem>,
+        problems: Vec<center::config::Report>,
         meetings: usize,
     }
     guard::ready()?;
     let checked = crate::checked_config(&JsValue::NULL, &feed);
-    to_js(&FeedCheck { meetings: checked.config.resources.len(), problems: checked.problems })
+    to_js(&FeedCheck { meetings: checked.config.resources.len(), problems: reports(&checked.problems, lang) })
+}
+
+/// Each problem as a tool reads it, in the language of `lang` (English when none is built in).
+fn reports(problems: &[center::config::Problem], lang: Option<String>) -> Vec<center::config::Report> {
+    let lang = lang_of(lang);
+    problems.iter().map(|problem| problem.report(lang)).collect()
+}
+
+/// The built-in language of a caller's tag (`es-MX` is Spanish); English when there is none.
+fn lang_of(tag: Option<String>) -> Lang {
+    tag.as_deref().and_then(Lang::from_tag).unwrap_or_else(Lang::english)
 }
 
 /// A JS value as `Json`, through serde; `undefined` is `null`. `Err` says why it cannot be read

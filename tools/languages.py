@@ -10,8 +10,8 @@ beside the module (the crisis notices shown at once included), and `<tag>.more.t
 the result and the meetings screen read,
 fetched once the first screen is drawn (about half the bytes; the first question waits for
 the first part only). Left out: the strings only a full result reads (the scores and the
-nine-domain profile, which the widget does not show: ARCHITECTURE.md, "Builds"), and the words
-only the shell draws. `<out>/languages.js` holds, by tag, the words the page's shell draws before the module
+nine-domain profile, which the widget does not show: ARCHITECTURE.md, "Builds"), the sentences
+about a center's config (`p.`, for its web person), and the words only the shell draws. `<out>/languages.js` holds, by tag, the words the page's shell draws before the module
 has loaded (the bar, the crisis strip, the welcome, the calm message when the widget cannot run)
 and each language's own name; the shell imports it, and the release bundles it into the shell.
 So adding a language is adding its file: nothing in Rust or in the shell changes.
@@ -39,6 +39,10 @@ FULL_RESULT_ONLY = (
     "d.", "r.d_", "ui.score.", "ui.result.details", "ui.result.scores", "ui.sharpen.ready",
     "q.importance", "q.confidence", "h.importance", "h.confidence", "q.barc_", "o.agree_6.", "o.ruler.",
 )
+
+# The sentences about a center's config for its web person (src/center/problem.rs): only the
+# scoring API module says them, with every file built in.
+CHECKER_ONLY = ("p.",)
 
 # Strings only the result and the meetings screen read: the suggestions, their reasons and
 # links, the care options, the local list and the saved copy.
@@ -95,7 +99,7 @@ def main():
         if missing:
             sys.exit(f"{source}/{name} lacks {missing}")
         shell[tag] = {key: table[key] for key in SHELL_KEYS + SHELL_OPTIONAL if key in table}
-        kept = [(key, f"{key}={text}\n") for key, text in pairs if not key.startswith(FULL_RESULT_ONLY + SHELL_ONLY)]
+        kept = [(key, f"{key}={text}\n") for key, text in pairs if not key.startswith(FULL_RESULT_ONLY + CHECKER_ONLY + SHELL_ONLY)]
         for name, part in ((tag, [l for k, l in kept if not later(k)]), (f"{tag}.more", [l for k, l in kept if later(k)])):
             with open(os.path.join(out, "strings", f"{name}.txt"), "w", encoding="utf-8") as f:
                 f.write("".join(part))

@@ -343,7 +343,7 @@ function clearProblems(within) {
 function changed() {
   const value = config();
   clearProblems(form);
-  const problems = checkConfig(value, null);
+  const problems = checkConfig(value, null, LANG);
   const listed = document.getElementById('problems');
   listed.replaceChildren();
   problems.forEach((problem, i) => {
@@ -664,7 +664,7 @@ if (settings) {
     event.returnValue = '';
   });
   save.addEventListener('click', async () => {
-    const errors = checkConfig(config(), null).filter((p) => p.level === 'error');
+    const errors = checkConfig(config(), null, LANG).filter((p) => p.level === 'error');
     if (errors.length) {
       result.textContent = t('Not saved: {count} error(s), each shown beside its field.', { count: errors.length });
       return;

@@ -9,6 +9,8 @@
 
 use super::checker::{is_safe_link, parse_time, Checker, Ids};
 use super::meeting_guide;
+#[cfg(feature = "full")]
+pub use super::problem::Report;
 pub use super::problem::{At, Expected, Level, Problem, ProblemKind};
 use super::resource::{Format, Resource, Slot, Translation, APPROACHES, AUDIENCES, COSTS, FORMATS};
 use crate::screening::catalog::CATALOG;
@@ -331,9 +333,9 @@ fn read_resource(item: &Json, at: At, seen: &mut Ids, c: &mut Checker) -> Option
             Some(a) => resource.audience.push(a),
             None => c.error(
                 audience_at.index(i),
-                ProblemKind::NotOneOf {
-                    value: value.as_str().unwrap_or(value.kind()).to_string(),
-                    allowed: &AUDIENCES,
+                match value.as_str() {
+                    Some(value) => ProblemKind::NotOneOf { value: value.to_string(), allowed: &AUDIENCES },
+                    None => ProblemKind::WrongType { expected: Expected::Text, found: value.kind() },
                 },
             ),
         }

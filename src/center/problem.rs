@@ -1,9 +1,12 @@
 //! Problems in a center's config or feed, as types: where (`Path`), what (`ProblemKind`), and how
-//! bad (`Level`). The sentence a center's web person reads is written by `Display`, only where
-//! it is wanted (`check-config`, the scoring API module's `checkConfig`): the widget's module
-//! counts problems and never formats one, so it carries none of the sentences.
+//! bad (`Level`). The sentence a center's web person reads (`Problem::message`, in the language
+//! asked; `Display` in English) takes its words from the strings tables (`p.` keys of
+//! `src/strings/<tag>.txt`), only where it is wanted (`check-config`, the scoring API module's
+//! `checkConfig`): the widget's module counts problems and never formats one, and its language
+//! files leave the `p.` strings out (`tools/languages.py`).
 
-use crate::support::json::{Bounds, Cut};
+use crate::strings::{fill, Lang};
+use crate::support::json::Cut;
 use crate::support::prelude::*;
 use core::fmt;
 
@@ -129,20 +132,22 @@ pub enum Expected {
 }
 
 impl Expected {
-    fn phrase(self) -> &'static str {
+    /// The kind of value expected, by the name its words have in the strings tables
+    /// (`p.kind.<name>`, shared with what was found: `Json::kind`).
+    fn name(self) -> &'static str {
         match self {
             Expected::Text => "text",
-            Expected::Number => "a number",
-            Expected::TrueFalse => "true or false",
-            Expected::List => "a list",
-            Expected::Object | Expected::Center | Expected::Resource | Expected::Meeting => "an object",
-            Expected::Config => "a JSON object",
-            Expected::Meetings => "a list of meetings",
-            Expected::ScheduleEntry => "an object with day, start and end",
-            Expected::LanguageTag => "a language tag as text",
-            Expected::CatalogId => "a catalog id as text",
-            Expected::Day => "a number from 0 (Sunday) to 6 (Saturday)",
-            Expected::Time => "a time as text, such as \"19:00\"",
+            Expected::Number => "number",
+            Expected::TrueFalse => "true_false",
+            Expected::List => "list",
+            Expected::Object | Expected::Center | Expected::Resource | Expected::Meeting => "object",
+            Expected::Config => "config",
+            Expected::Meetings => "meetings",
+            Expected::ScheduleEntry => "schedule_entry",
+            Expected::LanguageTag => "language_tag",
+            Expected::CatalogId => "catalog_id",
+            Expected::Day => "day",
+            Expected::Time => "time",
         }
     }
 }
@@ -322,157 +327,104 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-/// The sentence, in plain words, naming the value given where there is one.
+impl Problem {
+    /// The key of the sentence's words in the strings tables: `p.<kind id>`, with a variant for
+    /// some kinds (`p.wrong_type.config`, `p.not_read.deep`).
+    fn sentence_key(&self) -> String {
+        let variant = match &self.kind {
+            ProblemKind::WrongType { expected: Expected::Config, .. } => "config",
+            ProblemKind::WrongType { expected: Expected::Resource, .. } => "resource",
+            ProblemKind::WrongType { expected: Expected::Meeting, .. } => "meeting",
+            ProblemKind::WrongType { expected: Expected::Meetings, .. } => "meetings",
+            ProblemKind::Missing { expected: Expected::Center } => "center",
+            ProblemKind::Missing { expected: Expected::Day } => "day",
+            ProblemKind::Missing { expected: Expected::Time } => "time",
+            ProblemKind::NotRead { cut: Cut::Deep } => "deep",
+            ProblemKind::NotRead { cut: Cut::Entries } => "entries",
+            ProblemKind::NotRead { cut: Cut::Fields } => "fields",
+            ProblemKind::NotRead { cut: Cut::Values } => "values",
+            ProblemKind::ReadsAsCrisisLine { left_out: true, .. } => "left_out",
+            _ => "",
+        };
+        match variant {
+            "" => ["p.", self.kind.id()].concat(),
+            variant => ["p.", self.kind.id(), ".", variant].concat(),
+        }
+    }
+
+    /// The sentence in `lang`, in plain words, naming the value given where there is one: the
+    /// words are `lang`'s strings (`p.` keys), the values as the config gives them.
+    pub fn message(&self, lang: Lang) -> String {
+        let kind = |name: &str| lang.text(&["p.kind.", name].concat()).to_string();
+        let field = shorten(self.path.field().unwrap_or("value")).replace('_', " ");
+        let values: Vec<(&str, String)> = match &self.kind {
+            ProblemKind::WrongType { expected, found } => {
+                vec![("expected", kind(expected.name())), ("found", kind(found))]
+            }
+            ProblemKind::Missing { expected } => vec![("field", field), ("expected", kind(expected.name()))],
+            ProblemKind::Empty | ProblemKind::UnknownField => vec![("field", field)],
+            ProblemKind::NotOneOf { value, allowed } => {
+                vec![("value", shorten(value)), ("allowed", allowed.join(", "))]
+            }
+            ProblemKind::UnknownKind { value }
+            | ProblemKind::UnsafeLink { value }
+            | ProblemKind::NotAWebPage { value }
+            | ProblemKind::NotOnThisSite { value }
+            | ProblemKind::NotAnOrigin { value }
+            | ProblemKind::NotATimeZone { value }
+            | ProblemKind::NotWebLink { value }
+            | ProblemKind::NotAPhone { value }
+            | ProblemKind::NotALanguageTag { value }
+            | ProblemKind::NotADay { value }
+            | ProblemKind::NotATime { value }
+            | ProblemKind::ReadsAsCrisisLine { value, .. }
+            | ProblemKind::FeedOnAnotherSite { value }
+            | ProblemKind::WithoutHttps { value }
+            | ProblemKind::NotAColor { value } => vec![("value", shorten(value))],
+            ProblemKind::Duplicate { value } => vec![("value", shorten(value)), ("field", field)],
+            ProblemKind::OutOfRange { value, min, max } => {
+                vec![("value", shorten(value)), ("min", min.to_string()), ("max", max.to_string())]
+            }
+            ProblemKind::TooMany { read } => vec![("read", read.to_string())],
+            ProblemKind::NotRead { cut } => vec![("limit", cut.limit().to_string())],
+            ProblemKind::TooLong { length, max } => vec![("length", length.to_string()), ("max", max.to_string())],
+            ProblemKind::DirectionControls => Vec::new(),
+            ProblemKind::NoTimeZone { count } | ProblemKind::MoreProblems { count } => {
+                vec![("count", count.to_string())]
+            }
+            ProblemKind::OriginWithoutTwin { listed, missing } => {
+                vec![("listed", shorten(listed)), ("missing", shorten(missing))]
+            }
+            ProblemKind::LowContrast { value, ratio } => {
+                vec![("value", shorten(value)), ("ratio", crate::support::numtext::fixed(*ratio, 1))]
+            }
+        };
+        let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        fill(lang.text(&self.sentence_key()), &values)
+    }
+
+    /// What `checkConfig` gives for the problem: `{ level, path, kind, message }`, the message in
+    /// `lang`.
+    pub fn report(&self, lang: Lang) -> Report {
+        Report { level: self.level, path: self.path.to_string(), kind: self.kind.id(), message: self.message(lang) }
+    }
+}
+
+/// A problem as the scoring API gives it to a center's tools.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Report {
+    pub level: Level,
+    /// Where, as JavaScript writes it (`resources[3].schedule[0].start`); empty for the whole file.
+    pub path: String,
+    /// `ProblemKind::id`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// The sentence in English, for check-config and the tests.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = shorten(self.path.field().unwrap_or("value")).replace('_', " ");
-        match &self.kind {
-            ProblemKind::WrongType { expected: Expected::Config, found } => {
-                write!(f, "The config must be a JSON object, not {found}.")
-            }
-            ProblemKind::WrongType { expected: Expected::Resource, found } => {
-                write!(f, "must be an object, not {found}; this resource is left out.")
-            }
-            ProblemKind::WrongType { expected: Expected::Meeting, found } => {
-                write!(f, "must be an object, not {found}; this meeting is left out.")
-            }
-            ProblemKind::WrongType { expected: Expected::Meetings, found } => {
-                write!(f, "the feed must be a list of meetings, not {found}.")
-            }
-            ProblemKind::WrongType { expected, found } => write!(f, "must be {}, not {found}.", expected.phrase()),
-            ProblemKind::Missing { expected: Expected::Center } => {
-                f.write_str("is required: an object with at least the center's \"name\".")
-            }
-            ProblemKind::Missing { expected: Expected::Day } => f.write_str("is required: 0 (Sunday) to 6 (Saturday)."),
-            ProblemKind::Missing { expected: Expected::Time } => {
-                f.write_str("is required: a 24-hour time such as \"19:00\".")
-            }
-            ProblemKind::Missing { expected } => write!(f, "is required: give the {field} as {}.", expected.phrase()),
-            ProblemKind::Empty => write!(f, "is empty: give the {field} as text."),
-            ProblemKind::UnknownField => write!(f, "\"{field}\" is not a field the widget knows; it is ignored."),
-            ProblemKind::NotOneOf { value, allowed } => {
-                write!(f, "\"{}\" is not one of: {}.", shorten(value), allowed.join(", "))
-            }
-            ProblemKind::UnknownKind { value } => {
-                write!(f, "\"{}\" is not a group type or care option id (see catalog.md).", shorten(value))
-            }
-            ProblemKind::UnsafeLink { value } => write!(
-                f,
-                "\"{}\" is not a link the widget can show (use https:, http:, tel:, sms: or mailto:); it was dropped.",
-                shorten(value)
-            ),
-            ProblemKind::NotAWebPage { value } => write!(
-                f,
-                "\"{}\" must be a web address starting with https://; the default safe page is used.",
-                shorten(value)
-            ),
-            ProblemKind::NotAnOrigin { value } => write!(
-                f,
-                "\"{}\" is not a site's origin, such as \"https://www.harbor.example\" (a scheme and a host, no path); it is left out.",
-                shorten(value)
-            ),
-            ProblemKind::NotATimeZone { value } => write!(
-                f,
-                "\"{}\" is not a time zone name; use the IANA name of the center's zone, such as America/Los_Angeles.",
-                shorten(value)
-            ),
-            ProblemKind::NotOnThisSite { value } => {
-                write!(f, "\"{}\" must be a path on this site, such as /meetings.json.", shorten(value))
-            }
-            ProblemKind::NotWebLink { value } => {
-                write!(f, "\"{}\" must start with https://; it was dropped.", shorten(value))
-            }
-            ProblemKind::NotAPhone { value } => write!(
-                f,
-                "\"{}\" is not a phone number (digits, spaces, dashes, dots, brackets and a leading +); it was dropped.",
-                shorten(value)
-            ),
-            ProblemKind::OutOfRange { value, min, max } => {
-                write!(f, "{} is out of range: it must be from {min} to {max}.", shorten(value))
-            }
-            ProblemKind::NotALanguageTag { value } => {
-                write!(f, "\"{}\" is not a language tag such as \"en\" or \"es\".", shorten(value))
-            }
-            ProblemKind::NotADay { value } => {
-                write!(f, "{} is not a day: use 0 (Sunday) to 6 (Saturday).", shorten(value))
-            }
-            ProblemKind::NotATime { value } => {
-                write!(f, "\"{}\" is not a time: use 24-hour \"HH:MM\", such as \"19:00\".", shorten(value))
-            }
-            ProblemKind::Duplicate { value } => write!(
-                f,
-                "\"{}\" is used by another entry; {field}s must be unique, so this one is left out.",
-                shorten(value)
-            ),
-            ProblemKind::TooMany { read } => write!(
-                f,
-                "has more entries than there is room for: at most 10,000 resources and meetings are read in all, so only the first {read} of this list were."
-            ),
-            ProblemKind::NotRead { cut: Cut::Deep } => {
-                write!(f, "is nested deeper than {} levels; that part of the file is not read.", Bounds::DEPTH)
-            }
-            ProblemKind::NotRead { cut: Cut::Entries } => {
-                write!(f, "has more than {} entries; only the first {0} are read.", Bounds::ENTRIES)
-            }
-            ProblemKind::NotRead { cut: Cut::Fields } => {
-                write!(f, "has more than {} fields; the rest are not read.", Bounds::FIELDS)
-            }
-            ProblemKind::NotRead { cut: Cut::Values } => write!(
-                f,
-                "comes after the first {} values of the file, which is as much as is read; it is left out.",
-                Bounds::VALUES
-            ),
-            ProblemKind::TooLong { length, max } => {
-                write!(f, "is {length} characters long; at most {max} are read, so it is left out.")
-            }
-            ProblemKind::DirectionControls => f.write_str(
-                "holds invisible characters that change the direction of text (they could make it read as something else); they were removed.",
-            ),
-            ProblemKind::ReadsAsCrisisLine { value, left_out: true } => write!(
-                f,
-                "\"{}\" reads like a crisis line (988, 911, suicide, crisis line, hotline): a visitor in crisis could call this meeting's number instead, so the meeting is left out.",
-                shorten(value)
-            ),
-            ProblemKind::ReadsAsCrisisLine { value, left_out: false } => write!(
-                f,
-                "\"{}\" reads like a crisis line (988, 911, suicide, crisis line, hotline): make sure no visitor in crisis could take it for one (the widget always shows 988 and 911 itself).",
-                shorten(value)
-            ),
-            ProblemKind::NoTimeZone { count } => write!(
-                f,
-                "is missing, and {count} resource(s) with a schedule give no time zone of their own: their times are read in each visitor's zone, hours off for a visitor elsewhere. Give the center's IANA zone, such as America/New_York."
-            ),
-            ProblemKind::FeedOnAnotherSite { value } => write!(
-                f,
-                "\"{}\" is on a site of its own: the widget reads a feed only from the site it runs on, so unless that is this one, the live page shows no meetings. Keep a copy on your site (the WordPress plugin's feed sync, or peerpath-sync-feed URL meetings.json --config center.json) and give its path, such as /peerpath/meetings.json.",
-                shorten(value)
-            ),
-            ProblemKind::WithoutHttps { value } => write!(
-                f,
-                "\"{}\" reads as a web address without https://: as written, a browser opens it as a page of your own site. Write https:// before it.",
-                shorten(value)
-            ),
-            ProblemKind::OriginWithoutTwin { listed, missing } => write!(
-                f,
-                "lists {} but not {}: a visitor who reaches your site at that name sees only the fallback in isolated mode. List both if your site answers at both.",
-                shorten(listed),
-                shorten(missing)
-            ),
-            ProblemKind::NotAColor { value } => write!(
-                f,
-                "\"{}\" is not a color as the widget takes one: \"#\" and six hexadecimal digits, such as #1d5c4d; the widget's own is used.",
-                shorten(value)
-            ),
-            ProblemKind::LowContrast { value, ratio } => write!(
-                f,
-                "{} is too light for the white text of the buttons on it ({}:1; 4.5:1 is the least that reads well). Choose a darker shade.",
-                shorten(value),
-                crate::support::numtext::fixed(*ratio, 1)
-            ),
-            ProblemKind::MoreProblems { count } => {
-                write!(f, "{count} more problem(s) like those above are not listed; fix those and check again.")
-            }
-        }
+        f.write_str(&self.message(Lang::english()))
     }
 }
 
@@ -484,19 +436,6 @@ fn shorten(value: &str) -> String {
         [short.as_str(), "…"].concat()
     } else {
         short
-    }
-}
-
-/// `{ level, path, kind, message }`, as `checkConfig` gives each problem.
-impl serde::Serialize for Problem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut problem = serializer.serialize_struct("Problem", 4)?;
-        problem.serialize_field("level", &self.level)?;
-        problem.serialize_field("path", &self.path.to_string())?;
-        problem.serialize_field("kind", self.kind.id())?;
-        problem.serialize_field("message", &self.to_string())?;
-        problem.end()
     }
 }
 
@@ -531,8 +470,102 @@ mod tests {
             problem(ProblemKind::WrongType { expected: Expected::Number, found: "text" }).to_string(),
             "must be a number, not text."
         );
+        assert_eq!(
+            problem(ProblemKind::NotATime { value: "25:00".into() }).message(Lang::from_tag("es").unwrap()),
+            "\"25:00\" no es una hora: use \"HH:MM\" de 24 horas, por ejemplo \"19:00\"."
+        );
         let long = "x".repeat(500);
         let said = problem(ProblemKind::NotAPhone { value: long }).to_string();
         assert!(said.len() < 200 && said.contains('…'), "{said}");
+    }
+
+    /// One problem of every kind and variant, as the checker makes them.
+    fn every_kind() -> Vec<ProblemKind> {
+        let value = || "v".to_string();
+        let mut kinds = vec![
+            ProblemKind::Empty,
+            ProblemKind::UnknownField,
+            ProblemKind::NotOneOf { value: value(), allowed: &["a", "b"] },
+            ProblemKind::UnknownKind { value: value() },
+            ProblemKind::UnsafeLink { value: value() },
+            ProblemKind::NotAWebPage { value: value() },
+            ProblemKind::NotOnThisSite { value: value() },
+            ProblemKind::NotAnOrigin { value: value() },
+            ProblemKind::NotATimeZone { value: value() },
+            ProblemKind::NotWebLink { value: value() },
+            ProblemKind::NotAPhone { value: value() },
+            ProblemKind::OutOfRange { value: value(), min: 0.5, max: 500.0 },
+            ProblemKind::NotALanguageTag { value: value() },
+            ProblemKind::NotADay { value: value() },
+            ProblemKind::NotATime { value: value() },
+            ProblemKind::Duplicate { value: value() },
+            ProblemKind::TooMany { read: 3 },
+            ProblemKind::TooLong { length: 900, max: 300 },
+            ProblemKind::DirectionControls,
+            ProblemKind::ReadsAsCrisisLine { value: value(), left_out: true },
+            ProblemKind::ReadsAsCrisisLine { value: value(), left_out: false },
+            ProblemKind::NoTimeZone { count: 2 },
+            ProblemKind::FeedOnAnotherSite { value: value() },
+            ProblemKind::WithoutHttps { value: value() },
+            ProblemKind::OriginWithoutTwin { listed: value(), missing: value() },
+            ProblemKind::NotAColor { value: value() },
+            ProblemKind::LowContrast { value: value(), ratio: 2.04 },
+            ProblemKind::MoreProblems { count: 4 },
+        ];
+        kinds.extend([Cut::Deep, Cut::Entries, Cut::Fields, Cut::Values].map(|cut| ProblemKind::NotRead { cut }));
+        let expected = [
+            Expected::Text,
+            Expected::Number,
+            Expected::TrueFalse,
+            Expected::List,
+            Expected::Object,
+            Expected::Config,
+            Expected::Center,
+            Expected::Resource,
+            Expected::Meeting,
+            Expected::Meetings,
+            Expected::ScheduleEntry,
+            Expected::LanguageTag,
+            Expected::CatalogId,
+            Expected::Day,
+            Expected::Time,
+        ];
+        for expected in expected {
+            kinds.push(ProblemKind::Missing { expected });
+            for found in ["null", "true_false", "number", "text", "list", "object", "cut"] {
+                kinds.push(ProblemKind::WrongType { expected, found });
+            }
+        }
+        kinds
+    }
+
+    /// Every sentence has its words in every language, with each `{name}` filled, and every
+    /// `p.` string of the tables is one a problem says (none left over from an old sentence).
+    #[test]
+    fn every_sentence_is_in_every_language() {
+        let problems: Vec<Problem> = every_kind()
+            .into_iter()
+            .map(|kind| Problem { level: Level::Error, path: At::ROOT.key("center").key("phone").path(), kind })
+            .collect();
+        let mut used = alloc::collections::BTreeSet::new();
+        for problem in &problems {
+            used.insert(problem.sentence_key());
+            if let ProblemKind::WrongType { expected, found } = problem.kind {
+                used.extend([format!("p.kind.{}", expected.name()), format!("p.kind.{found}")]);
+            }
+        }
+        for &lang in Lang::all() {
+            for problem in &problems {
+                assert!(lang.lookup(&problem.sentence_key()).is_some(), "{lang:?} lacks {}", problem.sentence_key());
+                let said = problem.message(lang);
+                assert!(!said.contains('{') && !said.contains('…'), "{lang:?}: {said}");
+            }
+            let listed: alloc::collections::BTreeSet<String> =
+                lang.entries().filter(|(key, _)| key.starts_with("p.")).map(|(key, _)| key.to_string()).collect();
+            assert_eq!(listed, used, "{lang:?}: the p. strings and the sentences differ");
+        }
+        let spanish = Lang::from_tag("es").unwrap();
+        let differ = problems.iter().filter(|p| p.message(spanish) != p.message(Lang::english())).count();
+        assert_eq!(differ, problems.len(), "every sentence is translated");
     }
 }

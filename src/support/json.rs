@@ -35,6 +35,18 @@ pub enum Cut {
     Values,
 }
 
+impl Cut {
+    /// The bound that was passed.
+    pub fn limit(self) -> usize {
+        match self {
+            Cut::Deep => Bounds::DEPTH,
+            Cut::Entries => Bounds::ENTRIES,
+            Cut::Fields => Bounds::FIELDS,
+            Cut::Values => Bounds::VALUES,
+        }
+    }
+}
+
 /// How much of one document (a config, a feed, the answers) is read. The numbers are far above
 /// any real config or feed that fits in 2 MiB (a feed of 6,500 meetings holds about 170,000
 /// values) and keep a hostile one to bounded work.
@@ -72,16 +84,17 @@ impl Default for Bounds {
 }
 
 impl Json {
-    /// The kind of value, as a plain noun phrase for messages.
+    /// The kind of value, by a stable name; a problem's sentence says it in words (`p.kind.<name>`
+    /// in the strings tables).
     pub fn kind(&self) -> &'static str {
         match self {
             Json::Null => "null",
-            Json::Bool(_) => "true/false",
-            Json::Number(_) => "a number",
+            Json::Bool(_) => "true_false",
+            Json::Number(_) => "number",
             Json::String(_) => "text",
-            Json::Array(_) => "a list",
-            Json::Object(_) => "an object",
-            Json::Cut(_) => "a part not read",
+            Json::Array(_) => "list",
+            Json::Object(_) => "object",
+            Json::Cut(_) => "cut",
         }
     }
 

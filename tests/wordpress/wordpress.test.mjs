@@ -677,6 +677,13 @@ test('an administrator who reads Spanish gets the plugin\'s admin in Spanish (it
     assert.equal(await page.locator('.resource').first().getByRole('button', { name: 'Copiar este programa' }).count(), 1);
     await page.getByRole('group', { name: 'Su centro' }).getByLabel('Nombre (obligatorio)').fill('Harbor Recovery Center ');
     assert.equal(await page.locator('#save-result').innerText(), 'Todavía no se ha guardado.');
+    // A problem beside its field in the administrator's language too (the checker's sentences).
+    const contact = page.locator('[data-path="center.url"]');
+    await contact.fill('harbor.example/contacto');
+    const problem = page.locator('#' + await contact.getAttribute('aria-describedby'));
+    assert.equal(await problem.innerText(), 'Aviso: "harbor.example/contacto" parece una dirección web sin https://: tal como está, el navegador la abre como una página de su propio sitio. Escriba https:// delante.');
+    await contact.fill('https://harbor.example/contacto');
+    assert.equal(await contact.getAttribute('aria-invalid'), null);
     await axe(page, 'settings page in Spanish', { within: '.peerpath-settings' });
     await context.close();
   } finally {
