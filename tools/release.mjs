@@ -17,7 +17,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...path) => join(root, ...path);
-const version = (await readFile(at('Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
+const cargo = await readFile(at('Cargo.toml'), 'utf8');
+const version = cargo.match(/^version = "(.+)"$/m)[1];
+/**
+ * Where to report a security or safety problem, as the maintainers name it (Cargo.toml,
+ * `[package.metadata.peerpath]`), in words for the release's README.txt, docs/SECURITY.md and the
+ * plugin's readme.txt; a release without one says so rather than point nowhere.
+ */
+const securityContact = cargo.match(/^security-contact = "(.*)"$/m)?.[1] ?? '';
+const reportTo = securityContact || 'whoever gave you PeerPath; its maintainers have not named a security contact for this release yet';
+if (!securityContact) console.warn('make release: no security-contact in Cargo.toml ([package.metadata.peerpath]); the release says none is named');
 const stage = at('target', 'release-stage');
 const out = at('release');
 await rm(stage, { recursive: true, force: true });
@@ -179,8 +188,8 @@ const readme = `PeerPath ${version}: a self-screening and recovery resource find
 
 Nothing a visitor answers leaves their device. For your privacy policy, accessibility statement
 and clinical director: docs/PRIVACY.md, docs/ACCESSIBILITY.md, docs/CLINICAL-SUMMARY.md. Updating:
-docs/UPDATING.md (what changed: docs/CHANGELOG.md). Reporting a security or safety problem:
-docs/SECURITY.md.
+docs/UPDATING.md (what changed: docs/CHANGELOG.md). Reporting a security or safety problem: privately, to
+${reportTo} (docs/SECURITY.md).
 `;
 
 /** PeerPath is offered under the MIT license or the Apache License 2.0, at the user's option. */
@@ -197,7 +206,10 @@ async function widgetFiles(dir) {
   for (const file of await readdir(at('docs', 'center'))) await cp(at('docs', 'center', file), join(dir, 'docs', file));
   await writeFile(join(dir, 'docs', 'CLINICAL-SUMMARY.md'), summary);
   await cp(at('CHANGELOG.md'), join(dir, 'docs', 'CHANGELOG.md'));
-  await cp(at('SECURITY.md'), join(dir, 'docs', 'SECURITY.md'));
+  const security = await readFile(at('SECURITY.md'), 'utf8');
+  const reporting = 'Please report privately, not in a public issue, to the maintainers\' security contact:\n`security-contact` in Cargo.toml (a release\'s README.txt and docs/SECURITY.md give it).';
+  if (!security.includes(reporting)) throw new Error('SECURITY.md: "Reporting a problem" no longer says where the contact is named');
+  await writeFile(join(dir, 'docs', 'SECURITY.md'), security.replace(reporting, `Please report privately, not in a public issue, to ${reportTo}.`));
   await writeFile(join(dir, 'center.example.json'), `${JSON.stringify(example, null, 2)}\n`);
   await writeFile(join(dir, 'README.txt'), readme);
   await writeFile(join(dir, 'LICENSE'), license);
@@ -232,6 +244,10 @@ execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: npm,
 // The WordPress plugin: peerpath/, its PHP and block script, and the widget's files in widget/.
 const wp = join(stage, 'wp', 'peerpath');
 await cp(at('wordpress', 'peerpath'), wp, { recursive: true });
+const readmeTxt = await readFile(join(wp, 'readme.txt'), 'utf8');
+const seeSecurity = 'see "Reporting a problem" in widget/docs/SECURITY.md, in the plugin\'s folder.';
+if (!readmeTxt.includes(seeSecurity)) throw new Error('wordpress/peerpath/readme.txt: its security answer changed; say where the contact goes');
+await writeFile(join(wp, 'readme.txt'), readmeTxt.replace(seeSecurity, `report it privately to ${reportTo} (widget/docs/SECURITY.md, in the plugin's folder, says more).`));
 await widgetFiles(join(wp, 'widget'));
 const wpZip = join(out, `peerpath-wp-${version}.zip`);
 await rm(wpZip, { force: true });

@@ -63,7 +63,20 @@ test('the zip holds the widget, the docs with every catalog id, an example confi
     assert.ok(readme.includes(`docs/${file}`), `README.txt names docs/${file}`);
     assert.ok((await readFile(join(top, 'docs', file), 'utf8')).length > 500, file);
   }
-  assert.match(await readFile(join(top, 'docs', 'SECURITY.md'), 'utf8'), /## Reporting a problem/);
+  // Where to report a security or safety problem: the maintainers' contact (Cargo.toml) in each
+  // place a center looks, or, while none is named, a release that says so rather than point to
+  // a file the center does not have.
+  const contact = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^security-contact = "(.*)"$/m)[1];
+  const reportTo = contact || 'its maintainers have not named a security contact for this release yet';
+  const security = await readFile(join(top, 'docs', 'SECURITY.md'), 'utf8');
+  assert.match(security, /## Reporting a problem\n\nPlease report privately, not in a public issue, to /);
+  const wpDir = await mkdtemp(join(tmpdir(), 'peerpath-wp-zip-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', join(release, `peerpath-wp-${version}.zip`), wpDir]);
+  const wpReadme = await readFile(join(wpDir, 'peerpath', 'readme.txt'), 'utf8');
+  for (const [file, text] of [['README.txt', readme.replace(/\n/g, ' ')], ['docs/SECURITY.md', security.replace(/\n/g, ' ')], ['the plugin\'s readme.txt', wpReadme]]) {
+    assert.ok(text.includes(reportTo), `${file} says: ${reportTo}`);
+    assert.doesNotMatch(text, /Cargo\.toml|security-contact/, `${file} names no file a center does not have`);
+  }
   // The clinical summary has every question the widget asks, with its source, and every safety rule.
   const clinical = await readFile(join(top, 'docs', 'CLINICAL-SUMMARY.md'), 'utf8');
   for (const id of ['for_whom', 'self_harm', 'auditc_1', 'phq2_1', 'lo_danger', 'own_safety', 'withdrawal', 'format']) {

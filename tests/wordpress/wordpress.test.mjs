@@ -35,8 +35,8 @@ let php;
 let browser;
 let pageId;
 
-/** PHP with WordPress loaded, as the site (the host without its port picks the site's config). */
-const wpPhp = (code) => sh('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['REQUEST_URI'] = '/'; define('WP_ADMIN', true); require '${WORDPRESS}/wp-load.php'; require_once ABSPATH . 'wp-admin/includes/plugin.php'; ${code}`]);
+/** PHP with WordPress loaded, as the site (the host without its port picks the site's config); `before` runs before WordPress loads. */
+const wpPhp = (code, before = '') => sh('php', ['-r', `${before} $_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['REQUEST_URI'] = '/'; define('WP_ADMIN', true); require '${WORDPRESS}/wp-load.php'; require_once ABSPATH . 'wp-admin/includes/plugin.php'; ${code}`]);
 
 before(async () => {
   port = await freePort();
@@ -610,6 +610,28 @@ test('a BMLT server\'s meetings are synced, trimmed to the center\'s radius, and
   assert.equal(health.status, 'recommended');
   assert.match(health.description, /Last synced 3 days ago/);
   await screenshot(page, 4);
+  await context.close();
+  await wpPhp("delete_option('peerpath_feed_source'); delete_option('peerpath_feed_status');");
+});
+
+test('a sync that PHP stops (a small host\'s memory_limit reached on a large list) is said beside the field, not lost', async () => {
+  // A 20 MB list: well within the 50 MiB read, more than 48 MB of PHP memory once decoded.
+  const meeting = (i) => ({ name: `Meeting ${i}`, slug: `m-${i}`, day: i % 7, time: '19:00', location: 'Hall', formatted_address: `${i} Main St, Springfield`, latitude: 40 + (i % 100) / 100, longitude: -75, types: ['O', 'D'], notes: 'x'.repeat(800) });
+  const big = JSON.stringify(Array.from({ length: 20000 }, (_, i) => meeting(i)));
+  const server = await hostile({ '/big': (req, res) => res.end(big) });
+  const before = await wpPhp("echo get_option('peerpath_feed');");
+  // What a small host allows (48 MB, which WordPress may not raise): PHP stops the sync with a
+  // fatal error, which no code of the sync sees.
+  const stopped = wpPhp(`update_option('peerpath_feed_source', '${server.url}/big'); delete_option('peerpath_feed_status'); peerpath_sync_feed();`,
+    "ini_set('memory_limit', '48M'); define('WP_MAX_MEMORY_LIMIT', '48M');");
+  await assert.rejects(stopped.finally(() => server.close()), /Allowed memory size/);
+  const status = JSON.parse((await wpPhp("echo json_encode(get_option('peerpath_feed_status'));")).replace(/^[^{]*/, ''));
+  assert.equal(status.source, `${server.url}/big`);
+  assert.match(status.error, /ran out of memory for PHP while reading the list; ask your host to raise PHP's memory_limit, or keep the copy with peerpath-sync-feed/);
+  assert.equal(await wpPhp("echo get_option('peerpath_feed');"), before, 'the last good copy is kept');
+  const { context, page } = await signIn();
+  await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
+  assert.match(await page.locator('#feed-status').innerText(), /No copy of the meeting list has been kept yet\. The last try, .* ago, did not change the copy: the server ran out of memory/);
   await context.close();
   await wpPhp("delete_option('peerpath_feed_source'); delete_option('peerpath_feed_status');");
 });

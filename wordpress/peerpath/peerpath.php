@@ -639,7 +639,33 @@ function peerpath_sync_feed()
     if ($url === '') {
         return 'no source';
     }
+    // PHP may stop a sync before it ends: its memory_limit reached decoding a very large list
+    // on a small host, or its max_execution_time. That fatal error runs no code of the sync, so
+    // the shutdown records it, in a sentence, where the settings page and Site Health read the
+    // last error (a reserve of memory, given back first, leaves room to write it).
+    $finished = false;
+    $reserve = str_repeat(' ', 1 << 20);
+    register_shutdown_function(function () use (&$finished, &$reserve, $url) {
+        $reserve = null;
+        $fatal = error_get_last();
+        if ($finished || !$fatal || !in_array($fatal['type'], [E_ERROR, E_CORE_ERROR, E_COMPILE_ERROR, E_USER_ERROR], true)) {
+            return;
+        }
+        peerpath_record_sync($url, stripos($fatal['message'], 'memory size') !== false
+            ? __('the server ran out of memory for PHP while reading the list; ask your host to raise PHP\'s memory_limit, or keep the copy with peerpath-sync-feed, which trims it to your radius', 'peerpath')
+            /* translators: %s: PHP's own message, such as "Maximum execution time of 30 seconds exceeded" */
+            : sprintf(__('PHP stopped the sync before it finished (%s)', 'peerpath'), $fatal['message']));
+    });
     $said = peerpath_sync_from($url);
+    $finished = true;
+    $reserve = null;
+    peerpath_record_sync($url, $said);
+    return is_array($said) ? 'saved: ' . $said[0] . ' meeting(s)' . ($said[1] ? '; left out: ' . $said[1] : '') : 'kept: ' . $said;
+}
+
+/** Records a try of `$url` for the admin: `$said` is `[meetings kept, ...]` when the copy was saved, else the sentence why not. */
+function peerpath_record_sync($url, $said)
+{
     $status = peerpath_feed_status();
     $status['tried'] = time();
     $status['source'] = $url;
@@ -649,7 +675,6 @@ function peerpath_sync_feed()
         $status['count'] = $said[0];
     }
     update_option(PEERPATH_FEED_STATUS, $status, false);
-    return is_array($said) ? 'saved: ' . $said[0] . ' meeting(s)' . ($said[1] ? '; left out: ' . $said[1] : '') : 'kept: ' . $said;
 }
 
 /** One sync of `$url`: `[meetings kept, what was left out]` when the copy was saved, else the sentence why not. */
