@@ -104,7 +104,11 @@ const phoneHost = `<!doctype html><html lang="en"><title>Center</title><link rel
   <script type="module" src="/peer-path.js"></script>
   <main><h1>Harbor Recovery Center</h1>
   <peer-path config="/center.json"><p>Call us at 555-0100.</p></peer-path></main>`;
-const phoneSite = await serve({ root: DIST, gzip: true, pages: { '/phone.html': phoneHost }, files: { '/center.json': { body: await readFile(at('www/center.json')) } } });
+const phoneSite = await serve({ root: DIST, gzip: true, pages: { '/phone.html': phoneHost }, files: {
+  '/center.json': { body: await readFile(at('www/center.json')) },
+  // The config's Meeting Guide feed, as a center with one serves it (fetched after the first screen).
+  '/meetings.json': { body: await readFile(at('www/meetings.json')) },
+} });
 /** A page on the emulated phone, cache off, with `script` run before the page's own. */
 const onPhone = async (script) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

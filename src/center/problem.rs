@@ -266,6 +266,19 @@ pub enum ProblemKind {
         listed: String,
         missing: String,
     },
+    /// A language the config offers that the widget has no file for (`english`, `fr`): the
+    /// switcher leaves it out (`readiness`).
+    NotSpoken {
+        value: String,
+        spoken: String,
+    },
+    /// A time zone by its everyday name (`Pacific`, `EST`): browsers know zones by their IANA
+    /// name, so times would be read in each visitor's own zone, or without daylight saving time
+    /// (`readiness`).
+    EverydayZoneName {
+        value: String,
+        zone: &'static str,
+    },
     /// A theme's accent that is not a color as `#1d5c4d` (`readiness`).
     NotAColor {
         value: String,
@@ -312,6 +325,8 @@ impl ProblemKind {
             ProblemKind::FeedOnAnotherSite { .. } => "feed_on_another_site",
             ProblemKind::WithoutHttps { .. } => "without_https",
             ProblemKind::OriginWithoutTwin { .. } => "origin_without_twin",
+            ProblemKind::NotSpoken { .. } => "not_spoken",
+            ProblemKind::EverydayZoneName { .. } => "everyday_zone_name",
             ProblemKind::NotAColor { .. } => "not_a_color",
             ProblemKind::LowContrast { .. } => "low_contrast",
             ProblemKind::MoreProblems { .. } => "more_problems",
@@ -384,6 +399,10 @@ impl Problem {
             ProblemKind::Duplicate { value } => vec![("value", shorten(value)), ("field", field)],
             ProblemKind::OutOfRange { value, min, max } => {
                 vec![("value", shorten(value)), ("min", min.to_string()), ("max", max.to_string())]
+            }
+            ProblemKind::NotSpoken { value, spoken } => vec![("value", shorten(value)), ("spoken", spoken.clone())],
+            ProblemKind::EverydayZoneName { value, zone } => {
+                vec![("value", shorten(value)), ("zone", zone.to_string())]
             }
             ProblemKind::TooMany { read } => vec![("read", read.to_string())],
             ProblemKind::NotRead { cut } => vec![("limit", cut.limit().to_string())],
@@ -509,6 +528,8 @@ mod tests {
             ProblemKind::WithoutHttps { value: value() },
             ProblemKind::OriginWithoutTwin { listed: value(), missing: value() },
             ProblemKind::NotAColor { value: value() },
+            ProblemKind::NotSpoken { value: value(), spoken: "en, es".into() },
+            ProblemKind::EverydayZoneName { value: value(), zone: "America/Chicago" },
             ProblemKind::LowContrast { value: value(), ratio: 2.04 },
             ProblemKind::MoreProblems { count: 4 },
         ];

@@ -2,7 +2,10 @@
 //! reads well in the config but would fail on the live page. A feed address on another site
 //! (the widget fetches only from its own), a link written without `https://` (a browser takes it
 //! for a page of the center's own site), and a site listed in `embed_origins` without its other
-//! name (`www.` or not: a visitor who typed the other sees only the fallback).
+//! name (`www.` or not: a visitor who typed the other sees only the fallback), a language offered
+//! that the widget has no file for (`english`: the switcher leaves it out), and a time zone by
+//! its everyday name (`Pacific`, `EST`: times read in the visitor's zone, or an hour off in
+//! summer).
 //!
 //! It also checks the fields the widget's module does not read (center-config.md v3): the
 //! center's place and `feed_radius_miles`, which the feed sync reads, and `theme`, which the
@@ -15,6 +18,8 @@
 use super::checker::Checker;
 use super::config::origin;
 use super::problem::{At, Expected, Problem, ProblemKind};
+use crate::screening::items::is_language_tag;
+use crate::strings::primary;
 use crate::support::json::Json;
 use crate::support::prelude::*;
 
@@ -31,6 +36,20 @@ const THEME_FIELDS: [&str; 3] = ["accent", "font", "scheme"];
 const RADIUS_MILES: (f64, f64) = (1.0, 500.0);
 /// WCAG 2.2's least contrast for text (1.4.3): the accent carries white text on buttons.
 const TEXT_CONTRAST: f64 = 4.5;
+
+/// Everyday names of the United States' zones, as a hand-edited config may give them, with the
+/// IANA name to give instead. A browser does not know `Pacific`, so times would be read in each
+/// visitor's own zone; it knows `EST`, `MST` and `HST` as fixed offsets, an hour off in summer
+/// (but for Arizona and Hawaii, which keep none: their IANA names say so).
+const EVERYDAY_ZONES: [(&[&str], &str); 7] = [
+    (&["pacific", "pst", "pdt", "pt"], "America/Los_Angeles"),
+    (&["mountain", "mst", "mdt", "mt"], "America/Denver"),
+    (&["arizona"], "America/Phoenix"),
+    (&["central", "cst", "cdt", "ct"], "America/Chicago"),
+    (&["eastern", "est", "edt", "et"], "America/New_York"),
+    (&["alaska", "akst", "akdt"], "America/Anchorage"),
+    (&["hawaii", "hst"], "Pacific/Honolulu"),
+];
 
 /// The problems for `json`, a center config, beside those of `config::check`: the fields only
 /// the sync and the shell read, then what would fail on the live page.
@@ -98,6 +117,30 @@ fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 /// The warnings about the live page for `json`, a center config.
 fn warnings(json: &Json, c: &mut Checker) {
     let root = At::ROOT;
+    let spoken = crate::strings::Lang::spoken();
+    if let Some(Json::Array(languages)) = json.get("languages") {
+        for (i, tag) in languages.iter().enumerate() {
+            let Some(tag) = tag.as_str().filter(|tag| is_language_tag(tag)) else { continue };
+            if !spoken.contains(&primary(tag).as_str()) {
+                let value = tag.to_string();
+                c.warn(root.key("languages").index(i), ProblemKind::NotSpoken { value, spoken: spoken.join(", ") });
+            }
+        }
+    }
+    let mut zone_at = |zone: Option<&Json>, at: At| {
+        let Some(value) = zone.and_then(Json::as_str) else { return };
+        let lower = value.trim_ascii().to_ascii_lowercase();
+        if let Some((_, zone)) = EVERYDAY_ZONES.iter().find(|(names, _)| names.contains(&lower.as_str())) {
+            c.warn(at, ProblemKind::EverydayZoneName { value: value.to_string(), zone });
+        }
+    };
+    zone_at(json.get("center").and_then(|center| center.get("timezone")), root.key("center").key("timezone"));
+    if let Some(Json::Array(resources)) = json.get("resources") {
+        let resources_at = root.key("resources");
+        for (i, resource) in resources.iter().enumerate() {
+            zone_at(resource.get("timezone"), resources_at.index(i).key("timezone"));
+        }
+    }
     if let Some(url) = json.get("meeting_guide_url").and_then(Json::as_str).filter(|url| on_a_site(url)) {
         c.warn(root.key("meeting_guide_url"), ProblemKind::FeedOnAnotherSite { value: url.to_string() });
     }
@@ -250,6 +293,37 @@ mod tests {
         let problem = &problems(&serde_json::from_str(r##"{"theme": {"accent": "#ffd700"}}"##).unwrap())[0];
         assert_eq!(problem.level, Level::Warning);
         assert!(problem.to_string().contains("1.4:1"), "{problem}");
+    }
+
+    #[test]
+    fn a_language_the_widget_does_not_speak_is_named() {
+        let found = read(r#"{"languages": ["en", "english", "es-MX", "fr", "Spanish please", 3]}"#);
+        // "Spanish please" and 3 are not tags at all: config::check names those.
+        assert_eq!(found, [("languages[1]".to_string(), "not_spoken"), ("languages[3]".to_string(), "not_spoken")]);
+        let json: Json = serde_json::from_str(r#"{"languages": ["English"]}"#).unwrap();
+        let said = problems(&json)[0].to_string();
+        assert!(said.starts_with("\"English\" is not a language the widget speaks (en, es)"), "{said}");
+        assert_eq!(read(r#"{"languages": ["en", "es"]}"#), []);
+    }
+
+    #[test]
+    fn a_zone_by_its_everyday_name_is_named_with_its_iana_name() {
+        let found = read(
+            r#"{"center": {"timezone": "Pacific"},
+                "resources": [{"timezone": "EST"}, {"timezone": "America/Denver"}, {"timezone": "US/Central"}, {"timezone": " cdt "}]}"#,
+        );
+        assert_eq!(
+            found,
+            [
+                ("center.timezone".to_string(), "everyday_zone_name"),
+                ("resources[0].timezone".to_string(), "everyday_zone_name"),
+                ("resources[3].timezone".to_string(), "everyday_zone_name"),
+            ]
+        );
+        let json: Json = serde_json::from_str(r#"{"center": {"timezone": "Eastern"}}"#).unwrap();
+        let said = problems(&json)[0].to_string();
+        assert!(said.contains("give its IANA name, America/New_York,"), "{said}");
+        assert_eq!(read(r#"{"center": {"timezone": "America/Phoenix"}}"#), []);
     }
 
     #[test]
