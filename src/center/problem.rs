@@ -377,7 +377,9 @@ impl Problem {
                 vec![("expected", kind(expected.name())), ("found", kind(found))]
             }
             ProblemKind::Missing { expected } => vec![("field", field), ("expected", kind(expected.name()))],
-            ProblemKind::Empty | ProblemKind::UnknownField => vec![("field", field)],
+            ProblemKind::Empty => vec![("field", field)],
+            // The key as written, underscores and all: the web person looks for it in the file.
+            ProblemKind::UnknownField => vec![("field", shorten(self.path.field().unwrap_or_default()))],
             ProblemKind::NotOneOf { value, allowed } => {
                 vec![("value", shorten(value)), ("allowed", allowed.join(", "))]
             }
@@ -485,6 +487,9 @@ mod tests {
             problem(ProblemKind::Missing { expected: Expected::Text }).to_string(),
             "is required: give the crisis phone as text."
         );
+        let unknown =
+            Problem { level: Level::Warning, path: at.key("feed_radius_mile").path(), kind: ProblemKind::UnknownField };
+        assert_eq!(unknown.to_string(), "\"feed_radius_mile\" is not a field the widget knows; it is ignored.");
         assert_eq!(
             problem(ProblemKind::WrongType { expected: Expected::Number, found: "text" }).to_string(),
             "must be a number, not text."
