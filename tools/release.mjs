@@ -89,6 +89,14 @@ const summary = await clinicalSummary();
 const example = JSON.parse(await readFile(at('www', 'center.json'), 'utf8'));
 delete example.embed_origins; // the demo's own hosts; a center lists its own
 
+/**
+ * README.md's "Theming" (the config's `theme`, every custom property and every part: its tables
+ * are checked against the code by tests/js/brand-docs.test.mjs), as the center's "Your brand".
+ */
+const readmeMd = await readFile(at('README.md'), 'utf8');
+const theming = readmeMd.match(/\*\*Theming\.\*\* ([\s\S]*?)\n+## /)?.[1];
+if (!theming) throw new Error('README.md: no "**Theming.**" paragraph before the next section');
+
 const docs = `# PeerPath ${version}: the center's reference
 
 ## Put it on your site
@@ -120,6 +128,10 @@ List your page's origin in the config (\`"embed_origins": ["https://www.example.
 
 **Content-Security-Policy** for pages that set one: the widget needs
 \`default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'\`.
+
+## Your brand
+
+${theming}
 
 ## For your staff
 

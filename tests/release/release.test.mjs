@@ -58,6 +58,12 @@ test('the zip holds the widget, the docs with every catalog id, an example confi
   }
   assert.match(docs, /wasm-unsafe-eval/);
   assert.match(docs, /frame-ancestors/);
+  // Their brand: the theme, every custom property and every part (README.md's tables, which
+  // tests/js/brand-docs.test.mjs checks against the code).
+  const brand = docs.slice(docs.indexOf('## Your brand'));
+  for (const row of ['| `--pp-accent` |', '| `--pp-urgent-soft` |', '| `--pp-radius` |', '| `crisis` |', '| `failure` |', '"scheme": "auto"']) {
+    assert.ok(brand.includes(row), `docs/README.md "Your brand" has ${row}`);
+  }
   // What a center's staff ask for (distribution.md v3), each file where README.txt says it is.
   for (const file of ['PRIVACY.md', 'ACCESSIBILITY.md', 'CLINICAL-SUMMARY.md', 'UPDATING.md', 'CHANGELOG.md', 'SECURITY.md']) {
     assert.ok(readme.includes(`docs/${file}`), `README.txt names docs/${file}`);
