@@ -49,6 +49,7 @@ CHECKER_ONLY = ("p.",)
 MORE = (
     "r.", "g.", "care.", "f.", "ui.result.", "ui.copy.", "ui.local.", "ui.meetings.", "ui.save", "ui.file.",
     "ui.severity.", "ui.when.", "ui.next.", "ui.sharpen.", "ui.not_diagnosis", "ui.notice.", "ui.print",
+    "c.naloxone_program",
 )
 
 # The safety notices shown at once, above a question (screening.md, "In the moment"): their

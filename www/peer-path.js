@@ -394,12 +394,16 @@ class PeerPathElement extends HTMLElement {
 
   constructor() {
     super();
-    // Before the module runs, the shell's welcome answers Start and "Exit this page" itself.
+    // Before the module runs, the shell's welcome answers Start and "Exit this page" itself;
+    // "Find a meeting now" until the meetings screen's words are here too (the module waits).
     this.attachShadow({ mode: 'open' }).addEventListener('click', (event) => {
-      const action = !this.#mounted && event.target.closest?.('[data-action]')?.dataset.action;
+      const action = event.target.closest?.('[data-action]')?.dataset.action;
+      if (action === 'meetings' && !this.#started) this.#started = action;
+      if (this.#mounted) return;
       if (action === 'exit') leaveNow(this.#config);
-      if ((action === 'start' || action === 'meetings') && !this.#started) {
-        this.#started = action;
+      if (action === 'start' && !this.#started) this.#started = action;
+      // Said while the module loads (not once it runs: it may be on the next screen already).
+      if (this.#started) {
         const status = this.shadowRoot.querySelector('[role=status]');
         if (status) status.textContent = LANGUAGES[status.closest('[lang]').lang]?.['ui.loading'] ?? '';
       }
@@ -506,7 +510,7 @@ class PeerPathElement extends HTMLElement {
     const more = fetchPart(`${chosen}.more`).then((rest) => {
       if (alive()) mounted.addStrings(rest);
     }, (error) => console.warn('PeerPath: the result\'s strings did not load.', error));
-    if (this.#started === 'meetings') more.then(() => alive() && mounted.meetings());
+    more.then(() => alive() && this.#started === 'meetings' && mounted.meetings());
     this.dispatchEvent(new CustomEvent('peerpath-ready', { detail: { embedOrigins: mounted.embedOrigins } }));
     for (const field of lists) {
       if (!(await inPieces(mounted, field, this.#config[field], alive))) return;

@@ -77,6 +77,40 @@ test('a third language file, and nothing else, gives a widget in that language',
   await context.close();
 });
 
+test('"Find a meeting now" pressed before the meetings screen\'s words are here waits for them: no screen shows a gap', async () => {
+  // The widget is up; its result's and meetings' part held back 3 seconds, as a slow network might.
+  const more = await readFile(join(DIST, 'pkg/strings/en.more.txt'));
+  const site = await serve({ root: DIST, files: { '/pkg/strings/en.more.txt': { body: more, delay: 3000, type: 'text/plain' } }, pages: {
+    '/': `<!doctype html><html lang="en"><title>Center</title><script type="module" src="peer-path.js"></script>
+      <peer-path config="#c" lang="en"><p>Call us</p></peer-path>
+      <script type="application/json" id="c">{"center": {"name": "Harbor", "phone": "555-0100"},
+        "resources": [{"id": "iop", "name": "Evening IOP", "kind": "intensive_outpatient", "center_program": true}]}</script>`,
+  } });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.url}/`);
+    await page.locator('peer-path .pp:not([data-shell])').waitFor();
+    // Every change of the widget's text is recorded, so a gap shown for a moment is seen too.
+    await page.evaluate(() => {
+      window.seen = [];
+      const root = document.querySelector('peer-path').shadowRoot;
+      new MutationObserver(() => window.seen.push(root.querySelector('.pp')?.innerText ?? '')).observe(root, { subtree: true, childList: true, characterData: true });
+    });
+    await page.locator('peer-path [data-action=meetings]').click();
+    const heading = page.locator('peer-path .screen h2', { hasText: 'Meetings and programs, soonest first' });
+    await heading.waitFor({ timeout: 10000 });
+    assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/en.more.txt'))), 'the words came first');
+    assert.match(await page.locator('peer-path .screen').innerText(), /Evening IOP/);
+    assert.equal(await heading.evaluate((h) => h.getRootNode().activeElement === h), true, 'focus on the meetings heading, as after any move');
+    const gaps = await page.evaluate(() => window.seen.filter((text) => text.includes('…')));
+    assert.deepEqual(gaps, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('the questions need only the first part of the strings: with the rest late, no screen shows a gap', async () => {
   // English and its result's part held back 4 seconds, as a slow network might.
   const more = await readFile(join(DIST, 'pkg/strings/en.more.txt'));
