@@ -507,9 +507,11 @@ class PeerPathElement extends HTMLElement {
     if (this.#started === 'start') mounted.start();
     // The rest of the language (the result's and the meetings screen's strings) once the first
     // screen is drawn; "Find a meeting now" pressed early waits for it.
-    const more = fetchPart(`${chosen}.more`).then((rest) => {
-      if (alive()) mounted.addStrings(rest);
-    }, (error) => console.warn('PeerPath: the result\'s strings did not load.', error));
+    // Not had, an empty part is handed over: the screens are drawn with what there is.
+    const more = fetchPart(`${chosen}.more`).catch((error) => {
+      console.warn('PeerPath: the result\'s strings did not load.', error);
+      return '';
+    }).then((rest) => alive() && mounted.addStrings(rest));
     more.then(() => alive() && this.#started === 'meetings' && mounted.meetings());
     this.dispatchEvent(new CustomEvent('peerpath-ready', { detail: { embedOrigins: mounted.embedOrigins } }));
     for (const field of lists) {

@@ -481,7 +481,7 @@ fn on_click(app: &mut App, event: Event) -> Result {
             // Pressed before the meetings screen's words (the language's later part) are here:
             // the page's shell goes on when they come (`Widget::meetings`), so the screen is
             // never drawn with gaps.
-            if app.setup.options.lang.lookup("ui.meetings.title").is_none() {
+            if app.setup.options.lang.awaits_later_part() {
                 return Ok(());
             }
             set_clock(&mut app.setup.options, &app.clock);

@@ -82,6 +82,13 @@ impl Lang {
         self.0.texts.get(key).or_else(|| self.0.more.get()?.get(key)).copied()
     }
 
+    /// Whether the part read later (`extend`) has yet to come to a language read in two parts:
+    /// the meetings screen waits for it. Once the page gave up on it (it hands over an empty
+    /// part), the screens are drawn with what there is.
+    pub fn awaits_later_part(self) -> bool {
+        self.0.more.get().is_none() && self.lookup("ui.meetings.title").is_none()
+    }
+
     /// Whether this language has a text for every key of `other` that every language has: a
     /// file that arrived whole.
     pub fn covers(self, other: Lang) -> bool {

@@ -111,6 +111,28 @@ test('"Find a meeting now" pressed before the meetings screen\'s words are here 
   }
 });
 
+test('with the meetings screen\'s words never had, "Find a meeting now" still shows the center\'s programs', async () => {
+  const site = await serve({ root: DIST, files: { '/pkg/strings/en.more.txt': { body: 'gone', status: 404, type: 'text/plain' } }, pages: {
+    '/': `<!doctype html><html lang="en"><title>Center</title><script type="module" src="peer-path.js"></script>
+      <peer-path config="#c" lang="en"><p>Call us</p></peer-path>
+      <script type="application/json" id="c">{"center": {"name": "Harbor", "phone": "555-0100"},
+        "resources": [{"id": "iop", "name": "Evening IOP", "kind": "intensive_outpatient", "center_program": true}]}</script>`,
+  } });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    const gaveUp = page.waitForEvent('console', (message) => message.text().includes('the result\'s strings did not load'));
+    await page.goto(`${site.url}/`);
+    await page.locator('peer-path .pp:not([data-shell])').waitFor();
+    await gaveUp;
+    await page.locator('peer-path [data-action=meetings]').click();
+    await page.locator('peer-path .screen', { hasText: 'Evening IOP' }).waitFor({ timeout: 5000 });
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('the questions need only the first part of the strings: with the rest late, no screen shows a gap', async () => {
   // English and its result's part held back 4 seconds, as a slow network might.
   const more = await readFile(join(DIST, 'pkg/strings/en.more.txt'));
