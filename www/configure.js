@@ -463,6 +463,35 @@ async function open(file) {
   fill(value);
 }
 
+/** The primary language of a tag, as the widget reads it: `es-MX` is `es`. */
+const primary = (tag) => tag.split(/[-_]/)[0].toLowerCase();
+
+/**
+ * Ticks the languages a config offers, in its order (its first is the default, and the first
+ * ticked box is): `es-MX` ticks Spanish. A language the widget does not speak (`english`, `fr`)
+ * gets a box of its own, ticked, so the check names it beside the list and it can be unticked,
+ * never dropped unseen.
+ */
+function fillLanguages(languages) {
+  const fieldset = form.querySelector('fieldset[data-path=languages]');
+  for (const extra of fieldset.querySelectorAll('label.extra')) extra.remove();
+  const spoken = [...fieldset.querySelectorAll('label')];
+  const offered = languages.map((tag) => spoken.find((label) => label.firstElementChild.value === primary(tag)) ?? unspoken(tag));
+  for (const label of new Set([...offered, ...spoken])) {
+    label.firstElementChild.checked = offered.includes(label);
+    fieldset.append(label);
+  }
+}
+
+/** A ticked box for a language the widget does not speak, as the file wrote it (as text). */
+function unspoken(tag) {
+  const label = document.createElement('label');
+  label.className = 'extra';
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'languages', value: tag });
+  label.append(box, ` ${tag}`);
+  return label;
+}
+
 /** Fills the form from a config. */
 function fill(value) {
   opened = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
@@ -481,8 +510,7 @@ function fill(value) {
   form.querySelector('[data-path=quick_exit_url]').value = typeof opened.quick_exit_url === 'string' ? opened.quick_exit_url : '';
   form.querySelector('[data-path=meeting_guide_url]').value = typeof opened.meeting_guide_url === 'string' ? opened.meeting_guide_url : '';
   form.querySelector('[data-path=embed_origins]').value = Array.isArray(opened.embed_origins) ? opened.embed_origins.filter((o) => typeof o === 'string').join('\n') : '';
-  const languages = Array.isArray(opened.languages) ? opened.languages : ['en', 'es'];
-  for (const box of form.querySelectorAll('input[name=languages]')) box.checked = languages.includes(box.value);
+  fillLanguages(Array.isArray(opened.languages) ? opened.languages.filter((tag) => typeof tag === 'string') : ['en', 'es']);
   check(document.getElementById('hide'), opened.hide);
   list.replaceChildren();
   for (const resource of Array.isArray(opened.resources) ? opened.resources : []) addResource(resource && typeof resource === 'object' ? resource : {});

@@ -254,6 +254,7 @@ test('values a hand-edited config gets wrong are named for what they are, never 
   const { context, page } = await open();
   const config = {
     center: { name: 'Harbor', timezone: 'America/New_York' },
+    languages: ['es-MX', 'english'],
     resources: [{ id: 'evening', name: 'Evening group', kind: 'no_such_kind', schedule: [{ day: 'Tuesday', start: '25:00', end: '9pm' }] }],
   };
   await openText(page, 'center.json', JSON.stringify(config));
@@ -266,6 +267,15 @@ test('values a hand-edited config gets wrong are named for what they are, never 
   const saved = await output(page);
   assert.deepEqual(saved.resources[0].schedule, config.resources[0].schedule);
   assert.equal(saved.resources[0].kind, 'no_such_kind');
+  // Languages in the file's order (Spanish first stays the default), one the widget does not
+  // speak named beside the list, and unticked by the person, not dropped unseen.
+  assert.deepEqual(saved.languages, ['es', 'english']);
+  const languages = page.locator('fieldset[data-path=languages]');
+  assert.deepEqual(await languages.locator('input').evaluateAll((boxes) => boxes.map((b) => [b.value, b.checked])), [['es', true], ['english', true], ['en', false]]);
+  assert.match(await languages.locator('.problem').innerText(), /"english" is not a language the widget speaks \(en, es\)/);
+  await languages.getByLabel('english', { exact: true }).uncheck();
+  assert.deepEqual((await output(page)).languages, ['es']);
+  assert.equal(await languages.locator('.problem').count(), 0);
   await context.close();
 });
 
