@@ -77,19 +77,32 @@ test('a third language file, and nothing else, gives a widget in that language',
   await context.close();
 });
 
-test('"Find a meeting now" pressed before the meetings screen\'s words are here waits for them: no screen shows a gap', async () => {
-  // The widget is up; its result's and meetings' part held back 3 seconds, as a slow network might.
-  const more = await readFile(join(DIST, 'pkg/strings/en.more.txt'));
-  const site = await serve({ root: DIST, files: { '/pkg/strings/en.more.txt': { body: more, delay: 3000, type: 'text/plain' } }, pages: {
+/**
+ * A phone-sized page of a center with one program, whose strings' later part (`en.more.txt`,
+ * the result's and the meetings screen's words) is served as `more` says: `{ delay }` late, or
+ * `{ status }` instead. `use(page)` runs with the page open; everything is closed after.
+ */
+async function withLaterPart(more, use) {
+  const body = more.status ? 'gone' : await readFile(join(DIST, 'pkg/strings/en.more.txt'));
+  const site = await serve({ root: DIST, files: { '/pkg/strings/en.more.txt': { body, type: 'text/plain', ...more } }, pages: {
     '/': `<!doctype html><html lang="en"><title>Center</title><script type="module" src="peer-path.js"></script>
       <peer-path config="#c" lang="en"><p>Call us</p></peer-path>
       <script type="application/json" id="c">{"center": {"name": "Harbor", "phone": "555-0100"},
         "resources": [{"id": "iop", "name": "Evening IOP", "kind": "intensive_outpatient", "center_program": true}]}</script>`,
   } });
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
   try {
-    await page.goto(`${site.url}/`);
+    await use(await context.newPage(), site.url);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
+test('"Find a meeting now" pressed before the meetings screen\'s words are here waits for them: no screen shows a gap', async () => {
+  // The widget is up; its later part held back 3 seconds, as a slow network might.
+  await withLaterPart({ delay: 3000 }, async (page, url) => {
+    await page.goto(`${url}/`);
     await page.locator('peer-path .pp:not([data-shell])').waitFor();
     // Every change of the widget's text is recorded, so a gap shown for a moment is seen too.
     await page.evaluate(() => {
@@ -105,46 +118,24 @@ test('"Find a meeting now" pressed before the meetings screen\'s words are here 
     assert.equal(await heading.evaluate((h) => h.getRootNode().activeElement === h), true, 'focus on the meetings heading, as after any move');
     const gaps = await page.evaluate(() => window.seen.filter((text) => text.includes('…')));
     assert.deepEqual(gaps, []);
-  } finally {
-    await context.close();
-    await site.close();
-  }
+  });
 });
 
 test('with the meetings screen\'s words never had, "Find a meeting now" still shows the center\'s programs', async () => {
-  const site = await serve({ root: DIST, files: { '/pkg/strings/en.more.txt': { body: 'gone', status: 404, type: 'text/plain' } }, pages: {
-    '/': `<!doctype html><html lang="en"><title>Center</title><script type="module" src="peer-path.js"></script>
-      <peer-path config="#c" lang="en"><p>Call us</p></peer-path>
-      <script type="application/json" id="c">{"center": {"name": "Harbor", "phone": "555-0100"},
-        "resources": [{"id": "iop", "name": "Evening IOP", "kind": "intensive_outpatient", "center_program": true}]}</script>`,
-  } });
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  try {
+  await withLaterPart({ status: 404 }, async (page, url) => {
     const gaveUp = page.waitForEvent('console', (message) => message.text().includes('the result\'s strings did not load'));
-    await page.goto(`${site.url}/`);
+    await page.goto(`${url}/`);
     await page.locator('peer-path .pp:not([data-shell])').waitFor();
     await gaveUp;
     await page.locator('peer-path [data-action=meetings]').click();
     await page.locator('peer-path .screen', { hasText: 'Evening IOP' }).waitFor({ timeout: 5000 });
-  } finally {
-    await context.close();
-    await site.close();
-  }
+  });
 });
 
 test('the questions need only the first part of the strings: with the rest late, no screen shows a gap', async () => {
   // English and its result's part held back 4 seconds, as a slow network might.
-  const more = await readFile(join(DIST, 'pkg/strings/en.more.txt'));
-  const site = await serve({ root: DIST, files: { '/pkg/strings/en.more.txt': { body: more, delay: 4000, type: 'text/plain' } }, pages: {
-    '/': `<!doctype html><html lang="en"><title>Center</title><script type="module" src="peer-path.js"></script>
-      <peer-path config="#c" lang="en"><p>Call us</p></peer-path>
-      <script type="application/json" id="c">{"center": {"name": "Harbor", "phone": "555-0100"}}</script>`,
-  } });
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  try {
-    await page.goto(`${site.url}/`);
+  await withLaterPart({ delay: 4000 }, async (page, url) => {
+    await page.goto(`${url}/`);
     await page.locator('peer-path .pp:not([data-shell])').waitFor();
     const gaps = [];
     const look = async (where) => {
@@ -174,8 +165,5 @@ test('the questions need only the first part of the strings: with the rest late,
     });
     assert.match(result, /Your next steps/);
     assert.ok(!result.includes('…'), result);
-  } finally {
-    await context.close();
-    await site.close();
-  }
+  });
 });
