@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { routeServer } from '../routes.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
@@ -222,18 +223,6 @@ test('peerpath-sync-feed keeps the last good copy when the source is slow, huge,
 
 // ---- Hostile input for the npm commands (issue 24): each attack reproduced, then refused -----------
 
-/** A server for the attacks below: `routes` maps a path to a handler. */
-async function hostile(routes) {
-  const srv = createServer((req, res) => {
-    const route = routes[new URL(req.url, 'http://x').pathname];
-    if (route) return route(req, res);
-    res.statusCode = 404;
-    res.end();
-  });
-  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${srv.address().port}`, close: () => { srv.closeAllConnections(); srv.close(); } };
-}
-
 /** The installed package's shared library, for what its commands do underneath. */
 const library = () => import(join(installed, 'node_modules', 'peerpath', 'lib', 'common.mjs'));
 
@@ -241,7 +230,7 @@ test('peerpath-sync-feed --config trims a 20,000-meeting intergroup feed (21 MB,
   const { gzipSync } = await import('node:zlib');
   const { bigFeed, CENTER } = await import('../fixtures/big-feed.mjs');
   const body = gzipSync(JSON.stringify(bigFeed(20000)));
-  const site = await hostile({ '/meetings.json': (req, res) => { res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' }); res.end(body); } });
+  const site = await routeServer({ '/meetings.json': (req, res) => { res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' }); res.end(body); } });
   t.after(() => site.close());
   const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));
   const out = join(dir, 'meetings.json');
@@ -266,7 +255,7 @@ test('peerpath-sync-feed --config trims a 20,000-meeting intergroup feed (21 MB,
 });
 
 test('peerpath-sync-feed refuses this machine and private networks, by address, by name and by redirect, unless --allow-local', async () => {
-  const site = await hostile({
+  const site = await routeServer({
     '/meetings.json': (req, res) => res.end(JSON.stringify(MEETINGS)),
     '/to-metadata': (req, res) => { res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }); res.end(); },
     '/to-cgnat': (req, res) => { res.writeHead(301, { location: 'http://100.64.0.1/meetings.json' }); res.end(); },
@@ -296,7 +285,7 @@ test('peerpath-sync-feed refuses this machine and private networks, by address, 
 test('peerpath-sync-feed stops a drip, an endless body and a compression bomb within its bounds', async () => {
   const { gzipSync } = await import('node:zlib');
   const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024, 32)); // 200 MiB of spaces: about 200 KiB compressed
-  const site = await hostile({
+  const site = await routeServer({
     // A byte every second, for ever.
     '/drip': (req, res) => { res.write('['); const t = setInterval(() => res.write(' '), 1000); res.on('close', () => clearInterval(t)); },
     '/endless': (req, res) => {
@@ -366,7 +355,7 @@ test('peerpath-sync-feed never writes through a planted symlink, and says plainl
 });
 
 test('peerpath-sync-feed reads BMLT format keys as data: constructor and __proto__ are not formats', async () => {
-  const site = await hostile({
+  const site = await routeServer({
     '/bmlt': (req, res) => res.end(JSON.stringify([{ ...BMLT[0], formats: 'O,constructor,__proto__,toString,WC' }])),
   });
   const dir = await mkdtemp(join(tmpdir(), 'peerpath-sync-'));

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { routeServer } from '../routes.mjs';
 import { axe, launch, serve, wholeResult } from '../browser/harness.mjs';
 import { counter, fillThreePrograms } from '../browser/three-programs.mjs';
 
@@ -431,16 +432,9 @@ const hostileServers = new Set();
 
 /** A server for the attacks on the sync: `routes` maps a path to a handler. */
 async function hostile(routes) {
-  const server = createHttpServer((req, res) => {
-    const route = routes[new URL(req.url, 'http://x').pathname];
-    if (route) return route(req, res);
-    res.statusCode = 404;
-    res.end();
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const close = () => { server.closeAllConnections(); server.close(); };
-  hostileServers.add(close);
-  return { url: `http://127.0.0.1:${server.address().port}`, close };
+  const server = await routeServer(routes);
+  hostileServers.add(server.close);
+  return server;
 }
 
 /** Runs the plugin's sync of `source` in PHP with a deadline of `seconds`: its sentence, the time taken, the memory it added. */
