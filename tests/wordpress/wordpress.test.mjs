@@ -693,9 +693,10 @@ test('an administrator who reads Spanish gets the plugin\'s admin in Spanish (it
     // The settings page (the configurator) in Spanish too: its text, its script's words, the catalog's names.
     await page.goto(`${site}/wp-admin/options-general.php?page=peerpath`);
     await page.getByRole('heading', { name: 'Configure PeerPath para su centro' }).waitFor();
+    // The form is filled from the stored config once the page's module has loaded, and checked.
+    await page.locator('#summary', { hasText: /Sin problemas|error\(es\)|aviso/ }).waitFor();
     assert.equal(await page.getByRole('group', { name: 'Su centro' }).getByLabel('Nombre (obligatorio)').inputValue(), 'Harbor Recovery Center');
     assert.equal(await page.locator('#save').innerText(), 'Guardar');
-    await page.locator('#summary', { hasText: /Sin problemas|error\(es\)|aviso/ }).waitFor();
     assert.match(await page.locator('#hide').textContent(), /Programa ambulatorio intensivo \(IOP\)/);
     assert.equal(await page.locator('.resource').first().getByRole('button', { name: 'Copiar este programa' }).count(), 1);
     await page.getByRole('group', { name: 'Su centro' }).getByLabel('Nombre (obligatorio)').fill('Harbor Recovery Center ');
